@@ -1,0 +1,13 @@
+/**
+ * Lead Loop core: pure TypeScript with no platform imports, shared unchanged by
+ * the Lightning components (compiled to force-app/main/default/lwc/leadLoopCore),
+ * the CLI and the local org. Scoring, hygiene checks, hand-back rules, board
+ * building and metrics live here.
+ */
+export * from './apiVersion';
+export * from './types';
+export * from './schema';
+export * from './records';
+export * from './dates';
+export * from './settings';
+export * from './errors';

@@ -1,0 +1,78 @@
+/**
+ * Mapping between Salesforce records (API names) and domain objects.
+ * Accepts the shapes the platform returns: flat REST/SOQL records and UI API /
+ * GraphQL records whose fields are wrapped as `{ value }` (and, for `getRecord`,
+ * nested under `fields`).
+ */
+import { LEAD_FIELDS } from './schema';
+import type { Lead } from './types';
+
+export type SalesforceRecord = Record<string, unknown>;
+
+/** Unwraps `{ value }` (UI API, GraphQL) to the plain value; leaves others. */
+export function fieldValue(raw: unknown): unknown {
+    if (raw !== null && typeof raw === 'object' && 'value' in raw) {
+        return (raw as { value: unknown }).value;
+    }
+    return raw;
+}
+
+function flatten(record: SalesforceRecord): SalesforceRecord {
+    const fields = record.fields;
+    if (fields && typeof fields === 'object' && !Array.isArray(fields)) {
+        // getRecord shape: { id, fields: { Name: { value } } }
+        return { Id: record.id, ...(fields as SalesforceRecord) };
+    }
+    return record;
+}
+
+/**
+ * Builds a domain object from a record using a key → API name map. Fields the
+ * record does not carry (not queried, or hidden by field-level security) are
+ * left undefined, so callers can tell "unknown" from "empty" (null).
+ */
+export function fromRecord<T>(fieldMap: Record<string, string>, record: SalesforceRecord): T {
+    const flat = flatten(record);
+    const out: Record<string, unknown> = {};
+    for (const [key, apiName] of Object.entries(fieldMap)) {
+        if (apiName in flat) {
+            out[key] = fieldValue(flat[apiName]);
+        }
+    }
+    return out as T;
+}
+
+/** Builds a record (API names) from a partial domain object. */
+export function toRecord(
+    fieldMap: Record<string, string>,
+    values: Record<string, unknown>
+): SalesforceRecord {
+    const out: SalesforceRecord = {};
+    for (const [key, value] of Object.entries(values)) {
+        const apiName = fieldMap[key];
+        if (!apiName) {
+            throw new Error(`Unknown field key "${key}"`);
+        }
+        if (value !== undefined) {
+            out[apiName] = value;
+        }
+    }
+    return out;
+}
+
+export function leadFromRecord(record: SalesforceRecord): Lead {
+    const lead = fromRecord<Lead>(LEAD_FIELDS, record);
+    if (lead.isConverted === undefined && 'IsConverted' in record) {
+        lead.isConverted = Boolean(fieldValue(record.IsConverted));
+    }
+    return lead;
+}
+
+export function leadToRecord(values: Partial<Lead>): SalesforceRecord {
+    return toRecord(LEAD_FIELDS, values as Record<string, unknown>);
+}
+
+/** API names for a list of domain keys, e.g. to build a field list. */
+export function leadApiNames(keys: readonly (keyof Lead)[]): string[] {
+    return keys.map((key) => LEAD_FIELDS[key]);
+}

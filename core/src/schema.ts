@@ -1,0 +1,165 @@
+/**
+ * The one place where Lead Loop's Salesforce API names live. Every object and
+ * field the code reads or writes is named here (or imported through
+ * `@salesforce/schema` in a component); a workspace test checks each name
+ * against the metadata in force-app, so a renamed field fails a test, not a
+ * deploy.
+ *
+ * Every custom object and field carries the `LL_` prefix so the package cannot
+ * collide with fields an org already owns (many have a `Lead_Score__c`).
+ */
+import type { Lead } from './types';
+
+export const PACKAGE_PREFIX = 'LL_';
+
+/** Domain key → Lead API name. Standard fields first, then Lead Loop's own. */
+export const LEAD_FIELDS = {
+    id: 'Id',
+    firstName: 'FirstName',
+    lastName: 'LastName',
+    company: 'Company',
+    title: 'Title',
+    email: 'Email',
+    phone: 'Phone',
+    industry: 'Industry',
+    numberOfEmployees: 'NumberOfEmployees',
+    annualRevenue: 'AnnualRevenue',
+    country: 'Country',
+    leadSource: 'LeadSource',
+    status: 'Status',
+    isConverted: 'IsConverted',
+    convertedDate: 'ConvertedDate',
+    convertedAccountId: 'ConvertedAccountId',
+    convertedContactId: 'ConvertedContactId',
+    convertedOpportunityId: 'ConvertedOpportunityId',
+    ownerId: 'OwnerId',
+    createdDate: 'CreatedDate',
+    lastModifiedDate: 'LastModifiedDate',
+    lastActivityDate: 'LastActivityDate',
+
+    score: 'LL_Score__c',
+    fitGrade: 'LL_Fit_Grade__c',
+    engagement: 'LL_Engagement__c',
+    tier: 'LL_Tier__c',
+    salesReady: 'LL_Sales_Ready__c',
+    scoreReasons: 'LL_Score_Reasons__c',
+    scoreSummary: 'LL_Score_Summary__c',
+    scoredAt: 'LL_Scored_At__c',
+    modelVersion: 'LL_Model_Version__c',
+    previousScore: 'LL_Previous_Score__c',
+    previousTier: 'LL_Previous_Tier__c',
+
+    handbackReason: 'LL_Handback_Reason__c',
+    handbackNotes: 'LL_Handback_Notes__c',
+    nurtureUntil: 'LL_Nurture_Until__c',
+    previousOwnerId: 'LL_Previous_Owner__c',
+    previousStatus: 'LL_Previous_Status__c',
+    handedBackAt: 'LL_Handed_Back_At__c',
+    handbackCount: 'LL_Handback_Count__c',
+
+    nextStep: 'LL_Next_Step__c',
+    nextStepDate: 'LL_Next_Step_Date__c',
+    lastReviewed: 'LL_Last_Reviewed__c',
+    statusChangedAt: 'LL_Status_Changed_At__c'
+} as const satisfies Record<keyof Lead, string>;
+
+/** Lead fields written by the scorer (and only these). */
+export const SCORE_FIELD_KEYS = [
+    'score',
+    'fitGrade',
+    'engagement',
+    'tier',
+    'salesReady',
+    'scoreReasons',
+    'scoreSummary',
+    'scoredAt',
+    'modelVersion',
+    'previousScore',
+    'previousTier'
+] as const satisfies readonly (keyof Lead)[];
+
+export const SCORING_MODEL = {
+    objectApiName: 'LL_Scoring_Model__c',
+    fields: {
+        id: 'Id',
+        name: 'Name',
+        version: 'LL_Version__c',
+        status: 'LL_Status__c',
+        definition: 'LL_Definition__c',
+        activatedAt: 'LL_Activated_At__c',
+        description: 'LL_Description__c',
+        createdDate: 'CreatedDate'
+    }
+} as const;
+
+export const REVIEW_MEETING = {
+    objectApiName: 'LL_Review_Meeting__c',
+    fields: {
+        id: 'Id',
+        name: 'Name',
+        meetingDate: 'LL_Meeting_Date__c',
+        facilitatorId: 'LL_Facilitator__c',
+        status: 'LL_Status__c',
+        leadsInScope: 'LL_Leads_In_Scope__c',
+        leadsReviewed: 'LL_Leads_Reviewed__c',
+        overdueNextSteps: 'LL_Overdue_Next_Steps__c',
+        flagsRaised: 'LL_Flags_Raised__c',
+        summary: 'LL_Summary__c'
+    }
+} as const;
+
+export const REVIEW_ENTRY = {
+    objectApiName: 'LL_Review_Entry__c',
+    fields: {
+        id: 'Id',
+        name: 'Name',
+        meetingId: 'LL_Meeting__c',
+        leadId: 'LL_Lead__c',
+        repId: 'LL_Rep__c',
+        progress: 'LL_Progress__c',
+        nextStep: 'LL_Next_Step__c',
+        nextStepDate: 'LL_Next_Step_Date__c',
+        statusAtReview: 'LL_Status_At_Review__c',
+        flags: 'LL_Flags__c',
+        reviewedAt: 'LL_Reviewed_At__c'
+    }
+} as const;
+
+export const SETTINGS = {
+    objectApiName: 'LL_Settings__c',
+    fields: {
+        id: 'Id',
+        name: 'Name',
+        active: 'LL_Active__c',
+        followUpSlaDays: 'LL_Follow_Up_SLA_Days__c',
+        qualifiedUntouchedDays: 'LL_Qualified_Untouched_Days__c',
+        deadAfterDays: 'LL_Dead_After_Days__c',
+        nurtureQueue: 'LL_Nurture_Queue__c',
+        openStatuses: 'LL_Open_Statuses__c',
+        workingStatuses: 'LL_Working_Statuses__c',
+        qualifiedStatuses: 'LL_Qualified_Statuses__c',
+        nurturingStatus: 'LL_Nurturing_Status__c',
+        disqualifiedStatuses: 'LL_Disqualified_Statuses__c',
+        salesReadyTiers: 'LL_Sales_Ready_Tiers__c',
+        nurtureDays: 'LL_Nurture_Days__c'
+    }
+} as const;
+
+/** Developer name of the marketing nurture queue shipped with the package. */
+export const NURTURE_QUEUE_DEVELOPER_NAME = 'LL_Marketing_Nurture';
+
+/** The package's flow that stamps Lead.LL_Status_Changed_At__c. */
+export const STATUS_CHANGED_FLOW = 'LL_Lead_Status_Changed';
+
+export const PERMISSION_SETS = {
+    user: 'LL_Lead_Loop_User',
+    admin: 'LL_Lead_Loop_Admin'
+} as const;
+
+/** Objects the package itself defines (all carry the prefix). */
+export const PACKAGE_OBJECTS = [
+    SCORING_MODEL.objectApiName,
+    REVIEW_MEETING.objectApiName,
+    REVIEW_ENTRY.objectApiName,
+    SETTINGS.objectApiName
+] as const;

@@ -1,0 +1,196 @@
+/**
+ * Lead Loop settings: defaults, and parsing of the LL_Settings__c record that
+ * admins edit. Status values are the org's own Lead Status API names; the
+ * package never ships the LeadStatus value set, it maps to it here.
+ */
+import { fieldValue, type SalesforceRecord } from './records';
+import { NURTURE_QUEUE_DEVELOPER_NAME, SETTINGS } from './schema';
+import {
+    HANDBACK_REASONS,
+    TIERS,
+    type HandbackReason,
+    type LeadLoopSettings,
+    type Tier
+} from './types';
+
+export const DEFAULT_NURTURE_DAYS: Record<HandbackReason, number> = {
+    Not_Ready: 90,
+    No_Budget: 180,
+    No_Authority: 60,
+    No_Response: 60,
+    Just_Researching: 90,
+    Bad_Timing: 120,
+    Competitor_Chosen: 365
+};
+
+/**
+ * Defaults cover both the values a new org ships ("Open - Not Contacted",
+ * "Working - Contacted", "Closed - Not Converted") and the common
+ * New / Working / Qualified / Nurturing / Unqualified set.
+ */
+export const DEFAULT_SETTINGS: LeadLoopSettings = {
+    followUpSlaDays: 2,
+    qualifiedUntouchedDays: 7,
+    deadAfterDays: 90,
+    nurtureQueue: NURTURE_QUEUE_DEVELOPER_NAME,
+    openStatuses: ['Open - Not Contacted', 'New'],
+    workingStatuses: ['Working - Contacted', 'Working'],
+    qualifiedStatuses: ['Qualified'],
+    nurturingStatus: 'Nurturing',
+    disqualifiedStatuses: ['Closed - Not Converted', 'Unqualified'],
+    salesReadyTiers: ['Hot', 'Warm'],
+    nurtureDays: DEFAULT_NURTURE_DAYS
+};
+
+/** A problem found while reading settings; the default is used instead. */
+export interface SettingsIssue {
+    field: string;
+    message: string;
+}
+
+export interface ParsedSettings {
+    settings: LeadLoopSettings;
+    issues: SettingsIssue[];
+}
+
+/** Splits a semicolon-separated list, trimming blanks. */
+export function splitList(text: unknown): string[] {
+    if (typeof text !== 'string') {
+        return [];
+    }
+    return text
+        .split(';')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0);
+}
+
+export function joinList(values: readonly string[]): string {
+    return values.join(';');
+}
+
+/**
+ * Reads an LL_Settings__c record (flat or UI API shape). Invalid values fall
+ * back to defaults and are reported, so a typo in Setup never stops Lead Loop.
+ */
+export function parseSettings(record: SalesforceRecord | null | undefined): ParsedSettings {
+    const issues: SettingsIssue[] = [];
+    if (!record) {
+        return { settings: { ...DEFAULT_SETTINGS }, issues };
+    }
+    const f = SETTINGS.fields;
+    const get = (apiName: string): unknown => {
+        const flat = (record.fields as SalesforceRecord | undefined) ?? record;
+        return fieldValue(flat[apiName]);
+    };
+    const days = (apiName: string, fallback: number): number => {
+        const raw = get(apiName);
+        if (raw === null || raw === undefined || raw === '') {
+            return fallback;
+        }
+        const n = Number(raw);
+        if (!Number.isFinite(n) || n < 0 || n > 3650) {
+            issues.push({
+                field: apiName,
+                message: `${apiName} must be a number of days from 0 to 3650; using ${fallback}.`
+            });
+            return fallback;
+        }
+        return n;
+    };
+    const list = (apiName: string, fallback: string[]): string[] => {
+        const values = splitList(get(apiName));
+        return values.length ? values : fallback;
+    };
+    const tiers = list(f.salesReadyTiers, DEFAULT_SETTINGS.salesReadyTiers);
+    const badTiers = tiers.filter((t) => !(TIERS as readonly string[]).includes(t));
+    if (badTiers.length) {
+        issues.push({
+            field: f.salesReadyTiers,
+            message: `${f.salesReadyTiers} has unknown tier(s) ${badTiers.join(', ')}; tiers are ${TIERS.join(', ')}.`
+        });
+    }
+    const nurtureDays = { ...DEFAULT_NURTURE_DAYS };
+    const rawNurture = get(f.nurtureDays);
+    if (typeof rawNurture === 'string' && rawNurture.trim()) {
+        try {
+            const parsed = JSON.parse(rawNurture) as Record<string, unknown>;
+            for (const [reason, value] of Object.entries(parsed)) {
+                if (!(HANDBACK_REASONS as readonly string[]).includes(reason)) {
+                    issues.push({
+                        field: f.nurtureDays,
+                        message: `${f.nurtureDays}: unknown hand-back reason "${reason}".`
+                    });
+                } else if (
+                    typeof value !== 'number' ||
+                    !Number.isFinite(value) ||
+                    value < 1 ||
+                    value > 3650
+                ) {
+                    issues.push({
+                        field: f.nurtureDays,
+                        message: `${f.nurtureDays}: days for ${reason} must be 1 to 3650.`
+                    });
+                } else {
+                    nurtureDays[reason as HandbackReason] = value;
+                }
+            }
+        } catch {
+            issues.push({
+                field: f.nurtureDays,
+                message: `${f.nurtureDays} is not valid JSON; using the defaults.`
+            });
+        }
+    }
+    const nurtureQueue = get(f.nurtureQueue);
+    const nurturingStatus = get(f.nurturingStatus);
+    return {
+        settings: {
+            followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
+            qualifiedUntouchedDays: days(
+                f.qualifiedUntouchedDays,
+                DEFAULT_SETTINGS.qualifiedUntouchedDays
+            ),
+            deadAfterDays: days(f.deadAfterDays, DEFAULT_SETTINGS.deadAfterDays),
+            nurtureQueue:
+                typeof nurtureQueue === 'string' && nurtureQueue.trim()
+                    ? nurtureQueue.trim()
+                    : DEFAULT_SETTINGS.nurtureQueue,
+            openStatuses: list(f.openStatuses, DEFAULT_SETTINGS.openStatuses),
+            workingStatuses: list(f.workingStatuses, DEFAULT_SETTINGS.workingStatuses),
+            qualifiedStatuses: list(f.qualifiedStatuses, DEFAULT_SETTINGS.qualifiedStatuses),
+            nurturingStatus:
+                typeof nurturingStatus === 'string' && nurturingStatus.trim()
+                    ? nurturingStatus.trim()
+                    : DEFAULT_SETTINGS.nurturingStatus,
+            disqualifiedStatuses: list(
+                f.disqualifiedStatuses,
+                DEFAULT_SETTINGS.disqualifiedStatuses
+            ),
+            salesReadyTiers: tiers.filter((t): t is Tier =>
+                (TIERS as readonly string[]).includes(t)
+            ),
+            nurtureDays
+        },
+        issues
+    };
+}
+
+/** The LL_Settings__c field values for a settings object (for seeding). */
+export function settingsToRecord(settings: LeadLoopSettings, name = 'Default'): SalesforceRecord {
+    const f = SETTINGS.fields;
+    return {
+        [f.name]: name,
+        [f.active]: true,
+        [f.followUpSlaDays]: settings.followUpSlaDays,
+        [f.qualifiedUntouchedDays]: settings.qualifiedUntouchedDays,
+        [f.deadAfterDays]: settings.deadAfterDays,
+        [f.nurtureQueue]: settings.nurtureQueue,
+        [f.openStatuses]: joinList(settings.openStatuses),
+        [f.workingStatuses]: joinList(settings.workingStatuses),
+        [f.qualifiedStatuses]: joinList(settings.qualifiedStatuses),
+        [f.nurturingStatus]: settings.nurturingStatus,
+        [f.disqualifiedStatuses]: joinList(settings.disqualifiedStatuses),
+        [f.salesReadyTiers]: joinList(settings.salesReadyTiers),
+        [f.nurtureDays]: JSON.stringify(settings.nurtureDays)
+    };
+}

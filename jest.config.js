@@ -1,0 +1,19 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+const mocks = '<rootDir>/force-app/test/jest-mocks';
+
+export default {
+    ...jestConfig,
+    // LWC tests live next to their components, as in lwc-recipes.
+    roots: ['<rootDir>/force-app'],
+    moduleNameMapper: {
+        '^lightning/navigation$': `${mocks}/lightning/navigation`,
+        '^lightning/platformShowToastEvent$': `${mocks}/lightning/platformShowToastEvent`,
+        '^lightning/graphql$': `${mocks}/lightning/graphql`
+    },
+    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest-sa11y-setup.js'],
+    testTimeout: 10000
+};
