@@ -60,7 +60,8 @@ export const LEAD_FIELDS = {
     nextStep: 'LL_Next_Step__c',
     nextStepDate: 'LL_Next_Step_Date__c',
     lastReviewed: 'LL_Last_Reviewed__c',
-    statusChangedAt: 'LL_Status_Changed_At__c'
+    statusChangedAt: 'LL_Status_Changed_At__c',
+    sourceId: 'LL_Source_Id__c'
 } as const satisfies Record<keyof Lead, string>;
 
 /** Lead fields written by the scorer (and only these). */
@@ -144,6 +145,12 @@ export const SETTINGS = {
         nurtureDays: 'LL_Nurture_Days__c'
     }
 } as const;
+
+/**
+ * External id (on Lead, Account, Contact, Opportunity, Campaign) that seed and
+ * sync upsert on, so re-running them never duplicates records.
+ */
+export const SOURCE_ID_FIELD = 'LL_Source_Id__c';
 
 /** Developer name of the marketing nurture queue shipped with the package. */
 export const NURTURE_QUEUE_DEVELOPER_NAME = 'LL_Marketing_Nurture';

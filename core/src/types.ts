@@ -93,6 +93,8 @@ export interface Lead {
     lastReviewed?: IsoDateTime | null;
     /** Stamped by the LL_Lead_Status_Changed before-save flow. */
     statusChangedAt?: IsoDateTime | null;
+    /** External id used by seed and sync (LL_Source_Id__c). */
+    sourceId?: string | null;
 }
 
 export type ActivityKind = 'Task' | 'Event';

@@ -63,7 +63,8 @@ var LEAD_FIELDS = {
   nextStep: "LL_Next_Step__c",
   nextStepDate: "LL_Next_Step_Date__c",
   lastReviewed: "LL_Last_Reviewed__c",
-  statusChangedAt: "LL_Status_Changed_At__c"
+  statusChangedAt: "LL_Status_Changed_At__c",
+  sourceId: "LL_Source_Id__c"
 };
 var SCORE_FIELD_KEYS = [
   "score",
@@ -141,6 +142,7 @@ var SETTINGS = {
     nurtureDays: "LL_Nurture_Days__c"
   }
 };
+var SOURCE_ID_FIELD = "LL_Source_Id__c";
 var NURTURE_QUEUE_DEVELOPER_NAME = "LL_Marketing_Nurture";
 var STATUS_CHANGED_FLOW = "LL_Lead_Status_Changed";
 var PERMISSION_SETS = {
@@ -450,6 +452,7 @@ export {
   SCORE_FIELD_KEYS,
   SCORING_MODEL,
   SETTINGS,
+  SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
   TIERS,
   addDays,
