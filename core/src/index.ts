@@ -11,3 +11,4 @@ export * from './records';
 export * from './dates';
 export * from './settings';
 export * from './errors';
+export * from './scoring/index';

@@ -1,5 +1,8 @@
 // Generated from core/src by `npm run build`. Do not edit: change the TypeScript and rebuild.
 /* eslint-disable */
+var __defProp = Object.defineProperty;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
 
 // core/src/apiVersion.ts
 var API_VERSION = "66.0";
@@ -171,11 +174,11 @@ function flatten(record) {
   return record;
 }
 function fromRecord(fieldMap, record) {
-  const flat = flatten(record);
+  const flat2 = flatten(record);
   const out = {};
   for (const [key, apiName] of Object.entries(fieldMap)) {
-    if (apiName in flat) {
-      out[key] = fieldValue(flat[apiName]);
+    if (apiName in flat2) {
+      out[key] = fieldValue(flat2[apiName]);
     }
   }
   return out;
@@ -213,8 +216,8 @@ function toEpochMs(value) {
   if (!value) {
     return Number.NaN;
   }
-  const text = value.length === 10 ? `${value}T00:00:00.000Z` : value;
-  return Date.parse(text);
+  const text2 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
+  return Date.parse(text2);
 }
 function daysBetween(from, to) {
   const end = to instanceof Date ? to.getTime() : toEpochMs(to);
@@ -260,11 +263,11 @@ var DEFAULT_SETTINGS = {
   salesReadyTiers: ["Hot", "Warm"],
   nurtureDays: DEFAULT_NURTURE_DAYS
 };
-function splitList(text) {
-  if (typeof text !== "string") {
+function splitList(text2) {
+  if (typeof text2 !== "string") {
     return [];
   }
-  return text.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
+  return text2.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
 }
 function joinList(values) {
   return values.join(";");
@@ -275,12 +278,12 @@ function parseSettings(record) {
     return { settings: { ...DEFAULT_SETTINGS }, issues };
   }
   const f = SETTINGS.fields;
-  const get = (apiName) => {
-    const flat = record.fields ?? record;
-    return fieldValue(flat[apiName]);
+  const get2 = (apiName) => {
+    const flat2 = record.fields ?? record;
+    return fieldValue(flat2[apiName]);
   };
   const days = (apiName, fallback) => {
-    const raw = get(apiName);
+    const raw = get2(apiName);
     if (raw === null || raw === void 0 || raw === "") {
       return fallback;
     }
@@ -295,7 +298,7 @@ function parseSettings(record) {
     return n;
   };
   const list = (apiName, fallback) => {
-    const values = splitList(get(apiName));
+    const values = splitList(get2(apiName));
     return values.length ? values : fallback;
   };
   const tiers = list(f.salesReadyTiers, DEFAULT_SETTINGS.salesReadyTiers);
@@ -307,7 +310,7 @@ function parseSettings(record) {
     });
   }
   const nurtureDays = { ...DEFAULT_NURTURE_DAYS };
-  const rawNurture = get(f.nurtureDays);
+  const rawNurture = get2(f.nurtureDays);
   if (typeof rawNurture === "string" && rawNurture.trim()) {
     try {
       const parsed = JSON.parse(rawNurture);
@@ -333,8 +336,8 @@ function parseSettings(record) {
       });
     }
   }
-  const nurtureQueue = get(f.nurtureQueue);
-  const nurturingStatus = get(f.nurturingStatus);
+  const nurtureQueue = get2(f.nurtureQueue);
+  const nurturingStatus = get2(f.nurturingStatus);
   return {
     settings: {
       followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
@@ -435,18 +438,1713 @@ function reduceErrors(errors) {
   const messages = list.flatMap(reduceOne).filter((m) => m.length > 0);
   return [...new Set(messages)];
 }
+
+// core/src/scoring/model.ts
+var FIT_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "title",
+  "email",
+  "phone",
+  "industry",
+  "numberOfEmployees",
+  "annualRevenue",
+  "country",
+  "leadSource"
+];
+var NEGATIVE_TARGETS = ["title", "company", "email", "emailDomain"];
+var ENGAGEMENT_CATEGORIES = ["activity", "campaign", "source"];
+var ENGAGEMENT_BANDS = ["High", "Medium", "Low", "None"];
+var DEFAULT_SCORING_MODEL = {
+  name: "Lead Loop default",
+  description: "Fit: seniority, industry, company size, country, email, completeness, competitor/student penalties. Engagement: 30-day half-life.",
+  fit: {
+    title: [
+      {
+        id: "title-vp",
+        label: "VP title",
+        keywords: ["vice president", "vp", "svp", "evp", "head of"],
+        points: 20
+      },
+      {
+        id: "title-exec",
+        label: "Executive title",
+        keywords: [
+          "chief",
+          "ceo",
+          "cto",
+          "cfo",
+          "cmo",
+          "coo",
+          "cio",
+          "president",
+          "founder"
+        ],
+        points: 25
+      },
+      { id: "title-director", label: "Director title", keywords: ["director"], points: 15 },
+      {
+        id: "title-manager",
+        label: "Manager title",
+        keywords: ["manager", "lead", "principal"],
+        points: 8
+      },
+      {
+        id: "title-practitioner",
+        label: "Practitioner title",
+        keywords: ["specialist", "analyst", "engineer", "consultant", "coordinator"],
+        points: 3
+      }
+    ],
+    industry: [
+      {
+        id: "industry-core",
+        label: "Target industry",
+        values: ["Technology", "Software", "Financial Services", "Banking", "Insurance"],
+        points: 15
+      },
+      {
+        id: "industry-good",
+        label: "Good-fit industry",
+        values: [
+          "Healthcare",
+          "Manufacturing",
+          "Telecommunications",
+          "Retail",
+          "Consulting",
+          "Media"
+        ],
+        points: 8
+      }
+    ],
+    companySize: [
+      { id: "size-1-9", label: "Company of 1\u20139", min: 1, max: 10, points: 0 },
+      { id: "size-10-49", label: "Company of 10\u201349", min: 10, max: 50, points: 5 },
+      { id: "size-50-999", label: "Company of 50\u2013999", min: 50, max: 1e3, points: 15 },
+      {
+        id: "size-1000-9999",
+        label: "Company of 1,000\u20139,999",
+        min: 1e3,
+        max: 1e4,
+        points: 12
+      },
+      { id: "size-10000", label: "Company of 10,000+", min: 1e4, max: null, points: 8 }
+    ],
+    country: [
+      {
+        id: "country-core",
+        label: "Served country",
+        values: [
+          "United States",
+          "USA",
+          "US",
+          "Canada",
+          "CA",
+          "United Kingdom",
+          "UK",
+          "GB",
+          "Germany",
+          "DE",
+          "France",
+          "FR",
+          "Netherlands",
+          "NL",
+          "Australia",
+          "AU"
+        ],
+        points: 10
+      }
+    ],
+    email: {
+      businessPoints: 10,
+      freeMailDomains: [
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "proton.me",
+        "protonmail.com",
+        "mail.com",
+        "yandex.ru"
+      ],
+      freeMailPoints: -10,
+      junkKeywords: [
+        "test",
+        "asdf",
+        "qwerty",
+        "example",
+        "noreply",
+        "no reply",
+        "mailinator",
+        "fake",
+        "spam"
+      ],
+      junkPoints: -30
+    },
+    completeness: {
+      fields: [
+        "firstName",
+        "title",
+        "email",
+        "phone",
+        "industry",
+        "numberOfEmployees",
+        "country"
+      ],
+      pointsPerField: 2
+    },
+    negative: [
+      {
+        id: "competitor",
+        label: "Competitor",
+        target: "emailDomain",
+        keywords: ["hubspot.com", "marketo.com", "pardot.com", "zoho.com"],
+        points: -50
+      },
+      {
+        id: "student",
+        label: "Student or intern",
+        target: "title",
+        keywords: ["student", "intern", "trainee", "apprentice"],
+        points: -40
+      }
+    ]
+  },
+  engagement: {
+    halfLifeDays: 30,
+    maxAgeDays: 365,
+    activities: [
+      {
+        id: "act-demo",
+        label: "Demo or meeting",
+        subjectKeywords: ["demo", "meeting", "trial"],
+        points: 30
+      },
+      { id: "act-meeting", label: "Meeting", kind: "Event", points: 25 },
+      { id: "act-call", label: "Call", types: ["Call"], points: 12 },
+      { id: "act-email", label: "Email", types: ["Email"], points: 6 },
+      { id: "act-other", label: "Activity", points: 4 }
+    ],
+    campaign: { respondedPoints: 20, memberPoints: 3 },
+    leadSource: [
+      {
+        id: "source-inbound",
+        label: "Inbound source",
+        values: ["Web", "Website", "Partner Referral", "Employee Referral", "Referral"],
+        points: 10
+      },
+      {
+        id: "source-event",
+        label: "Event source",
+        values: ["Trade Show", "Webinar", "Seminar - Partner", "Seminar - Internal"],
+        points: 6
+      }
+    ],
+    caps: { activity: 60, campaign: 40, source: 15 }
+  },
+  grades: { A: 65, B: 45, C: 25 },
+  bands: [
+    { band: "High", min: 40, max: null },
+    { band: "Medium", min: 15, max: 40 },
+    { band: "Low", min: 3, max: 15 },
+    { band: "None", min: 0, max: 3 }
+  ],
+  matrix: {
+    A: { High: "Hot", Medium: "Hot", Low: "Warm", None: "Warm" },
+    B: { High: "Hot", Medium: "Warm", Low: "Cool", None: "Cool" },
+    C: { High: "Warm", Medium: "Cool", Low: "Cool", None: "Cold" },
+    D: { High: "Cool", Medium: "Cold", Low: "Cold", None: "Cold" }
+  },
+  salesReadyTiers: ["Hot", "Warm"],
+  scoreWeights: { fit: 50, engagement: 50 },
+  maxReasons: 6
+};
+
+// core/src/scoring/score.ts
+function text(value) {
+  if (typeof value === "string") {
+    return value;
+  }
+  if (typeof value === "number" && Number.isFinite(value)) {
+    return String(value);
+  }
+  return "";
+}
+var NON_WORD = /[^\p{L}\p{N}]+/gu;
+function normalizeWords(value) {
+  const words = text(value).toLowerCase().replace(NON_WORD, " ").trim();
+  return words ? ` ${words} ` : "";
+}
+function normalizeValue(value) {
+  return text(value).trim().toLowerCase();
+}
+function finiteNumber(value) {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? value : null;
+  }
+  if (typeof value === "string" && value.trim() !== "") {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+function isFilled(value) {
+  if (typeof value === "string") {
+    return value.trim().length > 0;
+  }
+  if (typeof value === "number") {
+    return Number.isFinite(value);
+  }
+  return value === true;
+}
+function round1(n) {
+  const r = Math.round(n * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
+}
+function clamp(n, lo, hi) {
+  return n < lo ? lo : n > hi ? hi : n;
+}
+function signed(points) {
+  return points > 0 ? `+${points}` : String(points);
+}
+function epochOf(value) {
+  if (typeof value !== "string" || value.length < 10) {
+    return Number.NaN;
+  }
+  return Date.parse(value.length === 10 ? `${value}T00:00:00.000Z` : value);
+}
+function dateLabel(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+var compiledCache = /* @__PURE__ */ new WeakMap();
+function keywordKeys(keywords) {
+  return (keywords ?? []).map(normalizeWords).filter((k) => k.length > 0);
+}
+function valueSet(values) {
+  return new Set((values ?? []).map(normalizeValue).filter((v) => v.length > 0));
+}
+function compile(model) {
+  const cached = compiledCache.get(model);
+  if (cached) {
+    return cached;
+  }
+  const fit = model.fit;
+  const compiled = {
+    model,
+    title: fit.title.map((rule) => ({ rule, keys: keywordKeys(rule.keywords) })),
+    industry: fit.industry.map((rule) => ({ rule, values: valueSet(rule.values) })),
+    country: fit.country.map((rule) => ({ rule, values: valueSet(rule.values) })),
+    size: fit.companySize,
+    freeMail: valueSet(fit.email.freeMailDomains),
+    junk: keywordKeys(fit.email.junkKeywords),
+    negative: fit.negative.map((rule) => ({
+      rule,
+      keys: rule.target === "emailDomain" ? rule.keywords.map(normalizeValue).filter(Boolean) : keywordKeys(rule.keywords)
+    })),
+    activities: model.engagement.activities.map((rule) => ({
+      rule,
+      types: rule.types && rule.types.length ? valueSet(rule.types) : null,
+      subject: rule.subjectKeywords && rule.subjectKeywords.length ? keywordKeys(rule.subjectKeywords) : null
+    })),
+    sources: model.engagement.leadSource.map((rule) => ({
+      rule,
+      values: valueSet(rule.values)
+    })),
+    decayPerDay: model.engagement.halfLifeDays > 0 ? Math.LN2 / model.engagement.halfLifeDays : 0
+  };
+  compiledCache.set(model, compiled);
+  return compiled;
+}
+function containsAny(words, keys) {
+  if (!words) {
+    return false;
+  }
+  for (const key of keys) {
+    if (words.includes(key)) {
+      return true;
+    }
+  }
+  return false;
+}
+var EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
+function fitFactors(c, lead, out) {
+  const fit = c.model.fit;
+  let total = 0;
+  const add = (id, label, points, sentence) => {
+    if (points !== 0 && Number.isFinite(points)) {
+      total += points;
+      out.push({ id, dimension: "fit", label, points, text: sentence });
+    }
+  };
+  const title = text(lead.title);
+  const titleWords = normalizeWords(title);
+  if (titleWords) {
+    for (const t of c.title) {
+      if (containsAny(titleWords, t.keys)) {
+        add(
+          t.rule.id,
+          t.rule.label,
+          t.rule.points,
+          `Title "${title.trim()}" counts as ${t.rule.label}: ${signed(t.rule.points)} fit.`
+        );
+        break;
+      }
+    }
+  }
+  const industry = normalizeValue(lead.industry);
+  if (industry) {
+    for (const r of c.industry) {
+      if (r.values.has(industry)) {
+        add(
+          r.rule.id,
+          r.rule.label,
+          r.rule.points,
+          `Industry ${text(lead.industry).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
+        );
+        break;
+      }
+    }
+  }
+  const employees = finiteNumber(lead.numberOfEmployees);
+  if (employees !== null) {
+    for (const band of c.size) {
+      if (employees >= band.min && (band.max === null || employees < band.max)) {
+        add(
+          band.id,
+          band.label,
+          band.points,
+          `${band.label} (${employees} employees): ${signed(band.points)} fit.`
+        );
+        break;
+      }
+    }
+  }
+  const country = normalizeValue(lead.country);
+  if (country) {
+    for (const r of c.country) {
+      if (r.values.has(country)) {
+        add(
+          r.rule.id,
+          r.rule.label,
+          r.rule.points,
+          `${text(lead.country).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
+        );
+        break;
+      }
+    }
+  }
+  const email = normalizeValue(lead.email);
+  let domain = "";
+  if (email) {
+    const at = email.lastIndexOf("@");
+    domain = at >= 0 ? email.slice(at + 1) : "";
+    const local = at >= 0 ? email.slice(0, at) : email;
+    const junk = !EMAIL_SHAPE.test(email) || containsAny(normalizeWords(local), c.junk) || containsAny(normalizeWords(domain), c.junk);
+    if (junk) {
+      add(
+        "email-junk",
+        "Junk email",
+        fit.email.junkPoints,
+        `Email ${email} looks fake or malformed: ${signed(fit.email.junkPoints)} fit.`
+      );
+    } else if (c.freeMail.has(domain)) {
+      add(
+        "email-free",
+        "Free-mail address",
+        fit.email.freeMailPoints,
+        `Email uses the free-mail domain ${domain}: ${signed(fit.email.freeMailPoints)} fit.`
+      );
+    } else {
+      add(
+        "email-business",
+        "Business email",
+        fit.email.businessPoints,
+        `Email uses the company domain ${domain}: ${signed(fit.email.businessPoints)} fit.`
+      );
+    }
+  }
+  const completeness = fit.completeness;
+  let filled = 0;
+  for (const field of completeness.fields) {
+    if (isFilled(lead[field])) {
+      filled += 1;
+    }
+  }
+  const completenessPoints = filled * completeness.pointsPerField;
+  add(
+    "completeness",
+    "Complete record",
+    completenessPoints,
+    `${filled} of ${completeness.fields.length} key fields are filled in: ${signed(completenessPoints)} fit.`
+  );
+  for (const n of c.negative) {
+    let hit = false;
+    if (n.rule.target === "emailDomain") {
+      hit = domain !== "" && n.keys.some((k) => domain === k || domain.endsWith(`.${k}`));
+    } else {
+      hit = containsAny(normalizeWords(lead[n.rule.target]), n.keys);
+    }
+    if (hit) {
+      const what = n.rule.target === "emailDomain" ? `email domain ${domain}` : `${n.rule.target} "${text(lead[n.rule.target]).trim()}"`;
+      add(
+        n.rule.id,
+        n.rule.label,
+        n.rule.points,
+        `${n.rule.label} (${what}): ${signed(n.rule.points)} fit.`
+      );
+    }
+  }
+  return total;
+}
+function engagementFactors(c, input, lead, nowMs, out) {
+  const eng = c.model.engagement;
+  const maxAgeMs = eng.maxAgeDays === null ? Infinity : eng.maxAgeDays * MS_PER_DAY;
+  const buckets = /* @__PURE__ */ new Map();
+  const sums = { activity: 0, campaign: 0, source: 0 };
+  const addEvent = (category, id, label, points, eventMs, what) => {
+    if (!Number.isFinite(eventMs) || !Number.isFinite(points) || points === 0) {
+      return;
+    }
+    const ageMs = nowMs - eventMs;
+    if (ageMs < 0 || ageMs > maxAgeMs) {
+      return;
+    }
+    const decayed = points * Math.exp(-c.decayPerDay * ageMs / MS_PER_DAY);
+    sums[category] += decayed;
+    let bucket = buckets.get(id);
+    if (!bucket) {
+      bucket = { id, label, category, points: 0, count: 0, latestMs: eventMs, what };
+      buckets.set(id, bucket);
+    }
+    bucket.points += decayed;
+    bucket.count += 1;
+    if (eventMs > bucket.latestMs) {
+      bucket.latestMs = eventMs;
+      bucket.what = what;
+    }
+  };
+  const activities = Array.isArray(input.activities) ? input.activities : [];
+  for (const a of activities) {
+    if (!a || typeof a !== "object") {
+      continue;
+    }
+    const status = normalizeValue(a.status);
+    if (a.kind !== "Event" && status !== "" && status !== "completed") {
+      continue;
+    }
+    const subjectWords = normalizeWords(a.subject);
+    const type = normalizeValue(a.type);
+    for (const r of c.activities) {
+      if (r.rule.kind && r.rule.kind !== a.kind) {
+        continue;
+      }
+      if (r.types && !r.types.has(type)) {
+        continue;
+      }
+      if (r.subject && !containsAny(subjectWords, r.subject)) {
+        continue;
+      }
+      const when = epochOf(a.activityDate);
+      addEvent(
+        "activity",
+        r.rule.id,
+        r.rule.label,
+        r.rule.points,
+        Number.isFinite(when) ? when : epochOf(a.createdDate),
+        text(a.subject).trim() || r.rule.label
+      );
+      break;
+    }
+  }
+  const members = Array.isArray(input.campaignMembers) ? input.campaignMembers : [];
+  for (const m of members) {
+    if (!m || typeof m !== "object") {
+      continue;
+    }
+    const name = text(input.campaignNames?.[text(m.campaignId)]) || "a campaign";
+    if (m.hasResponded === true) {
+      const when = epochOf(m.firstRespondedDate);
+      addEvent(
+        "campaign",
+        "campaign-response",
+        "Campaign response",
+        eng.campaign.respondedPoints,
+        Number.isFinite(when) ? when : epochOf(m.createdDate),
+        name
+      );
+    } else {
+      addEvent(
+        "campaign",
+        "campaign-member",
+        "Campaign member",
+        eng.campaign.memberPoints,
+        epochOf(m.createdDate),
+        name
+      );
+    }
+  }
+  const source = normalizeValue(lead.leadSource);
+  if (source) {
+    for (const r of c.sources) {
+      if (r.values.has(source)) {
+        addEvent(
+          "source",
+          r.rule.id,
+          r.rule.label,
+          r.rule.points,
+          epochOf(lead.createdDate),
+          text(lead.leadSource).trim()
+        );
+        break;
+      }
+    }
+  }
+  for (const b of buckets.values()) {
+    const points = round1(b.points);
+    if (points === 0) {
+      continue;
+    }
+    const when = dateLabel(b.latestMs);
+    const sentence = b.category === "campaign" ? b.count === 1 ? `${b.label}: ${b.what} (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest ${b.what} (${when}): ${signed(points)} engagement.` : b.category === "source" ? `Came in through ${b.what} (${when}): ${signed(points)} engagement.` : b.count === 1 ? `${b.label}: "${b.what}" (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest "${b.what}" (${when}): ${signed(points)} engagement.`;
+    out.push({ id: b.id, dimension: "engagement", label: b.label, points, text: sentence });
+  }
+  let total = 0;
+  for (const category of Object.keys(sums)) {
+    const cap = eng.caps[category];
+    let value = sums[category];
+    if (value > cap) {
+      const cut = round1(cap - value);
+      if (cut !== 0) {
+        out.push({
+          id: `cap-${category}`,
+          dimension: "engagement",
+          label: `${category} cap`,
+          points: cut,
+          text: `${category[0].toUpperCase()}${category.slice(1)} points are capped at ${cap}: ${signed(cut)} engagement.`
+        });
+      }
+      value = cap;
+    }
+    total += value;
+  }
+  return total < 0 ? 0 : total;
+}
+function gradeFor(fitPoints, grades) {
+  if (fitPoints >= grades.A) {
+    return "A";
+  }
+  if (fitPoints >= grades.B) {
+    return "B";
+  }
+  if (fitPoints >= grades.C) {
+    return "C";
+  }
+  return "D";
+}
+function bandFor(engagement, bands) {
+  for (const b of bands) {
+    if (engagement >= b.min && (b.max === null || engagement < b.max)) {
+      return b.band;
+    }
+  }
+  let lowest = "None";
+  let lowestMin = Infinity;
+  for (const b of bands) {
+    if (b.min < lowestMin) {
+      lowestMin = b.min;
+      lowest = b.band;
+    }
+  }
+  return lowest;
+}
+var BAND_WORDS = {
+  High: "high engagement",
+  Medium: "medium engagement",
+  Low: "low engagement",
+  None: "no recent engagement"
+};
+function byStrength(a, b) {
+  const d = Math.abs(b.points) - Math.abs(a.points);
+  if (d !== 0) {
+    return d;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+var SUMMARY_MAX = 255;
+function summaryFor(tier, grade, band, salesReady, reasons) {
+  const head = `${tier}${salesReady ? ", sales-ready" : ""}: fit ${grade}, ${BAND_WORDS[band]}.`;
+  const plus = reasons.filter((r) => r.points > 0).slice(0, 2);
+  const minus = reasons.filter((r) => r.points < 0).slice(0, 1);
+  const parts = [];
+  if (plus.length) {
+    parts.push(`Up: ${plus.map((r) => r.label).join(", ")}.`);
+  }
+  if (minus.length) {
+    parts.push(`Down: ${minus.map((r) => r.label).join(", ")}.`);
+  }
+  const sentence = [head, ...parts].join(" ");
+  return sentence.length > SUMMARY_MAX ? `${sentence.slice(0, SUMMARY_MAX - 1)}\u2026` : sentence;
+}
+function scoreLead(input, model, now) {
+  const c = compile(model);
+  const safeInput = input && typeof input === "object" ? input : { lead: {}, activities: [], campaignMembers: [] };
+  const lead = safeInput.lead && typeof safeInput.lead === "object" ? safeInput.lead : {};
+  const nowMs = now instanceof Date && Number.isFinite(now.getTime()) ? now.getTime() : 0;
+  const factors = [];
+  const fitPoints = round1(fitFactors(c, lead, factors));
+  const engagement = round1(engagementFactors(c, safeInput, lead, nowMs, factors));
+  const fitGrade = gradeFor(fitPoints, model.grades);
+  const engagementBand = bandFor(engagement, model.bands);
+  const tier = model.matrix[fitGrade]?.[engagementBand] ?? "Cold";
+  const salesReady = model.salesReadyTiers.includes(tier);
+  const wf = model.scoreWeights.fit;
+  const we = model.scoreWeights.engagement;
+  const weights = wf + we;
+  const blended = weights > 0 ? (clamp(fitPoints, 0, 100) * wf + clamp(engagement, 0, 100) * we) / weights : 0;
+  const score = Number.isFinite(blended) ? Math.round(blended) : 0;
+  factors.sort(byStrength);
+  const reasons = factors.slice(0, Math.max(0, model.maxReasons)).map((f) => ({
+    id: f.id,
+    dimension: f.dimension,
+    label: f.label,
+    points: round1(f.points),
+    text: f.text
+  }));
+  return {
+    score,
+    fitGrade,
+    fitPoints,
+    engagement,
+    engagementBand,
+    tier,
+    salesReady,
+    reasons,
+    summary: summaryFor(tier, fitGrade, engagementBand, salesReady, reasons)
+  };
+}
+
+// core/src/scoring/changes.ts
+function storedNumber(value, decimals) {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isFinite(n)) {
+    return null;
+  }
+  const f = 10 ** decimals;
+  const r = Math.round(n * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+function canonical(value) {
+  if (Array.isArray(value)) {
+    return value.map(canonical);
+  }
+  if (value && typeof value === "object") {
+    const out = {};
+    for (const key of Object.keys(value).sort()) {
+      out[key] = canonical(value[key]);
+    }
+    return out;
+  }
+  return value;
+}
+function serializeReasons(reasons) {
+  return JSON.stringify(canonical(reasons));
+}
+function parseReasons(stored) {
+  if (typeof stored !== "string" || !stored.trim()) {
+    return [];
+  }
+  try {
+    const parsed = JSON.parse(stored);
+    if (!Array.isArray(parsed)) {
+      return [];
+    }
+    return parsed.filter((r) => !!r && typeof r === "object").map((r) => ({
+      id: typeof r.id === "string" ? r.id : "",
+      dimension: r.dimension === "engagement" ? "engagement" : "fit",
+      label: typeof r.label === "string" ? r.label : "",
+      points: typeof r.points === "number" && Number.isFinite(r.points) ? r.points : 0,
+      text: typeof r.text === "string" ? r.text : ""
+    }));
+  } catch {
+    return [];
+  }
+}
+function sameReasons(stored, next) {
+  if (typeof stored !== "string" || !stored.trim()) {
+    return false;
+  }
+  try {
+    return JSON.stringify(canonical(JSON.parse(stored))) === next;
+  } catch {
+    return false;
+  }
+}
+function scoreFieldChanges(lead, result, modelVersion, now) {
+  const reasons = serializeReasons(result.reasons);
+  const score = storedNumber(result.score, 0) ?? 0;
+  const engagement = storedNumber(result.engagement, 1) ?? 0;
+  const oldScore = storedNumber(lead.score, 0);
+  const oldEngagement = storedNumber(lead.engagement, 1);
+  const oldVersion = storedNumber(lead.modelVersion, 0);
+  const scoreChanged = oldScore !== score;
+  const tierChanged = (lead.tier ?? null) !== result.tier;
+  const changed = scoreChanged || tierChanged || oldEngagement !== engagement || (lead.fitGrade ?? null) !== result.fitGrade || (lead.salesReady ?? null) !== result.salesReady || (lead.scoreSummary ?? null) !== result.summary || oldVersion !== modelVersion || !sameReasons(lead.scoreReasons, reasons);
+  if (!changed) {
+    return null;
+  }
+  const out = {
+    id: lead.id,
+    score,
+    fitGrade: result.fitGrade,
+    engagement,
+    tier: result.tier,
+    salesReady: result.salesReady,
+    scoreReasons: reasons,
+    scoreSummary: result.summary,
+    scoredAt: now.toISOString(),
+    modelVersion
+  };
+  if (scoreChanged && oldScore !== null) {
+    out.previousScore = oldScore;
+  }
+  if (tierChanged && lead.tier && TIERS.includes(lead.tier)) {
+    out.previousTier = lead.tier;
+  }
+  return out;
+}
+
+// core/src/scoring/validate.ts
+var POINTS_LIMIT = 100;
+var MAX_HALF_LIFE_DAYS = 3650;
+function describe(value) {
+  if (value === void 0) {
+    return "nothing";
+  }
+  if (typeof value === "string") {
+    return `"${value.length > 40 ? `${value.slice(0, 40)}\u2026` : value}"`;
+  }
+  try {
+    const json = JSON.stringify(value);
+    return json === void 0 ? String(value) : json.length > 40 ? `${json.slice(0, 40)}\u2026` : json;
+  } catch {
+    return String(value);
+  }
+}
+var Checker = class {
+  constructor() {
+    __publicField(this, "errors", []);
+  }
+  fail(path, check, message) {
+    this.errors.push({ path, check, message });
+  }
+  /** An object with exactly the allowed keys (required ones present). */
+  object(value, path, what, required, optional = []) {
+    if (!value || typeof value !== "object" || Array.isArray(value)) {
+      this.fail(
+        path,
+        "not-an-object",
+        `${what} (${path || "definition"}) must be an object, got ${describe(value)}.`
+      );
+      return null;
+    }
+    const obj = value;
+    const allowed = /* @__PURE__ */ new Set([...required, ...optional]);
+    for (const key of Object.keys(obj)) {
+      if (!allowed.has(key)) {
+        this.fail(
+          join(path, key),
+          "unknown-field",
+          `${what} (${path || "definition"}) has an unknown field "${key}"; allowed: ${[...allowed].join(", ")}.`
+        );
+      }
+    }
+    for (const key of required) {
+      if (obj[key] === void 0) {
+        this.fail(
+          join(path, key),
+          "missing-field",
+          `${what} (${path || "definition"}) is missing "${key}".`
+        );
+      }
+    }
+    return obj;
+  }
+  number(value, path, what, min, max, integer = false) {
+    if (value === void 0) {
+      return null;
+    }
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max || integer && !Number.isInteger(value)) {
+      this.fail(
+        path,
+        "bad-number",
+        `${what}: must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}, got ${describe(value)}.`
+      );
+      return null;
+    }
+    return value;
+  }
+  text(value, path, what) {
+    if (value === void 0) {
+      return null;
+    }
+    if (typeof value !== "string" || !value.trim()) {
+      this.fail(path, "bad-text", `${what}: must be non-empty text, got ${describe(value)}.`);
+      return null;
+    }
+    return value;
+  }
+  textList(value, path, what, allowEmpty = false) {
+    if (value === void 0) {
+      return null;
+    }
+    if (!Array.isArray(value) || !allowEmpty && value.length === 0 || value.some((v) => typeof v !== "string" || !v.trim())) {
+      this.fail(
+        path,
+        "bad-list",
+        `${what}: must be a ${allowEmpty ? "" : "non-empty "}list of non-empty texts, got ${describe(value)}.`
+      );
+      return null;
+    }
+    return value;
+  }
+  list(value, path, what) {
+    if (value === void 0) {
+      return [];
+    }
+    if (!Array.isArray(value)) {
+      this.fail(
+        path,
+        "bad-list",
+        `${what} (${path}) must be a list, got ${describe(value)}.`
+      );
+      return [];
+    }
+    return value;
+  }
+  oneOf(value, path, what, allowed) {
+    if (value === void 0) {
+      return null;
+    }
+    if (typeof value !== "string" || !allowed.includes(value)) {
+      this.fail(
+        path,
+        "bad-value",
+        `${what}: must be one of ${allowed.join(", ")}, got ${describe(value)}.`
+      );
+      return null;
+    }
+    return value;
+  }
+};
+function join(path, key) {
+  return typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+}
+function ruleName(rule, kind, path) {
+  const label = typeof rule.label === "string" && rule.label.trim() ? ` "${rule.label}"` : "";
+  return `${kind}${label} (${path})`;
+}
+function checkRules(c, value, path, kind, fields, each, ids) {
+  c.list(value, path, `${kind} rules`).forEach((raw, i) => {
+    const rulePath = join(path, i);
+    const rule = c.object(raw, rulePath, `${kind} rule`, fields.required, fields.optional);
+    if (!rule) {
+      return;
+    }
+    const name = ruleName(rule, kind, rulePath);
+    const id = c.text(rule.id, join(rulePath, "id"), `${name} id`);
+    if (id) {
+      const seen = ids.get(id);
+      if (seen) {
+        c.fail(
+          join(rulePath, "id"),
+          "duplicate-id",
+          `${name}: id "${id}" is already used by ${seen}; ids must be unique.`
+        );
+      } else {
+        ids.set(id, rulePath);
+      }
+    }
+    c.text(rule.label, join(rulePath, "label"), `${name} label`);
+    each(rule, rulePath, name);
+  });
+}
+function checkPoints(c, rule, rulePath, name, max = POINTS_LIMIT, min = -POINTS_LIMIT) {
+  c.number(rule.points, join(rulePath, "points"), `${name} points`, min, max);
+}
+function checkRanges(c, ranges, path, what, mustCover) {
+  for (const r of ranges) {
+    if (r.max !== null && r.max <= r.min) {
+      c.fail(
+        join(r.path, "max"),
+        "bad-number",
+        `${r.name}: max (${r.max}) must be greater than min (${r.min}).`
+      );
+      return;
+    }
+  }
+  const sorted = [...ranges].sort((a, b) => a.min - b.min);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const cur = sorted[i];
+    if (prev.max === null || prev.max > cur.min) {
+      c.fail(
+        cur.path,
+        "overlapping-ranges",
+        `${what}: ${cur.name} overlaps ${prev.name} (${prev.min} to ${prev.max ?? "\u221E"} and ${cur.min} to ${cur.max ?? "\u221E"}).`
+      );
+    } else if (mustCover && prev.max < cur.min) {
+      c.fail(
+        cur.path,
+        "band-gap",
+        `${what}: nothing covers ${prev.max} to ${cur.min} between ${prev.name} and ${cur.name}.`
+      );
+    }
+  }
+  if (mustCover && sorted.length) {
+    if (sorted[0].min > 0) {
+      c.fail(
+        path,
+        "band-gap",
+        `${what}: nothing covers 0 to ${sorted[0].min}; the lowest band must start at 0.`
+      );
+    }
+    const last = sorted[sorted.length - 1];
+    if (last.max !== null) {
+      c.fail(
+        path,
+        "band-gap",
+        `${what}: nothing covers ${last.max} and above; the highest band needs max null.`
+      );
+    }
+  }
+}
+var TIER_RANK = { Hot: 3, Warm: 2, Cool: 1, Cold: 0 };
+function validateScoringModel(def) {
+  const c = new Checker();
+  const root = c.object(
+    def,
+    "",
+    "The model",
+    [
+      "name",
+      "fit",
+      "engagement",
+      "grades",
+      "bands",
+      "matrix",
+      "salesReadyTiers",
+      "scoreWeights",
+      "maxReasons"
+    ],
+    ["description"]
+  );
+  if (!root) {
+    return { ok: false, errors: c.errors };
+  }
+  c.text(root.name, "name", "Model name");
+  if (root.description !== void 0 && typeof root.description !== "string") {
+    c.fail(
+      "description",
+      "bad-text",
+      `Model description: must be text, got ${describe(root.description)}.`
+    );
+  }
+  const ids = /* @__PURE__ */ new Map();
+  const fit = c.object(root.fit, "fit", "Fit criteria", [
+    "title",
+    "industry",
+    "companySize",
+    "country",
+    "email",
+    "completeness",
+    "negative"
+  ]);
+  if (fit) {
+    checkRules(
+      c,
+      fit.title,
+      "fit.title",
+      "Title rule",
+      { required: ["id", "label", "keywords", "points"] },
+      (rule, p, name) => {
+        c.textList(rule.keywords, join(p, "keywords"), `${name} keywords`);
+        checkPoints(c, rule, p, name);
+      },
+      ids
+    );
+    for (const key of ["industry", "country"]) {
+      const kind = key === "industry" ? "Industry rule" : "Country rule";
+      checkRules(
+        c,
+        fit[key],
+        `fit.${key}`,
+        kind,
+        { required: ["id", "label", "values", "points"] },
+        (rule, p, name) => {
+          c.textList(rule.values, join(p, "values"), `${name} values`);
+          checkPoints(c, rule, p, name);
+        },
+        ids
+      );
+    }
+    const sizes = [];
+    checkRules(
+      c,
+      fit.companySize,
+      "fit.companySize",
+      "Company size band",
+      { required: ["id", "label", "min", "max", "points"] },
+      (rule, p, name) => {
+        const min = c.number(rule.min, join(p, "min"), `${name} min`, 0, 1e7, true);
+        const max = rule.max === null ? null : c.number(
+          rule.max,
+          join(p, "max"),
+          `${name} max (null for no limit)`,
+          1,
+          1e7,
+          true
+        );
+        checkPoints(c, rule, p, name);
+        if (min !== null && (max !== null || rule.max === null)) {
+          sizes.push({ min, max, path: p, name });
+        }
+      },
+      ids
+    );
+    checkRanges(c, sizes, "fit.companySize", "Company size bands", false);
+    const email = c.object(fit.email, "fit.email", "Email criteria", [
+      "businessPoints",
+      "freeMailDomains",
+      "freeMailPoints",
+      "junkKeywords",
+      "junkPoints"
+    ]);
+    if (email) {
+      c.number(
+        email.businessPoints,
+        "fit.email.businessPoints",
+        'Email rule "business email" points',
+        -POINTS_LIMIT,
+        POINTS_LIMIT
+      );
+      c.textList(
+        email.freeMailDomains,
+        "fit.email.freeMailDomains",
+        'Email rule "free-mail domains"',
+        true
+      );
+      c.number(
+        email.freeMailPoints,
+        "fit.email.freeMailPoints",
+        'Email rule "free-mail penalty" points (0 or less)',
+        -POINTS_LIMIT,
+        0
+      );
+      c.textList(
+        email.junkKeywords,
+        "fit.email.junkKeywords",
+        'Email rule "junk keywords"',
+        true
+      );
+      c.number(
+        email.junkPoints,
+        "fit.email.junkPoints",
+        'Email rule "junk penalty" points (0 or less)',
+        -POINTS_LIMIT,
+        0
+      );
+    }
+    const completeness = c.object(fit.completeness, "fit.completeness", "Completeness rule", [
+      "fields",
+      "pointsPerField"
+    ]);
+    if (completeness) {
+      const fields = c.list(
+        completeness.fields,
+        "fit.completeness.fields",
+        "Completeness rule fields"
+      );
+      fields.forEach(
+        (f, i) => c.oneOf(f, `fit.completeness.fields[${i}]`, "Completeness rule field", FIT_FIELDS)
+      );
+      c.number(
+        completeness.pointsPerField,
+        "fit.completeness.pointsPerField",
+        "Completeness rule points per field",
+        0,
+        20
+      );
+    }
+    checkRules(
+      c,
+      fit.negative,
+      "fit.negative",
+      "Negative rule",
+      { required: ["id", "label", "target", "keywords", "points"] },
+      (rule, p, name) => {
+        c.oneOf(rule.target, join(p, "target"), `${name} target`, NEGATIVE_TARGETS);
+        c.textList(rule.keywords, join(p, "keywords"), `${name} keywords`);
+        checkPoints(c, rule, p, `${name} (0 or less)`, 0);
+      },
+      ids
+    );
+  }
+  const eng = c.object(root.engagement, "engagement", "Engagement criteria", [
+    "halfLifeDays",
+    "maxAgeDays",
+    "activities",
+    "campaign",
+    "leadSource",
+    "caps"
+  ]);
+  if (eng) {
+    c.number(
+      eng.halfLifeDays,
+      "engagement.halfLifeDays",
+      "Engagement half-life (days)",
+      1,
+      MAX_HALF_LIFE_DAYS
+    );
+    if (eng.maxAgeDays !== null) {
+      c.number(
+        eng.maxAgeDays,
+        "engagement.maxAgeDays",
+        "Engagement max age (days, null for no limit)",
+        1,
+        MAX_HALF_LIFE_DAYS * 3
+      );
+    }
+    checkRules(
+      c,
+      eng.activities,
+      "engagement.activities",
+      "Activity rule",
+      { required: ["id", "label", "points"], optional: ["kind", "types", "subjectKeywords"] },
+      (rule, p, name) => {
+        c.oneOf(rule.kind, join(p, "kind"), `${name} kind`, ["Task", "Event"]);
+        c.textList(rule.types, join(p, "types"), `${name} types`, true);
+        c.textList(
+          rule.subjectKeywords,
+          join(p, "subjectKeywords"),
+          `${name} subject keywords`,
+          true
+        );
+        checkPoints(c, rule, p, name, POINTS_LIMIT, 0);
+      },
+      ids
+    );
+    const campaign = c.object(eng.campaign, "engagement.campaign", "Campaign rule", [
+      "respondedPoints",
+      "memberPoints"
+    ]);
+    if (campaign) {
+      c.number(
+        campaign.respondedPoints,
+        "engagement.campaign.respondedPoints",
+        'Campaign rule "responded" points',
+        0,
+        POINTS_LIMIT
+      );
+      c.number(
+        campaign.memberPoints,
+        "engagement.campaign.memberPoints",
+        'Campaign rule "member" points',
+        0,
+        POINTS_LIMIT
+      );
+    }
+    checkRules(
+      c,
+      eng.leadSource,
+      "engagement.leadSource",
+      "Lead source rule",
+      { required: ["id", "label", "values", "points"] },
+      (rule, p, name) => {
+        c.textList(rule.values, join(p, "values"), `${name} values`);
+        checkPoints(c, rule, p, name, POINTS_LIMIT, 0);
+      },
+      ids
+    );
+    const caps = c.object(
+      eng.caps,
+      "engagement.caps",
+      "Engagement caps",
+      ENGAGEMENT_CATEGORIES
+    );
+    if (caps) {
+      for (const cat of ENGAGEMENT_CATEGORIES) {
+        c.number(caps[cat], `engagement.caps.${cat}`, `Engagement cap "${cat}"`, 0, 1e3);
+      }
+    }
+  }
+  const grades = c.object(root.grades, "grades", "Grade thresholds", ["A", "B", "C"]);
+  if (grades) {
+    const a = c.number(grades.A, "grades.A", "Grade A minimum fit points", -1e3, 1e3);
+    const b = c.number(grades.B, "grades.B", "Grade B minimum fit points", -1e3, 1e3);
+    const cc = c.number(grades.C, "grades.C", "Grade C minimum fit points", -1e3, 1e3);
+    if (a !== null && b !== null && a <= b) {
+      c.fail("grades.B", "grade-order", `Grade thresholds: B (${b}) must be below A (${a}).`);
+    }
+    if (b !== null && cc !== null && b <= cc) {
+      c.fail(
+        "grades.C",
+        "grade-order",
+        `Grade thresholds: C (${cc}) must be below B (${b}).`
+      );
+    }
+  }
+  const bandRanges = [];
+  const seenBands = /* @__PURE__ */ new Set();
+  c.list(root.bands, "bands", "Engagement bands").forEach((raw, i) => {
+    const p = `bands[${i}]`;
+    const band = c.object(raw, p, "Engagement band", ["band", "min", "max"]);
+    if (!band) {
+      return;
+    }
+    const name = c.oneOf(
+      band.band,
+      join(p, "band"),
+      `Engagement band (${p}) name`,
+      ENGAGEMENT_BANDS
+    );
+    const label = `band "${name ?? describe(band.band)}"`;
+    if (name) {
+      if (seenBands.has(name)) {
+        c.fail(
+          join(p, "band"),
+          "duplicate-id",
+          `Engagement bands: ${label} appears twice.`
+        );
+      }
+      seenBands.add(name);
+    }
+    const min = c.number(band.min, join(p, "min"), `Engagement ${label} min`, 0, 1e4);
+    const max = band.max === null ? null : c.number(
+      band.max,
+      join(p, "max"),
+      `Engagement ${label} max (null for no limit)`,
+      0,
+      1e4
+    );
+    if (min !== null && (max !== null || band.max === null)) {
+      bandRanges.push({ min, max, path: p, name: label });
+    }
+  });
+  if (Array.isArray(root.bands)) {
+    for (const b of ENGAGEMENT_BANDS) {
+      if (!seenBands.has(b) && root.bands.length) {
+        c.fail(
+          "bands",
+          "missing-field",
+          `Engagement bands: band "${b}" is missing; every band ${ENGAGEMENT_BANDS.join(", ")} needs a range.`
+        );
+      }
+    }
+    checkRanges(c, bandRanges, "bands", "Engagement bands", true);
+    const minOf = new Map(bandRanges.map((r) => [r.name, r.min]));
+    for (let i = 1; i < ENGAGEMENT_BANDS.length; i++) {
+      const hi = minOf.get(`band "${ENGAGEMENT_BANDS[i - 1]}"`);
+      const lo = minOf.get(`band "${ENGAGEMENT_BANDS[i]}"`);
+      if (hi !== void 0 && lo !== void 0 && hi <= lo) {
+        c.fail(
+          "bands",
+          "impossible-matrix",
+          `Engagement bands: "${ENGAGEMENT_BANDS[i - 1]}" must start above "${ENGAGEMENT_BANDS[i]}".`
+        );
+      }
+    }
+  }
+  const matrix = c.object(root.matrix, "matrix", "Tier matrix", FIT_GRADES);
+  if (matrix) {
+    for (const g of FIT_GRADES) {
+      const row = c.object(
+        matrix[g],
+        `matrix.${g}`,
+        `Tier matrix row ${g}`,
+        ENGAGEMENT_BANDS
+      );
+      if (!row) {
+        continue;
+      }
+      for (const b of ENGAGEMENT_BANDS) {
+        c.oneOf(row[b], `matrix.${g}.${b}`, `Tier matrix ${g} \xD7 ${b}`, TIERS);
+      }
+    }
+    const tierAt = (g, b) => {
+      const v = matrix[g]?.[b];
+      return typeof v === "string" && TIERS.includes(v) ? v : null;
+    };
+    for (let gi = 0; gi < FIT_GRADES.length; gi++) {
+      for (let bi = 0; bi < ENGAGEMENT_BANDS.length; bi++) {
+        const here = tierAt(FIT_GRADES[gi], ENGAGEMENT_BANDS[bi]);
+        const worseGrade = gi + 1 < FIT_GRADES.length ? tierAt(FIT_GRADES[gi + 1], ENGAGEMENT_BANDS[bi]) : null;
+        const lowerBand = bi + 1 < ENGAGEMENT_BANDS.length ? tierAt(FIT_GRADES[gi], ENGAGEMENT_BANDS[bi + 1]) : null;
+        if (here && worseGrade && TIER_RANK[worseGrade] > TIER_RANK[here]) {
+          c.fail(
+            `matrix.${FIT_GRADES[gi + 1]}.${ENGAGEMENT_BANDS[bi]}`,
+            "impossible-matrix",
+            `Tier matrix: grade ${FIT_GRADES[gi + 1]} \xD7 ${ENGAGEMENT_BANDS[bi]} is ${worseGrade} but the better grade ${FIT_GRADES[gi]} \xD7 ${ENGAGEMENT_BANDS[bi]} is only ${here}; a better grade must never give a colder tier.`
+          );
+        }
+        if (here && lowerBand && TIER_RANK[lowerBand] > TIER_RANK[here]) {
+          c.fail(
+            `matrix.${FIT_GRADES[gi]}.${ENGAGEMENT_BANDS[bi + 1]}`,
+            "impossible-matrix",
+            `Tier matrix: ${FIT_GRADES[gi]} \xD7 ${ENGAGEMENT_BANDS[bi + 1]} is ${lowerBand} but the higher band ${FIT_GRADES[gi]} \xD7 ${ENGAGEMENT_BANDS[bi]} is only ${here}; more engagement must never give a colder tier.`
+          );
+        }
+      }
+    }
+  }
+  const ready = c.list(root.salesReadyTiers, "salesReadyTiers", "Sales-ready tiers");
+  ready.forEach((t, i) => c.oneOf(t, `salesReadyTiers[${i}]`, "Sales-ready tier", TIERS));
+  if (matrix && ready.length) {
+    const reachable = new Set(
+      FIT_GRADES.flatMap(
+        (g) => ENGAGEMENT_BANDS.map((b) => matrix[g]?.[b])
+      )
+    );
+    if (!ready.some((t) => reachable.has(t))) {
+      c.fail(
+        "salesReadyTiers",
+        "impossible-matrix",
+        `Sales-ready tiers: no cell of the tier matrix gives ${ready.map(String).join(" or ")}, so no lead could ever be sales-ready.`
+      );
+    }
+  }
+  const weights = c.object(root.scoreWeights, "scoreWeights", "Score weights", [
+    "fit",
+    "engagement"
+  ]);
+  if (weights) {
+    const wf = c.number(weights.fit, "scoreWeights.fit", 'Score weight "fit"', 0, 100);
+    const we = c.number(
+      weights.engagement,
+      "scoreWeights.engagement",
+      'Score weight "engagement"',
+      0,
+      100
+    );
+    if (wf === 0 && we === 0) {
+      c.fail(
+        "scoreWeights",
+        "bad-number",
+        "Score weights: fit and engagement cannot both be 0."
+      );
+    }
+  }
+  c.number(root.maxReasons, "maxReasons", "Number of reasons kept", 1, 20, true);
+  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, errors: [], model: root };
+}
+function validateScoringModelJson(json) {
+  if (typeof json !== "string" || !json.trim()) {
+    return {
+      ok: false,
+      errors: [
+        { path: "", check: "not-an-object", message: "The model definition is empty." }
+      ]
+    };
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          check: "not-an-object",
+          message: `The model definition is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`
+        }
+      ]
+    };
+  }
+  return validateScoringModel(parsed);
+}
+
+// core/src/scoring/versions.ts
+var MODEL_STATUSES = ["Draft", "Active", "Retired"];
+function get(record, apiName) {
+  const flat2 = record.fields && typeof record.fields === "object" ? { Id: record.id, ...record.fields } : record;
+  return fieldValue(flat2[apiName]);
+}
+function str(value) {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+function parseScoringModelRecord(record) {
+  const f = SCORING_MODEL.fields;
+  const r = record && typeof record === "object" ? record : {};
+  const versionRaw = Number(get(r, f.version));
+  const status = get(r, f.status);
+  const definition = typeof get(r, f.definition) === "string" ? get(r, f.definition) : "";
+  const validation = validateScoringModelJson(definition);
+  return {
+    id: str(get(r, f.id)),
+    name: str(get(r, f.name)) ?? "",
+    version: get(r, f.version) !== null && Number.isFinite(versionRaw) ? versionRaw : null,
+    status: MODEL_STATUSES.includes(status) ? status : null,
+    description: str(get(r, f.description)),
+    activatedAt: str(get(r, f.activatedAt)),
+    createdDate: str(get(r, f.createdDate)),
+    definition,
+    model: validation.ok ? validation.model ?? null : null,
+    errors: validation.errors
+  };
+}
+function nextModelVersion(versions) {
+  let max = 0;
+  for (const v of versions) {
+    if (typeof v.version === "number" && Number.isFinite(v.version) && v.version > max) {
+      max = v.version;
+    }
+  }
+  return Math.floor(max) + 1;
+}
+function activeScoringModel(versions) {
+  const active = versions.filter((v) => v.status === "Active" && v.model).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
+  if (active?.model) {
+    return { model: active.model, version: active.version ?? 0, fromDefault: false };
+  }
+  return { model: DEFAULT_SCORING_MODEL, version: 0, fromDefault: true };
+}
+function checkModelVersions(versions) {
+  const problems = [];
+  const active = versions.filter((v) => v.status === "Active");
+  if (active.length === 0) {
+    problems.push("No scoring model version is Active; the built-in default model is used.");
+  } else if (active.length > 1) {
+    problems.push(
+      `${active.length} scoring model versions are Active (${active.map((v) => `v${v.version}`).join(", ")}); exactly one must be. Activate one to retire the others.`
+    );
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const v of versions) {
+    if (v.version !== null) {
+      seen.set(v.version, (seen.get(v.version) ?? 0) + 1);
+    }
+  }
+  for (const [version, count] of seen) {
+    if (count > 1) {
+      problems.push(
+        `Version ${version} is used by ${count} records; versions must be unique.`
+      );
+    }
+  }
+  for (const v of active) {
+    if (!v.model) {
+      problems.push(
+        `Active version v${v.version} has an invalid definition: ${v.errors[0]?.message ?? "unknown error"}`
+      );
+    }
+  }
+  return problems;
+}
+function planActivation(versions, targetId, now) {
+  const f = SCORING_MODEL.fields;
+  const target = versions.find((v) => v.id === targetId);
+  if (!target) {
+    return { ok: false, errors: [`Scoring model ${targetId} was not found.`], updates: [] };
+  }
+  if (!target.model) {
+    return {
+      ok: false,
+      errors: [
+        `Version v${target.version} cannot be activated: fix its definition first.`,
+        ...target.errors.map((e) => e.message)
+      ],
+      updates: []
+    };
+  }
+  const updates = [];
+  if (target.status !== "Active") {
+    updates.push({
+      [f.id]: target.id,
+      [f.status]: "Active",
+      [f.activatedAt]: now.toISOString()
+    });
+  }
+  for (const v of versions) {
+    if (v.status === "Active" && v.id !== target.id && v.id) {
+      updates.push({ [f.id]: v.id, [f.status]: "Retired" });
+    }
+  }
+  return { ok: true, errors: [], updates };
+}
+function newModelVersionRecord(model, versions, description) {
+  const f = SCORING_MODEL.fields;
+  const version = nextModelVersion(versions);
+  return {
+    [f.name]: `${model.name} v${version}`.slice(0, 80),
+    [f.version]: version,
+    [f.status]: "Draft",
+    [f.definition]: JSON.stringify(model, null, 2),
+    [f.description]: (description ?? model.description ?? "").slice(0, 255) || null
+  };
+}
+function defaultModelRecord(now) {
+  const f = SCORING_MODEL.fields;
+  return {
+    [f.name]: `${DEFAULT_SCORING_MODEL.name} v1`,
+    [f.version]: 1,
+    [f.status]: "Active",
+    [f.definition]: JSON.stringify(DEFAULT_SCORING_MODEL, null, 2),
+    [f.description]: DEFAULT_SCORING_MODEL.description?.slice(0, 255) ?? null,
+    [f.activatedAt]: now ? now.toISOString() : null
+  };
+}
+
+// core/src/scoring/preview.ts
+function emptyPreview() {
+  return {
+    total: 0,
+    byTier: Object.fromEntries(TIERS.map((t) => [t, 0])),
+    byGrade: Object.fromEntries(FIT_GRADES.map((g) => [g, 0])),
+    salesReady: 0,
+    changedTier: 0,
+    unscored: 0,
+    transitions: {}
+  };
+}
+function addToPreview(preview, inputs, model, now) {
+  const next = {
+    ...preview,
+    byTier: { ...preview.byTier },
+    byGrade: { ...preview.byGrade },
+    transitions: { ...preview.transitions }
+  };
+  for (const input of inputs) {
+    const result = scoreLead(input, model, now);
+    const stored = input?.lead?.tier ?? null;
+    next.total += 1;
+    next.byTier[result.tier] += 1;
+    next.byGrade[result.fitGrade] += 1;
+    if (result.salesReady) {
+      next.salesReady += 1;
+    }
+    if (!stored) {
+      next.unscored += 1;
+    }
+    if (stored !== result.tier) {
+      next.changedTier += 1;
+      const key = `${stored ?? "none"}\u2192${result.tier}`;
+      next.transitions[key] = (next.transitions[key] ?? 0) + 1;
+    }
+  }
+  return next;
+}
+function previewScoringModel(inputs, model, now) {
+  return addToPreview(emptyPreview(), inputs, model, now);
+}
+function previewSummary(preview) {
+  if (preview.total === 0) {
+    return "No leads to preview.";
+  }
+  const share = (n) => `${Math.round(n / preview.total * 100)}%`;
+  const tiers = TIERS.map((t) => `${t} ${preview.byTier[t]} (${share(preview.byTier[t])})`).join(
+    ", "
+  );
+  return `${preview.total} leads: ${tiers}. ${preview.changedTier} would change tier; ${preview.salesReady} sales-ready.`;
+}
+function groupScoringInputs(leads, activities, campaignMembers, campaignNames = {}) {
+  const acts = /* @__PURE__ */ new Map();
+  for (const a of activities) {
+    if (a.whoId) {
+      const list = acts.get(a.whoId) ?? [];
+      list.push(a);
+      acts.set(a.whoId, list);
+    }
+  }
+  const members = /* @__PURE__ */ new Map();
+  for (const m of campaignMembers) {
+    if (m.leadId) {
+      const list = members.get(m.leadId) ?? [];
+      list.push(m);
+      members.set(m.leadId, list);
+    }
+  }
+  return leads.map(
+    (lead) => ({
+      lead,
+      activities: acts.get(lead.id) ?? [],
+      campaignMembers: members.get(lead.id) ?? [],
+      campaignNames
+    })
+  );
+}
+
+// core/src/scoring/records.ts
+function flat(record) {
+  const fields = record.fields;
+  if (fields && typeof fields === "object" && !Array.isArray(fields)) {
+    return { Id: record.id, ...fields };
+  }
+  return record;
+}
+function str2(value) {
+  const v = fieldValue(value);
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function activityFromRecord(record, kind) {
+  const r = flat(record ?? {});
+  const start = str2(r.StartDateTime);
+  return {
+    id: str2(r.Id) ?? "",
+    kind,
+    whoId: str2(r.WhoId),
+    ownerId: str2(r.OwnerId) ?? "",
+    subject: str2(r.Subject) ?? "",
+    type: str2(r.Type),
+    activityDate: str2(r.ActivityDate) ?? (start ? start.slice(0, 10) : null),
+    status: kind === "Task" ? str2(r.Status) : null,
+    createdDate: str2(r.CreatedDate) ?? ""
+  };
+}
+function campaignMemberFromRecord(record) {
+  const r = flat(record ?? {});
+  const campaign = fieldValue(r.Campaign);
+  const campaignFields = campaign && typeof campaign === "object" ? flat(campaign) : {};
+  const responded = fieldValue(r.HasResponded);
+  return {
+    id: str2(r.Id) ?? "",
+    campaignId: str2(r.CampaignId) ?? "",
+    leadId: str2(r.LeadId),
+    status: str2(r.Status) ?? "",
+    hasResponded: responded === true || responded === "true",
+    firstRespondedDate: str2(r.FirstRespondedDate),
+    createdDate: str2(r.CreatedDate) ?? "",
+    campaignName: str2(campaignFields.Name)
+  };
+}
 export {
   API_VERSION,
   DEFAULT_NURTURE_DAYS,
+  DEFAULT_SCORING_MODEL,
   DEFAULT_SETTINGS,
+  ENGAGEMENT_BANDS,
+  ENGAGEMENT_CATEGORIES,
+  FIT_FIELDS,
   FIT_GRADES,
   HANDBACK_REASONS,
   LEAD_FIELDS,
+  MAX_HALF_LIFE_DAYS,
+  MODEL_STATUSES,
   MS_PER_DAY,
+  NEGATIVE_TARGETS,
   NURTURE_QUEUE_DEVELOPER_NAME,
   PACKAGE_OBJECTS,
   PACKAGE_PREFIX,
   PERMISSION_SETS,
+  POINTS_LIMIT,
   REVIEW_ENTRY,
   REVIEW_MEETING,
   SCORE_FIELD_KEYS,
@@ -455,20 +2153,43 @@ export {
   SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
   TIERS,
+  activeScoringModel,
+  activityFromRecord,
   addDays,
+  addToPreview,
+  bandFor,
+  campaignMemberFromRecord,
+  checkModelVersions,
   daysBetween,
+  defaultModelRecord,
+  emptyPreview,
   fieldValue,
   fromRecord,
+  gradeFor,
+  groupScoringInputs,
   isoDate,
   joinList,
   latest,
   leadApiNames,
   leadFromRecord,
   leadToRecord,
+  newModelVersionRecord,
+  nextModelVersion,
+  normalizeWords,
+  parseReasons,
+  parseScoringModelRecord,
   parseSettings,
+  planActivation,
+  previewScoringModel,
+  previewSummary,
   reduceErrors,
+  scoreFieldChanges,
+  scoreLead,
+  serializeReasons,
   settingsToRecord,
   splitList,
   toEpochMs,
-  toRecord
+  toRecord,
+  validateScoringModel,
+  validateScoringModelJson
 };
