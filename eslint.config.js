@@ -32,6 +32,18 @@ export default defineConfig([
         languageOptions: { globals: { ...globals.node, ...globals.jest } }
     },
 
+    // Browser app shell and browser implementations of the platform modules (issue 5).
+    {
+        files: ['browser/src/**/*.js'],
+        extends: [salesforceLwcConfig],
+        languageOptions: { globals: { ...globals.browser } }
+    },
+    {
+        files: ['browser/*.js'],
+        extends: [eslintJs.configs.recommended],
+        languageOptions: { sourceType: 'module', globals: { ...globals.node } }
+    },
+
     // Jest mocks of lightning/* modules.
     {
         files: ['force-app/test/jest-mocks/**/*.js', 'jest-sa11y-setup.js'],

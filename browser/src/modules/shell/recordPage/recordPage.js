@@ -1,0 +1,89 @@
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import pages from 'leadloop/pages';
+import components from 'leadloop/components';
+
+const FIELDS = [
+    ['Name', 'Name'],
+    ['Company', 'Company'],
+    ['Title', 'Title'],
+    ['Email', 'Email'],
+    ['Phone', 'Phone'],
+    ['Status', 'Lead Status'],
+    ['LeadSource', 'Lead Source'],
+    ['Industry', 'Industry'],
+    ['NumberOfEmployees', 'No. of Employees'],
+    ['Country', 'Country'],
+    ['Owner.Name', 'Lead Owner'],
+    ['CreatedDate', 'Created Date']
+];
+
+/**
+ * A record page: the highlights and standard fields, then the Lead Loop
+ * components in the regions the package's record flexipage places them.
+ */
+export default class RecordPage extends LightningElement {
+    @api recordId;
+    @api objectApiName;
+    record;
+    error;
+
+    @wire(getRecord, { recordId: '$recordId', fields: '$fieldNames' })
+    wiredRecord({ data, error }) {
+        this.record = data;
+        this.error = error?.body?.message;
+    }
+
+    get fieldNames() {
+        return FIELDS.map(([f]) => `${this.objectApiName}.${f}`);
+    }
+
+    get title() {
+        return this.record ? getFieldValue(this.record, `${this.objectApiName}.Name`) : '';
+    }
+
+    get fields() {
+        if (!this.record) return [];
+        return FIELDS.filter(([f]) => f !== 'Name').map(([f, label]) => {
+            const parts = f.split('.');
+            let node = this.record;
+            let value;
+            for (const p of parts) {
+                const v = node?.fields?.[p];
+                value = v ? (v.displayValue ?? v.value) : undefined;
+                node = v?.value;
+            }
+            return { key: f, label, value: value ?? '' };
+        });
+    }
+
+    get placed() {
+        return (pages.recordPages[this.objectApiName] ?? []).map((p, i) => ({
+            ...p,
+            key: `${p.component}-${i}`
+        }));
+    }
+
+    get main() {
+        return this.slotted((region) => region !== 'sidebar');
+    }
+
+    get sidebar() {
+        return this.slotted((region) => region === 'sidebar');
+    }
+
+    slotted(test) {
+        return this.placed
+            .filter((p) => test(p.region))
+            .map((p) => ({ ...p, ctor: components[p.component.replace(/^c:/, '')] }))
+            .filter((p) => p.ctor)
+            .map((p) => ({
+                ...p,
+                props: {
+                    ...p.properties,
+                    recordId: this.recordId,
+                    objectApiName: this.objectApiName
+                }
+            }));
+    }
+}

@@ -1,0 +1,101 @@
+/**
+ * What the GraphQL endpoint and the UI API need from the local org's store:
+ * object descriptions, and parameterised record operations on a structured
+ * query (never SQL or SOQL text). `storeSource.ts` adapts the local org's store.
+ */
+export type FieldKind =
+    | 'id'
+    | 'string'
+    | 'textarea'
+    | 'email'
+    | 'phone'
+    | 'url'
+    | 'picklist'
+    | 'multipicklist'
+    | 'boolean'
+    | 'int'
+    | 'double'
+    | 'currency'
+    | 'percent'
+    | 'date'
+    | 'datetime'
+    | 'reference';
+
+export interface FieldInfo {
+    name: string;
+    label: string;
+    kind: FieldKind;
+    /** For references: the parent objects and the relationship name (Owner for OwnerId). */
+    referenceTo?: string[];
+    relationshipName?: string;
+    createable: boolean;
+    updateable: boolean;
+    nillable: boolean;
+    required?: boolean;
+    picklistValues?: { value: string; label: string; isDefault?: boolean; converted?: boolean }[];
+}
+
+export interface ChildRelationship {
+    relationshipName: string;
+    childObject: string;
+    field: string;
+}
+
+export interface ObjectInfo {
+    name: string;
+    label: string;
+    labelPlural: string;
+    keyPrefix?: string;
+    fields: Record<string, FieldInfo>;
+    childRelationships: ChildRelationship[];
+}
+
+export type FilterOp =
+    'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'like' | 'includes' | 'excludes';
+
+/** A where-filter. `field` is a path: 'Status' or through parents 'Owner.Name'. Values are parameters. */
+export type Filter =
+    | { and: Filter[] }
+    | { or: Filter[] }
+    | { not: Filter }
+    | { field: string; op: FilterOp; value: unknown };
+
+export interface OrderBy {
+    field: string;
+    direction: 'ASC' | 'DESC';
+    nulls?: 'FIRST' | 'LAST';
+}
+
+export interface FindSpec {
+    fields: string[];
+    where?: Filter;
+    orderBy?: OrderBy[];
+    limit: number;
+    offset: number;
+}
+
+export type RecordValues = Record<string, unknown>;
+
+/** An error the platform would answer with (errorCode like INVALID_FIELD, ENTITY_IS_DELETED). */
+export class SourceError extends Error {
+    constructor(
+        public readonly errorCode: string,
+        message: string,
+        public readonly fields: string[] = []
+    ) {
+        super(message);
+    }
+}
+
+export interface RecordSource {
+    objectInfo(name: string): ObjectInfo | undefined;
+    /** Object API names, for routing a record id to its object. */
+    objectNames(): string[];
+    find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number };
+    /** Creates a record; returns its id. Throws SourceError. */
+    create(object: string, values: RecordValues, actorId?: string): string;
+    update(object: string, id: string, values: RecordValues, actorId?: string): void;
+    delete(object: string, id: string): void;
+    /** Runs fn atomically: if it throws, nothing it wrote stays. */
+    transaction<T>(fn: () => T): T;
+}
