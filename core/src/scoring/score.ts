@@ -6,6 +6,7 @@
  */
 import { MS_PER_DAY } from '../dates';
 import type { Activity, CampaignMember, FitGrade, Lead, Tier } from '../types';
+import { ENGAGEMENT_CATEGORIES } from './model';
 import type {
     ActivityRule,
     EngagementBand,
@@ -70,10 +71,26 @@ function text(value: unknown): string {
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
+/** Normalized texts, bounded: titles and subjects repeat a lot across leads. */
+const wordsCache = new Map<string, string>();
+const WORDS_CACHE_LIMIT = 50_000;
+
 /** Lower-case words separated and surrounded by single spaces, for whole-word matching. */
 export function normalizeWords(value: unknown): string {
-    const words = text(value).toLowerCase().replace(NON_WORD, ' ').trim();
-    return words ? ` ${words} ` : '';
+    const raw = text(value);
+    if (!raw) {
+        return '';
+    }
+    let cached = wordsCache.get(raw);
+    if (cached === undefined) {
+        const words = raw.toLowerCase().replace(NON_WORD, ' ').trim();
+        cached = words ? ` ${words} ` : '';
+        if (wordsCache.size >= WORDS_CACHE_LIMIT) {
+            wordsCache.clear();
+        }
+        wordsCache.set(raw, cached);
+    }
+    return cached;
 }
 
 function normalizeValue(value: unknown): string {
@@ -114,16 +131,31 @@ function signed(points: number): string {
     return points > 0 ? `+${points}` : String(points);
 }
 
+/** Parsed dates, bounded: activity dates repeat a lot and Date.parse dominates otherwise. */
+const epochCache = new Map<string, number>();
+const EPOCH_CACHE_LIMIT = 50_000;
+
 /** Epoch ms of an ISO date or date-time given in any shape; NaN when not a valid date. */
 function epochOf(value: unknown): number {
     if (typeof value !== 'string' || value.length < 10) {
         return Number.NaN;
     }
-    return Date.parse(value.length === 10 ? `${value}T00:00:00.000Z` : value);
+    let ms = epochCache.get(value);
+    if (ms === undefined) {
+        ms = Date.parse(value.length === 10 ? `${value}T00:00:00.000Z` : value);
+        if (epochCache.size >= EPOCH_CACHE_LIMIT) {
+            epochCache.clear();
+        }
+        epochCache.set(value, ms);
+    }
+    return ms;
 }
 
-function dateLabel(ms: number): string {
-    return new Date(ms).toISOString().slice(0, 10);
+/** The calendar date of a parsed date string (ISO strings start with it). */
+function dateLabel(ms: number, raw: string): string {
+    return /^\d{4}-\d{2}-\d{2}/.test(raw)
+        ? raw.slice(0, 10)
+        : new Date(ms).toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------
@@ -222,7 +254,9 @@ interface Factor {
     dimension: ReasonDimension;
     label: string;
     points: number;
+    /** The sentence; for engagement built only for the reasons kept (see `bucket`). */
     text: string;
+    bucket?: Bucket;
 }
 
 const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
@@ -380,7 +414,80 @@ interface Bucket {
     points: number;
     count: number;
     latestMs: number;
+    latestDate: string;
     what: string;
+}
+
+interface EventContext {
+    nowMs: number;
+    maxAgeMs: number;
+    decayPerDay: number;
+    buckets: Bucket[];
+    /** Decayed points per category, in ENGAGEMENT_CATEGORIES order. */
+    sums: [number, number, number];
+}
+
+function addEventTo(
+    ctx: EventContext,
+    category: EngagementCategory,
+    id: string,
+    label: string,
+    points: number,
+    eventDate: unknown,
+    what: string
+): void {
+    const eventMs = epochOf(eventDate);
+    if (!Number.isFinite(eventMs) || !Number.isFinite(points) || points === 0) {
+        return;
+    }
+    const ageMs = ctx.nowMs - eventMs;
+    if (ageMs < 0 || ageMs > ctx.maxAgeMs) {
+        return; // not happened yet, or too old to count
+    }
+    const decayed = points * Math.exp((-ctx.decayPerDay * ageMs) / MS_PER_DAY);
+    ctx.sums[category === 'activity' ? 0 : category === 'campaign' ? 1 : 2] += decayed;
+    let bucket: Bucket | undefined;
+    for (const b of ctx.buckets) {
+        if (b.id === id) {
+            bucket = b;
+            break;
+        }
+    }
+    if (!bucket) {
+        bucket = {
+            id,
+            label,
+            category,
+            points: 0,
+            count: 0,
+            latestMs: eventMs,
+            latestDate: eventDate as string,
+            what
+        };
+        ctx.buckets.push(bucket);
+    }
+    bucket.points += decayed;
+    bucket.count += 1;
+    if (eventMs > bucket.latestMs) {
+        bucket.latestMs = eventMs;
+        bucket.latestDate = eventDate as string;
+        bucket.what = what;
+    }
+}
+
+function bucketText(b: Bucket, points: number): string {
+    const when = dateLabel(b.latestMs, b.latestDate);
+    if (b.category === 'campaign') {
+        return b.count === 1
+            ? `${b.label}: ${b.what} (${when}): ${signed(points)} engagement.`
+            : `${b.label} ×${b.count}, latest ${b.what} (${when}): ${signed(points)} engagement.`;
+    }
+    if (b.category === 'source') {
+        return `Came in through ${b.what} (${when}): ${signed(points)} engagement.`;
+    }
+    return b.count === 1
+        ? `${b.label}: "${b.what}" (${when}): ${signed(points)} engagement.`
+        : `${b.label} ×${b.count}, latest "${b.what}" (${when}): ${signed(points)} engagement.`;
 }
 
 function engagementFactors(
@@ -392,38 +499,22 @@ function engagementFactors(
 ): number {
     const eng = c.model.engagement;
     const maxAgeMs = eng.maxAgeDays === null ? Infinity : eng.maxAgeDays * MS_PER_DAY;
-    const buckets = new Map<string, Bucket>();
-    const sums: Record<EngagementCategory, number> = { activity: 0, campaign: 0, source: 0 };
 
+    const ctx: EventContext = {
+        nowMs,
+        maxAgeMs,
+        decayPerDay: c.decayPerDay,
+        buckets: [],
+        sums: [0, 0, 0]
+    };
     const addEvent = (
         category: EngagementCategory,
         id: string,
         label: string,
         points: number,
-        eventMs: number,
+        eventDate: unknown,
         what: string
-    ): void => {
-        if (!Number.isFinite(eventMs) || !Number.isFinite(points) || points === 0) {
-            return;
-        }
-        const ageMs = nowMs - eventMs;
-        if (ageMs < 0 || ageMs > maxAgeMs) {
-            return; // not happened yet, or too old to count
-        }
-        const decayed = points * Math.exp((-c.decayPerDay * ageMs) / MS_PER_DAY);
-        sums[category] += decayed;
-        let bucket = buckets.get(id);
-        if (!bucket) {
-            bucket = { id, label, category, points: 0, count: 0, latestMs: eventMs, what };
-            buckets.set(id, bucket);
-        }
-        bucket.points += decayed;
-        bucket.count += 1;
-        if (eventMs > bucket.latestMs) {
-            bucket.latestMs = eventMs;
-            bucket.what = what;
-        }
-    };
+    ): void => addEventTo(ctx, category, id, label, points, eventDate, what);
 
     const activities = Array.isArray(input.activities) ? input.activities : [];
     for (const a of activities) {
@@ -446,13 +537,12 @@ function engagementFactors(
             if (r.subject && !containsAny(subjectWords, r.subject)) {
                 continue;
             }
-            const when = epochOf(a.activityDate);
             addEvent(
                 'activity',
                 r.rule.id,
                 r.rule.label,
                 r.rule.points,
-                Number.isFinite(when) ? when : epochOf(a.createdDate),
+                Number.isFinite(epochOf(a.activityDate)) ? a.activityDate : a.createdDate,
                 text(a.subject).trim() || r.rule.label
             );
             break;
@@ -466,13 +556,14 @@ function engagementFactors(
         }
         const name = text(input.campaignNames?.[text(m.campaignId)]) || 'a campaign';
         if (m.hasResponded === true) {
-            const when = epochOf(m.firstRespondedDate);
             addEvent(
                 'campaign',
                 'campaign-response',
                 'Campaign response',
                 eng.campaign.respondedPoints,
-                Number.isFinite(when) ? when : epochOf(m.createdDate),
+                Number.isFinite(epochOf(m.firstRespondedDate))
+                    ? m.firstRespondedDate
+                    : m.createdDate,
                 name
             );
         } else {
@@ -481,7 +572,7 @@ function engagementFactors(
                 'campaign-member',
                 'Campaign member',
                 eng.campaign.memberPoints,
-                epochOf(m.createdDate),
+                m.createdDate,
                 name
             );
         }
@@ -496,7 +587,7 @@ function engagementFactors(
                     r.rule.id,
                     r.rule.label,
                     r.rule.points,
-                    epochOf(lead.createdDate),
+                    lead.createdDate,
                     text(lead.leadSource).trim()
                 );
                 break;
@@ -504,29 +595,25 @@ function engagementFactors(
         }
     }
 
-    for (const b of buckets.values()) {
+    for (const b of ctx.buckets) {
         const points = round1(b.points);
-        if (points === 0) {
-            continue;
+        if (points !== 0) {
+            out.push({
+                id: b.id,
+                dimension: 'engagement',
+                label: b.label,
+                points,
+                text: '',
+                bucket: b
+            });
         }
-        const when = dateLabel(b.latestMs);
-        const sentence =
-            b.category === 'campaign'
-                ? b.count === 1
-                    ? `${b.label}: ${b.what} (${when}): ${signed(points)} engagement.`
-                    : `${b.label} ×${b.count}, latest ${b.what} (${when}): ${signed(points)} engagement.`
-                : b.category === 'source'
-                  ? `Came in through ${b.what} (${when}): ${signed(points)} engagement.`
-                  : b.count === 1
-                    ? `${b.label}: "${b.what}" (${when}): ${signed(points)} engagement.`
-                    : `${b.label} ×${b.count}, latest "${b.what}" (${when}): ${signed(points)} engagement.`;
-        out.push({ id: b.id, dimension: 'engagement', label: b.label, points, text: sentence });
     }
 
     let total = 0;
-    for (const category of Object.keys(sums) as EngagementCategory[]) {
+    for (let i = 0; i < ENGAGEMENT_CATEGORIES.length; i++) {
+        const category = ENGAGEMENT_CATEGORIES[i];
         const cap = eng.caps[category];
-        let value = sums[category];
+        let value = ctx.sums[i];
         if (value > cap) {
             const cut = round1(cap - value);
             if (cut !== 0) {
@@ -604,16 +691,24 @@ function summaryFor(
     reasons: readonly ScoreReason[]
 ): string {
     const head = `${tier}${salesReady ? ', sales-ready' : ''}: fit ${grade}, ${BAND_WORDS[band]}.`;
-    const plus = reasons.filter((r) => r.points > 0).slice(0, 2);
-    const minus = reasons.filter((r) => r.points < 0).slice(0, 1);
-    const parts: string[] = [];
-    if (plus.length) {
-        parts.push(`Up: ${plus.map((r) => r.label).join(', ')}.`);
+    let up = '';
+    let down = '';
+    let ups = 0;
+    for (const r of reasons) {
+        if (r.points > 0 && ups < 2) {
+            up = ups === 0 ? r.label : `${up}, ${r.label}`;
+            ups += 1;
+        } else if (r.points < 0 && !down) {
+            down = r.label;
+        }
     }
-    if (minus.length) {
-        parts.push(`Down: ${minus.map((r) => r.label).join(', ')}.`);
+    let sentence = head;
+    if (up) {
+        sentence += ` Up: ${up}.`;
     }
-    const sentence = [head, ...parts].join(' ');
+    if (down) {
+        sentence += ` Down: ${down}.`;
+    }
     return sentence.length > SUMMARY_MAX ? `${sentence.slice(0, SUMMARY_MAX - 1)}…` : sentence;
 }
 
@@ -652,13 +747,19 @@ export function scoreLead(input: ScoringInput, model: ScoringModel, now: Date): 
     const score = Number.isFinite(blended) ? Math.round(blended) : 0;
 
     factors.sort(byStrength);
-    const reasons: ScoreReason[] = factors.slice(0, Math.max(0, model.maxReasons)).map((f) => ({
-        id: f.id,
-        dimension: f.dimension,
-        label: f.label,
-        points: round1(f.points),
-        text: f.text
-    }));
+    const keep = Math.min(factors.length, Math.max(0, model.maxReasons));
+    const reasons: ScoreReason[] = new Array(keep);
+    for (let i = 0; i < keep; i++) {
+        const f = factors[i];
+        const points = round1(f.points);
+        reasons[i] = {
+            dimension: f.dimension,
+            id: f.id,
+            label: f.label,
+            points,
+            text: f.bucket ? bucketText(f.bucket, points) : f.text
+        };
+    }
     return {
         score,
         fitGrade,

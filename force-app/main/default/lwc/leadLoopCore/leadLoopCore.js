@@ -680,9 +680,23 @@ function text(value) {
   return "";
 }
 var NON_WORD = /[^\p{L}\p{N}]+/gu;
+var wordsCache = /* @__PURE__ */ new Map();
+var WORDS_CACHE_LIMIT = 5e4;
 function normalizeWords(value) {
-  const words = text(value).toLowerCase().replace(NON_WORD, " ").trim();
-  return words ? ` ${words} ` : "";
+  const raw = text(value);
+  if (!raw) {
+    return "";
+  }
+  let cached = wordsCache.get(raw);
+  if (cached === void 0) {
+    const words = raw.toLowerCase().replace(NON_WORD, " ").trim();
+    cached = words ? ` ${words} ` : "";
+    if (wordsCache.size >= WORDS_CACHE_LIMIT) {
+      wordsCache.clear();
+    }
+    wordsCache.set(raw, cached);
+  }
+  return cached;
 }
 function normalizeValue(value) {
   return text(value).trim().toLowerCase();
@@ -716,14 +730,24 @@ function clamp(n, lo, hi) {
 function signed(points) {
   return points > 0 ? `+${points}` : String(points);
 }
+var epochCache = /* @__PURE__ */ new Map();
+var EPOCH_CACHE_LIMIT = 5e4;
 function epochOf(value) {
   if (typeof value !== "string" || value.length < 10) {
     return Number.NaN;
   }
-  return Date.parse(value.length === 10 ? `${value}T00:00:00.000Z` : value);
+  let ms = epochCache.get(value);
+  if (ms === void 0) {
+    ms = Date.parse(value.length === 10 ? `${value}T00:00:00.000Z` : value);
+    if (epochCache.size >= EPOCH_CACHE_LIMIT) {
+      epochCache.clear();
+    }
+    epochCache.set(value, ms);
+  }
+  return ms;
 }
-function dateLabel(ms) {
-  return new Date(ms).toISOString().slice(0, 10);
+function dateLabel(ms, raw) {
+  return /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : new Date(ms).toISOString().slice(0, 10);
 }
 var compiledCache = /* @__PURE__ */ new WeakMap();
 function keywordKeys(keywords) {
@@ -905,33 +929,66 @@ function fitFactors(c, lead, out) {
   }
   return total;
 }
+function addEventTo(ctx, category, id, label, points, eventDate, what) {
+  const eventMs = epochOf(eventDate);
+  if (!Number.isFinite(eventMs) || !Number.isFinite(points) || points === 0) {
+    return;
+  }
+  const ageMs = ctx.nowMs - eventMs;
+  if (ageMs < 0 || ageMs > ctx.maxAgeMs) {
+    return;
+  }
+  const decayed = points * Math.exp(-ctx.decayPerDay * ageMs / MS_PER_DAY);
+  ctx.sums[category === "activity" ? 0 : category === "campaign" ? 1 : 2] += decayed;
+  let bucket;
+  for (const b of ctx.buckets) {
+    if (b.id === id) {
+      bucket = b;
+      break;
+    }
+  }
+  if (!bucket) {
+    bucket = {
+      id,
+      label,
+      category,
+      points: 0,
+      count: 0,
+      latestMs: eventMs,
+      latestDate: eventDate,
+      what
+    };
+    ctx.buckets.push(bucket);
+  }
+  bucket.points += decayed;
+  bucket.count += 1;
+  if (eventMs > bucket.latestMs) {
+    bucket.latestMs = eventMs;
+    bucket.latestDate = eventDate;
+    bucket.what = what;
+  }
+}
+function bucketText(b, points) {
+  const when = dateLabel(b.latestMs, b.latestDate);
+  if (b.category === "campaign") {
+    return b.count === 1 ? `${b.label}: ${b.what} (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest ${b.what} (${when}): ${signed(points)} engagement.`;
+  }
+  if (b.category === "source") {
+    return `Came in through ${b.what} (${when}): ${signed(points)} engagement.`;
+  }
+  return b.count === 1 ? `${b.label}: "${b.what}" (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest "${b.what}" (${when}): ${signed(points)} engagement.`;
+}
 function engagementFactors(c, input, lead, nowMs, out) {
   const eng = c.model.engagement;
   const maxAgeMs = eng.maxAgeDays === null ? Infinity : eng.maxAgeDays * MS_PER_DAY;
-  const buckets = /* @__PURE__ */ new Map();
-  const sums = { activity: 0, campaign: 0, source: 0 };
-  const addEvent = (category, id, label, points, eventMs, what) => {
-    if (!Number.isFinite(eventMs) || !Number.isFinite(points) || points === 0) {
-      return;
-    }
-    const ageMs = nowMs - eventMs;
-    if (ageMs < 0 || ageMs > maxAgeMs) {
-      return;
-    }
-    const decayed = points * Math.exp(-c.decayPerDay * ageMs / MS_PER_DAY);
-    sums[category] += decayed;
-    let bucket = buckets.get(id);
-    if (!bucket) {
-      bucket = { id, label, category, points: 0, count: 0, latestMs: eventMs, what };
-      buckets.set(id, bucket);
-    }
-    bucket.points += decayed;
-    bucket.count += 1;
-    if (eventMs > bucket.latestMs) {
-      bucket.latestMs = eventMs;
-      bucket.what = what;
-    }
+  const ctx = {
+    nowMs,
+    maxAgeMs,
+    decayPerDay: c.decayPerDay,
+    buckets: [],
+    sums: [0, 0, 0]
   };
+  const addEvent = (category, id, label, points, eventDate, what) => addEventTo(ctx, category, id, label, points, eventDate, what);
   const activities = Array.isArray(input.activities) ? input.activities : [];
   for (const a of activities) {
     if (!a || typeof a !== "object") {
@@ -953,13 +1010,12 @@ function engagementFactors(c, input, lead, nowMs, out) {
       if (r.subject && !containsAny(subjectWords, r.subject)) {
         continue;
       }
-      const when = epochOf(a.activityDate);
       addEvent(
         "activity",
         r.rule.id,
         r.rule.label,
         r.rule.points,
-        Number.isFinite(when) ? when : epochOf(a.createdDate),
+        Number.isFinite(epochOf(a.activityDate)) ? a.activityDate : a.createdDate,
         text(a.subject).trim() || r.rule.label
       );
       break;
@@ -972,13 +1028,12 @@ function engagementFactors(c, input, lead, nowMs, out) {
     }
     const name = text(input.campaignNames?.[text(m.campaignId)]) || "a campaign";
     if (m.hasResponded === true) {
-      const when = epochOf(m.firstRespondedDate);
       addEvent(
         "campaign",
         "campaign-response",
         "Campaign response",
         eng.campaign.respondedPoints,
-        Number.isFinite(when) ? when : epochOf(m.createdDate),
+        Number.isFinite(epochOf(m.firstRespondedDate)) ? m.firstRespondedDate : m.createdDate,
         name
       );
     } else {
@@ -987,7 +1042,7 @@ function engagementFactors(c, input, lead, nowMs, out) {
         "campaign-member",
         "Campaign member",
         eng.campaign.memberPoints,
-        epochOf(m.createdDate),
+        m.createdDate,
         name
       );
     }
@@ -1001,26 +1056,31 @@ function engagementFactors(c, input, lead, nowMs, out) {
           r.rule.id,
           r.rule.label,
           r.rule.points,
-          epochOf(lead.createdDate),
+          lead.createdDate,
           text(lead.leadSource).trim()
         );
         break;
       }
     }
   }
-  for (const b of buckets.values()) {
+  for (const b of ctx.buckets) {
     const points = round1(b.points);
-    if (points === 0) {
-      continue;
+    if (points !== 0) {
+      out.push({
+        id: b.id,
+        dimension: "engagement",
+        label: b.label,
+        points,
+        text: "",
+        bucket: b
+      });
     }
-    const when = dateLabel(b.latestMs);
-    const sentence = b.category === "campaign" ? b.count === 1 ? `${b.label}: ${b.what} (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest ${b.what} (${when}): ${signed(points)} engagement.` : b.category === "source" ? `Came in through ${b.what} (${when}): ${signed(points)} engagement.` : b.count === 1 ? `${b.label}: "${b.what}" (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest "${b.what}" (${when}): ${signed(points)} engagement.`;
-    out.push({ id: b.id, dimension: "engagement", label: b.label, points, text: sentence });
   }
   let total = 0;
-  for (const category of Object.keys(sums)) {
+  for (let i = 0; i < ENGAGEMENT_CATEGORIES.length; i++) {
+    const category = ENGAGEMENT_CATEGORIES[i];
     const cap = eng.caps[category];
-    let value = sums[category];
+    let value = ctx.sums[i];
     if (value > cap) {
       const cut = round1(cap - value);
       if (cut !== 0) {
@@ -1082,16 +1142,24 @@ function byStrength(a, b) {
 var SUMMARY_MAX = 255;
 function summaryFor(tier, grade, band, salesReady, reasons) {
   const head = `${tier}${salesReady ? ", sales-ready" : ""}: fit ${grade}, ${BAND_WORDS[band]}.`;
-  const plus = reasons.filter((r) => r.points > 0).slice(0, 2);
-  const minus = reasons.filter((r) => r.points < 0).slice(0, 1);
-  const parts = [];
-  if (plus.length) {
-    parts.push(`Up: ${plus.map((r) => r.label).join(", ")}.`);
+  let up = "";
+  let down = "";
+  let ups = 0;
+  for (const r of reasons) {
+    if (r.points > 0 && ups < 2) {
+      up = ups === 0 ? r.label : `${up}, ${r.label}`;
+      ups += 1;
+    } else if (r.points < 0 && !down) {
+      down = r.label;
+    }
   }
-  if (minus.length) {
-    parts.push(`Down: ${minus.map((r) => r.label).join(", ")}.`);
+  let sentence = head;
+  if (up) {
+    sentence += ` Up: ${up}.`;
   }
-  const sentence = [head, ...parts].join(" ");
+  if (down) {
+    sentence += ` Down: ${down}.`;
+  }
   return sentence.length > SUMMARY_MAX ? `${sentence.slice(0, SUMMARY_MAX - 1)}\u2026` : sentence;
 }
 function scoreLead(input, model, now) {
@@ -1112,13 +1180,19 @@ function scoreLead(input, model, now) {
   const blended = weights > 0 ? (clamp(fitPoints, 0, 100) * wf + clamp(engagement, 0, 100) * we) / weights : 0;
   const score = Number.isFinite(blended) ? Math.round(blended) : 0;
   factors.sort(byStrength);
-  const reasons = factors.slice(0, Math.max(0, model.maxReasons)).map((f) => ({
-    id: f.id,
-    dimension: f.dimension,
-    label: f.label,
-    points: round1(f.points),
-    text: f.text
-  }));
+  const keep = Math.min(factors.length, Math.max(0, model.maxReasons));
+  const reasons = new Array(keep);
+  for (let i = 0; i < keep; i++) {
+    const f = factors[i];
+    const points = round1(f.points);
+    reasons[i] = {
+      dimension: f.dimension,
+      id: f.id,
+      label: f.label,
+      points,
+      text: f.bucket ? bucketText(f.bucket, points) : f.text
+    };
+  }
   return {
     score,
     fitGrade,
@@ -1156,7 +1230,15 @@ function canonical(value) {
   return value;
 }
 function serializeReasons(reasons) {
-  return JSON.stringify(canonical(reasons));
+  return JSON.stringify(
+    reasons.map((r) => ({
+      dimension: r.dimension,
+      id: r.id,
+      label: r.label,
+      points: r.points,
+      text: r.text
+    }))
+  );
 }
 function parseReasons(stored) {
   if (typeof stored !== "string" || !stored.trim()) {
@@ -1181,6 +1263,9 @@ function parseReasons(stored) {
 function sameReasons(stored, next) {
   if (typeof stored !== "string" || !stored.trim()) {
     return false;
+  }
+  if (stored === next) {
+    return true;
   }
   try {
     return JSON.stringify(canonical(JSON.parse(stored))) === next;
