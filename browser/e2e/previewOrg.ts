@@ -30,6 +30,8 @@ export interface BrowserOrg {
     accessToken: string;
     /** Reads rows for assertions on what ended up in the database. */
     find(object: string, where: Record<string, unknown>, fields: string[]): RecordValues[];
+    /** Changes a record behind the UI's back (as jsforce or another user would). */
+    update(object: string, id: string, values: RecordValues): void;
     close(): Promise<void>;
 }
 
@@ -311,6 +313,9 @@ export async function startPreviewOrg(options: { now?: Date } = {}): Promise<Bro
                 limit: 10_000,
                 offset: 0
             }).records;
+        },
+        update(object, id, values) {
+            source.update(object, id, values);
         },
         close: () => new Promise<void>((resolve) => server.close(() => resolve()))
     };

@@ -26,7 +26,12 @@ async function post(config) {
             method: 'POST',
             body: { query, variables: config.variables ?? {}, operationName: config.operationName }
         });
-        if (res.ok) return { data: res.body?.data, errors: res.body?.errors };
+        if (res.ok) {
+            // The endpoint answers "errors": [] on success; components test `if (errors)`,
+            // and the platform gives them undefined then.
+            const errors = res.body?.errors?.length ? res.body.errors : undefined;
+            return { data: res.body?.data ?? undefined, errors };
+        }
         const list = Array.isArray(res.body) ? res.body : (res.body?.errors ?? []);
         return {
             data: undefined,
