@@ -8,6 +8,9 @@ import {
     checkModelVersions,
     defaultModelRecord,
     groupScoringInputs,
+    leadApiNames,
+    SCORING_ACTIVITY_FIELDS,
+    SCORING_LEAD_KEYS,
     leadFromRecord,
     newModelVersionRecord,
     nextModelVersion,
@@ -836,5 +839,20 @@ describe('preview and record mapping', () => {
         expect(grouped[0].activities).toHaveLength(2);
         expect(grouped[0].campaignMembers).toHaveLength(1);
         expect(grouped[1].activities).toHaveLength(0);
+    });
+});
+
+describe('rescore field lists', () => {
+    it('names only Lead fields the schema knows and maps flat REST records', () => {
+        expect(leadApiNames(SCORING_LEAD_KEYS)).toContain('LL_Score_Reasons__c');
+        const m = campaignMemberFromRecord({
+            Id: '00v',
+            LeadId: 'l1',
+            CampaignId: '701',
+            HasResponded: true,
+            Campaign: { Name: 'Expo' }
+        });
+        expect(m).toMatchObject({ leadId: 'l1', hasResponded: true, campaignName: 'Expo' });
+        expect(SCORING_ACTIVITY_FIELDS.CampaignMember).toContain('Campaign.Name');
     });
 });

@@ -3,7 +3,7 @@
  * scoring inputs, so the components, the CLI and previews read them the same way.
  */
 import { fieldValue, type SalesforceRecord } from '../records';
-import type { Activity, CampaignMember } from '../types';
+import type { Activity, CampaignMember, Lead } from '../types';
 
 function flat(record: SalesforceRecord): SalesforceRecord {
     const fields = record.fields;
@@ -54,3 +54,56 @@ export function campaignMemberFromRecord(
         campaignName: str(campaignFields.Name)
     };
 }
+
+/** Lead fields (domain keys) a rescore reads: what the scorer uses plus the stored results. */
+export const SCORING_LEAD_KEYS = [
+    'id',
+    'firstName',
+    'lastName',
+    'company',
+    'title',
+    'email',
+    'phone',
+    'industry',
+    'numberOfEmployees',
+    'annualRevenue',
+    'country',
+    'leadSource',
+    'createdDate',
+    'score',
+    'fitGrade',
+    'engagement',
+    'tier',
+    'salesReady',
+    'scoreReasons',
+    'scoreSummary',
+    'scoredAt',
+    'modelVersion',
+    'previousScore',
+    'previousTier'
+] as const satisfies readonly (keyof Lead)[];
+
+/** API names a rescore reads from the records that carry engagement. */
+export const SCORING_ACTIVITY_FIELDS = {
+    Task: ['Id', 'WhoId', 'OwnerId', 'Subject', 'Type', 'Status', 'ActivityDate', 'CreatedDate'],
+    Event: [
+        'Id',
+        'WhoId',
+        'OwnerId',
+        'Subject',
+        'Type',
+        'ActivityDate',
+        'StartDateTime',
+        'CreatedDate'
+    ],
+    CampaignMember: [
+        'Id',
+        'LeadId',
+        'CampaignId',
+        'Status',
+        'HasResponded',
+        'FirstRespondedDate',
+        'CreatedDate',
+        'Campaign.Name'
+    ]
+} as const;

@@ -2210,6 +2210,55 @@ function campaignMemberFromRecord(record) {
     campaignName: str2(campaignFields.Name)
   };
 }
+var SCORING_LEAD_KEYS = [
+  "id",
+  "firstName",
+  "lastName",
+  "company",
+  "title",
+  "email",
+  "phone",
+  "industry",
+  "numberOfEmployees",
+  "annualRevenue",
+  "country",
+  "leadSource",
+  "createdDate",
+  "score",
+  "fitGrade",
+  "engagement",
+  "tier",
+  "salesReady",
+  "scoreReasons",
+  "scoreSummary",
+  "scoredAt",
+  "modelVersion",
+  "previousScore",
+  "previousTier"
+];
+var SCORING_ACTIVITY_FIELDS = {
+  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
+  Event: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "ActivityDate",
+    "StartDateTime",
+    "CreatedDate"
+  ],
+  CampaignMember: [
+    "Id",
+    "LeadId",
+    "CampaignId",
+    "Status",
+    "HasResponded",
+    "FirstRespondedDate",
+    "CreatedDate",
+    "Campaign.Name"
+  ]
+};
 export {
   API_VERSION,
   DEFAULT_NURTURE_DAYS,
@@ -2233,6 +2282,8 @@ export {
   REVIEW_ENTRY,
   REVIEW_MEETING,
   SCORE_FIELD_KEYS,
+  SCORING_ACTIVITY_FIELDS,
+  SCORING_LEAD_KEYS,
   SCORING_MODEL,
   SETTINGS,
   SOURCE_ID_FIELD,
