@@ -58,5 +58,33 @@ export function pagesFromMetadata(root) {
             String
         );
     }
+    // The navigation bar: the app's tabs in order (standard-Lead, then each app page's tab).
+    pages.nav = [];
+    for (const tab of pages.tabs) {
+        if (tab.startsWith('standard-')) {
+            const object = tab.slice('standard-'.length);
+            pages.nav.push({ key: tab, kind: 'object', object, label: `${object}s` });
+            continue;
+        }
+        const file = path.join(base, 'tabs', `${tab}.tab-meta.xml`);
+        if (!existsSync(file)) continue;
+        files.push(file);
+        const def = parser.parse(readFileSync(file, 'utf8')).CustomTab ?? {};
+        const page = pages.appPages.find((p) => p.name === String(def.flexiPage ?? ''));
+        if (page) {
+            pages.nav.push({
+                key: tab,
+                kind: 'page',
+                name: page.name,
+                label: String(def.label ?? page.label)
+            });
+        }
+    }
+    if (!pages.nav.length) {
+        pages.nav = [{ key: 'standard-Lead', kind: 'object', object: 'Lead', label: 'Leads' }];
+        for (const p of pages.appPages) {
+            pages.nav.push({ key: p.name, kind: 'page', name: p.name, label: p.label });
+        }
+    }
     return { pages, files };
 }

@@ -40,38 +40,24 @@ export default class App extends LightningElement {
     }
 
     get navItems() {
-        const items = [
-            {
-                key: 'Lead',
-                label: 'Leads',
-                href: '#/lightning/o/Lead/list',
-                active: this.isLeadPage
+        const ref = this.pageRef;
+        const onObject = (object) =>
+            (ref.type === 'standard__objectPage' || ref.type === 'standard__recordPage') &&
+            ref.attributes.objectApiName === object;
+        const items = pages.nav.map((n) => {
+            if (n.kind === 'object') {
+                const href = `#/lightning/o/${n.object}/list`;
+                return { key: n.key, label: n.label, href, active: onObject(n.object) };
             }
-        ];
-        for (const p of pages.appPages) {
-            items.push({
-                key: p.name,
-                label: p.label,
-                href: `#/lightning/n/${p.name}`,
-                active:
-                    this.pageRef.type === 'standard__navItemPage' &&
-                    this.pageRef.attributes.apiName === p.name
-            });
-        }
+            const active =
+                ref.type === 'standard__navItemPage' && ref.attributes.apiName === n.name;
+            return { key: n.key, label: n.label, href: `#/lightning/n/${n.name}`, active };
+        });
         return items.map((i) => ({
             ...i,
             className: `slds-context-bar__item${i.active ? ' slds-is-active' : ''}`,
             current: i.active ? 'page' : undefined
         }));
-    }
-
-    get isLeadPage() {
-        const a = this.pageRef.attributes ?? {};
-        return (
-            (this.pageRef.type === 'standard__objectPage' ||
-                this.pageRef.type === 'standard__recordPage') &&
-            a.objectApiName === 'Lead'
-        );
     }
 
     get isList() {
