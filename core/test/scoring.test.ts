@@ -674,6 +674,40 @@ describe('validateScoringModel', () => {
         expect(validateScoringModelJson('{').errors[0].message).toMatch(/not valid JSON/);
     });
 
+    it('names the path and the rule for any bad points value in any rule list', () => {
+        const lists = [
+            ['fit.title', 'Title rule'],
+            ['fit.industry', 'Industry rule'],
+            ['fit.companySize', 'Company size band'],
+            ['fit.country', 'Country rule'],
+            ['fit.negative', 'Negative rule'],
+            ['engagement.activities', 'Activity rule'],
+            ['engagement.leadSource', 'Lead source rule']
+        ] as const;
+        fc.assert(
+            fc.property(
+                fc.constantFrom(...lists),
+                fc.nat(),
+                fc.oneof(fc.string(), fc.constant(Number.NaN), fc.constant(1e9), fc.constant(null)),
+                ([path, kind], n, bad) => {
+                    const m = clone(DEFAULT_SCORING_MODEL) as unknown as Record<string, unknown>;
+                    const [section, key] = path.split('.');
+                    const list = (
+                        m[section] as Record<string, { label: string; points: unknown }[]>
+                    )[key];
+                    const i = n % list.length;
+                    list[i].points = bad;
+                    const v = validateScoringModel(m);
+                    expect(v.ok).toBe(false);
+                    expect(v.errors).toHaveLength(1);
+                    expect(v.errors[0].path).toBe(`${path}[${i}].points`);
+                    expect(v.errors[0].message).toContain(`${kind} "${list[i].label}"`);
+                }
+            ),
+            { numRuns: 100 }
+        );
+    });
+
     it('never throws on arbitrary input', () => {
         fc.assert(
             fc.property(fc.anything(), (value) => {
