@@ -171,6 +171,24 @@ describe('c-lead-score-card', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('writes only the score fields the user can see', async () => {
+        const partial = JSON.parse(JSON.stringify(staleLead));
+        const node = partial.uiapi.query.Lead.edges[0].node;
+        delete node.LL_Score_Reasons__c;
+        delete node.LL_Previous_Score__c;
+        const element = createCard();
+        graphql.emit(partial);
+        await flushPromises();
+        expect(text(element, 'no-reasons')).toBeTruthy();
+        element.shadowRoot.querySelector('[data-id="rescore"]').click();
+        await flushPromises();
+        const { fields } = updateRecord.mock.calls[0][0];
+        expect(fields.LL_Tier__c).toBe('Hot');
+        expect(fields).not.toHaveProperty('LL_Score_Reasons__c');
+        expect(fields).not.toHaveProperty('LL_Previous_Score__c');
+        expect(fields.LL_Previous_Tier__c).toBe('Cool');
+    });
+
     it('invites a first score for an unscored lead', async () => {
         const element = createCard();
         graphql.emit(unscoredLead);
