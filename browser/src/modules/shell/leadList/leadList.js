@@ -3,7 +3,7 @@ import { gql, graphql } from 'lightning/graphql';
 
 const PAGE = 50;
 
-/** The Lead list view: leads by last modified, 50 a page, with cursor paging. */
+/** The Lead list view: open leads by score, 50 a page, with cursor paging. */
 export default class LeadList extends LightningElement {
     after = null;
     cursors = [];
@@ -23,7 +23,7 @@ export default class LeadList extends LightningElement {
                             first: $first
                             after: $after
                             where: { IsConverted: { eq: false } }
-                            orderBy: { LastModifiedDate: { order: DESC } }
+                            orderBy: { LL_Score__c: { order: DESC, nulls: LAST } }
                         ) {
                             edges {
                                 node {
