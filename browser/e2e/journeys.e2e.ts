@@ -128,3 +128,26 @@ describe('Scoring model app page', () => {
         await expectClean();
     });
 });
+
+describe('Act as', () => {
+    it('switches the user from the header; writes are made as that user', async () => {
+        const rita = org.find('User', { Name: 'Rita Rep' }, ['Id'])[0];
+        const lead = org.find('Lead', { OwnerId: rita.Id, IsConverted: false }, [
+            'Id',
+            'LL_Score__c'
+        ])[0];
+        org.update('Lead', String(lead.Id), { Title: 'CEO', NumberOfEmployees: 2000 });
+        await visit(`#/lightning/r/Lead/${lead.Id}/view`);
+        await s.page.getByLabel('Act as').selectOption(String(rita.Id));
+        await s.page.waitForLoadState('load');
+        await expect.poll(() => s.page.getByLabel('Act as').inputValue()).toBe(rita.Id);
+        const card = s.page.locator('[data-component="leadScoreCard"]');
+        await card.getByText('Why this score').waitFor();
+        await card.getByRole('button', { name: 'Rescore now' }).click();
+        await s.page.locator('[data-id="toast"]').getByText('Lead rescored').waitFor();
+        const after = org.find('Lead', { Id: lead.Id }, ['LastModifiedById', 'LL_Score__c'])[0];
+        expect(after.LastModifiedById).toBe(rita.Id);
+        expect(after.LL_Score__c).not.toBe(lead.LL_Score__c);
+        await expectClean();
+    });
+});
