@@ -22,6 +22,8 @@ export interface BrowserRoutesOptions {
     accessToken: string;
     /** Defaults to browser/dist in this checkout. */
     distDir?: string;
+    /** Which routes to answer (default: all): the GraphQL endpoint, the UI API, the app + session. */
+    parts?: { graphql?: boolean; uiapi?: boolean; app?: boolean };
 }
 
 const MIME: Record<string, string> = {
@@ -99,6 +101,7 @@ export function createBrowserRoutes(options: BrowserRoutesOptions) {
     const { source, accessToken } = options;
     const distDir = options.distDir ?? DEFAULT_DIST_DIR;
     const base = `/services/data/v${API_VERSION}`;
+    const parts = { graphql: true, uiapi: true, app: true, ...options.parts };
 
     function users() {
         const found = source.find('User', {
@@ -119,7 +122,7 @@ export function createBrowserRoutes(options: BrowserRoutesOptions) {
     return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const method = req.method ?? 'GET';
-        if (url.pathname === '/leadloop/session' && method === 'GET') {
+        if (parts.app && url.pathname === '/leadloop/session' && method === 'GET') {
             const list = users();
             const admin = list.find((u) =>
                 /admin/i.test(`${u.Role ?? ''} ${u.Username ?? ''} ${u.Name}`)
@@ -132,10 +135,10 @@ export function createBrowserRoutes(options: BrowserRoutesOptions) {
             });
             return true;
         }
-        const isGraphql = url.pathname === `${base}/graphql`;
-        const isUi = url.pathname.startsWith(`${base}/ui-api/`);
+        const isGraphql = parts.graphql && url.pathname === `${base}/graphql`;
+        const isUi = parts.uiapi && url.pathname.startsWith(`${base}/ui-api/`);
         if (!isGraphql && !isUi) {
-            if (method === 'GET' && !url.pathname.startsWith('/services/')) {
+            if (parts.app && method === 'GET' && !url.pathname.startsWith('/services/')) {
                 return serveStatic(res, distDir, url.pathname);
             }
             return false;
@@ -172,31 +175,32 @@ export function createBrowserRoutes(options: BrowserRoutesOptions) {
             send(res, 200, executeGraphQL(source, request, actorId));
             return true;
         }
-        let parts: string[];
+        let segments: string[];
         try {
-            parts = url.pathname
+            segments = url.pathname
                 .slice(`${base}/ui-api/`.length)
                 .split('/')
                 .map((p) => decodeURIComponent(p));
         } catch {
-            parts = [];
+            segments = [];
         }
         let answer: ui.ApiResponse | undefined;
-        if (parts[0] === 'records' && parts.length === 1 && method === 'POST') {
+        if (segments[0] === 'records' && segments.length === 1 && method === 'POST') {
             answer = ui.createRecord(source, body, actorId);
-        } else if (parts[0] === 'records' && parts.length === 2) {
-            if (method === 'GET') answer = ui.getRecord(source, parts[1], url.searchParams);
-            else if (method === 'PATCH') answer = ui.updateRecord(source, parts[1], body, actorId);
-            else if (method === 'DELETE') answer = ui.deleteRecord(source, parts[1]);
-        } else if (parts[0] === 'object-info' && parts.length === 2 && method === 'GET') {
-            answer = ui.objectInfo(source, parts[1]);
+        } else if (segments[0] === 'records' && segments.length === 2) {
+            if (method === 'GET') answer = ui.getRecord(source, segments[1], url.searchParams);
+            else if (method === 'PATCH')
+                answer = ui.updateRecord(source, segments[1], body, actorId);
+            else if (method === 'DELETE') answer = ui.deleteRecord(source, segments[1]);
+        } else if (segments[0] === 'object-info' && segments.length === 2 && method === 'GET') {
+            answer = ui.objectInfo(source, segments[1]);
         } else if (
-            parts[0] === 'object-info' &&
-            parts.length === 5 &&
-            parts[2] === 'picklist-values' &&
+            segments[0] === 'object-info' &&
+            segments.length === 5 &&
+            segments[2] === 'picklist-values' &&
             method === 'GET'
         ) {
-            answer = ui.picklistValues(source, parts[1], parts[3], parts[4]);
+            answer = ui.picklistValues(source, segments[1], segments[3], segments[4]);
         }
         answer ??= {
             status: 404,

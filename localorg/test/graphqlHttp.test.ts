@@ -1,0 +1,99 @@
+import http from 'node:http';
+import path from 'node:path';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_VERSION } from '../../core/src/index';
+import { readPackageMetadata } from '../src/packageMetadata';
+import { buildObjectInfos, MemorySource, register as registerGraphql } from '../src/graphql/index';
+import { register as registerUi, type NodeHandler } from '../src/uiapi/index';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const token = '00DTEST000000000001!abc';
+let server: http.Server;
+let base: string;
+let source: MemorySource;
+let dist: string;
+
+beforeAll(async () => {
+    const infos = buildObjectInfos(readPackageMetadata(root), [
+        { ApiName: 'New', MasterLabel: 'New', IsConverted: false, IsDefault: true }
+    ]);
+    source = new MemorySource([...infos.values()]);
+    source.create('User', { Name: 'Ada Admin', Title: 'System Administrator', IsActive: true });
+    source.create('Lead', { LastName: 'Lovelace', Company: 'Engines', Status: 'New' });
+    dist = mkdtempSync(path.join(os.tmpdir(), 'leadloop-dist-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
+    const handlers: NodeHandler[] = [];
+    const router = { use: (h: NodeHandler) => handlers.push(h) };
+    registerGraphql(router, { source, accessToken: token });
+    registerUi(router, { source, accessToken: token, distDir: dist });
+    server = http.createServer(async (req, res) => {
+        for (const h of handlers) if (await h(req, res)) return;
+        res.writeHead(404).end('no route');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+
+afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dist, { recursive: true, force: true });
+});
+
+const api = `/services/data/v${API_VERSION}`;
+const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+
+describe('GraphQL and UI API over HTTP', () => {
+    it('requires the token, in the platform error shape', async () => {
+        const res = await fetch(`${base}${api}/graphql`, { method: 'POST', body: '{}' });
+        expect(res.status).toBe(401);
+        expect(await res.json()).toEqual([
+            { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }
+        ]);
+    });
+
+    it('answers a GraphQL query with variables and a UI API record', async () => {
+        const res = await fetch(`${base}${api}/graphql`, {
+            method: 'POST',
+            headers: auth,
+            body: JSON.stringify({
+                query: 'query q($n: String) { uiapi { query { Lead(where: { LastName: { eq: $n } }) { edges { node { Id Company { value } } } } } } }',
+                variables: { n: 'Lovelace' }
+            })
+        });
+        const body = await res.json();
+        const node = body.data.uiapi.query.Lead.edges[0].node;
+        expect(node.Company.value).toBe('Engines');
+        const rec = await fetch(`${base}${api}/ui-api/records/${node.Id}?fields=Lead.Company`, {
+            headers: auth
+        });
+        expect((await rec.json()).fields.Company.value).toBe('Engines');
+    });
+
+    it('refuses bad JSON and never serves files outside the build', async () => {
+        const bad = await fetch(`${base}${api}/ui-api/records`, {
+            method: 'POST',
+            headers: auth,
+            body: '{nope'
+        });
+        expect(bad.status).toBe(400);
+        expect((await bad.json())[0].errorCode).toBe('JSON_PARSER_ERROR');
+        expect((await fetch(`${base}/`)).status).toBe(200);
+        for (const p of [
+            '/..%2fpackage.json',
+            '/%2e%2e/%2e%2e/package.json',
+            '/../../etc/passwd'
+        ]) {
+            expect((await fetch(`${base}${p}`)).status).toBe(404);
+        }
+    });
+
+    it('lists the active users for the Act as picker', async () => {
+        const res = await fetch(`${base}/leadloop/session`);
+        const body = await res.json();
+        expect(body.apiVersion).toBe(API_VERSION);
+        expect(body.users.map((u: { Name: string }) => u.Name)).toEqual(['Ada Admin']);
+        expect(body.defaultUserId).toBe(body.users[0].Id);
+    });
+});
