@@ -173,7 +173,7 @@ export interface ScoringModel {
  * Engagement decays with a 30-day half-life: a demo request today is worth 30, a month
  * ago 15. Activities cap at 60, campaign responses at 40, the source at 15.
  */
-export const DEFAULT_SCORING_MODEL: ScoringModel = {
+export const DEFAULT_SCORING_MODEL: ScoringModel = deepFreeze({
     name: 'Lead Loop default',
     description:
         'Fit: seniority, industry, company size, country, email, completeness, competitor/student penalties. Engagement: 30-day half-life.',
@@ -385,4 +385,18 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
     salesReadyTiers: ['Hot', 'Warm'],
     scoreWeights: { fit: 50, engagement: 50 },
     maxReasons: 6
-};
+});
+
+/**
+ * Models are values: scoring caches what it compiles from a model object, so a model must
+ * not change once used. The default is frozen; edit a copy (`structuredClone` / JSON).
+ */
+function deepFreeze<T>(value: T): T {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const key of Object.keys(value)) {
+            deepFreeze((value as Record<string, unknown>)[key]);
+        }
+    }
+    return value;
+}

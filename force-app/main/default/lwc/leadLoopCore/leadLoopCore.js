@@ -456,7 +456,7 @@ var FIT_FIELDS = [
 var NEGATIVE_TARGETS = ["title", "company", "email", "emailDomain"];
 var ENGAGEMENT_CATEGORIES = ["activity", "campaign", "source"];
 var ENGAGEMENT_BANDS = ["High", "Medium", "Low", "None"];
-var DEFAULT_SCORING_MODEL = {
+var DEFAULT_SCORING_MODEL = deepFreeze({
   name: "Lead Loop default",
   description: "Fit: seniority, industry, company size, country, email, completeness, competitor/student penalties. Engagement: 30-day half-life.",
   fit: {
@@ -667,7 +667,16 @@ var DEFAULT_SCORING_MODEL = {
   salesReadyTiers: ["Hot", "Warm"],
   scoreWeights: { fit: 50, engagement: 50 },
   maxReasons: 6
-};
+});
+function deepFreeze(value) {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) {
+      deepFreeze(value[key]);
+    }
+  }
+  return value;
+}
 
 // core/src/scoring/score.ts
 function text(value) {
