@@ -278,7 +278,9 @@ export function seedPreview(source: RecordSource, now: Date): void {
 }
 
 /** Starts the preview org on 127.0.0.1 (random port) serving browser/dist. */
-export async function startPreviewOrg(options: { now?: Date } = {}): Promise<BrowserOrg> {
+export async function startPreviewOrg(
+    options: { now?: Date; port?: number } = {}
+): Promise<BrowserOrg> {
     const meta = readPackageMetadata(root);
     const infos = buildObjectInfos(meta, LEAD_STATUSES);
     const source = new MemorySource([...infos.values()]);
@@ -296,7 +298,7 @@ export async function startPreviewOrg(options: { now?: Date } = {}): Promise<Bro
                 );
             });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
     return {
         url: `http://127.0.0.1:${port}`,
