@@ -132,6 +132,13 @@ export class MemorySource implements RecordSource {
         };
     }
 
+    /** Compound names (Lead, Contact, User): Name follows FirstName and LastName. */
+    private withName(object: string, row: RecordValues): RecordValues {
+        const name = this.objectInfo(object)?.fields.Name;
+        if (!name || name.createable || !('LastName' in row)) return row;
+        return { ...row, Name: [row.FirstName, row.LastName].filter((v) => v).join(' ') };
+    }
+
     private check(object: string, values: RecordValues): void {
         const info = this.objectInfo(object)!;
         for (const [k, v] of Object.entries(values)) {
@@ -177,14 +184,19 @@ export class MemorySource implements RecordSource {
         }
         const id = `${info.keyPrefix ?? '001'}${String(++this.counter).padStart(12, '0')}AAA`;
         const now = new Date().toISOString();
-        this.table(object).set(id, {
-            ...values,
-            Id: id,
-            CreatedDate: now,
-            LastModifiedDate: now,
-            SystemModstamp: now,
-            LastModifiedById: actorId ?? null
-        });
+        this.table(object).set(
+            id,
+            this.withName(object, {
+                ...values,
+                Id: id,
+                // Audit fields can be set on insert (as with "Set Audit Fields upon Record Creation").
+                CreatedDate: values.CreatedDate ?? now,
+                LastModifiedDate: values.LastModifiedDate ?? now,
+                SystemModstamp: now,
+                CreatedById: values.CreatedById ?? actorId ?? null,
+                LastModifiedById: actorId ?? null
+            })
+        );
         return id;
     }
 
@@ -193,13 +205,16 @@ export class MemorySource implements RecordSource {
         if (!row) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted', []);
         this.check(object, values);
         const now = new Date().toISOString();
-        this.table(object).set(id, {
-            ...row,
-            ...values,
-            LastModifiedDate: now,
-            SystemModstamp: now,
-            LastModifiedById: actorId ?? row.LastModifiedById ?? null
-        });
+        this.table(object).set(
+            id,
+            this.withName(object, {
+                ...row,
+                ...values,
+                LastModifiedDate: now,
+                SystemModstamp: now,
+                LastModifiedById: actorId ?? row.LastModifiedById ?? null
+            })
+        );
     }
 
     delete(object: string, id: string): void {
