@@ -71,6 +71,12 @@ function text(value: unknown): string {
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
+/** Lower-case words between single spaces, uncached (for values unique per lead). */
+function wordsOf(raw: string): string {
+    const words = raw.toLowerCase().replace(NON_WORD, ' ').trim();
+    return words ? ` ${words} ` : '';
+}
+
 /** Normalized texts, bounded: titles and subjects repeat a lot across leads. */
 const wordsCache = new Map<string, string>();
 const WORDS_CACHE_LIMIT = 50_000;
@@ -83,8 +89,7 @@ export function normalizeWords(value: unknown): string {
     }
     let cached = wordsCache.get(raw);
     if (cached === undefined) {
-        const words = raw.toLowerCase().replace(NON_WORD, ' ').trim();
-        cached = words ? ` ${words} ` : '';
+        cached = wordsOf(raw);
         if (wordsCache.size >= WORDS_CACHE_LIMIT) {
             wordsCache.clear();
         }
@@ -261,22 +266,30 @@ interface Factor {
 
 const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
 
+function addFit(
+    acc: { total: number; out: Factor[] },
+    id: string,
+    label: string,
+    points: number,
+    sentence: string
+): void {
+    if (points !== 0 && Number.isFinite(points)) {
+        acc.total += points;
+        acc.out.push({ id, dimension: 'fit', label, points, text: sentence });
+    }
+}
+
 function fitFactors(c: CompiledModel, lead: Record<string, unknown>, out: Factor[]): number {
     const fit = c.model.fit;
-    let total = 0;
-    const add = (id: string, label: string, points: number, sentence: string): void => {
-        if (points !== 0 && Number.isFinite(points)) {
-            total += points;
-            out.push({ id, dimension: 'fit', label, points, text: sentence });
-        }
-    };
+    const acc = { total: 0, out };
 
     const title = text(lead.title);
     const titleWords = normalizeWords(title);
     if (titleWords) {
         for (const t of c.title) {
             if (containsAny(titleWords, t.keys)) {
-                add(
+                addFit(
+                    acc,
                     t.rule.id,
                     t.rule.label,
                     t.rule.points,
@@ -291,7 +304,8 @@ function fitFactors(c: CompiledModel, lead: Record<string, unknown>, out: Factor
     if (industry) {
         for (const r of c.industry) {
             if (r.values.has(industry)) {
-                add(
+                addFit(
+                    acc,
                     r.rule.id,
                     r.rule.label,
                     r.rule.points,
@@ -306,7 +320,8 @@ function fitFactors(c: CompiledModel, lead: Record<string, unknown>, out: Factor
     if (employees !== null) {
         for (const band of c.size) {
             if (employees >= band.min && (band.max === null || employees < band.max)) {
-                add(
+                addFit(
+                    acc,
                     band.id,
                     band.label,
                     band.points,
@@ -321,7 +336,8 @@ function fitFactors(c: CompiledModel, lead: Record<string, unknown>, out: Factor
     if (country) {
         for (const r of c.country) {
             if (r.values.has(country)) {
-                add(
+                addFit(
+                    acc,
                     r.rule.id,
                     r.rule.label,
                     r.rule.points,
@@ -340,24 +356,27 @@ function fitFactors(c: CompiledModel, lead: Record<string, unknown>, out: Factor
         const local = at >= 0 ? email.slice(0, at) : email;
         const junk =
             !EMAIL_SHAPE.test(email) ||
-            containsAny(normalizeWords(local), c.junk) ||
+            containsAny(wordsOf(local), c.junk) ||
             containsAny(normalizeWords(domain), c.junk);
         if (junk) {
-            add(
+            addFit(
+                acc,
                 'email-junk',
                 'Junk email',
                 fit.email.junkPoints,
                 `Email ${email} looks fake or malformed: ${signed(fit.email.junkPoints)} fit.`
             );
         } else if (c.freeMail.has(domain)) {
-            add(
+            addFit(
+                acc,
                 'email-free',
                 'Free-mail address',
                 fit.email.freeMailPoints,
                 `Email uses the free-mail domain ${domain}: ${signed(fit.email.freeMailPoints)} fit.`
             );
         } else {
-            add(
+            addFit(
+                acc,
                 'email-business',
                 'Business email',
                 fit.email.businessPoints,
@@ -374,7 +393,8 @@ function fitFactors(c: CompiledModel, lead: Record<string, unknown>, out: Factor
         }
     }
     const completenessPoints = filled * completeness.pointsPerField;
-    add(
+    addFit(
+        acc,
         'completeness',
         'Complete record',
         completenessPoints,
@@ -393,7 +413,8 @@ function fitFactors(c: CompiledModel, lead: Record<string, unknown>, out: Factor
                 n.rule.target === 'emailDomain'
                     ? `email domain ${domain}`
                     : `${n.rule.target} "${text(lead[n.rule.target]).trim()}"`;
-            add(
+            addFit(
+                acc,
                 n.rule.id,
                 n.rule.label,
                 n.rule.points,
@@ -401,7 +422,7 @@ function fitFactors(c: CompiledModel, lead: Record<string, unknown>, out: Factor
             );
         }
     }
-    return total;
+    return acc.total;
 }
 
 // ---------------------------------------------------------------------------
@@ -507,14 +528,6 @@ function engagementFactors(
         buckets: [],
         sums: [0, 0, 0]
     };
-    const addEvent = (
-        category: EngagementCategory,
-        id: string,
-        label: string,
-        points: number,
-        eventDate: unknown,
-        what: string
-    ): void => addEventTo(ctx, category, id, label, points, eventDate, what);
 
     const activities = Array.isArray(input.activities) ? input.activities : [];
     for (const a of activities) {
@@ -537,7 +550,8 @@ function engagementFactors(
             if (r.subject && !containsAny(subjectWords, r.subject)) {
                 continue;
             }
-            addEvent(
+            addEventTo(
+                ctx,
                 'activity',
                 r.rule.id,
                 r.rule.label,
@@ -556,7 +570,8 @@ function engagementFactors(
         }
         const name = text(input.campaignNames?.[text(m.campaignId)]) || 'a campaign';
         if (m.hasResponded === true) {
-            addEvent(
+            addEventTo(
+                ctx,
                 'campaign',
                 'campaign-response',
                 'Campaign response',
@@ -567,7 +582,8 @@ function engagementFactors(
                 name
             );
         } else {
-            addEvent(
+            addEventTo(
+                ctx,
                 'campaign',
                 'campaign-member',
                 'Campaign member',
@@ -582,7 +598,8 @@ function engagementFactors(
     if (source) {
         for (const r of c.sources) {
             if (r.values.has(source)) {
-                addEvent(
+                addEventTo(
+                    ctx,
                     'source',
                     r.rule.id,
                     r.rule.label,

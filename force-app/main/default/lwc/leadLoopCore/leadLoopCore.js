@@ -689,6 +689,10 @@ function text(value) {
   return "";
 }
 var NON_WORD = /[^\p{L}\p{N}]+/gu;
+function wordsOf(raw) {
+  const words = raw.toLowerCase().replace(NON_WORD, " ").trim();
+  return words ? ` ${words} ` : "";
+}
 var wordsCache = /* @__PURE__ */ new Map();
 var WORDS_CACHE_LIMIT = 5e4;
 function normalizeWords(value) {
@@ -698,8 +702,7 @@ function normalizeWords(value) {
   }
   let cached = wordsCache.get(raw);
   if (cached === void 0) {
-    const words = raw.toLowerCase().replace(NON_WORD, " ").trim();
-    cached = words ? ` ${words} ` : "";
+    cached = wordsOf(raw);
     if (wordsCache.size >= WORDS_CACHE_LIMIT) {
       wordsCache.clear();
     }
@@ -809,21 +812,22 @@ function containsAny(words, keys) {
   return false;
 }
 var EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
+function addFit(acc, id, label, points, sentence) {
+  if (points !== 0 && Number.isFinite(points)) {
+    acc.total += points;
+    acc.out.push({ id, dimension: "fit", label, points, text: sentence });
+  }
+}
 function fitFactors(c, lead, out) {
   const fit = c.model.fit;
-  let total = 0;
-  const add = (id, label, points, sentence) => {
-    if (points !== 0 && Number.isFinite(points)) {
-      total += points;
-      out.push({ id, dimension: "fit", label, points, text: sentence });
-    }
-  };
+  const acc = { total: 0, out };
   const title = text(lead.title);
   const titleWords = normalizeWords(title);
   if (titleWords) {
     for (const t of c.title) {
       if (containsAny(titleWords, t.keys)) {
-        add(
+        addFit(
+          acc,
           t.rule.id,
           t.rule.label,
           t.rule.points,
@@ -837,7 +841,8 @@ function fitFactors(c, lead, out) {
   if (industry) {
     for (const r of c.industry) {
       if (r.values.has(industry)) {
-        add(
+        addFit(
+          acc,
           r.rule.id,
           r.rule.label,
           r.rule.points,
@@ -851,7 +856,8 @@ function fitFactors(c, lead, out) {
   if (employees !== null) {
     for (const band of c.size) {
       if (employees >= band.min && (band.max === null || employees < band.max)) {
-        add(
+        addFit(
+          acc,
           band.id,
           band.label,
           band.points,
@@ -865,7 +871,8 @@ function fitFactors(c, lead, out) {
   if (country) {
     for (const r of c.country) {
       if (r.values.has(country)) {
-        add(
+        addFit(
+          acc,
           r.rule.id,
           r.rule.label,
           r.rule.points,
@@ -881,23 +888,26 @@ function fitFactors(c, lead, out) {
     const at = email.lastIndexOf("@");
     domain = at >= 0 ? email.slice(at + 1) : "";
     const local = at >= 0 ? email.slice(0, at) : email;
-    const junk = !EMAIL_SHAPE.test(email) || containsAny(normalizeWords(local), c.junk) || containsAny(normalizeWords(domain), c.junk);
+    const junk = !EMAIL_SHAPE.test(email) || containsAny(wordsOf(local), c.junk) || containsAny(normalizeWords(domain), c.junk);
     if (junk) {
-      add(
+      addFit(
+        acc,
         "email-junk",
         "Junk email",
         fit.email.junkPoints,
         `Email ${email} looks fake or malformed: ${signed(fit.email.junkPoints)} fit.`
       );
     } else if (c.freeMail.has(domain)) {
-      add(
+      addFit(
+        acc,
         "email-free",
         "Free-mail address",
         fit.email.freeMailPoints,
         `Email uses the free-mail domain ${domain}: ${signed(fit.email.freeMailPoints)} fit.`
       );
     } else {
-      add(
+      addFit(
+        acc,
         "email-business",
         "Business email",
         fit.email.businessPoints,
@@ -913,7 +923,8 @@ function fitFactors(c, lead, out) {
     }
   }
   const completenessPoints = filled * completeness.pointsPerField;
-  add(
+  addFit(
+    acc,
     "completeness",
     "Complete record",
     completenessPoints,
@@ -928,7 +939,8 @@ function fitFactors(c, lead, out) {
     }
     if (hit) {
       const what = n.rule.target === "emailDomain" ? `email domain ${domain}` : `${n.rule.target} "${text(lead[n.rule.target]).trim()}"`;
-      add(
+      addFit(
+        acc,
         n.rule.id,
         n.rule.label,
         n.rule.points,
@@ -936,7 +948,7 @@ function fitFactors(c, lead, out) {
       );
     }
   }
-  return total;
+  return acc.total;
 }
 function addEventTo(ctx, category, id, label, points, eventDate, what) {
   const eventMs = epochOf(eventDate);
@@ -997,7 +1009,6 @@ function engagementFactors(c, input, lead, nowMs, out) {
     buckets: [],
     sums: [0, 0, 0]
   };
-  const addEvent = (category, id, label, points, eventDate, what) => addEventTo(ctx, category, id, label, points, eventDate, what);
   const activities = Array.isArray(input.activities) ? input.activities : [];
   for (const a of activities) {
     if (!a || typeof a !== "object") {
@@ -1019,7 +1030,8 @@ function engagementFactors(c, input, lead, nowMs, out) {
       if (r.subject && !containsAny(subjectWords, r.subject)) {
         continue;
       }
-      addEvent(
+      addEventTo(
+        ctx,
         "activity",
         r.rule.id,
         r.rule.label,
@@ -1037,7 +1049,8 @@ function engagementFactors(c, input, lead, nowMs, out) {
     }
     const name = text(input.campaignNames?.[text(m.campaignId)]) || "a campaign";
     if (m.hasResponded === true) {
-      addEvent(
+      addEventTo(
+        ctx,
         "campaign",
         "campaign-response",
         "Campaign response",
@@ -1046,7 +1059,8 @@ function engagementFactors(c, input, lead, nowMs, out) {
         name
       );
     } else {
-      addEvent(
+      addEventTo(
+        ctx,
         "campaign",
         "campaign-member",
         "Campaign member",
@@ -1060,7 +1074,8 @@ function engagementFactors(c, input, lead, nowMs, out) {
   if (source) {
     for (const r of c.sources) {
       if (r.values.has(source)) {
-        addEvent(
+        addEventTo(
+          ctx,
           "source",
           r.rule.id,
           r.rule.label,
