@@ -2,7 +2,7 @@
  * A small in-process org for the browser's tests, screenshots and benchmark
  * when the full local org (localorg/src/index.ts, issue 4) is not available:
  * the same GraphQL + UI API routes and browser build, over an in-memory
- * source with the package's schema and a deterministic demo data set scored
+ * SQLite database (localorg/src/graphql/sqliteSource.ts) with the package's schema and a deterministic demo data set scored
  * by the shared core. `startBrowserOrg()` prefers the real local org.
  */
 import http from 'node:http';
@@ -19,7 +19,8 @@ import {
 } from '../../core/src/index';
 import { readPackageMetadata } from '../../localorg/src/packageMetadata';
 import { buildObjectInfos } from '../../localorg/src/graphql/objectInfos';
-import { MemorySource } from '../../localorg/src/graphql/memorySource';
+import Database from 'better-sqlite3';
+import { SqliteSource } from '../../localorg/src/graphql/sqliteSource';
 import type { RecordSource, RecordValues } from '../../localorg/src/graphql/source';
 import { createBrowserRoutes } from '../../localorg/src/uiapi/http';
 
@@ -175,7 +176,7 @@ export function seedPreview(source: RecordSource, now: Date): void {
             Name: `${firstName} ${lastName}`,
             Company: company,
             Title: TITLES[(i * 5) % TITLES.length],
-            Email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@${company.split(' ')[0].toLowerCase()}.example.com`,
+            Email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@${company.toLowerCase().replace(/[^a-z]+/g, '')}.com`,
             Phone: `+1 555 01${String(i).padStart(2, '0')}`,
             Industry: INDUSTRIES[i % INDUSTRIES.length],
             NumberOfEmployees: [12, 80, 250, 1200, 5000, 40][i % 6],
@@ -283,7 +284,8 @@ export async function startPreviewOrg(
 ): Promise<BrowserOrg> {
     const meta = readPackageMetadata(root);
     const infos = buildObjectInfos(meta, LEAD_STATUSES);
-    const source = new MemorySource([...infos.values()]);
+    const db = new Database(':memory:');
+    const source = new SqliteSource(db, [...infos.values()]);
     seedPreview(source, options.now ?? new Date());
     const accessToken = '00DLOCAL000000000001!preview';
     const routes = createBrowserRoutes({ source, accessToken });
@@ -319,7 +321,13 @@ export async function startPreviewOrg(
         update(object, id, values) {
             source.update(object, id, values);
         },
-        close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+        close: () =>
+            new Promise<void>((resolve) =>
+                server.close(() => {
+                    db.close();
+                    resolve();
+                })
+            )
     };
 }
 
