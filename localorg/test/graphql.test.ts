@@ -364,3 +364,25 @@ describe.each(sources)('%s', (_kind, make) => {
         });
     });
 });
+
+describe('paging limits', () => {
+    it('stops at 4,000 records without upperBound and pages further with it', () => {
+        const source = new MemorySource(objects);
+        for (let i = 0; i < 4050; i++) source.create('Lead', { LastName: `L${i}` });
+        const page = (after: string | null, upper: boolean) => {
+            const res = executeGraphQL(source, {
+                query: `query p($after: String, $ub: Int) { uiapi { query { Lead(first: 2000, after: $after, upperBound: $ub) {
+                    edges { node { Id } } pageInfo { hasNextPage endCursor } } } } }`,
+                variables: { after, ub: upper ? 10000 : null }
+            });
+            expect(res.errors).toEqual([]);
+            return (res.data as any).uiapi.query.Lead;
+        };
+        const second = page(page(null, false).pageInfo.endCursor, false);
+        expect(second.edges).toHaveLength(2000);
+        expect(second.pageInfo.hasNextPage).toBe(false);
+        const b2 = page(page(null, true).pageInfo.endCursor, true);
+        expect(b2.pageInfo.hasNextPage).toBe(true);
+        expect(page(b2.pageInfo.endCursor, true).edges).toHaveLength(50);
+    });
+});

@@ -56,6 +56,7 @@ export interface GraphQLResponse {
 const DEFAULT_PAGE = 10;
 const MAX_PAGE = 2000;
 const MAX_DEPTH = 5;
+const UNBOUNDED_PAGING_LIMIT = 4000;
 const FILTER_OPS: readonly FilterOp[] = [
     'eq',
     'ne',
@@ -372,7 +373,9 @@ function connection(
         limit: first + 1,
         offset
     });
-    const hasNext = records.length > first;
+    // Without upperBound the platform stops paging at 4,000 records.
+    const bounded = a.upperBound !== undefined && a.upperBound !== null;
+    const hasNext = records.length > first && (bounded || offset + first < UNBOUNDED_PAGING_LIMIT);
     const page = records.slice(0, first);
     const shaped = shapeRecords(ctx, info, page, nodeFields, plan, depth);
 
