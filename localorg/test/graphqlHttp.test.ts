@@ -89,8 +89,11 @@ describe('GraphQL and UI API over HTTP', () => {
         }
     });
 
-    it('lists the active users for the Act as picker', async () => {
-        const res = await fetch(`${base}/leadloop/session`);
+    it('lists the active users for the Act as picker, to an authorised caller only', async () => {
+        expect((await fetch(`${base}/leadloop/session`)).status).toBe(401);
+        const res = await fetch(`${base}/leadloop/session`, {
+            headers: { Authorization: `Bearer ${token}` }
+        });
         const body = await res.json();
         expect(body.apiVersion).toBe(API_VERSION);
         expect(body.users.map((u: { Name: string }) => u.Name)).toEqual(['Ada Admin']);

@@ -16,6 +16,7 @@ export function register(router: RouteRouter, ctx: RouteContext): void {
         createBrowserRoutes({
             source: ctx.source,
             accessToken: ctx.accessToken,
+            isAuthorized: ctx.isAuthorized,
             parts: { graphql: true, uiapi: false, app: false }
         })
     );

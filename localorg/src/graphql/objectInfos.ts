@@ -234,6 +234,22 @@ const STANDARD: Record<
     }
 };
 
+const TEXT_KINDS = new Set<FieldKind>(['string', 'email', 'phone', 'url', 'picklist']);
+/** Standard text field lengths as the platform describes them (255 otherwise). */
+const STANDARD_LENGTHS: Record<string, number> = {
+    FirstName: 40,
+    LastName: 80,
+    Email: 80,
+    Phone: 40,
+    Title: 128,
+    Username: 80,
+    Country: 80,
+    DeveloperName: 80,
+    Name: 255,
+    Status: 255,
+    Subject: 255
+};
+
 const KIND_OF: Record<string, FieldKind> = {
     AutoNumber: 'string',
     Checkbox: 'boolean',
@@ -265,6 +281,19 @@ function customField(def: CustomFieldDef): FieldInfo {
         updateable: def.type !== 'AutoNumber' && def.type !== 'MasterDetail',
         nillable: !def.required && def.type !== 'Checkbox' && def.type !== 'MasterDetail',
         required: def.required || def.type === 'MasterDetail',
+        length: def.length,
+        unique: def.unique || undefined,
+        externalId: def.externalId || undefined,
+        precision: def.precision,
+        scale: def.scale,
+        defaultValue:
+            def.defaultValue === undefined
+                ? undefined
+                : def.type === 'Checkbox'
+                  ? def.defaultValue === 'true'
+                  : def.type === 'Number' || def.type === 'Currency' || def.type === 'Percent'
+                    ? Number(def.defaultValue)
+                    : def.defaultValue,
         ...(def.referenceTo
             ? {
                   referenceTo: [def.referenceTo],
@@ -307,6 +336,7 @@ export function buildObjectInfos(
                 createable: true,
                 updateable: true,
                 nillable: true,
+                ...(TEXT_KINDS.has(kind) ? { length: STANDARD_LENGTHS[fname] ?? 255 } : {}),
                 ...extra
             };
         }

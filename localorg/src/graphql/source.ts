@@ -33,6 +33,16 @@ export interface FieldInfo {
     nillable: boolean;
     required?: boolean;
     picklistValues?: { value: string; label: string; isDefault?: boolean; converted?: boolean }[];
+    /** Text length limit (STRING_TOO_LONG beyond it). */
+    length?: number;
+    /** Unique or external id: a duplicate value is DUPLICATE_VALUE. */
+    unique?: boolean;
+    externalId?: boolean;
+    /** Numbers: digits before and after the point. */
+    precision?: number;
+    scale?: number;
+    /** Value used on create when none is given. */
+    defaultValue?: unknown;
 }
 
 export interface ChildRelationship {

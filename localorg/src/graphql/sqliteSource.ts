@@ -5,7 +5,8 @@
  * bound parameter. Parent paths in filters and ordering ('Owner.Name') become
  * correlated subqueries. The reference for adapting the local org's store.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import { newId, normalizeId } from '../ids';
 import {
     SourceError,
     type FieldInfo,
@@ -26,12 +27,12 @@ function q(name: string): string {
 
 const SQL_TYPE: Record<FieldInfo['kind'], string> = {
     id: 'TEXT',
-    string: 'TEXT',
+    string: 'TEXT COLLATE NOCASE',
     textarea: 'TEXT',
-    email: 'TEXT',
+    email: 'TEXT COLLATE NOCASE',
     phone: 'TEXT',
     url: 'TEXT',
-    picklist: 'TEXT',
+    picklist: 'TEXT COLLATE NOCASE',
     multipicklist: 'TEXT',
     boolean: 'INTEGER',
     int: 'INTEGER',
@@ -43,9 +44,41 @@ const SQL_TYPE: Record<FieldInfo['kind'], string> = {
     reference: 'TEXT'
 };
 
+/** Called around writes so the local org can emulate platform automation. */
+export interface WriteHooks {
+    /** After validation, before a create or update is written: may set system fields (e.g. the status-changed stamp). */
+    beforeWrite?(object: string, values: RecordValues, current: RecordValues | null): void;
+    /** After a create, update or delete, inside the same transaction. */
+    afterWrite?(object: string, after: RecordValues | null, before: RecordValues | null): void;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Audit fields the API lets a create set (with "Set Audit Fields upon Record Creation"). */
+const AUDIT_ON_CREATE = new Set([
+    'CreatedDate',
+    'CreatedById',
+    'LastModifiedDate',
+    'LastModifiedById'
+]);
+/** Read-only fields the local org accepts on insert so demo data can hold converted leads. */
+const SEEDABLE_ON_CREATE = new Set([
+    'IsConverted',
+    'ConvertedDate',
+    'ConvertedAccountId',
+    'ConvertedContactId',
+    'ConvertedOpportunityId'
+]);
+
 export class SqliteSource implements RecordSource {
     private readonly infos = new Map<string, ObjectInfo>();
+    private readonly byPrefix = new Map<string, string>();
+    private readonly statements = new Map<string, Statement>();
     private counter: number;
+    hooks: WriteHooks = {};
+    /** The user writes are attributed to when the caller names none (the API user). */
+    defaultActorId?: string;
 
     constructor(
         private readonly db: Database,
@@ -53,15 +86,43 @@ export class SqliteSource implements RecordSource {
     ) {
         for (const o of objects) {
             this.infos.set(o.name, o);
+            if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o.name);
             const cols = Object.values(o.fields).map(
                 (f) => `${q(f.name)} ${SQL_TYPE[f.kind]}${f.name === 'Id' ? ' PRIMARY KEY' : ''}`
             );
             db.exec(`CREATE TABLE IF NOT EXISTS ${q(o.name)} (${cols.join(', ')})`);
+            // A field added to metadata is there on the next start.
+            const existing = new Set(
+                (db.prepare(`PRAGMA table_info(${q(o.name)})`).all() as { name: string }[]).map(
+                    (c) => c.name
+                )
+            );
+            for (const f of Object.values(o.fields)) {
+                if (!existing.has(f.name)) {
+                    db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${SQL_TYPE[f.kind]}`);
+                }
+                if (f.unique || f.externalId || INDEXED.has(f.name)) {
+                    const unique = f.unique ? 'UNIQUE ' : '';
+                    db.exec(
+                        `CREATE ${unique}INDEX IF NOT EXISTS ${q(`ix_${o.name}_${f.name}`)} ON ${q(o.name)} (${q(f.name)})`
+                    );
+                }
+            }
         }
         db.exec('CREATE TABLE IF NOT EXISTS "_ll_sequence" ("n" INTEGER NOT NULL)');
         const row = db.prepare('SELECT "n" FROM "_ll_sequence"').get() as { n: number } | undefined;
         if (!row) db.prepare('INSERT INTO "_ll_sequence" ("n") VALUES (0)').run();
         this.counter = row?.n ?? 0;
+    }
+
+    /** A cached prepared statement: SQL text here is built from checked identifiers only. */
+    private stmt(sql: string): Statement {
+        let s = this.statements.get(sql);
+        if (!s) {
+            s = this.db.prepare(sql);
+            this.statements.set(sql, s);
+        }
+        return s;
     }
 
     objectInfo(name: string): ObjectInfo | undefined {
@@ -72,11 +133,71 @@ export class SqliteSource implements RecordSource {
         return [...this.infos.keys()];
     }
 
+    /** The object a record id belongs to, from its key prefix. */
+    objectOfId(id: string): string | undefined {
+        return this.byPrefix.get(id.slice(0, 3));
+    }
+
     private info(object: string): ObjectInfo {
         const info = this.infos.get(object);
         if (!info)
             throw new SourceError('INVALID_TYPE', `sObject type '${object}' is not supported.`);
         return info;
+    }
+
+    /** One record by id (all fields), or null. */
+    get(object: string, id: string): RecordValues | null {
+        const info = this.info(object);
+        const norm = normalizeId(id);
+        if (!norm) return null;
+        const row = this.stmt(`SELECT * FROM ${q(object)} WHERE "Id" = ?`).get(norm) as
+            Record<string, unknown> | undefined;
+        return row ? this.fromDb(info, row) : null;
+    }
+
+    /** Runs an aggregate: GROUP BY fields and functions over a filter (values bound). */
+    aggregate(
+        object: string,
+        spec: {
+            groupBy: string[];
+            functions: {
+                fn: 'COUNT' | 'COUNT_DISTINCT' | 'SUM' | 'AVG' | 'MIN' | 'MAX';
+                field?: string;
+                alias: string;
+            }[];
+            where?: Filter;
+            orderBy?: { expr: string; direction: 'ASC' | 'DESC' }[];
+            limit?: number;
+        }
+    ): RecordValues[] {
+        const info = this.info(object);
+        const params: unknown[] = [];
+        const where = spec.where ? ` WHERE ${this.where(info, spec.where, params)}` : '';
+        const groups = spec.groupBy.map((g) => this.expr(info, 't', g));
+        const cols = [
+            ...groups.map((g, i) => `${g.sql} AS ${q(`g${i}`)}`),
+            ...spec.functions.map((f, i) => {
+                const arg = f.field ? this.expr(info, 't', f.field).sql : '*';
+                const sql =
+                    f.fn === 'COUNT_DISTINCT' ? `COUNT(DISTINCT ${arg})` : `${f.fn}(${arg})`;
+                return `${sql} AS ${q(`f${i}`)}`;
+            })
+        ];
+        const groupSql = groups.length ? ` GROUP BY ${groups.map((g) => g.sql).join(', ')}` : '';
+        const limit = spec.limit ? ` LIMIT ${Math.max(0, Math.floor(spec.limit))}` : '';
+        const rows = this.db
+            .prepare(`SELECT ${cols.join(', ')} FROM ${q(object)} t${where}${groupSql}${limit}`)
+            .all(...params) as Record<string, unknown>[];
+        return rows.map((r) => {
+            const out: RecordValues = {};
+            spec.groupBy.forEach((g, i) => {
+                const f = groups[i].field;
+                const v = r[`g${i}`];
+                out[g.split('.').pop()!] = f.kind === 'boolean' && v !== null ? v === 1 : v;
+            });
+            spec.functions.forEach((f, i) => (out[f.alias] = r[`f${i}`]));
+            return out;
+        });
     }
 
     /** SQL for a field path relative to the row alias, with its field description. */
@@ -130,6 +251,8 @@ export class SqliteSource implements RecordSource {
 
     private toDb(field: FieldInfo, value: unknown): unknown {
         if (value === null || value === undefined) return null;
+        if ((field.kind === 'id' || field.kind === 'reference') && typeof value === 'string')
+            return normalizeId(value) ?? value;
         if (field.kind === 'boolean') return value === true || value === 'true' ? 1 : 0;
         if (typeof value === 'boolean') return value ? 1 : 0;
         return value;
@@ -202,7 +325,8 @@ export class SqliteSource implements RecordSource {
         const info = this.info(object);
         const params: unknown[] = [];
         const where = spec.where ? ` WHERE ${this.where(info, spec.where, params)}` : '';
-        const cols = spec.fields.map((f) => this.expr(info, 't', f).sql + ` AS ${q(f)}`);
+        const exprs = spec.fields.map((f) => this.expr(info, 't', f));
+        const cols = exprs.map((e, i) => `${e.sql} AS "c${i}"`);
         const order = (spec.orderBy ?? []).map((o) => {
             const dir = o.direction === 'DESC' ? 'DESC' : 'ASC';
             const nulls =
@@ -212,7 +336,7 @@ export class SqliteSource implements RecordSource {
             return `${this.expr(info, 't', o.field).sql} ${dir} ${nulls}`;
         });
         order.push('t."Id" ASC');
-        const limit = Math.max(0, Math.min(Number(spec.limit) | 0, 100_000));
+        const limit = Math.max(0, Math.min(Number(spec.limit) || 0, 50_000_000));
         const offset = Math.max(0, Number(spec.offset) | 0);
         const rows = this.db
             .prepare(
@@ -222,39 +346,173 @@ export class SqliteSource implements RecordSource {
         const total = this.db
             .prepare(`SELECT COUNT(*) AS n FROM ${q(object)} t${where}`)
             .get(...params) as { n: number };
-        return { records: rows.map((r) => this.fromDb(info, r)), totalCount: total.n };
+        const records = rows.map((r) => {
+            const out: RecordValues = {};
+            spec.fields.forEach((f, i) => {
+                const v = r[`c${i}`];
+                out[f] =
+                    exprs[i].field.kind === 'boolean' && v !== null && v !== undefined
+                        ? v === 1
+                        : v;
+            });
+            return out;
+        });
+        return { records, totalCount: total.n };
     }
 
-    private check(info: ObjectInfo, values: RecordValues): void {
-        for (const [k, v] of Object.entries(values)) {
+    private fail(code: string, message: string, field: string): never {
+        throw new SourceError(code, message, [field]);
+    }
+
+    /** Validates and normalises values as the platform would; returns DB-ready values. */
+    private check(info: ObjectInfo, values: RecordValues, creating: boolean): RecordValues {
+        const out: RecordValues = {};
+        for (const [k, raw] of Object.entries(values)) {
             const f = info.fields[k];
             if (!f)
-                throw new SourceError(
+                this.fail(
                     'INVALID_FIELD',
-                    `No such column '${k}' on entity '${info.name}'.`,
-                    [k]
+                    `No such column '${k}' on sobject of type ${info.name}`,
+                    k
                 );
-            if (v === null && !f.nillable)
-                throw new SourceError(
-                    'REQUIRED_FIELD_MISSING',
-                    `Required fields are missing: [${k}]`,
-                    [k]
+            const settable = creating
+                ? f.createable || AUDIT_ON_CREATE.has(k) || SEEDABLE_ON_CREATE.has(k)
+                : f.updateable;
+            if (!settable && k !== 'Id')
+                this.fail(
+                    'INVALID_FIELD_FOR_INSERT_UPDATE',
+                    `Unable to ${creating ? 'create' : 'update'} field: ${k}`,
+                    k
                 );
-            if (v !== null && typeof v === 'object')
-                throw new SourceError('INVALID_FIELD', `${k}: expected a single value.`, [k]);
+            let v = raw === '' && f.kind !== 'string' && f.kind !== 'textarea' ? null : raw;
+            if (v === undefined) continue;
+            if (v === null) {
+                if (!f.nillable && f.kind !== 'boolean')
+                    this.fail('REQUIRED_FIELD_MISSING', `Required fields are missing: [${k}]`, k);
+                out[k] = f.kind === 'boolean' ? false : null;
+                continue;
+            }
+            if (typeof v === 'object')
+                this.fail('INVALID_FIELD', `${k}: expected a single value, not an object.`, k);
+            switch (f.kind) {
+                case 'boolean':
+                    if (v === 'true' || v === 'false') v = v === 'true';
+                    if (typeof v !== 'boolean')
+                        this.fail(
+                            'INVALID_TYPE_ON_FIELD_IN_RECORD',
+                            `${f.label}: value not of required type: ${String(v)}`,
+                            k
+                        );
+                    break;
+                case 'int':
+                case 'double':
+                case 'currency':
+                case 'percent': {
+                    const n =
+                        typeof v === 'number'
+                            ? v
+                            : typeof v === 'string' && v.trim() !== ''
+                              ? Number(v)
+                              : NaN;
+                    if (!Number.isFinite(n))
+                        this.fail(
+                            'INVALID_TYPE_ON_FIELD_IN_RECORD',
+                            `${f.label}: value not of required type: ${String(v)}`,
+                            k
+                        );
+                    if (f.precision !== undefined) {
+                        const intDigits = Math.trunc(Math.abs(n)).toString().length;
+                        if (intDigits > f.precision - (f.scale ?? 0))
+                            this.fail(
+                                'NUMBER_OUTSIDE_VALID_RANGE',
+                                `${f.label}: value outside of valid range on numeric field: ${n}`,
+                                k
+                            );
+                    }
+                    v =
+                        f.kind === 'int'
+                            ? Math.trunc(n)
+                            : f.scale !== undefined
+                              ? Number(n.toFixed(f.scale))
+                              : n;
+                    break;
+                }
+                case 'date':
+                    if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v)))
+                        this.fail(
+                            'INVALID_TYPE_ON_FIELD_IN_RECORD',
+                            `${f.label}: value not of required type: ${String(v)}`,
+                            k
+                        );
+                    break;
+                case 'datetime': {
+                    const t = typeof v === 'string' && DATETIME.test(v) ? Date.parse(v) : NaN;
+                    if (Number.isNaN(t))
+                        this.fail(
+                            'INVALID_TYPE_ON_FIELD_IN_RECORD',
+                            `${f.label}: value not of required type: ${String(v)}`,
+                            k
+                        );
+                    v = new Date(t).toISOString();
+                    break;
+                }
+                case 'reference': {
+                    const id = normalizeId(v);
+                    if (!id)
+                        this.fail(
+                            'MALFORMED_ID',
+                            `${f.label}: id value of incorrect type: ${String(v)}`,
+                            k
+                        );
+                    const target = this.byPrefix.get(id.slice(0, 3));
+                    if (
+                        !target ||
+                        !(f.referenceTo ?? []).includes(target) ||
+                        !this.exists(target, id)
+                    )
+                        this.fail(
+                            'INVALID_CROSS_REFERENCE_KEY',
+                            `${f.label}: id value of incorrect type: ${String(v)}`,
+                            k
+                        );
+                    v = id;
+                    break;
+                }
+                case 'id':
+                    break;
+                default:
+                    v = String(v);
+                    if (f.kind === 'email' && !EMAIL.test(v as string))
+                        this.fail(
+                            'INVALID_EMAIL_ADDRESS',
+                            `${f.label}: invalid email address: ${String(v).slice(0, 80)}`,
+                            k
+                        );
+            }
+            if (typeof v === 'string' && f.length !== undefined && v.length > f.length)
+                this.fail(
+                    'STRING_TOO_LONG',
+                    `${f.label}: data value too large: ${v.slice(0, 40)}... (max length=${f.length})`,
+                    k
+                );
             if (
                 f.kind === 'picklist' &&
-                v !== null &&
                 f.picklistValues?.length &&
                 !f.picklistValues.some((p) => p.value === v)
             ) {
-                throw new SourceError(
+                this.fail(
                     'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
                     `${f.label}: bad value for restricted picklist field: ${String(v)}`,
-                    [k]
+                    k
                 );
             }
+            out[k] = v;
         }
+        return out;
+    }
+
+    private exists(object: string, id: string): boolean {
+        return this.stmt(`SELECT 1 FROM ${q(object)} WHERE "Id" = ?`).get(id) !== undefined;
     }
 
     private named(info: ObjectInfo, row: RecordValues): RecordValues {
@@ -263,66 +521,132 @@ export class SqliteSource implements RecordSource {
         return { ...row, Name: [row.FirstName, row.LastName].filter((v) => v).join(' ') };
     }
 
-    create(object: string, values: RecordValues, actorId?: string): string {
-        const info = this.info(object);
-        this.check(info, values);
-        for (const f of Object.values(info.fields)) {
-            if (f.required && (values[f.name] === undefined || values[f.name] === null)) {
+    private write(info: ObjectInfo, sql: string, row: RecordValues, extra: unknown[] = []): void {
+        const entries = Object.entries(row).filter(([k]) => info.fields[k]);
+        try {
+            this.stmt(
+                sql
+                    .replace('%COLS%', entries.map(([k]) => q(k)).join(', '))
+                    .replace('%MARKS%', entries.map(() => '?').join(', '))
+                    .replace('%SETS%', entries.map(([k]) => `${q(k)} = ?`).join(', '))
+            ).run(...entries.map(([k, v]) => this.toDb(info.fields[k], v)), ...extra);
+        } catch (e) {
+            const m = /UNIQUE constraint failed: \w+\.(\w+)/.exec((e as Error).message);
+            if (m) {
                 throw new SourceError(
+                    'DUPLICATE_VALUE',
+                    `duplicate value found: ${m[1]} duplicates value on record with id: ${this.duplicateOf(info, m[1], row[m[1]])}`,
+                    [m[1]]
+                );
+            }
+            throw e;
+        }
+    }
+
+    private duplicateOf(info: ObjectInfo, field: string, value: unknown): string {
+        const row = this.stmt(`SELECT "Id" FROM ${q(info.name)} WHERE ${q(field)} = ?`).get(
+            value
+        ) as { Id: string } | undefined;
+        return row?.Id ?? 'unknown';
+    }
+
+    create(object: string, values: RecordValues, actor?: string): string {
+        const actorId = actor ?? this.defaultActorId;
+        const info = this.info(object);
+        const input: RecordValues = { ...values };
+        delete input.Id;
+        const checked = this.check(info, input, true);
+        this.hooks.beforeWrite?.(object, checked, null);
+        for (const f of Object.values(info.fields)) {
+            if (checked[f.name] === undefined && f.defaultValue !== undefined)
+                checked[f.name] = f.defaultValue;
+            if (f.kind === 'boolean' && checked[f.name] === undefined) checked[f.name] = false;
+            if (f.required && (checked[f.name] === undefined || checked[f.name] === null)) {
+                this.fail(
                     'REQUIRED_FIELD_MISSING',
                     `Required fields are missing: [${f.name}]`,
-                    [f.name]
+                    f.name
                 );
             }
         }
         this.counter += 1;
-        this.db.prepare('UPDATE "_ll_sequence" SET "n" = ?').run(this.counter);
-        const id = `${info.keyPrefix ?? '001'}${String(this.counter).padStart(12, '0')}AAA`;
+        this.stmt('UPDATE "_ll_sequence" SET "n" = ?').run(this.counter);
+        const id = newId(info.keyPrefix ?? '001', this.counter);
         const now = new Date().toISOString();
+        const created = (checked.CreatedDate as string | undefined) ?? now;
         const row = this.named(info, {
-            ...values,
+            ...checked,
             Id: id,
-            CreatedDate: values.CreatedDate ?? now,
-            LastModifiedDate: values.LastModifiedDate ?? now,
+            CreatedDate: created,
+            LastModifiedDate: checked.LastModifiedDate ?? created,
             SystemModstamp: now,
-            CreatedById: values.CreatedById ?? actorId ?? null,
-            LastModifiedById: actorId ?? null
+            CreatedById: checked.CreatedById ?? actorId ?? null,
+            LastModifiedById: checked.LastModifiedById ?? actorId ?? null,
+            ...(info.fields.OwnerId && !checked.OwnerId && actorId ? { OwnerId: actorId } : {})
         });
-        const entries = Object.entries(row).filter(([k]) => info.fields[k]);
-        this.db
-            .prepare(
-                `INSERT INTO ${q(object)} (${entries.map(([k]) => q(k)).join(', ')}) VALUES (${entries.map(() => '?').join(', ')})`
-            )
-            .run(...entries.map(([k, v]) => this.toDb(info.fields[k], v)));
+        this.write(info, `INSERT INTO ${q(object)} (%COLS%) VALUES (%MARKS%)`, row);
+        this.hooks.afterWrite?.(object, row, null);
         return id;
     }
 
-    update(object: string, id: string, values: RecordValues, actorId?: string): void {
+    update(object: string, id: string, values: RecordValues, actor?: string): void {
+        const actorId = actor ?? this.defaultActorId;
         const info = this.info(object);
-        this.check(info, values);
-        const current = this.db.prepare(`SELECT * FROM ${q(object)} WHERE "Id" = ?`).get(id) as
+        const norm = normalizeId(id);
+        if (!norm)
+            throw new SourceError(
+                'MALFORMED_ID',
+                `Record id is malformed: ${String(id).slice(0, 40)}`,
+                ['Id']
+            );
+        const currentRow = this.stmt(`SELECT * FROM ${q(object)} WHERE "Id" = ?`).get(norm) as
             Record<string, unknown> | undefined;
-        if (!current) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
+        if (!currentRow) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
+        const current = this.fromDb(info, currentRow);
+        const input: RecordValues = { ...values };
+        delete input.Id;
+        const checked = this.check(info, input, false);
+        this.hooks.beforeWrite?.(object, checked, current);
         const now = new Date().toISOString();
         const row = this.named(info, {
-            ...this.fromDb(info, current),
-            ...values,
+            ...current,
+            ...checked,
             LastModifiedDate: now,
             SystemModstamp: now,
             LastModifiedById: actorId ?? current.LastModifiedById ?? null
         });
-        const entries = Object.entries(row).filter(([k]) => k !== 'Id' && info.fields[k]);
-        this.db
-            .prepare(
-                `UPDATE ${q(object)} SET ${entries.map(([k]) => `${q(k)} = ?`).join(', ')} WHERE "Id" = ?`
-            )
-            .run(...entries.map(([k, v]) => this.toDb(info.fields[k], v)), id);
+        const { Id: _id, ...sets } = row;
+        void _id;
+        this.write(info, `UPDATE ${q(object)} SET %SETS% WHERE "Id" = ?`, sets, [norm]);
+        this.hooks.afterWrite?.(object, row, current);
     }
 
     delete(object: string, id: string): void {
-        this.info(object);
-        const res = this.db.prepare(`DELETE FROM ${q(object)} WHERE "Id" = ?`).run(id);
-        if (res.changes === 0) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
+        const info = this.info(object);
+        const norm = normalizeId(id);
+        if (!norm)
+            throw new SourceError(
+                'MALFORMED_ID',
+                `Record id is malformed: ${String(id).slice(0, 40)}`,
+                ['Id']
+            );
+        const current = this.get(object, norm);
+        if (!current) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
+        // Children with a master-detail to this record go with it; lookups are cleared.
+        for (const rel of info.childRelationships) {
+            const child = this.infos.get(rel.childObject);
+            const field = child?.fields[rel.field];
+            if (!child || !field) continue;
+            if (field.required && !field.updateable) {
+                this.stmt(`DELETE FROM ${q(child.name)} WHERE ${q(field.name)} = ?`).run(norm);
+            } else {
+                this.stmt(
+                    `UPDATE ${q(child.name)} SET ${q(field.name)} = NULL WHERE ${q(field.name)} = ?`
+                ).run(norm);
+            }
+        }
+        this.stmt(`DELETE FROM ${q(object)} WHERE "Id" = ?`).run(norm);
+        this.hooks.afterWrite?.(object, null, current);
     }
 
     transaction<T>(fn: () => T): T {
@@ -335,3 +659,19 @@ export class SqliteSource implements RecordSource {
         }
     }
 }
+
+/** Fields worth an index in every table that has them. */
+const INDEXED = new Set([
+    'OwnerId',
+    'Status',
+    'Email',
+    'WhoId',
+    'LeadId',
+    'CampaignId',
+    'AccountId',
+    'CreatedDate',
+    'SystemModstamp',
+    'LastModifiedDate',
+    'Username',
+    'DeveloperName'
+]);

@@ -19,7 +19,10 @@ import * as ui from './records';
 
 export interface BrowserRoutesOptions {
     source: RecordSource;
-    accessToken: string;
+    /** The token API calls must carry (a function when it can change, e.g. after a refresh). */
+    accessToken: string | (() => string);
+    /** Decides whether a request may use the API (default: it carries `Bearer <accessToken>`). */
+    isAuthorized?: (req: IncomingMessage) => boolean;
     /** Defaults to browser/dist in this checkout. */
     distDir?: string;
     /** Which routes to answer (default: all): the GraphQL endpoint, the UI API, the app + session. */
@@ -98,7 +101,13 @@ function serveStatic(res: ServerResponse, distDir: string, urlPath: string): boo
 }
 
 export function createBrowserRoutes(options: BrowserRoutesOptions) {
-    const { source, accessToken } = options;
+    const { source } = options;
+    const token = () =>
+        typeof options.accessToken === 'function' ? options.accessToken() : options.accessToken;
+    const authorized = (req: IncomingMessage) =>
+        options.isAuthorized
+            ? options.isAuthorized(req)
+            : req.headers.authorization === `Bearer ${token()}`;
     const distDir = options.distDir ?? DEFAULT_DIST_DIR;
     const base = `/services/data/v${API_VERSION}`;
     const parts = { graphql: true, uiapi: true, app: true, ...options.parts };
@@ -127,8 +136,14 @@ export function createBrowserRoutes(options: BrowserRoutesOptions) {
             const admin = list.find((u) =>
                 /admin/i.test(`${u.Role ?? ''} ${u.Username ?? ''} ${u.Name}`)
             );
+            if (!authorized(req)) {
+                send(res, 401, [
+                    { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }
+                ]);
+                return true;
+            }
             send(res, 200, {
-                accessToken,
+                accessToken: token(),
                 apiVersion: API_VERSION,
                 users: list,
                 defaultUserId: admin?.Id ?? list[0]?.Id ?? null
@@ -143,7 +158,7 @@ export function createBrowserRoutes(options: BrowserRoutesOptions) {
             }
             return false;
         }
-        if (req.headers.authorization !== `Bearer ${accessToken}`) {
+        if (!authorized(req)) {
             send(res, 401, [
                 { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }
             ]);

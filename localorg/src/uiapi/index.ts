@@ -23,7 +23,8 @@ export interface RouteRouter {
 
 export interface RouteContext {
     source: RecordSource;
-    accessToken: string;
+    accessToken: string | (() => string);
+    isAuthorized?: (req: import('node:http').IncomingMessage) => boolean;
     distDir?: string;
 }
 
@@ -31,6 +32,7 @@ export function register(router: RouteRouter, ctx: RouteContext): void {
     const options: BrowserRoutesOptions = {
         source: ctx.source,
         accessToken: ctx.accessToken,
+        isAuthorized: ctx.isAuthorized,
         distDir: ctx.distDir,
         parts: { uiapi: true, app: true, graphql: false }
     };

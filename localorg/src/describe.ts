@@ -1,0 +1,88 @@
+/** sObject describe shapes (REST `describe` and describe global) from the schema. */
+import { API_VERSION } from '../../core/src/index';
+import type { FieldInfo, ObjectInfo } from './graphql/source';
+
+const base = `/services/data/v${API_VERSION}`;
+
+function urls(name: string): Record<string, string> {
+    return {
+        sobject: `${base}/sobjects/${name}`,
+        describe: `${base}/sobjects/${name}/describe`,
+        rowTemplate: `${base}/sobjects/${name}/{ID}`
+    };
+}
+
+export function describeGlobalEntry(info: ObjectInfo): Record<string, unknown> {
+    const custom = info.name.endsWith('__c');
+    return {
+        name: info.name,
+        label: info.label,
+        labelPlural: info.labelPlural,
+        keyPrefix: info.keyPrefix ?? null,
+        custom,
+        queryable: true,
+        createable: true,
+        updateable: true,
+        deletable: true,
+        searchable: true,
+        layoutable: true,
+        urls: urls(info.name)
+    };
+}
+
+function describeField(f: FieldInfo): Record<string, unknown> {
+    return {
+        name: f.name,
+        label: f.label,
+        type: f.kind,
+        soapType:
+            f.kind === 'boolean'
+                ? 'xsd:boolean'
+                : f.kind === 'id' || f.kind === 'reference'
+                  ? 'tns:ID'
+                  : 'xsd:string',
+        length: f.length ?? (f.kind === 'id' || f.kind === 'reference' ? 18 : 0),
+        precision: f.precision ?? 0,
+        scale: f.scale ?? 0,
+        nillable: f.nillable,
+        createable: f.createable,
+        updateable: f.updateable,
+        unique: f.unique ?? false,
+        externalId: f.externalId ?? false,
+        idLookup: f.name === 'Id' || !!f.externalId,
+        custom: f.name.endsWith('__c'),
+        calculated: false,
+        defaultedOnCreate:
+            f.defaultValue !== undefined ||
+            f.kind === 'boolean' ||
+            ['Id', 'CreatedDate', 'OwnerId'].includes(f.name),
+        defaultValue: f.defaultValue ?? null,
+        referenceTo: f.referenceTo ?? [],
+        relationshipName: f.relationshipName ?? null,
+        picklistValues: (f.picklistValues ?? []).map((p) => ({
+            value: p.value,
+            label: p.label,
+            active: true,
+            defaultValue: !!p.isDefault,
+            validFor: null
+        })),
+        restrictedPicklist: (f.picklistValues?.length ?? 0) > 0,
+        filterable: true,
+        sortable: f.kind !== 'textarea',
+        groupable: f.kind !== 'textarea'
+    };
+}
+
+export function describeSObject(info: ObjectInfo): Record<string, unknown> {
+    return {
+        ...describeGlobalEntry(info),
+        fields: Object.values(info.fields).map(describeField),
+        childRelationships: info.childRelationships.map((r) => ({
+            childSObject: r.childObject,
+            field: r.field,
+            relationshipName: r.relationshipName,
+            cascadeDelete: false
+        })),
+        recordTypeInfos: []
+    };
+}

@@ -1,0 +1,177 @@
+/**
+ * The local org's database: SQLite (better-sqlite3) on disk under a data
+ * directory, one table per object, the schema built from the standard objects
+ * plus force-app metadata on every start. Emulates the platform automation
+ * Lead Loop relies on: Lead.LastActivityDate follows Tasks and Events, and the
+ * package's LL_Lead_Status_Changed flow stamps LL_Status_Changed_At__c.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../core/src/index';
+import { buildObjectInfos } from './graphql/objectInfos';
+import { SqliteSource } from './graphql/sqliteSource';
+import type { RecordValues } from './graphql/source';
+import { readPackageMetadata } from './packageMetadata';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The org's Lead Status values (the package maps to them through LL_Settings__c). */
+export const LEAD_STATUSES = [
+    { ApiName: 'New', MasterLabel: 'New', IsConverted: false, IsDefault: true, SortOrder: 1 },
+    {
+        ApiName: 'Working',
+        MasterLabel: 'Working',
+        IsConverted: false,
+        IsDefault: false,
+        SortOrder: 2
+    },
+    {
+        ApiName: 'Qualified',
+        MasterLabel: 'Qualified',
+        IsConverted: false,
+        IsDefault: false,
+        SortOrder: 3
+    },
+    {
+        ApiName: 'Nurturing',
+        MasterLabel: 'Nurturing',
+        IsConverted: false,
+        IsDefault: false,
+        SortOrder: 4
+    },
+    {
+        ApiName: 'Unqualified',
+        MasterLabel: 'Unqualified',
+        IsConverted: false,
+        IsDefault: false,
+        SortOrder: 5
+    },
+    {
+        ApiName: 'Converted',
+        MasterLabel: 'Converted',
+        IsConverted: true,
+        IsDefault: false,
+        SortOrder: 6
+    }
+];
+
+export const ADMIN_USERNAME = 'admin@leadloop.local';
+
+export interface OrgDatabase {
+    store: SqliteSource;
+    db: Database.Database;
+    adminUserId: string;
+    organizationId: string;
+    close(): void;
+}
+
+function one(
+    store: SqliteSource,
+    object: string,
+    field: string,
+    value: unknown
+): RecordValues | undefined {
+    return store.find(object, {
+        fields: ['Id'],
+        where: { field, op: 'eq', value },
+        limit: 1,
+        offset: 0
+    }).records[0];
+}
+
+/** Opens (or creates) the org database in `dataDir` (':memory:' for none). */
+export function openOrgDatabase(
+    dataDir: string | ':memory:',
+    projectRoot = PROJECT_ROOT
+): OrgDatabase {
+    let file = ':memory:';
+    if (dataDir !== ':memory:') {
+        mkdirSync(dataDir, { recursive: true });
+        file = path.join(dataDir, 'org.sqlite');
+    }
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const meta = readPackageMetadata(projectRoot);
+    const infos = buildObjectInfos(meta, LEAD_STATUSES);
+    const store = new SqliteSource(db, [...infos.values()]);
+
+    // Base records that every org has: the organization, an admin, the statuses, the package's queue.
+    const organizationId =
+        (one(store, 'Organization', 'Name', 'Lead Loop Local Org')?.Id as string) ??
+        store.create('Organization', { Name: 'Lead Loop Local Org' });
+    const adminUserId =
+        (one(store, 'User', 'Username', ADMIN_USERNAME)?.Id as string) ??
+        store.create('User', {
+            FirstName: 'Ada',
+            LastName: 'Admin',
+            Username: ADMIN_USERNAME,
+            Email: ADMIN_USERNAME,
+            Title: 'System Administrator',
+            IsActive: true
+        });
+    store.defaultActorId = adminUserId;
+    for (const status of LEAD_STATUSES) {
+        if (!one(store, 'LeadStatus', 'ApiName', status.ApiName))
+            store.create('LeadStatus', status);
+    }
+    for (const queue of meta.queues.values()) {
+        if (!one(store, 'Group', 'DeveloperName', queue.developerName)) {
+            store.create('Group', {
+                Name: queue.name,
+                DeveloperName: queue.developerName,
+                Type: 'Queue'
+            });
+        }
+    }
+    void NURTURE_QUEUE_DEVELOPER_NAME;
+
+    const lastActivity = db.prepare(
+        `SELECT MAX(d) AS d FROM (SELECT "ActivityDate" AS d FROM "Task" WHERE "WhoId" = ? UNION ALL SELECT "ActivityDate" AS d FROM "Event" WHERE "WhoId" = ?)`
+    );
+    const setLastActivity = db.prepare(`UPDATE "Lead" SET "LastActivityDate" = ? WHERE "Id" = ?`);
+    store.hooks = {
+        beforeWrite(object, values, current) {
+            if (object === 'Lead') {
+                // The package's before-save flow (LL_Lead_Status_Changed).
+                const stamp = LEAD_FIELDS.statusChangedAt;
+                const statusChanged =
+                    current && values.Status !== undefined && values.Status !== current.Status;
+                if ((!current && !values[stamp]) || statusChanged) {
+                    values[stamp] = new Date().toISOString();
+                }
+            }
+            if (object === 'Task' && values.Status !== undefined) {
+                values.IsClosed = values.Status === 'Completed';
+            }
+            if (
+                object === 'Event' &&
+                !values.ActivityDate &&
+                typeof values.StartDateTime === 'string'
+            ) {
+                values.ActivityDate = values.StartDateTime.slice(0, 10);
+            }
+        },
+        afterWrite(object, after, before) {
+            if (object !== 'Task' && object !== 'Event') return;
+            const whoIds = new Set(
+                [after?.WhoId, before?.WhoId].filter(
+                    (w): w is string => typeof w === 'string' && w.startsWith('00Q')
+                )
+            );
+            for (const who of whoIds) {
+                const row = lastActivity.get(who, who) as { d: string | null };
+                setLastActivity.run(row.d, who);
+            }
+        }
+    };
+    return {
+        store,
+        db,
+        adminUserId,
+        organizationId,
+        close: () => db.close()
+    };
+}
