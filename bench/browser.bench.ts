@@ -8,7 +8,7 @@
  *   RUNS=9 npm run bench:browser
  */
 import { startBrowserOrg } from '../browser/e2e/org';
-import { openBrowser } from '../browser/e2e/browser';
+import { openBrowser, signIn } from '../browser/e2e/browser';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -19,6 +19,7 @@ const median = (xs: number[]) => {
 
 const org = await startBrowserOrg();
 const session = await openBrowser();
+await signIn(session, org);
 const { page } = session;
 
 async function measure(url: string, ready: string | null): Promise<{ fcp: number; ready: number }> {

@@ -7,13 +7,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserOrg } from '../browser/e2e/org';
-import { openBrowser } from '../browser/e2e/browser';
+import { openBrowser, signIn } from '../browser/e2e/browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'docs/screenshots');
 
 const org = await startBrowserOrg();
 const session = await openBrowser({ width: 1280, height: 860 });
+await signIn(session, org);
 const { page } = session;
 try {
     mkdirSync(outDir, { recursive: true });

@@ -104,3 +104,15 @@ export async function axeScan(page: Page): Promise<AxeViolation[]> {
             }));
     });
 }
+
+/** Signs in the way a person does: the login URL `npm start` prints sets the session cookie. */
+export async function signIn(
+    session: Session,
+    org: { url: string; accessToken: string }
+): Promise<void> {
+    const res = await session.page.goto(
+        `${org.url}/login?token=${encodeURIComponent(org.accessToken)}`
+    );
+    if (!res || !res.ok())
+        throw new Error(`Sign-in to the local org failed (HTTP ${res?.status()}).`);
+}

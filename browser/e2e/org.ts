@@ -1,12 +1,44 @@
 /**
- * The org the journeys, screenshots and benchmark run against: the preview org
- * (browser/e2e/previewOrg.ts: the local org's GraphQL + UI API routes over an
- * in-memory store with the package's schema and seeded, scored demo data).
+ * The org the journeys, screenshots and benchmark run against: the real local
+ * org (localorg/src/index.ts) in memory, with the small demo data set of
+ * demoData.ts, serving the production browser build.
  */
-import { startPreviewOrg, type BrowserOrg } from './previewOrg';
+import type { RecordValues } from '../../localorg/src/graphql/source';
+import { startLocalOrg } from '../../localorg/src/index';
+import { seedPreview } from './demoData';
 
-export type { BrowserOrg };
+export interface BrowserOrg {
+    url: string;
+    accessToken: string;
+    /** Reads rows for assertions on what ended up in the database. */
+    find(object: string, where: Record<string, unknown>, fields: string[]): RecordValues[];
+    /** Changes a record behind the UI's back (as jsforce or another user would). */
+    update(object: string, id: string, values: RecordValues): void;
+    close(): Promise<void>;
+}
 
-export async function startBrowserOrg(): Promise<BrowserOrg> {
-    return startPreviewOrg({ now: new Date() });
+export async function startBrowserOrg(options: { port?: number } = {}): Promise<BrowserOrg> {
+    const org = await startLocalOrg({ dataDir: ':memory:', port: options.port ?? 0 });
+    seedPreview(org.store, new Date());
+    return {
+        url: org.instanceUrl,
+        accessToken: org.accessToken,
+        find(object, where, fields) {
+            const filters = Object.entries(where).map(([field, value]) => ({
+                field,
+                op: 'eq' as const,
+                value
+            }));
+            return org.store.find(object, {
+                fields,
+                where: filters.length ? { and: filters } : undefined,
+                limit: 10_000,
+                offset: 0
+            }).records;
+        },
+        update(object, id, values) {
+            org.store.update(object, id, values);
+        },
+        close: () => org.close()
+    };
 }

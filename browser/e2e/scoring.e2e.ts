@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserOrg, type BrowserOrg } from './org';
-import { axeScan, openBrowser, type Session } from './browser';
+import { axeScan, openBrowser, signIn, type Session } from './browser';
 
 let org: BrowserOrg;
 let s: Session;
@@ -14,6 +14,7 @@ let s: Session;
 beforeAll(async () => {
     org = await startBrowserOrg();
     s = await openBrowser();
+    await signIn(s, org);
 });
 
 afterAll(async () => {

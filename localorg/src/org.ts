@@ -135,6 +135,9 @@ export function openOrgDatabase(
     store.hooks = {
         beforeWrite(object, values, current) {
             if (object === 'Lead') {
+                if (!current && !values.Status) {
+                    values.Status = LEAD_STATUSES.find((s) => s.IsDefault)!.ApiName;
+                }
                 // The package's before-save flow (LL_Lead_Status_Changed).
                 const stamp = LEAD_FIELDS.statusChangedAt;
                 const statusChanged =

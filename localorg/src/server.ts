@@ -890,11 +890,12 @@ export class LocalOrgServer {
             results = this.runCollection(records, allOrNone, (r) => {
                 const object = typeOf(r);
                 const values = this.recordBody(r);
-                const id = normalizeId(values.Id);
+                const rawId = values.Id ?? values.id;
+                const id = normalizeId(rawId);
                 if (!id)
                     throw new SourceError(
                         'MALFORMED_ID',
-                        `Id in the record is missing or malformed: ${String(values.Id ?? '').slice(0, 20)}`,
+                        `Id in the record is missing or malformed: ${String(rawId ?? '').slice(0, 20)}`,
                         ['Id']
                     );
                 this.maybeLock(object, { Id: id });

@@ -231,6 +231,21 @@ export class SqliteSource implements RecordSource {
         for (const target of ref.referenceTo ?? []) {
             const pInfo = this.infos.get(target);
             if (!pInfo) continue;
+            if (rest.length === 1 && rest[0] === 'Type' && !pInfo.fields.Type) {
+                // Polymorphic parents (Owner) answer Type with their object: 'User' (or a queue's Type).
+                parts.push(
+                    `(SELECT '${target}' FROM ${q(target)} ${sub} WHERE ${sub}."Id" = ${alias}.${q(ref.name)})`
+                );
+                field ??= {
+                    name: 'Type',
+                    label: 'Type',
+                    kind: 'string',
+                    createable: false,
+                    updateable: false,
+                    nillable: true
+                };
+                continue;
+            }
             try {
                 const inner = this.expr(pInfo, sub, rest.join('.'), depth + 1);
                 field ??= inner.field;
@@ -367,8 +382,12 @@ export class SqliteSource implements RecordSource {
     /** Validates and normalises values as the platform would; returns DB-ready values. */
     private check(info: ObjectInfo, values: RecordValues, creating: boolean): RecordValues {
         const out: RecordValues = {};
-        for (const [k, raw] of Object.entries(values)) {
-            const f = info.fields[k];
+        for (const [key, raw] of Object.entries(values)) {
+            // Field names are case-insensitive in the API; the canonical name is stored.
+            const f =
+                info.fields[key] ??
+                Object.values(info.fields).find((x) => x.name.toLowerCase() === key.toLowerCase());
+            const k = f?.name ?? key;
             if (!f)
                 this.fail(
                     'INVALID_FIELD',
@@ -555,6 +574,7 @@ export class SqliteSource implements RecordSource {
         const info = this.info(object);
         const input: RecordValues = { ...values };
         delete input.Id;
+        delete input.id;
         const checked = this.check(info, input, true);
         this.hooks.beforeWrite?.(object, checked, null);
         for (const f of Object.values(info.fields)) {
@@ -605,6 +625,7 @@ export class SqliteSource implements RecordSource {
         const current = this.fromDb(info, currentRow);
         const input: RecordValues = { ...values };
         delete input.Id;
+        delete input.id;
         const checked = this.check(info, input, false);
         this.hooks.beforeWrite?.(object, checked, current);
         const now = new Date().toISOString();

@@ -1,11 +1,9 @@
 /**
- * A small in-process org for the browser's tests, screenshots and benchmark
- * when the full local org (localorg/src/index.ts, issue 4) is not available:
- * the same GraphQL + UI API routes and browser build, over an in-memory
- * SQLite database (localorg/src/graphql/sqliteSource.ts) with the package's schema and a deterministic demo data set scored
- * by the shared core. `startBrowserOrg()` prefers the real local org.
+ * A small deterministic data set for the browser journeys, screenshots and
+ * benchmark: users, a campaign, 36 leads with activities, the default scoring
+ * model, every lead scored by the shared core. Written through the local org's
+ * store, so every platform rule applies.
  */
-import http from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,63 +15,9 @@ import {
     scoreFieldChanges,
     scoreLead
 } from '../../core/src/index';
-import { readPackageMetadata } from '../../localorg/src/packageMetadata';
-import { buildObjectInfos } from '../../localorg/src/graphql/objectInfos';
-import Database from 'better-sqlite3';
-import { SqliteSource } from '../../localorg/src/graphql/sqliteSource';
-import type { RecordSource, RecordValues } from '../../localorg/src/graphql/source';
-import { createBrowserRoutes } from '../../localorg/src/uiapi/http';
+import type { RecordSource } from '../../localorg/src/graphql/source';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export interface BrowserOrg {
-    url: string;
-    accessToken: string;
-    /** Reads rows for assertions on what ended up in the database. */
-    find(object: string, where: Record<string, unknown>, fields: string[]): RecordValues[];
-    /** Changes a record behind the UI's back (as jsforce or another user would). */
-    update(object: string, id: string, values: RecordValues): void;
-    close(): Promise<void>;
-}
-
-export const LEAD_STATUSES = [
-    { ApiName: 'New', MasterLabel: 'New', IsConverted: false, IsDefault: true, SortOrder: 1 },
-    {
-        ApiName: 'Working',
-        MasterLabel: 'Working',
-        IsConverted: false,
-        IsDefault: false,
-        SortOrder: 2
-    },
-    {
-        ApiName: 'Qualified',
-        MasterLabel: 'Qualified',
-        IsConverted: false,
-        IsDefault: false,
-        SortOrder: 3
-    },
-    {
-        ApiName: 'Nurturing',
-        MasterLabel: 'Nurturing',
-        IsConverted: false,
-        IsDefault: false,
-        SortOrder: 4
-    },
-    {
-        ApiName: 'Unqualified',
-        MasterLabel: 'Unqualified',
-        IsConverted: false,
-        IsDefault: false,
-        SortOrder: 5
-    },
-    {
-        ApiName: 'Converted',
-        MasterLabel: 'Converted',
-        IsConverted: true,
-        IsDefault: false,
-        SortOrder: 6
-    }
-];
 
 const FIRST = [
     'Ava',
@@ -128,18 +72,15 @@ const STATUSES = ['New', 'Working', 'Qualified', 'Nurturing', 'Unqualified'];
 
 /** Seeds the demo set: users, a campaign, leads with activities, the default model; scores every lead. */
 export function seedPreview(source: RecordSource, now: Date): void {
-    const admin = source.create('User', {
-        FirstName: 'Ada',
-        LastName: 'Admin',
-        Name: 'Ada Admin',
-        Title: 'System Administrator',
-        IsActive: true,
-        Username: 'ada.admin@leadloop.local'
-    });
+    const admin = source.find('User', {
+        fields: ['Id'],
+        where: { field: 'Username', op: 'eq', value: 'admin@leadloop.local' },
+        limit: 1,
+        offset: 0
+    }).records[0]?.Id;
     const manager = source.create('User', {
         FirstName: 'Max',
         LastName: 'Manager',
-        Name: 'Max Manager',
         Title: 'Sales Manager',
         IsActive: true,
         Username: 'max.manager@leadloop.local'
@@ -149,7 +90,6 @@ export function seedPreview(source: RecordSource, now: Date): void {
         return source.create('User', {
             FirstName,
             LastName,
-            Name: name,
             Title: 'Sales Rep',
             IsActive: true,
             Username: `${FirstName.toLowerCase()}@leadloop.local`,
@@ -173,7 +113,6 @@ export function seedPreview(source: RecordSource, now: Date): void {
         const id = source.create('Lead', {
             FirstName: firstName,
             LastName: lastName,
-            Name: `${firstName} ${lastName}`,
             Company: company,
             Title: TITLES[(i * 5) % TITLES.length],
             Email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@${company.toLowerCase().replace(/[^a-z]+/g, '')}.com`,
@@ -276,59 +215,6 @@ export function seedPreview(source: RecordSource, now: Date): void {
             source.update('Lead', String(row.Id), values);
         }
     }
-}
-
-/** Starts the preview org on 127.0.0.1 (random port) serving browser/dist. */
-export async function startPreviewOrg(
-    options: { now?: Date; port?: number } = {}
-): Promise<BrowserOrg> {
-    const meta = readPackageMetadata(root);
-    const infos = buildObjectInfos(meta, LEAD_STATUSES);
-    const db = new Database(':memory:');
-    const source = new SqliteSource(db, [...infos.values()]);
-    seedPreview(source, options.now ?? new Date());
-    const accessToken = '00DLOCAL000000000001!preview';
-    const routes = createBrowserRoutes({ source, accessToken });
-    const server = http.createServer((req, res) => {
-        routes(req, res)
-            .then((handled) => {
-                if (!handled) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-            })
-            .catch((e: Error) => {
-                res.writeHead(500, { 'Content-Type': 'application/json' }).end(
-                    JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: e.message }])
-                );
-            });
-    });
-    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-    const port = (server.address() as { port: number }).port;
-    return {
-        url: `http://127.0.0.1:${port}`,
-        accessToken,
-        find(object, where, fields) {
-            const filters = Object.entries(where).map(([field, value]) => ({
-                field,
-                op: 'eq' as const,
-                value
-            }));
-            return source.find(object, {
-                fields,
-                where: filters.length ? { and: filters } : undefined,
-                limit: 10_000,
-                offset: 0
-            }).records;
-        },
-        update(object, id, values) {
-            source.update(object, id, values);
-        },
-        close: () =>
-            new Promise<void>((resolve) =>
-                server.close(() => {
-                    db.close();
-                    resolve();
-                })
-            )
-    };
 }
 
 export function distBuilt(): boolean {
