@@ -102,6 +102,11 @@ export function openOrgDatabase(
     const organizationId =
         (one(store, 'Organization', 'Name', 'Lead Loop Local Org')?.Id as string) ??
         store.create('Organization', { Name: 'Lead Loop Local Org' });
+    // Read-only organization facts (not settable through the API, so written directly).
+    db.prepare(
+        `UPDATE "Organization" SET "InstanceName" = 'LOCAL', "IsSandbox" = 0,
+         "OrganizationType" = 'Developer Edition' WHERE "Id" = ? AND "InstanceName" IS NULL`
+    ).run(organizationId);
     const adminUserId =
         (one(store, 'User', 'Username', ADMIN_USERNAME)?.Id as string) ??
         store.create('User', {

@@ -85,7 +85,15 @@ const STANDARD: Record<
         label: 'Organization',
         plural: 'Organizations',
         prefix: '00D',
-        fields: [['Name', 'string']]
+        // What the sf CLI reads (Org.retrieveOrganizationInformation); read-only as on the platform.
+        fields: [
+            ['Name', 'string'],
+            ['InstanceName', 'string', ro],
+            ['IsSandbox', 'boolean', ro],
+            ['OrganizationType', 'string', ro],
+            ['TrialExpirationDate', 'datetime', ro],
+            ['NamespacePrefix', 'string', ro]
+        ]
     },
     Account: {
         label: 'Account',
