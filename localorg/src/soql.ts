@@ -548,7 +548,61 @@ function runAggregate(
             alias: item.alias ?? `expr${expr++}`
         });
     }
-    const rows = store.aggregate(info.name, { groupBy, functions, where, limit: query.limit });
+    if (query.having) malformed('HAVING is not supported by the local org.');
+    const orders = query.orderBy
+        ? Array.isArray(query.orderBy)
+            ? query.orderBy
+            : [query.orderBy]
+        : [];
+    // The result keys to sort by: a grouped field, or an aggregate repeated as in SELECT.
+    const sortKeys = orders.map((o) => {
+        const item = o as unknown as {
+            field?: string;
+            fn?: { functionName?: string; parameters?: unknown[] };
+            order?: string;
+            nulls?: string;
+        };
+        let key: string | undefined;
+        if (item.field) {
+            const path = canonicalPath(store, info, item.field).path;
+            if (groupBy.includes(path)) key = path.split('.').pop();
+        } else if (item.fn) {
+            const fn = String(item.fn.functionName).toUpperCase();
+            const param = item.fn.parameters?.[0];
+            const field = param ? canonicalPath(store, info, String(param)).path : undefined;
+            key = functions.find((f) => f.fn === fn && f.field === field)?.alias;
+        }
+        if (!key)
+            malformed('ORDER BY in an aggregate query must name a grouped field or an aggregate.');
+        const desc = item.order?.toUpperCase() === 'DESC';
+        const nullsFirst = item.nulls ? item.nulls.toUpperCase() === 'FIRST' : !desc;
+        return { key, desc, nullsFirst };
+    });
+    const sorted = sortKeys.length > 0 || query.offset;
+    let rows = store.aggregate(info.name, {
+        groupBy,
+        functions,
+        where,
+        limit: sorted ? undefined : query.limit
+    });
+    if (sortKeys.length) {
+        rows = [...rows].sort((a, b) => {
+            for (const { key, desc, nullsFirst } of sortKeys) {
+                const x = a[key];
+                const y = b[key];
+                if (x === y) continue;
+                if (x === null || x === undefined) return nullsFirst ? -1 : 1;
+                if (y === null || y === undefined) return nullsFirst ? 1 : -1;
+                const c = (x as number | string) < (y as number | string) ? -1 : 1;
+                return desc ? -c : c;
+            }
+            return 0;
+        });
+    }
+    if (sorted) {
+        const start = query.offset ?? 0;
+        rows = rows.slice(start, query.limit !== undefined ? start + query.limit : undefined);
+    }
     return {
         totalSize: rows.length,
         records: rows.map((r) => ({ attributes: { type: 'AggregateResult' }, ...r }))
