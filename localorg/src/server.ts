@@ -74,6 +74,39 @@ function fieldList(param: string | null, fallback: string[]): string[] {
         );
     return fields;
 }
+const FAULT_RANGES: Record<keyof FaultConfig, [min: number, max: number]> = {
+    latencyMs: [0, 60_000],
+    serverErrorShare: [0, 1],
+    lockRowShare: [0, 1],
+    failAfterCalls: [0, Number.MAX_SAFE_INTEGER],
+    expireTokenAfterCalls: [0, Number.MAX_SAFE_INTEGER],
+    seed: [0, 2 ** 32 - 1]
+};
+
+/** A FaultConfig from a request body: known keys only, each a number in its range. */
+export function parseFaultConfig(body: unknown): FaultConfig {
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new HttpError(400, 'JSON_PARSER_ERROR', 'Faults must be a JSON object.');
+    const out: FaultConfig = {};
+    for (const [key, value] of Object.entries(body)) {
+        const range = FAULT_RANGES[key as keyof FaultConfig];
+        if (!range)
+            throw new HttpError(400, 'INVALID_FIELD', `Unknown fault: ${key.slice(0, 80)}`, [
+                key.slice(0, 80)
+            ]);
+        if (value === null) continue;
+        if (typeof value !== 'number' || !(value >= range[0] && value <= range[1]))
+            throw new HttpError(
+                400,
+                'INVALID_FIELD',
+                `Fault ${key} must be a number from ${range[0]} to ${range[1]}.`,
+                [key]
+            );
+        out[key as keyof FaultConfig] = value;
+    }
+    return out;
+}
+
 const SESSION_COOKIE = 'leadloop_session';
 
 function mulberry32(seed: number): () => number {
@@ -367,7 +400,7 @@ export class LocalOrgServer {
                 return;
             }
             if (path === `${BASE}/leadloop/faults` && method === 'POST') {
-                this.setFaults((await this.jsonBody(req)) as FaultConfig);
+                this.setFaults(parseFaultConfig(await this.jsonBody(req)));
                 this.json(res, 200, { faults: this.faults });
                 return;
             }
