@@ -413,7 +413,8 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
             malformed(`Unsupported select item ${String(field.rawValue ?? field.type)}.`);
         }
     }
-    if (!selected.includes('Id') && subqueries.length) refPaths.add('Id');
+    // The Id is read even when not selected: every record's attributes carry its url.
+    if (!selected.includes('Id')) refPaths.add('Id');
     const paths = [...new Set([...selected, ...refPaths])];
     return { info, paths, refPaths: [...refPaths], selected, subqueries };
 }

@@ -54,6 +54,11 @@ describe('sf org login access-token', () => {
             TrialExpirationDate: null,
             NamespacePrefix: null
         });
+        // Records carry their url in attributes even when Id is not selected.
+        expect(info.attributes).toMatchObject({
+            type: 'Organization',
+            url: expect.stringMatching(/\/sobjects\/Organization\/00D[0-9A-Za-z]{15}$/)
+        });
     });
 
     it('refuses a token in the right format that is not the org’s', async () => {
