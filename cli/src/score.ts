@@ -1,0 +1,281 @@
+/**
+ * Rescoring an org: reads leads and what they did (tasks, events, campaign
+ * members), scores them with the active model (core), and writes only the
+ * leads whose stored score fields would change, and only those fields.
+ * Incremental since a watermark (SystemModstamp of leads and their activities)
+ * or full. Reads page with queryMore below the bulk threshold and use Bulk API
+ * 2.0 queries above it; writes likewise use Collections or Bulk 2.0.
+ */
+import {
+    activeScoringModel,
+    activityFromRecord,
+    campaignMemberFromRecord,
+    defaultModelRecord,
+    groupScoringInputs,
+    leadApiNames,
+    leadFromRecord,
+    leadToRecord,
+    parseScoringModelRecord,
+    SCORING_ACTIVITY_FIELDS,
+    SCORING_LEAD_KEYS,
+    SCORING_MODEL,
+    scoreFieldChanges,
+    scoreLead,
+    type Activity,
+    type CampaignMember,
+    type Lead
+} from '../../core/src/index';
+import { Api, type DescribeResult, type RecordFailure, type SObjectRecord } from './api';
+
+export interface ScoreOptions {
+    /** Rescore every open lead (default: only those changed since `since`). */
+    full?: boolean;
+    /** Watermark of the previous run (ISO); null/undefined → full. */
+    since?: string | null;
+    /** The scoring clock (default now). */
+    now?: Date;
+    /** Bulk API 2.0 for reads and writes from this many records (default 2,000). */
+    bulkThreshold?: number;
+    dryRun?: boolean;
+    /** Resume: skip leads with an Id up to this one (they were done before the stop). */
+    resumeAfterId?: string | null;
+    /** Leads per compute/write batch; a checkpoint is reported after each (default 2,000). */
+    batchSize?: number;
+    onCheckpoint?: (lastId: string) => void;
+    onProgress?: (p: { done: number; total: number }) => void;
+}
+
+export interface ScoreRunResult {
+    mode: 'full' | 'incremental';
+    since: string | null;
+    /** The watermark to store for the next incremental run. */
+    watermark: string;
+    modelVersion: number;
+    modelInserted: boolean;
+    leadsRead: number;
+    leadsChanged: number;
+    written: number;
+    failures: RecordFailure[];
+    dryRun: boolean;
+    transport: 'collections' | 'bulk';
+}
+
+const LEAD_SELECT = leadApiNames(SCORING_LEAD_KEYS).join(', ');
+const SAFE_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+
+/** A SOQL datetime literal (no milliseconds, floored: conservative for `>`). */
+export function soqlDateTime(iso: string): string {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t)) throw new Error(`Not a date-time: ${iso}`);
+    return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function idList(ids: readonly string[]): string {
+    return ids
+        .map((id) => {
+            if (!SAFE_ID.test(id)) throw new Error(`Not a record id: ${id}`);
+            return `'${id}'`;
+        })
+        .join(', ');
+}
+
+/** Turns Bulk 2.0 CSV text values into typed values, and `A.B` columns into nested objects. */
+function typed(records: SObjectRecord[], describe: DescribeResult): SObjectRecord[] {
+    const types = new Map(describe.fields.map((f) => [f.name, f.type]));
+    return records.map((r) => {
+        const out: SObjectRecord = {};
+        for (const [k, raw] of Object.entries(r)) {
+            const v = raw === '' ? null : raw;
+            if (k.includes('.')) {
+                const [parent, field] = k.split('.');
+                out[parent] = { ...((out[parent] as SObjectRecord) ?? {}), [field]: v };
+                continue;
+            }
+            const type = types.get(k);
+            if (v === null || typeof v !== 'string') out[k] = v;
+            else if (type === 'boolean') out[k] = v === 'true';
+            else if (type && ['int', 'double', 'currency', 'percent'].includes(type))
+                out[k] = Number(v);
+            else out[k] = v;
+        }
+        return out;
+    });
+}
+
+export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<ScoreRunResult> {
+    const now = opts.now ?? new Date();
+    const startedAt = new Date().toISOString();
+    const bulkThreshold = opts.bulkThreshold ?? 2000;
+    const batchSize = opts.batchSize ?? 2000;
+    const dryRun = opts.dryRun ?? false;
+
+    // The model: the Active version; the default one is inserted into an org that has none.
+    const mf = SCORING_MODEL.fields;
+    const modelRows = await api.query(
+        `SELECT ${Object.values(mf).join(', ')} FROM ${SCORING_MODEL.objectApiName}`
+    );
+    let modelInserted = false;
+    if (modelRows.length === 0 && !dryRun) {
+        const record = defaultModelRecord(now);
+        const res = await api.write(SCORING_MODEL.objectApiName, [record], 'create', {
+            bulkThreshold: Infinity
+        });
+        if (res.failures.length) {
+            throw new Error(
+                `Could not insert the default scoring model: ${res.failures[0].message}`
+            );
+        }
+        modelRows.push({ ...record, Id: res.ids.get(0) });
+        modelInserted = true;
+    }
+    const active = activeScoringModel(modelRows.map((r) => parseScoringModelRecord(r)));
+    const version = modelRows.length === 0 ? 1 : active.version;
+
+    const full = opts.full || !opts.since;
+    const since = full ? null : soqlDateTime(opts.since!);
+
+    // How many leads: decides the read transport.
+    const countWhere = full
+        ? 'IsConverted = false'
+        : `IsConverted = false AND SystemModstamp > ${since}`;
+    const countRes = await api.request<{ totalSize: number }>(
+        'GET',
+        `/query?q=${encodeURIComponent(`SELECT COUNT() FROM Lead WHERE ${countWhere}`)}`
+    );
+    const useBulk = countRes.totalSize >= bulkThreshold;
+    const describes = new Map<string, DescribeResult>();
+    const read = async (object: string, soql: string): Promise<SObjectRecord[]> => {
+        if (!useBulk) return api.query(soql);
+        if (!describes.has(object)) describes.set(object, await api.describe(object));
+        return typed(await api.bulkQuery(soql), describes.get(object)!);
+    };
+
+    let leadRecords: SObjectRecord[];
+    let taskRecords: SObjectRecord[];
+    let eventRecords: SObjectRecord[];
+    let memberRecords: SObjectRecord[];
+    const taskSelect = SCORING_ACTIVITY_FIELDS.Task.join(', ');
+    const eventSelect = SCORING_ACTIVITY_FIELDS.Event.join(', ');
+    const memberSelect = SCORING_ACTIVITY_FIELDS.CampaignMember.join(', ');
+    if (full) {
+        leadRecords = await read(
+            'Lead',
+            `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false`
+        );
+        taskRecords = await read('Task', `SELECT ${taskSelect} FROM Task WHERE WhoId != null`);
+        eventRecords = await read('Event', `SELECT ${eventSelect} FROM Event WHERE WhoId != null`);
+        memberRecords = await read(
+            'CampaignMember',
+            `SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`
+        );
+    } else {
+        leadRecords = await read(
+            'Lead',
+            `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false AND SystemModstamp > ${since}`
+        );
+        // Leads whose activities or campaign memberships changed.
+        const touched = new Set<string>();
+        for (const [object, field] of [
+            ['Task', 'WhoId'],
+            ['Event', 'WhoId'],
+            ['CampaignMember', 'LeadId']
+        ] as const) {
+            const rows = await api.query(
+                `SELECT ${field} FROM ${object} WHERE ${field} != null AND SystemModstamp > ${since}`
+            );
+            for (const r of rows) {
+                const id = String(r[field]);
+                if (id.startsWith('00Q')) touched.add(id);
+            }
+        }
+        const have = new Set(leadRecords.map((r) => String(r.Id).slice(0, 15)));
+        const more = [...touched].filter((id) => !have.has(id.slice(0, 15)));
+        for (let i = 0; i < more.length; i += 200) {
+            leadRecords.push(
+                ...(await api.query(
+                    `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false AND Id IN (${idList(more.slice(i, i + 200))})`
+                ))
+            );
+        }
+        const ids = leadRecords.map((r) => String(r.Id));
+        taskRecords = [];
+        eventRecords = [];
+        memberRecords = [];
+        for (let i = 0; i < ids.length; i += 200) {
+            const list = idList(ids.slice(i, i + 200));
+            taskRecords.push(
+                ...(await api.query(`SELECT ${taskSelect} FROM Task WHERE WhoId IN (${list})`))
+            );
+            eventRecords.push(
+                ...(await api.query(`SELECT ${eventSelect} FROM Event WHERE WhoId IN (${list})`))
+            );
+            memberRecords.push(
+                ...(await api.query(
+                    `SELECT ${memberSelect} FROM CampaignMember WHERE LeadId IN (${list})`
+                ))
+            );
+        }
+    }
+
+    const leads: Lead[] = leadRecords
+        .map((r) => leadFromRecord(r))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const activities: Activity[] = [
+        ...taskRecords.map((r) => activityFromRecord(r, 'Task')),
+        ...eventRecords.map((r) => activityFromRecord(r, 'Event'))
+    ];
+    const members: (CampaignMember & { campaignName: string | null })[] = memberRecords.map((r) =>
+        campaignMemberFromRecord(r)
+    );
+    const campaignNames: Record<string, string> = {};
+    for (const m of members) if (m.campaignName) campaignNames[m.campaignId] = m.campaignName;
+    const inputs = groupScoringInputs(leads, activities, members, campaignNames);
+
+    const result: ScoreRunResult = {
+        mode: full ? 'full' : 'incremental',
+        since: opts.since ?? null,
+        watermark: startedAt,
+        modelVersion: version,
+        modelInserted,
+        leadsRead: leads.length,
+        leadsChanged: 0,
+        written: 0,
+        failures: [],
+        dryRun,
+        transport: useBulk ? 'bulk' : 'collections'
+    };
+    const resumeAfter = opts.resumeAfterId ?? null;
+    let done = 0;
+    for (let start = 0; start < inputs.length; start += batchSize) {
+        const batch = inputs.slice(start, start + batchSize);
+        const changes: SObjectRecord[] = [];
+        for (const input of batch) {
+            const lead = input.lead;
+            if (resumeAfter && lead.id <= resumeAfter) continue;
+            const scored = scoreLead(input, active.model, now);
+            const change = scoreFieldChanges(lead, scored, version, now);
+            if (change) changes.push(leadToRecord(change));
+        }
+        result.leadsChanged += changes.length;
+        if (!dryRun && changes.length) {
+            const out = await api.write('Lead', changes, 'update', {
+                bulkThreshold,
+                onProgress: (n) => opts.onProgress?.({ done: done + n, total: inputs.length })
+            });
+            result.written += out.created + out.updated;
+            for (const f of out.failures) {
+                result.failures.push({
+                    object: 'Lead',
+                    sourceId: null,
+                    id: String(changes[f.index].Id),
+                    errorCode: f.errorCode,
+                    message: f.message
+                });
+            }
+        }
+        done += batch.length;
+        opts.onProgress?.({ done, total: inputs.length });
+        if (batch.length) opts.onCheckpoint?.(batch[batch.length - 1].lead.id);
+    }
+    return result;
+}
