@@ -42,6 +42,8 @@ export interface ScoreOptions {
     /** Leads per compute/write batch; a checkpoint is reported after each (default 2,000). */
     batchSize?: number;
     onCheckpoint?: (lastId: string) => void;
+    /** The watermark this run stores (default: when it started; a resumed run keeps the first start). */
+    watermarkAt?: string;
     onProgress?: (p: { done: number; total: number }) => void;
 }
 
@@ -104,7 +106,7 @@ function typed(records: SObjectRecord[], describe: DescribeResult): SObjectRecor
 
 export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<ScoreRunResult> {
     const now = opts.now ?? new Date();
-    const startedAt = new Date().toISOString();
+    const startedAt = opts.watermarkAt ?? new Date().toISOString();
     const bulkThreshold = opts.bulkThreshold ?? 2000;
     const batchSize = opts.batchSize ?? 2000;
     const dryRun = opts.dryRun ?? false;

@@ -850,12 +850,12 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             },
             {
                 object: 'Task',
-                match: { kind: 'natural', fields: ['WhoId', 'Subject', 'ActivityDate'] },
+                match: { kind: 'natural', fields: ['WhoId', 'Subject'] },
                 records: tasks
             },
             {
                 object: 'Event',
-                match: { kind: 'natural', fields: ['WhoId', 'Subject', 'StartDateTime'] },
+                match: { kind: 'natural', fields: ['WhoId', 'Subject'] },
                 records: events
             }
         ],

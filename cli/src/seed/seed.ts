@@ -77,7 +77,15 @@ async function existingRecords(api: Api, step: SeedStep): Promise<Map<string, st
         const rows = await api.query(
             `SELECT Id, ${m.fields.join(', ')} FROM ${step.object}${where}`
         );
-        for (const r of rows) found.set(naturalKey(m.fields, r), String(r.Id));
+        // The n-th record with the same natural key matches the n-th in the data set, so
+        // activities match whatever day the data set was generated for.
+        const seen = new Map<string, number>();
+        for (const r of rows) {
+            const k = naturalKey(m.fields, r);
+            const n = (seen.get(k) ?? 0) + 1;
+            seen.set(k, n);
+            found.set(`${k}#${n}`, String(r.Id));
+        }
     } else {
         const rows = await api.query(`SELECT Id FROM ${step.object} LIMIT 1`);
         if (rows.length) found.set('*', String(rows[0].Id));
@@ -86,11 +94,21 @@ async function existingRecords(api: Api, step: SeedStep): Promise<Map<string, st
 }
 
 /** The key under which an existing record of this step would be found. */
-function matchKey(step: SeedStep, record: SeedRecord, resolved: SObjectRecord): string {
+function matchKey(
+    step: SeedStep,
+    record: SeedRecord,
+    resolved: SObjectRecord,
+    occurrences: Map<string, number>
+): string {
     const m = step.match;
     if (m.kind === 'sourceId') return String(record.fields[SOURCE_ID_FIELD] ?? record.key);
     if (m.kind === 'field') return String(record.fields[m.field]);
-    if (m.kind === 'natural') return naturalKey(m.fields, resolved);
+    if (m.kind === 'natural') {
+        const k = naturalKey(m.fields, resolved);
+        const n = (occurrences.get(k) ?? 0) + 1;
+        occurrences.set(k, n);
+        return `${k}#${n}`;
+    }
     return '*';
 }
 
@@ -136,6 +154,7 @@ export async function seedOrg(
             created: 0,
             failed: 0
         };
+        const occurrences = new Map<string, number>();
         let remaining = step.records;
         let done = 0;
         // Waves: records whose references are all known (e.g. the manager before the reps).
@@ -166,7 +185,9 @@ export async function seedOrg(
                     outcome.failed += 1;
                     continue;
                 }
-                const found = existing.get(matchKey(step, record, { ...record.fields, ...values }));
+                const found = existing.get(
+                    matchKey(step, record, { ...record.fields, ...values }, occurrences)
+                );
                 if (found) {
                     ids.set(record.key, found);
                     outcome.existing += 1;
