@@ -6,7 +6,7 @@
  * go to a report file and give exit code 1; a clean stop (limit, Ctrl-C,
  * --max-api-calls) writes a checkpoint and gives exit code 3.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,11 @@ const commonSchema = z.object({
     maxApiCalls: positiveInt('--max-api-calls').optional(),
     report: z.string().min(1).optional()
 });
+
+const isoDate = z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), '--now must be an ISO date-time.')
+    .transform((v) => new Date(v).toISOString());
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
     const res = schema.safeParse(raw);
@@ -131,7 +136,11 @@ class Runner {
         }) => Promise<Outcome>,
         onStop?: (ctx: { target: Target; error: StopError }) => void
     ): Promise<void> {
-        let opts: Common = { json: false, dryRun: false, bulkThreshold: 2000 };
+        let opts: Common = {
+            json: (rawOpts as { json?: unknown } | null)?.json === true,
+            dryRun: false,
+            bulkThreshold: 2000
+        };
         const warnings: string[] = [];
         let api: Api | undefined;
         const onSigint = () => {
@@ -333,6 +342,7 @@ export function buildProgram(runner: Runner): Command {
             .option('--seed <n>', 'random seed (same seed → same data)', '42')
             .option('--no-score', 'do not score the leads after loading')
             .option('--resume', 'continue a seed that stopped (same data set as that run)')
+            .addOption(new Option('--now <iso>', 'the clock the data set is built for').hideHelp())
             .addHelpText('after', '\nExample:\n  $ leadloop seed --target-org local --leads 1000')
     ).action(async (o: Record<string, unknown>) => {
         const extra = parse(
@@ -342,12 +352,17 @@ export function buildProgram(runner: Runner): Command {
                     .number({ error: '--seed must be a number.' })
                     .int('--seed must be a whole number.'),
                 score: z.boolean().default(true),
-                resume: z.boolean().default(false)
+                resume: z.boolean().default(false),
+                now: isoDate.optional()
             }),
             o
         );
         let startedAt = new Date().toISOString();
-        let dataOpts = { seed: extra.seed, leads: extra.leads, now: new Date().toISOString() };
+        let dataOpts = {
+            seed: extra.seed,
+            leads: extra.leads,
+            now: extra.now ?? new Date().toISOString()
+        };
         await runner.run(
             'seed',
             o,
@@ -362,7 +377,7 @@ export function buildProgram(runner: Runner): Command {
                     }
                     dataOpts = { seed: cp.seed!, leads: cp.leads!, now: cp.now! };
                     startedAt = cp.startedAt;
-                } else if (state.seed && state.seed.seed === extra.seed) {
+                } else if (!extra.now && state.seed && state.seed.seed === extra.seed) {
                     // Same data set as the first seed of this target (same clock): nothing twice.
                     dataOpts.now = state.seed.now;
                 }
@@ -440,13 +455,18 @@ export function buildProgram(runner: Runner): Command {
             )
             .option('--full', 'rescore every open lead', false)
             .option('--resume', 'continue a run that stopped (skips leads already done)', false)
+            .addOption(new Option('--now <iso>', 'the scoring clock').hideHelp())
             .addHelpText(
                 'after',
                 '\nExample:\n  $ leadloop score --target-org local --full --dry-run'
             )
     ).action(async (o: Record<string, unknown>) => {
         const extra = parse(
-            z.object({ full: z.boolean().default(false), resume: z.boolean().default(false) }),
+            z.object({
+                full: z.boolean().default(false),
+                resume: z.boolean().default(false),
+                now: isoDate.optional()
+            }),
             o
         );
         let cp: Checkpoint | undefined;
@@ -469,7 +489,7 @@ export function buildProgram(runner: Runner): Command {
                         reason: '',
                         full: extra.full || !state.score,
                         since: extra.full ? null : (state.score?.watermark ?? null),
-                        now: new Date().toISOString(),
+                        now: extra.now ?? new Date().toISOString(),
                         lastId: null
                     };
                 }

@@ -1,0 +1,316 @@
+/**
+ * The CLI against real local orgs (started in-process): seeding is idempotent
+ * (collections and Bulk 2.0), scoring writes only changes, sync is
+ * idempotent, and with faults injected (locked rows, a token expiring mid-run,
+ * the API limit hit mid-run then --resume) the data ends exactly as in a
+ * fault-free org, with nothing written twice.
+ */
+import jsforce, { type Connection } from 'jsforce';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_VERSION, leadApiNames, SCORE_FIELD_KEYS } from '../../core/src/index';
+import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
+import { Api } from '../src/api';
+import { run } from '../src/bin';
+import { scoreOrg } from '../src/score';
+import { demoCounts, generateDemoData, seedOrg } from '../src/seed/index';
+import { syncLeads } from '../src/sync';
+
+const NOW = '2026-11-22T12:00:00.000Z';
+const LEADS = 400;
+const data = generateDemoData({ leads: LEADS, now: new Date(NOW) });
+const counts = demoCounts(data);
+
+interface Env {
+    org: LocalOrg;
+    root: string;
+    conn: () => Connection;
+}
+
+const envs: Env[] = [];
+
+async function newEnv(): Promise<Env> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-cli-'));
+    const org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0, seed: false });
+    const root = path.join(dir, 'project');
+    mkdirSync(path.join(root, '.leadloop'), { recursive: true });
+    writeFileSync(
+        path.join(root, '.leadloop', 'local-org.json'),
+        JSON.stringify({
+            instanceUrl: org.instanceUrl,
+            accessToken: org.accessToken,
+            refreshToken: org.refreshToken,
+            username: org.username,
+            apiVersion: API_VERSION
+        })
+    );
+    const env: Env = {
+        org,
+        root,
+        conn: () =>
+            new jsforce.Connection({
+                instanceUrl: org.instanceUrl,
+                accessToken: org.accessToken,
+                version: API_VERSION
+            })
+    };
+    envs.push(env);
+    return env;
+}
+
+/** Runs the CLI in-process against `env` ('local' target); returns exit code and output. */
+async function cli(env: Env, args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run([...args, '--target-org', 'local', '--json'], {
+        root: env.root,
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        progress: false
+    });
+    const json = JSON.parse(out.join('\n')) as {
+        status: number;
+        result: Record<string, unknown>;
+        warnings: string[];
+    };
+    return { code, json, err: err.join('\n') };
+}
+
+async function count(env: Env, object: string): Promise<number> {
+    const res = await env.conn().query(`SELECT COUNT() FROM ${object}`);
+    return res.totalSize;
+}
+
+/** Lead score fields by source id (what a rescore may change), in a stable form. */
+async function leadSnapshot(env: Env): Promise<Record<string, unknown>> {
+    const fields = ['LL_Source_Id__c', 'Status', ...leadApiNames(SCORE_FIELD_KEYS)];
+    const rows = (await new Api(env.conn()).query(
+        `SELECT ${fields.join(', ')} FROM Lead`
+    )) as Record<string, unknown>[];
+    return Object.fromEntries(
+        rows.map((r) => [String(r.LL_Source_Id__c), fields.slice(1).map((f) => r[f] ?? null)])
+    );
+}
+
+let reference: Env;
+let faulty: Env;
+let referenceWrites = 0;
+
+beforeAll(async () => {
+    reference = await newEnv();
+    faulty = await newEnv();
+}, 60_000);
+
+afterAll(async () => {
+    for (const env of envs) {
+        await env.org.close();
+        rmSync(path.dirname(env.root), { recursive: true, force: true });
+    }
+});
+
+describe('seed', () => {
+    it('loads the data set once; a second run creates nothing (collections)', async () => {
+        const first = await seedOrg(reference.conn(), data, {});
+        expect(first.failures).toEqual([]);
+        for (const o of first.objects) {
+            if (o.object !== 'Group') expect(o.created, o.object).toBe(o.total);
+        }
+        const second = await seedOrg(reference.conn(), data, {});
+        expect(second.objects.every((o) => o.created === 0)).toBe(true);
+        expect(second.failures).toEqual([]);
+        for (const object of [
+            'Lead',
+            'Account',
+            'Contact',
+            'Opportunity',
+            'Campaign',
+            'Task',
+            'Event',
+            'CampaignMember'
+        ]) {
+            expect(await count(reference, object), object).toBe(counts[object]);
+        }
+        // Re-generated for another day, activities still match (nothing twice).
+        const later = generateDemoData({ leads: LEADS, now: new Date('2026-11-25T12:00:00Z') });
+        const third = await seedOrg(reference.conn(), later, {});
+        expect(third.objects.filter((o) => o.created > 0).map((o) => o.object)).toEqual([]);
+    }, 60_000);
+
+    it('with locked rows and an expiring token, via Bulk 2.0, the CLI loads the same data', async () => {
+        faulty.org.setFaults({ lockRowShare: 0.1, expireTokenAfterCalls: 12, seed: 7 });
+        const res = await cli(faulty, [
+            'seed',
+            '--leads',
+            String(LEADS),
+            '--now',
+            NOW,
+            '--no-score',
+            '--bulk-threshold',
+            '150'
+        ]);
+        faulty.org.setFaults({});
+        expect(res.code, res.err).toBe(0);
+        expect(res.json.status).toBe(0);
+        expect(res.json.warnings.join('\n')).toMatch(/retry/i);
+        for (const object of ['Lead', 'Contact', 'Task', 'Event', 'CampaignMember']) {
+            expect(await count(faulty, object), object).toBe(counts[object]);
+        }
+        const again = await cli(faulty, [
+            'seed',
+            '--leads',
+            String(LEADS),
+            '--now',
+            NOW,
+            '--no-score'
+        ]);
+        expect(again.code).toBe(0);
+        const objects = again.json.result.objects as { object: string; created: number }[];
+        expect(objects.filter((o) => o.created > 0)).toEqual([]);
+    }, 90_000);
+});
+
+describe('score', () => {
+    it('writes every lead once, then nothing on a second run (full and incremental)', async () => {
+        const api = new Api(reference.conn());
+        const first = await scoreOrg(api, { full: true, now: new Date(NOW) });
+        expect(first.failures).toEqual([]);
+        expect(first.written).toBe(LEADS);
+        referenceWrites = first.written;
+        // Collections: 200 leads per call.
+        const again = await scoreOrg(new Api(reference.conn()), { full: true, now: new Date(NOW) });
+        expect(again.written).toBe(0);
+        expect(again.leadsRead).toBe(LEADS);
+        const incremental = await scoreOrg(new Api(reference.conn()), {
+            since: first.watermark,
+            now: new Date(NOW)
+        });
+        expect(incremental.mode).toBe('incremental');
+        expect(incremental.written).toBe(0);
+    }, 60_000);
+
+    it('--dry-run writes nothing', async () => {
+        const before = await leadSnapshot(faulty);
+        const res = await cli(faulty, ['score', '--full', '--dry-run', '--now', NOW]);
+        expect(res.code).toBe(0);
+        expect(res.json.result.leadsChanged).toBe(LEADS);
+        expect(res.json.result.written).toBe(0);
+        expect(await leadSnapshot(faulty)).toEqual(before);
+    }, 60_000);
+
+    it('limit hit mid-run, then --resume with locked rows and an expiring token: same data, nothing twice', async () => {
+        // Calls: model, count, leads, tasks, events, members, then writes of 200: the 2nd write fails.
+        faulty.org.setFaults({ failAfterCalls: 7, lockRowShare: 0.1, seed: 3 });
+        const stopped = await cli(faulty, ['score', '--full', '--now', NOW]);
+        expect(stopped.code).toBe(3);
+        expect(stopped.json.result.stopped).toBe('REQUEST_LIMIT_EXCEEDED');
+        const state = JSON.parse(
+            readFileSync(path.join(faulty.root, '.leadloop', 'state', 'local.json'), 'utf8')
+        ) as { checkpoint?: { command: string } };
+        expect(state.checkpoint?.command).toBe('score');
+        faulty.org.setFaults({});
+        const writtenBefore = Object.values(await leadSnapshot(faulty)).filter(
+            (v) => (v as unknown[])[1] !== null
+        ).length;
+        expect(writtenBefore).toBeGreaterThan(0);
+        expect(writtenBefore).toBeLessThan(LEADS);
+
+        const tokenBefore = faulty.org.accessToken;
+        faulty.org.setFaults({ lockRowShare: 0.1, expireTokenAfterCalls: 3, seed: 5 });
+        const resumed = await cli(faulty, ['score', '--resume']);
+        faulty.org.setFaults({});
+        expect(resumed.code, resumed.err).toBe(0);
+        // The faults did happen: locked rows were retried and the token was refreshed.
+        expect(resumed.json.warnings.join('\n')).toMatch(/locked row/);
+        expect(faulty.org.accessToken).not.toBe(tokenBefore);
+        expect(resumed.json.result.failures).toEqual([]);
+        // Nothing written twice: both runs together wrote what one fault-free run wrote.
+        expect(writtenBefore + Number(resumed.json.result.written)).toBe(referenceWrites);
+        expect(await leadSnapshot(faulty)).toEqual(await leadSnapshot(reference));
+
+        const again = await cli(faulty, ['score', '--now', NOW]);
+        expect(again.code).toBe(0);
+        expect(again.json.result.mode).toBe('incremental');
+        expect(again.json.result.written).toBe(0);
+        expect(Number((again.json.result.api as { calls: number }).calls)).toBeGreaterThan(0);
+    }, 90_000);
+
+    it('--resume without a stopped run says so', async () => {
+        const res = await cli(faulty, ['score', '--resume']);
+        expect(res.code).toBe(1);
+        expect(JSON.stringify(res.json)).toMatch(/Nothing to resume/);
+    }, 30_000);
+
+    it('--max-api-calls stops cleanly before the budget is exceeded', async () => {
+        const res = await cli(faulty, ['score', '--full', '--max-api-calls', '2', '--now', NOW]);
+        expect(res.code).toBe(3);
+        expect((res.json.result.api as { calls: number }).calls).toBe(2);
+        const resumed = await cli(faulty, ['score', '--resume']);
+        expect(resumed.code).toBe(0);
+        expect(resumed.json.result.written).toBe(0);
+    }, 30_000);
+});
+
+describe('sync', () => {
+    it('copies only differences, idempotently', async () => {
+        const a = () => new Api(reference.conn());
+        const b = () => new Api(faulty.conn());
+        const first = await syncLeads(a(), b(), {});
+        expect(first.failures).toEqual([]);
+        expect(first.read).toBe(LEADS);
+        expect(first.created).toBe(0);
+        const lead = (
+            await reference
+                .conn()
+                .query<{ Id: string }>("SELECT Id FROM Lead WHERE LL_Source_Id__c = 'lead-000010'")
+        ).records[0];
+        await reference
+            .conn()
+            .sobject('Lead')
+            .update({ Id: lead.Id, Title: 'Chief Revenue Officer' });
+        const second = await syncLeads(a(), b(), {});
+        expect(second.updated).toBe(1);
+        const copied = await faulty
+            .conn()
+            .query<{ Title: string }>(
+                "SELECT Title FROM Lead WHERE LL_Source_Id__c = 'lead-000010'"
+            );
+        expect(copied.records[0].Title).toBe('Chief Revenue Officer');
+        const third = await syncLeads(a(), b(), {});
+        expect(third.updated + third.created).toBe(0);
+        expect(third.unchanged).toBe(LEADS);
+    }, 60_000);
+
+    it('creates missing leads in an empty org by source id', async () => {
+        const empty = await newEnv();
+        await seedOrg(
+            empty.conn(),
+            { ...data, steps: data.steps.filter((s) => s.object === 'User') },
+            {}
+        );
+        const res = await syncLeads(new Api(reference.conn()), new Api(empty.conn()), {
+            bulkThreshold: 100
+        });
+        expect(res.failures).toEqual([]);
+        expect(res.created).toBe(LEADS);
+        expect(await count(empty, 'Lead')).toBe(LEADS);
+        const again = await syncLeads(new Api(reference.conn()), new Api(empty.conn()), {});
+        expect(again.created + again.updated).toBe(0);
+    }, 60_000);
+});
+
+describe('doctor and flags', () => {
+    it('doctor passes on the local org', async () => {
+        const res = await cli(faulty, ['doctor']);
+        expect(res.code).toBe(0);
+        expect(res.json.result.ok).toBe(true);
+    }, 30_000);
+
+    it('bad flags give a clear message and exit 2, never a stack', async () => {
+        const res = await cli(faulty, ['score', '--bulk-threshold', 'many']);
+        expect(res.code).toBe(2);
+        expect(JSON.stringify(res.json)).toMatch(/--bulk-threshold must be a whole number/);
+        expect(JSON.stringify(res.json)).not.toMatch(/at .*\.ts:\d+/);
+    });
+});
