@@ -114,6 +114,15 @@ async function seedDemo(local: LocalOrg, opts: { leads?: number; seed?: number }
         accessToken: local.accessToken,
         version: API_VERSION
     });
-    const data = seed.generateDemoData({ seed: opts.seed, leads: opts.leads, now: new Date() });
+    const now = new Date();
+    const data = seed.generateDemoData({ seed: opts.seed, leads: opts.leads, now });
     await seed.seedOrg(conn, data, {});
+    // Score every lead as `leadloop score --full` does, so the demo opens with tiers and reasons.
+    const { Api } = (await import(path.join(PROJECT_ROOT, 'cli/src/api.ts'))) as {
+        Api: new (conn: unknown, opts?: Record<string, unknown>) => unknown;
+    };
+    const { scoreOrg } = (await import(path.join(PROJECT_ROOT, 'cli/src/score.ts'))) as {
+        scoreOrg: (api: unknown, opts: Record<string, unknown>) => Promise<unknown>;
+    };
+    await scoreOrg(new Api(conn, {}), { full: true, now });
 }
