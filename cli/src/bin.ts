@@ -386,31 +386,27 @@ export function buildProgram(runner: Runner): Command {
                     api,
                     bulkThreshold: opts.bulkThreshold,
                     dryRun: opts.dryRun,
+                    score: extra.score,
                     onProgress: (p) => runner.progress(`Seeding ${p.object}: ${p.done}/${p.total}`)
                 });
-                let scored: unknown = null;
+                const scored = res.scored
+                    ? { leadsRead: res.scored.leadsRead, written: res.scored.written }
+                    : null;
                 if (!opts.dryRun) {
                     writeState(runner.root, target.name, {
                         ...readState(runner.root, target.name),
                         seed: dataOpts,
-                        checkpoint: undefined
+                        checkpoint: undefined,
+                        ...(res.scored
+                            ? {
+                                  score: {
+                                      watermark: res.scored.watermark,
+                                      modelVersion: res.scored.modelVersion,
+                                      at: new Date().toISOString()
+                                  }
+                              }
+                            : {})
                     });
-                    if (extra.score) {
-                        const s = await scoreOrg(api, {
-                            full: true,
-                            bulkThreshold: opts.bulkThreshold,
-                            onProgress: (p) => runner.progress(`Scoring ${p.done}/${p.total}`)
-                        });
-                        writeState(runner.root, target.name, {
-                            ...readState(runner.root, target.name),
-                            score: {
-                                watermark: s.watermark,
-                                modelVersion: s.modelVersion,
-                                at: new Date().toISOString()
-                            }
-                        });
-                        scored = { leadsRead: s.leadsRead, written: s.written };
-                    }
                 }
                 return {
                     result: { ...res, scored, data: dataOpts },

@@ -112,12 +112,12 @@ afterAll(async () => {
 
 describe('seed', () => {
     it('loads the data set once; a second run creates nothing (collections)', async () => {
-        const first = await seedOrg(reference.conn(), data, {});
+        const first = await seedOrg(reference.conn(), data, { score: false });
         expect(first.failures).toEqual([]);
         for (const o of first.objects) {
             if (o.object !== 'Group') expect(o.created, o.object).toBe(o.total);
         }
-        const second = await seedOrg(reference.conn(), data, {});
+        const second = await seedOrg(reference.conn(), data, { score: false });
         expect(second.objects.every((o) => o.created === 0)).toBe(true);
         expect(second.failures).toEqual([]);
         for (const object of [
@@ -134,7 +134,7 @@ describe('seed', () => {
         }
         // Re-generated for another day, activities still match (nothing twice).
         const later = generateDemoData({ leads: LEADS, now: new Date('2026-11-25T12:00:00Z') });
-        const third = await seedOrg(reference.conn(), later, {});
+        const third = await seedOrg(reference.conn(), later, { score: false });
         expect(third.objects.filter((o) => o.created > 0).map((o) => o.object)).toEqual([]);
     }, 60_000);
 
@@ -287,7 +287,7 @@ describe('sync', () => {
         await seedOrg(
             empty.conn(),
             { ...data, steps: data.steps.filter((s) => s.object === 'User') },
-            {}
+            { score: false }
         );
         const res = await syncLeads(new Api(reference.conn()), new Api(empty.conn()), {
             bulkThreshold: 100

@@ -9,6 +9,7 @@
 import type { Connection } from 'jsforce';
 import { SOURCE_ID_FIELD } from '../../../core/src/index';
 import { Api, messageOf, StopError, type RecordFailure, type SObjectRecord } from '../api';
+import { scoreOrg, type ScoreRunResult } from '../score';
 import type { DemoData, SeedRecord, SeedStep } from './types';
 
 export interface SeedOptions {
@@ -21,6 +22,10 @@ export interface SeedOptions {
     api?: Api;
     maxApiCalls?: number;
     onRetry?: (what: string) => void;
+    /** Score the leads afterwards (full rescore with the active model; default true). */
+    score?: boolean;
+    /** The scoring clock (default now). */
+    now?: Date;
 }
 
 export interface SeedObjectResult {
@@ -37,6 +42,8 @@ export interface SeedResult {
     failures: RecordFailure[];
     warnings: string[];
     apiCalls: number;
+    /** The rescore after loading (null when not scored). */
+    scored: ScoreRunResult | null;
 }
 
 const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
@@ -122,7 +129,14 @@ export async function seedOrg(
     const bulkThreshold = opts.bulkThreshold ?? 2000;
     const dryRun = opts.dryRun ?? false;
     const ids = new Map<string, string>();
-    const result: SeedResult = { dryRun, objects: [], failures: [], warnings: [], apiCalls: 0 };
+    const result: SeedResult = {
+        dryRun,
+        objects: [],
+        failures: [],
+        warnings: [],
+        apiCalls: 0,
+        scored: null
+    };
 
     for (const step of data.steps) {
         let describe;
@@ -265,6 +279,16 @@ export async function seedOrg(
             total: step.records.length
         });
         result.objects.push(outcome);
+    }
+    if (!dryRun && (opts.score ?? true)) {
+        result.scored = await scoreOrg(api, {
+            full: true,
+            now: opts.now,
+            bulkThreshold,
+            onProgress: (p) =>
+                opts.onProgress?.({ object: 'Lead (scoring)', done: p.done, total: p.total })
+        });
+        for (const f of result.scored.failures) result.failures.push(f);
     }
     result.apiCalls = api.calls - callsBefore;
     return result;
