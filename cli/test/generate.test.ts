@@ -33,6 +33,15 @@ describe('generateDemoData', () => {
 
     it('has the documented counts and unique keys', () => {
         const counts = demoCounts(data);
+        // The counts the README states (section "Demo data").
+        expect(counts).toMatchObject({
+            Account: 319,
+            Contact: 453,
+            Opportunity: 215,
+            CampaignMember: 3071,
+            Task: 7409,
+            Event: 250
+        });
         expect(counts.Lead).toBe(5000);
         expect(counts.User).toBe(15);
         expect(counts.Campaign).toBe(12);
