@@ -347,11 +347,14 @@ export class Api {
         externalIdField?: string
     ): Promise<WriteOutcome> {
         const outcome: WriteOutcome = { ids: new Map(), created: 0, updated: 0, failures: [] };
+        // Uniform columns: a field a record lacks is left as is (''), an explicit null clears it (#N/A).
         const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
         let pending = records.map((r, index) => ({ r, index }));
         for (let attempt = 0; pending.length; attempt++) {
             const rows = pending.map(({ r }) =>
-                Object.fromEntries(columns.map((c) => [c, r[c] === undefined ? null : r[c]]))
+                Object.fromEntries(
+                    columns.map((c) => [c, r[c] === undefined ? '' : r[c] === null ? '#N/A' : r[c]])
+                )
             );
             const result = await this.runIngestJob(object, rows, mode, externalIdField);
             // Results come back in any order: map them to inputs by their column values.
