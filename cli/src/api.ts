@@ -50,7 +50,7 @@ export interface ApiOptions {
     retries?: number;
     /** Base backoff in ms (default 200; doubled per attempt). */
     backoffMs?: number;
-    /** Bulk API 2.0 polling interval in ms (default 500). */
+    /** Longest wait between Bulk API 2.0 job polls in ms (default 5,000; ingest starts at 100). */
     pollIntervalMs?: number;
     /** Called with a short text when something is retried. */
     onRetry?: (what: string) => void;
@@ -239,7 +239,7 @@ export class Api {
     async bulkQuery(soql: string): Promise<SObjectRecord[]> {
         return this.call('bulk query', async () => {
             const stream = await this.conn.bulk2.query(soql, {
-                pollInterval: this.options.pollIntervalMs ?? 500,
+                pollInterval: Math.min(1000, this.options.pollIntervalMs ?? 1000),
                 pollTimeout: 600_000
             });
             const out: SObjectRecord[] = [];
@@ -424,9 +424,7 @@ export class Api {
                 await job.uploadData(rows as never);
                 await this.call('bulk close', () => job.close());
                 closed = true;
-                await this.call('bulk poll', () =>
-                    job.poll(this.options.pollIntervalMs ?? 500, 3_600_000)
-                );
+                await this.waitForJob(job);
                 return await this.call('bulk results', () => job.getAllResults());
             } catch (e) {
                 if (
@@ -444,6 +442,28 @@ export class Api {
                 this.options.onRetry?.(`bulk upload: ${errorCodeOf(e)}, retry ${attempt + 1}`);
                 await sleep(this.backoffMs * 2 ** attempt);
             }
+        }
+    }
+
+    /**
+     * Polls a closed ingest job until it is done: at once, then after 100 ms, doubling up to
+     * `pollIntervalMs` (default 5 s), so small jobs finish fast and big ones cost few calls.
+     */
+    private async waitForJob(job: {
+        check(): Promise<{ state: string; errorMessage?: string }>;
+    }): Promise<void> {
+        const max = this.options.pollIntervalMs ?? 5000;
+        const deadline = Date.now() + 3_600_000;
+        for (let wait = Math.min(100, max); ; wait = Math.min(wait * 2, max)) {
+            const info = await this.call('bulk poll', () => job.check());
+            if (info.state === 'JobComplete') return;
+            if (info.state === 'Failed' || info.state === 'Aborted') {
+                throw new Error(
+                    `Bulk API 2.0 job ${info.state.toLowerCase()}: ${info.errorMessage ?? 'no reason given'}`
+                );
+            }
+            if (Date.now() > deadline) throw new Error('Bulk API 2.0 job still running after 1 h.');
+            await sleep(wait);
         }
     }
 
