@@ -4,7 +4,7 @@
  *   - the CLI's `scoreOrg(--full)`: API calls and wall time;
  *   - (a) the minimum possible calls for the same work: for each object read,
  *     the fewer of REST pages (2,000 rows per query/queryMore call) and a Bulk
- *     2.0 query (create, one status poll, one results page), plus the scoring
+ *     2.0 query (create, one status poll, one call per 50,000-row results page), plus the scoring
  *     model read, plus the fewer of changed/200 Collections calls and one Bulk
  *     2.0 ingest job (create, upload, close, one poll, successful + failed
  *     results);
@@ -89,7 +89,10 @@ try {
         Event: counts.Event ?? 0,
         CampaignMember: counts.CampaignMember ?? 0
     };
-    const minRead = (n: number) => Math.min(Math.max(1, Math.ceil(n / 2000)), 3);
+    // REST: one call per 2,000 rows; Bulk 2.0 query: create + one status poll + one call per
+    // results page of 50,000 rows (the default page of the platform and of the local org).
+    const minRead = (n: number) =>
+        Math.min(Math.max(1, Math.ceil(n / 2000)), 2 + Math.max(1, Math.ceil(n / 50_000)));
     const readMin = 1 + Object.values(rows).reduce((s, n) => s + minRead(n), 0);
     const writeMin = run.leadsChanged === 0 ? 0 : Math.min(Math.ceil(run.leadsChanged / 200), 6);
     const minimumCalls = readMin + writeMin;
