@@ -235,13 +235,20 @@ export class Api {
         }
     }
 
-    /** Bulk API 2.0 query (fewest calls for big reads). Values come back as CSV text. */
+    /**
+     * Bulk API 2.0 query (fewest calls for big reads): create the job, poll it like ingest
+     * jobs, read every result page. Values come back as CSV text. A failure while reading
+     * results starts a new job (never a half-read result twice).
+     */
     async bulkQuery(soql: string): Promise<SObjectRecord[]> {
         return this.call('bulk query', async () => {
-            const stream = await this.conn.bulk2.query(soql, {
-                pollInterval: Math.min(1000, this.options.pollIntervalMs ?? 1000),
-                pollTimeout: 600_000
+            const info = await this.request<{ id: string }>('POST', '/jobs/query', {
+                operation: 'query',
+                query: soql
             });
+            const job = this.conn.bulk2.job('query', { id: info.id });
+            await this.waitForJob(job);
+            const stream = await job.result();
             const out: SObjectRecord[] = [];
             await new Promise<void>((resolve, reject) => {
                 stream.on('record', (r: SObjectRecord) => out.push(r));

@@ -148,8 +148,14 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     const describes = new Map<string, DescribeResult>();
     const read = async (object: string, soql: string): Promise<SObjectRecord[]> => {
         if (!useBulk) return api.query(soql);
-        if (!describes.has(object)) describes.set(object, await api.describe(object));
-        return typed(await api.bulkQuery(soql), describes.get(object)!);
+        // Only Lead carries typed values the scorer compares (numbers, the sales-ready flag).
+        if (object === 'Lead' && !describes.has(object)) {
+            describes.set(object, await api.describe(object));
+        }
+        return typed(
+            await api.bulkQuery(soql),
+            describes.get(object) ?? { name: object, fields: [] }
+        );
     };
 
     let leadRecords: SObjectRecord[];
@@ -160,16 +166,16 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     const eventSelect = SCORING_ACTIVITY_FIELDS.Event.join(', ');
     const memberSelect = SCORING_ACTIVITY_FIELDS.CampaignMember.join(', ');
     if (full) {
-        leadRecords = await read(
-            'Lead',
-            `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false`
-        );
-        taskRecords = await read('Task', `SELECT ${taskSelect} FROM Task WHERE WhoId != null`);
-        eventRecords = await read('Event', `SELECT ${eventSelect} FROM Event WHERE WhoId != null`);
-        memberRecords = await read(
-            'CampaignMember',
-            `SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`
-        );
+        // The four reads are independent: run them at once (same calls, less wall time).
+        [leadRecords, taskRecords, eventRecords, memberRecords] = await Promise.all([
+            read('Lead', `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false`),
+            read('Task', `SELECT ${taskSelect} FROM Task WHERE WhoId != null`),
+            read('Event', `SELECT ${eventSelect} FROM Event WHERE WhoId != null`),
+            read(
+                'CampaignMember',
+                `SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`
+            )
+        ]);
     } else {
         leadRecords = await read(
             'Lead',
