@@ -73,9 +73,12 @@ export function parseCsv(text: string): string[][] {
 }
 
 function cell(v: unknown): string {
-    if (v === null || v === undefined) return '';
+    // The platform quotes every value in the CSV it returns (nulls as ""): clients such as
+    // jsforce parse results with every Bulk 2.0 delimiter at once (, ; | ^ ` tab), so an
+    // unquoted "Call; no answer" would split into two columns.
+    if (v === null || v === undefined) return '""';
     const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+    return `"${s.replace(/"/g, '""')}"`;
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {

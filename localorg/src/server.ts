@@ -11,7 +11,7 @@ import { CsvError, parseCsv, toCsv } from './csv';
 import { describeGlobalEntry, describeSObject } from './describe';
 import type { SqliteSource } from './graphql/sqliteSource';
 import { SourceError, type RecordValues } from './graphql/source';
-import { normalizeId } from './ids';
+import { newId, normalizeId } from './ids';
 import type { OrgDatabase } from './org';
 import { parseSoql, runSoql } from './soql';
 import type { NodeHandler, RouteContext, RouteRouter } from './uiapi/index';
@@ -173,7 +173,7 @@ export class LocalOrgServer {
     private readonly ingestJobs = new Map<string, IngestJob>();
     private readonly queryJobs = new Map<string, QueryJob>();
     private readonly hooks: NodeHandler[] = [];
-    private sequence = 0;
+    private sequence = Date.now() * 1000;
     private readonly dailyApiLimit: number;
     private readonly maxBody: number;
     server?: http.Server;
@@ -243,14 +243,14 @@ export class LocalOrgServer {
             : false;
     }
 
+    /**
+     * Ids for jobs and query cursors: unique for the server's life (each its own sequence
+     * number) and, with the start time folded in, across restarts, so a stale locator never
+     * reads another job. Concurrent jobs made in one millisecond must never share an id.
+     */
     private nextId(prefix: string): string {
         this.sequence += 1;
-        return (
-            `${prefix}LL${String(Date.now() % 1e6).padStart(6, '0')}${String(this.sequence).padStart(5, '0')}`.slice(
-                0,
-                15
-            ) + 'AAA'
-        );
+        return newId(prefix, this.sequence);
     }
 
     async listen(port = 0): Promise<string> {

@@ -81,6 +81,53 @@ describe('Bulk API 2.0 over HTTP', () => {
         expect(ids.size).toBe(LEADS);
     });
 
+    it('keeps concurrent query jobs and query cursors apart', async () => {
+        // Many jobs created at once (the same millisecond): each has its own id and results.
+        const sizes = Array.from({ length: 24 }, (_, i) => i + 1);
+        const jobs = await Promise.all(
+            sizes.map(async (n) => {
+                const res = await api('/jobs/query', {
+                    method: 'POST',
+                    body: JSON.stringify({
+                        operation: 'query',
+                        query: `SELECT Id FROM Lead ORDER BY Id LIMIT ${n}`
+                    })
+                });
+                return ((await res.json()) as { id: string }).id;
+            })
+        );
+        expect(new Set(jobs).size).toBe(jobs.length);
+        // Ids made in the same millisecond (as for jobs a client starts at once) never repeat.
+        const server = org.server as unknown as { nextId(prefix: string): string };
+        const burst = Array.from({ length: 1000 }, () => server.nextId('750'));
+        expect(new Set(burst).size).toBe(burst.length);
+        for (const id of jobs) {
+            for (let i = 0; i < 100; i++) {
+                const info = (await (await api(`/jobs/query/${id}`)).json()) as { state: string };
+                if (info.state === 'JobComplete') break;
+                await new Promise((r) => setTimeout(r, 10));
+            }
+        }
+        const counts = await Promise.all(
+            jobs.map(async (id) => {
+                const res = await api(`/jobs/query/${id}/results`);
+                return Number(res.headers.get('Sforce-NumberOfRecords'));
+            })
+        );
+        expect(counts).toEqual(sizes);
+
+        // REST query cursors opened at once page their own records.
+        const firstPages = await Promise.all(
+            [3, 5, 7].map(async (batch) => {
+                const res = await api(`/query?q=${encodeURIComponent('SELECT Id FROM Lead')}`, {
+                    headers: { 'Sforce-Query-Options': `batchSize=${batch}` }
+                });
+                return (await res.json()) as { nextRecordsUrl: string; records: unknown[] };
+            })
+        );
+        expect(new Set(firstPages.map((p) => p.nextRecordsUrl.split('-')[0])).size).toBe(3);
+    });
+
     it('writes nothing for an ingest job aborted before UploadComplete', async () => {
         const before = await leadCount();
         const created = await api('/jobs/ingest', {
