@@ -7,6 +7,7 @@
  * (set up by the target); a session still rejected after that is a UserError.
  */
 import type { Connection } from 'jsforce';
+import { HttpApi } from 'jsforce/lib/http-api';
 import { API_VERSION, reduceErrors } from '../../core/src/index';
 
 export type SObjectRecord = Record<string, unknown>;
@@ -54,6 +55,8 @@ export interface ApiOptions {
     pollIntervalMs?: number;
     /** Called with a short text when something is retried. */
     onRetry?: (what: string) => void;
+    /** Rows per Bulk API 2.0 query results page (`maxRecords`; default: the org's own page size). */
+    bulkQueryPageSize?: number;
 }
 
 interface HttpError {
@@ -237,8 +240,11 @@ export class Api {
 
     /**
      * Bulk API 2.0 query (fewest calls for big reads): create the job, poll it like ingest
-     * jobs, read every result page. Values come back as CSV text. A failure while reading
-     * results starts a new job (never a half-read result twice).
+     * jobs, then read the result pages one by one, following `Sforce-Locator`. Each page is
+     * a CSV with its own header row, so each is parsed on its own (jsforce's `job.result()`
+     * pipes every page into one parser, which reads page 2's header as a record and can
+     * interleave pages). Values come back as CSV text. A failure while reading results
+     * starts a new job (never a half-read result twice).
      */
     async bulkQuery(soql: string): Promise<SObjectRecord[]> {
         return this.call('bulk query', async () => {
@@ -246,15 +252,30 @@ export class Api {
                 operation: 'query',
                 query: soql
             });
-            const job = this.conn.bulk2.job('query', { id: info.id });
-            await this.waitForJob(job);
-            const stream = await job.result();
+            await this.waitForJob(this.conn.bulk2.job('query', { id: info.id }));
             const out: SObjectRecord[] = [];
-            await new Promise<void>((resolve, reject) => {
-                stream.on('record', (r: SObjectRecord) => out.push(r));
-                stream.on('error', reject);
-                stream.on('end', () => resolve());
-            });
+            const resultsUrl = `${this.conn.instanceUrl}${this.base}/jobs/query/${encodeURIComponent(info.id)}/results`;
+            const pageSize = this.options.bulkQueryPageSize;
+            let locator: string | null = null;
+            do {
+                const page = new HttpApi(this.conn, { responseType: 'text/csv' });
+                let next: string | null = null;
+                page.on('response', (res: { headers?: Record<string, string | undefined> }) => {
+                    const value = res.headers?.['sforce-locator'];
+                    next = value && value !== 'null' ? value : null;
+                });
+                const params = new URLSearchParams();
+                if (locator) params.set('locator', locator);
+                if (pageSize) params.set('maxRecords', String(pageSize));
+                const rows = await page.request<SObjectRecord[] | string>({
+                    method: 'GET',
+                    url: params.size ? `${resultsUrl}?${params}` : resultsUrl,
+                    headers: { Accept: 'text/csv' }
+                });
+                // An empty result is an empty body (no header row): jsforce gives back ''.
+                if (Array.isArray(rows)) for (const r of rows) out.push(r);
+                locator = next;
+            } while (locator);
             return out;
         });
     }

@@ -190,6 +190,27 @@ describe('score', () => {
         expect(incremental.written).toBe(0);
     }, 60_000);
 
+    it('reads in Bulk 2.0 over many result pages: every lead once, values exact, nothing to write', async () => {
+        // Small pages (maxRecords) so every object spans several pages, each with its own header.
+        const api = new Api(reference.conn(), { bulkQueryPageSize: 97 });
+        const bulk = await scoreOrg(api, { full: true, now: new Date(NOW), bulkThreshold: 50 });
+        expect(bulk.transport).toBe('bulk');
+        expect(bulk.leadsRead).toBe(LEADS);
+        expect(bulk.written).toBe(0);
+
+        // Every Bulk 2.0 delimiter, quotes and a line break survive the round trip.
+        const subject = 'Call; no answer | left "msg", back ^ later `ok`\tthen\nline 2';
+        const created = await reference.conn().sobject('Task').create({ Subject: subject });
+        const id = (created as { id: string }).id;
+        const rows = await new Api(reference.conn(), { bulkQueryPageSize: 5 }).bulkQuery(
+            'SELECT Id, Subject FROM Task'
+        );
+        expect(rows.filter((r) => r.Id === id)).toEqual([{ Id: id, Subject: subject }]);
+        expect(new Set(rows.map((r) => r.Id)).size).toBe(rows.length);
+        expect(rows.length).toBe(await count(reference, 'Task'));
+        await reference.conn().sobject('Task').destroy(id);
+    }, 60_000);
+
     it('--dry-run writes nothing', async () => {
         const before = await leadSnapshot(faulty);
         const res = await cli(faulty, ['score', '--full', '--dry-run', '--now', NOW]);
