@@ -49,9 +49,12 @@ export interface LocalOrg {
     close(): Promise<void>;
 }
 
-/** A token in the platform's shape (`<org id>!<secret>`), which the sf CLI checks. */
-export function newAccessToken(): string {
-    return `00DLL0000000001!${randomBytes(30).toString('base64url')}`;
+/**
+ * A token in the platform's shape (`<15-character org id>!<secret>`): the sf CLI checks the
+ * shape, and the prefix is the org's own id, as on the platform.
+ */
+export function newAccessToken(organizationId: string): string {
+    return `${organizationId.slice(0, 15)}!${randomBytes(30).toString('base64url')}`;
 }
 
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
@@ -62,7 +65,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         }
     }
     const org = openOrgDatabase(options.dataDir);
-    const accessToken = options.token ?? newAccessToken();
+    const accessToken = options.token ?? newAccessToken(org.organizationId);
     const refreshToken = options.refreshToken ?? randomBytes(24).toString('base64url');
     const server = new LocalOrgServer({
         org,

@@ -40,6 +40,8 @@ describe('sf org login access-token', () => {
         const fields = auth.getFields();
         expect(fields.username).toBe(org.username);
         expect(fields.orgId).toMatch(/^00D[0-9A-Za-z]{15}$/);
+        // The token's prefix is the org's own id, as on the platform.
+        expect(org.accessToken.split('!')[0]).toBe(fields.orgId!.slice(0, 15));
         expect(fields.isDevHub).toBe(false);
 
         const { Connection } = await import('@salesforce/core');
