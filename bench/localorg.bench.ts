@@ -36,9 +36,15 @@ const QUERY_ROWS = 5_000;
 const RUNS = 5;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-bench-'));
+// Node itself with tsx's loader (not npx/tsx wrappers), so SIGTERM reaches the org process.
 const child = spawn(
-    'npx',
-    ['tsx', path.join(import.meta.dirname, 'localorgProcess.ts'), path.join(dir, 'org')],
+    process.execPath,
+    [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'localorgProcess.ts'),
+        path.join(dir, 'org')
+    ],
     {
         stdio: ['ignore', 'pipe', 'inherit']
     }
