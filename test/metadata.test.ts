@@ -11,6 +11,7 @@ import {
     FIT_GRADES,
     HANDBACK_REASONS,
     LEAD_FIELDS,
+    LEAD_VALUE_TYPES,
     NURTURE_QUEUE_DEVELOPER_NAME,
     PACKAGE_OBJECTS,
     PACKAGE_PREFIX,
@@ -106,6 +107,27 @@ describe('package metadata', () => {
             check(def.objectApiName, def.fields);
         }
         expect(missing).toEqual([]);
+    });
+
+    it('types the package Lead fields as the core reads them from text (Bulk CSV)', () => {
+        const kinds: Record<string, 'number' | 'boolean'> = {
+            Number: 'number',
+            Currency: 'number',
+            Percent: 'number',
+            Checkbox: 'boolean'
+        };
+        const actual: Record<string, string> = {};
+        for (const [key, apiName] of Object.entries(LEAD_FIELDS)) {
+            const field = meta.objects.get('Lead')?.fields.get(apiName);
+            const kind = field && kinds[field.type];
+            if (kind) actual[key] = kind;
+        }
+        const expected = Object.fromEntries(
+            Object.entries(LEAD_VALUE_TYPES).filter(([key]) =>
+                LEAD_FIELDS[key as keyof typeof LEAD_FIELDS].endsWith('__c')
+            )
+        );
+        expect(actual).toEqual(expected);
     });
 
     it('defines every LL_ name used anywhere in the code', () => {

@@ -59,6 +59,14 @@ export interface ApiOptions {
     bulkQueryPageSize?: number;
 }
 
+/** The fields of Bulk API 2.0 job info the CLI reads. */
+interface JobInfo {
+    state: string;
+    errorMessage?: string;
+    numberRecordsProcessed?: number;
+    numberRecordsFailed?: number;
+}
+
 interface HttpError {
     errorCode?: string;
     statusCode?: number;
@@ -397,7 +405,7 @@ export class Api {
             });
             const take = (row: SObjectRecord) => indexByKey.get(byKey(row))?.shift();
             const locked: typeof pending = [];
-            for (const ok of result.successfulResults as SObjectRecord[]) {
+            for (const ok of result.successfulResults ?? []) {
                 const item = take(ok);
                 if (!item) continue;
                 outcome.ids.set(item.index, String(ok.sf__Id));
@@ -405,13 +413,12 @@ export class Api {
                 else outcome.updated += 1;
                 this.written += 1;
             }
-            const bad = [
-                ...(result.failedResults as SObjectRecord[]),
-                ...(result.unprocessedRecords as SObjectRecord[])
-            ];
+            const bad = [...result.failedResults, ...result.unprocessedRecords];
+            const badItems = new Set<(typeof pending)[number]>();
             for (const row of bad) {
                 const item = take(row);
                 if (!item) continue;
+                badItems.add(item);
                 const text = String(row.sf__Error ?? 'UNPROCESSED:not processed');
                 const [code, ...rest] = text.split(':');
                 if ((code === LOCK || code === 'UNPROCESSED') && attempt < this.retries) {
@@ -424,6 +431,16 @@ export class Api {
                     });
                 }
             }
+            if (result.successfulResults === null) {
+                // Updates: successful results were not read; every row not failed or
+                // unprocessed was written (the job counted them as processed).
+                for (const item of pending) {
+                    if (badItems.has(item)) continue;
+                    outcome.ids.set(item.index, String(item.r.Id ?? ''));
+                    outcome.updated += 1;
+                    this.written += 1;
+                }
+            }
             if (locked.length) {
                 this.options.onRetry?.(`${object}: ${locked.length} row(s) to retry (bulk)`);
                 await sleep(this.backoffMs * 2 ** attempt);
@@ -433,12 +450,22 @@ export class Api {
         return outcome;
     }
 
+    /**
+     * One ingest job: open, upload, close, wait, then read only the result files that can
+     * hold something: successful results when ids are needed (create/upsert), failed
+     * results when the job counted failures, unprocessed records when it did not process
+     * every row. `successfulResults` is null when it was not read.
+     */
     private async runIngestJob(
         object: string,
         rows: SObjectRecord[],
         mode: WriteMode,
         externalIdField?: string
-    ) {
+    ): Promise<{
+        successfulResults: SObjectRecord[] | null;
+        failedResults: SObjectRecord[];
+        unprocessedRecords: SObjectRecord[];
+    }> {
         const operation = mode === 'create' ? 'insert' : mode;
         for (let attempt = 0; ; attempt++) {
             const job = this.conn.bulk2.createJob({
@@ -452,8 +479,31 @@ export class Api {
                 await job.uploadData(rows as never);
                 await this.call('bulk close', () => job.close());
                 closed = true;
-                await this.waitForJob(job);
-                return await this.call('bulk results', () => job.getAllResults());
+                // Wait about a fifth of the time the platform takes for this many rows
+                // (roughly 10,000 rows a second) before the first poll.
+                const info = await this.waitForJob(job, Math.round(rows.length / 50));
+                const failed = Number(info.numberRecordsFailed ?? 0);
+                const processed = Number(info.numberRecordsProcessed ?? rows.length);
+                return {
+                    successfulResults:
+                        mode === 'update'
+                            ? null
+                            : ((await this.call('bulk results', () =>
+                                  job.getSuccessfulResults()
+                              )) as unknown as SObjectRecord[]),
+                    failedResults:
+                        failed > 0
+                            ? ((await this.call('bulk results', () =>
+                                  job.getFailedResults()
+                              )) as unknown as SObjectRecord[])
+                            : [],
+                    unprocessedRecords:
+                        processed < rows.length
+                            ? ((await this.call('bulk results', () =>
+                                  job.getUnprocessedRecords()
+                              )) as unknown as SObjectRecord[])
+                            : []
+                };
             } catch (e) {
                 if (
                     e instanceof StopError ||
@@ -474,17 +524,24 @@ export class Api {
     }
 
     /**
-     * Polls a closed ingest job until it is done: at once, then after 100 ms, doubling up to
-     * `pollIntervalMs` (default 5 s), so small jobs finish fast and big ones cost few calls.
+     * Polls a job until it is done: after `firstWaitMs` (0 for query jobs; for ingest jobs a
+     * share of the expected processing time), then doubling up to `pollIntervalMs` (default
+     * 5 s), so small jobs finish fast and big ones cost few calls.
      */
-    private async waitForJob(job: {
-        check(): Promise<{ state: string; errorMessage?: string }>;
-    }): Promise<void> {
+    private async waitForJob(
+        job: { check(): Promise<JobInfo> },
+        firstWaitMs = 0
+    ): Promise<JobInfo> {
         const max = this.options.pollIntervalMs ?? 5000;
         const deadline = Date.now() + 3_600_000;
-        for (let wait = Math.min(100, max); ; wait = Math.min(wait * 2, max)) {
+        if (firstWaitMs > 0) await sleep(Math.min(firstWaitMs, max));
+        for (
+            let wait = Math.min(Math.max(100, firstWaitMs), max);
+            ;
+            wait = Math.min(wait * 2, max)
+        ) {
             const info = await this.call('bulk poll', () => job.check());
-            if (info.state === 'JobComplete') return;
+            if (info.state === 'JobComplete') return info;
             if (info.state === 'Failed' || info.state === 'Aborted') {
                 throw new Error(
                     `Bulk API 2.0 job ${info.state.toLowerCase()}: ${info.errorMessage ?? 'no reason given'}`

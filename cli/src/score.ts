@@ -25,7 +25,7 @@ import {
     type CampaignMember,
     type Lead
 } from '../../core/src/index';
-import { Api, type DescribeResult, type RecordFailure, type SObjectRecord } from './api';
+import { Api, type RecordFailure, type SObjectRecord } from './api';
 
 export interface ScoreOptions {
     /** Rescore every open lead (default: only those changed since `since`). */
@@ -39,7 +39,7 @@ export interface ScoreOptions {
     dryRun?: boolean;
     /** Resume: skip leads with an Id up to this one (they were done before the stop). */
     resumeAfterId?: string | null;
-    /** Leads per compute/write batch; a checkpoint is reported after each (default 2,000; 25,000 with Bulk). */
+    /** Leads per compute/write batch; a checkpoint is reported after each (default 2,000; with Bulk, as many as fit one ingest job). */
     batchSize?: number;
     onCheckpoint?: (lastId: string) => void;
     /** The watermark this run stores (default: when it started; a resumed run keeps the first start). */
@@ -81,9 +81,12 @@ function idList(ids: readonly string[]): string {
         .join(', ');
 }
 
-/** Turns Bulk 2.0 CSV text values into typed values, and `A.B` columns into nested objects. */
-function typed(records: SObjectRecord[], describe: DescribeResult): SObjectRecord[] {
-    const types = new Map(describe.fields.map((f) => [f.name, f.type]));
+/**
+ * Bulk 2.0 CSV rows in the REST shape: empty text is null and `A.B` columns become nested
+ * objects. Numbers and booleans stay text here; `leadFromRecord` and the activity readers
+ * in core type them (so no describe call is needed).
+ */
+function fromCsv(records: SObjectRecord[]): SObjectRecord[] {
     return records.map((r) => {
         const out: SObjectRecord = {};
         for (const [k, raw] of Object.entries(r)) {
@@ -91,18 +94,16 @@ function typed(records: SObjectRecord[], describe: DescribeResult): SObjectRecor
             if (k.includes('.')) {
                 const [parent, field] = k.split('.');
                 out[parent] = { ...((out[parent] as SObjectRecord) ?? {}), [field]: v };
-                continue;
+            } else {
+                out[k] = v;
             }
-            const type = types.get(k);
-            if (v === null || typeof v !== 'string') out[k] = v;
-            else if (type === 'boolean') out[k] = v === 'true';
-            else if (type && ['int', 'double', 'currency', 'percent'].includes(type))
-                out[k] = Number(v);
-            else out[k] = v;
         }
         return out;
     });
 }
+
+/** Bulk API 2.0 ingest takes up to 100 MB a job after base64 (+50%): stay well below. */
+const MAX_JOB_CSV_BYTES = 50 * 1024 * 1024;
 
 export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<ScoreRunResult> {
     const now = opts.now ?? new Date();
@@ -145,18 +146,8 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
         `/query?q=${encodeURIComponent(`SELECT COUNT() FROM Lead WHERE ${countWhere}`)}`
     );
     const useBulk = countRes.totalSize >= bulkThreshold;
-    const describes = new Map<string, DescribeResult>();
-    const read = async (object: string, soql: string): Promise<SObjectRecord[]> => {
-        if (!useBulk) return api.query(soql);
-        // Only Lead carries typed values the scorer compares (numbers, the sales-ready flag).
-        if (object === 'Lead' && !describes.has(object)) {
-            describes.set(object, await api.describe(object));
-        }
-        return typed(
-            await api.bulkQuery(soql),
-            describes.get(object) ?? { name: object, fields: [] }
-        );
-    };
+    const read = async (_object: string, soql: string): Promise<SObjectRecord[]> =>
+        useBulk ? fromCsv(await api.bulkQuery(soql)) : api.query(soql);
 
     let leadRecords: SObjectRecord[];
     let taskRecords: SObjectRecord[];
@@ -274,21 +265,55 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
         dryRun,
         transport: useBulk ? 'bulk' : 'collections'
     };
-    // Collections: checkpoints every 2,000 leads. Bulk: one ingest job per 25,000 leads (a job
-    // holds at most 100 MB of CSV; a scored lead is about 1 KB), so few jobs and few calls.
-    const batchSize = requestedBatch ?? (useBulk ? 25_000 : 2000);
+    // Collections: a write and a checkpoint every 2,000 leads. Bulk: as few ingest jobs as
+    // the job size limit allows (a scored lead is about 1 KB of CSV), a checkpoint after each.
     const resumeAfter = opts.resumeAfterId ?? null;
-    let done = 0;
-    for (let start = 0; start < inputs.length; start += batchSize) {
-        const batch = inputs.slice(start, start + batchSize);
-        const changes: SObjectRecord[] = [];
-        for (const input of batch) {
+    const batches: { changes: SObjectRecord[]; lastId: string; leads: number }[] = [];
+    if (useBulk && !requestedBatch) {
+        let current = { changes: [] as SObjectRecord[], lastId: '', leads: 0, bytes: 0 };
+        for (const input of inputs) {
             const lead = input.lead;
+            current.leads += 1;
+            current.lastId = lead.id;
             if (resumeAfter && lead.id <= resumeAfter) continue;
-            const scored = scoreLead(input, active.model, now);
-            const change = scoreFieldChanges(lead, scored, version, now);
-            if (change) changes.push(leadToRecord(change));
+            const change = scoreFieldChanges(
+                lead,
+                scoreLead(input, active.model, now),
+                version,
+                now
+            );
+            if (!change) continue;
+            const record = leadToRecord(change);
+            const bytes = JSON.stringify(record).length;
+            if (current.changes.length && current.bytes + bytes > MAX_JOB_CSV_BYTES) {
+                batches.push(current);
+                current = { changes: [], lastId: lead.id, leads: 1, bytes: 0 };
+            }
+            current.changes.push(record);
+            current.bytes += bytes;
         }
+        if (current.leads) batches.push(current);
+    } else {
+        const size = requestedBatch ?? 2000;
+        for (let start = 0; start < inputs.length; start += size) {
+            const batch = inputs.slice(start, start + size);
+            const changes: SObjectRecord[] = [];
+            for (const input of batch) {
+                const lead = input.lead;
+                if (resumeAfter && lead.id <= resumeAfter) continue;
+                const change = scoreFieldChanges(
+                    lead,
+                    scoreLead(input, active.model, now),
+                    version,
+                    now
+                );
+                if (change) changes.push(leadToRecord(change));
+            }
+            batches.push({ changes, lastId: batch[batch.length - 1].lead.id, leads: batch.length });
+        }
+    }
+    let done = 0;
+    for (const { changes, lastId, leads: count } of batches) {
         result.leadsChanged += changes.length;
         if (!dryRun && changes.length) {
             const out = await api.write('Lead', changes, 'update', {
@@ -306,9 +331,9 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
                 });
             }
         }
-        done += batch.length;
+        done += count;
         opts.onProgress?.({ done, total: inputs.length });
-        if (batch.length) opts.onCheckpoint?.(batch[batch.length - 1].lead.id);
+        if (lastId) opts.onCheckpoint?.(lastId);
     }
     return result;
 }

@@ -4,7 +4,7 @@
  * GraphQL records whose fields are wrapped as `{ value }` (and, for `getRecord`,
  * nested under `fields`).
  */
-import { LEAD_FIELDS } from './schema';
+import { LEAD_FIELDS, LEAD_VALUE_TYPES } from './schema';
 import type { Lead } from './types';
 
 export type SalesforceRecord = Record<string, unknown>;
@@ -62,6 +62,15 @@ export function toRecord(
 
 export function leadFromRecord(record: SalesforceRecord): Lead {
     const lead = fromRecord<Lead>(LEAD_FIELDS, record);
+    // Text values (Bulk API 2.0 CSV) of number and boolean fields become typed values.
+    const values = lead as unknown as Record<string, unknown>;
+    for (const [key, type] of Object.entries(LEAD_VALUE_TYPES)) {
+        const v = values[key];
+        if (typeof v !== 'string') continue;
+        if (v === '') values[key] = null;
+        else if (type === 'boolean') values[key] = v === 'true';
+        else values[key] = Number.isFinite(Number(v)) ? Number(v) : null;
+    }
     if (lead.isConverted === undefined && 'IsConverted' in record) {
         lead.isConverted = Boolean(fieldValue(record.IsConverted));
     }

@@ -64,6 +64,24 @@ export const LEAD_FIELDS = {
     sourceId: 'LL_Source_Id__c'
 } as const satisfies Record<keyof Lead, string>;
 
+/**
+ * Lead fields whose values are not text. Bulk API 2.0 CSV carries every value as text;
+ * `leadFromRecord` turns these back into numbers and booleans, so a Lead read in bulk
+ * equals the same Lead read over REST (no describe call needed). A test checks them
+ * against the field types in `force-app`.
+ */
+export const LEAD_VALUE_TYPES: Partial<Record<keyof Lead, 'number' | 'boolean'>> = {
+    numberOfEmployees: 'number',
+    annualRevenue: 'number',
+    isConverted: 'boolean',
+    score: 'number',
+    engagement: 'number',
+    salesReady: 'boolean',
+    modelVersion: 'number',
+    previousScore: 'number',
+    handbackCount: 'number'
+};
+
 /** Lead fields written by the scorer (and only these). */
 export const SCORE_FIELD_KEYS = [
     'score',

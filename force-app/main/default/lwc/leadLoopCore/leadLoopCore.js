@@ -69,6 +69,17 @@ var LEAD_FIELDS = {
   statusChangedAt: "LL_Status_Changed_At__c",
   sourceId: "LL_Source_Id__c"
 };
+var LEAD_VALUE_TYPES = {
+  numberOfEmployees: "number",
+  annualRevenue: "number",
+  isConverted: "boolean",
+  score: "number",
+  engagement: "number",
+  salesReady: "boolean",
+  modelVersion: "number",
+  previousScore: "number",
+  handbackCount: "number"
+};
 var SCORE_FIELD_KEYS = [
   "score",
   "fitGrade",
@@ -198,6 +209,14 @@ function toRecord(fieldMap, values) {
 }
 function leadFromRecord(record) {
   const lead = fromRecord(LEAD_FIELDS, record);
+  const values = lead;
+  for (const [key, type] of Object.entries(LEAD_VALUE_TYPES)) {
+    const v = values[key];
+    if (typeof v !== "string") continue;
+    if (v === "") values[key] = null;
+    else if (type === "boolean") values[key] = v === "true";
+    else values[key] = Number.isFinite(Number(v)) ? Number(v) : null;
+  }
   if (lead.isConverted === void 0 && "IsConverted" in record) {
     lead.isConverted = Boolean(fieldValue(record.IsConverted));
   }
@@ -2294,6 +2313,7 @@ export {
   FIT_GRADES,
   HANDBACK_REASONS,
   LEAD_FIELDS,
+  LEAD_VALUE_TYPES,
   MAX_HALF_LIFE_DAYS,
   MODEL_STATUSES,
   MS_PER_DAY,
