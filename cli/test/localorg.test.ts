@@ -257,6 +257,34 @@ describe('score', () => {
         expect(Number((again.json.result.api as { calls: number }).calls)).toBeGreaterThan(0);
     }, 90_000);
 
+    it('Bulk 2.0 updates with locked rows: every change written once, a rerun writes nothing', async () => {
+        // A later clock: engagement decays, so many stored scores change.
+        const later = '2026-12-20T12:00:00.000Z';
+        const args = ['score', '--full', '--now', later, '--bulk-threshold', '50'];
+        faulty.org.setFaults({ lockRowShare: 0.2, seed: 11 });
+        const res = await cli(faulty, args);
+        faulty.org.setFaults({});
+        expect(res.code, res.err).toBe(0);
+        expect(res.json.result.transport).toBe('bulk');
+        expect(res.json.warnings.join('\n')).toMatch(/retry/i);
+        const changed = Number(res.json.result.leadsChanged);
+        expect(changed).toBeGreaterThan(LEADS / 4);
+        expect(res.json.result.written).toBe(changed);
+        expect(res.json.result.failures).toEqual([]);
+        const again = await cli(faulty, args);
+        expect(again.json.result.leadsChanged).toBe(0);
+        expect(again.json.result.written).toBe(0);
+        // Back to the reference clock, for the tests that follow.
+        const back = await cli(faulty, ['score', '--full', '--now', NOW]);
+        expect(back.code).toBe(0);
+        // Same scores as the reference; only the previous score/tier now remember the detour.
+        const current = (snap: Record<string, unknown>) =>
+            Object.fromEntries(
+                Object.entries(snap).map(([k, v]) => [k, (v as unknown[]).slice(0, -2)])
+            );
+        expect(current(await leadSnapshot(faulty))).toEqual(current(await leadSnapshot(reference)));
+    }, 90_000);
+
     it('--resume without a stopped run says so', async () => {
         const res = await cli(faulty, ['score', '--resume']);
         expect(res.code).toBe(1);
