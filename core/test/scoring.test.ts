@@ -889,4 +889,29 @@ describe('rescore field lists', () => {
         expect(m).toMatchObject({ leadId: 'l1', hasResponded: true, campaignName: 'Expo' });
         expect(SCORING_ACTIVITY_FIELDS.CampaignMember).toContain('Campaign.Name');
     });
+
+    it('reads a Bulk API 2.0 lead (every value text) as the same lead read over REST', () => {
+        const rest = {
+            Id: '00Q000000000001AAA',
+            NumberOfEmployees: 250,
+            AnnualRevenue: 1500000.5,
+            IsConverted: false,
+            LL_Score__c: 71,
+            LL_Engagement__c: 12.5,
+            LL_Sales_Ready__c: true,
+            LL_Model_Version__c: 2,
+            LL_Previous_Score__c: null,
+            Title: 'VP Sales'
+        };
+        const csv = Object.fromEntries(
+            Object.entries(rest).map(([k, v]) => [k, v === null ? null : String(v)])
+        );
+        expect(leadFromRecord(csv)).toEqual(leadFromRecord(rest));
+        expect(
+            leadFromRecord({ Id: 'x', LL_Score__c: 'n/a', LL_Sales_Ready__c: '' })
+        ).toMatchObject({
+            score: null,
+            salesReady: null
+        });
+    });
 });
