@@ -523,17 +523,22 @@ export class Api {
 
     /**
      * Polls a job until it is done. Query jobs: at once, then after 100 ms doubling up to
-     * `pollIntervalMs` (default 5 s). Ingest jobs (`rows` given): first after about a fifth
-     * of the time the platform takes for that many rows (~10,000 a second), then at the time
-     * the job's own progress (`numberRecordsProcessed` so far) says it will be done, so even
-     * a long job costs only a few polls.
+     * `pollIntervalMs` (default 5 s). Ingest jobs (`rows` given): first after about half the
+     * time the platform takes for that many rows (~10,000 a second); then, once the job
+     * reports progress (`numberRecordsProcessed`), when that progress says it will be done;
+     * without progress yet, after twice the previous wait. A long job costs a few polls.
      */
     private async waitForJob(job: { check(): Promise<JobInfo> }, rows?: number): Promise<JobInfo> {
         const max = this.options.pollIntervalMs ?? 5000;
+        const longest = Math.max(max, 30_000);
         const started = Date.now();
         const deadline = started + 3_600_000;
-        if (rows) await sleep(Math.min(Math.round(rows / 50), max));
-        for (let wait = Math.min(100, max); ; wait = Math.min(wait * 2, max)) {
+        let wait = Math.min(100, max);
+        if (rows) {
+            wait = Math.min(Math.max(100, Math.round(rows / 20)), longest);
+            await sleep(wait);
+        }
+        for (;;) {
             const info = await this.call('bulk poll', () => job.check());
             if (info.state === 'JobComplete') return info;
             if (info.state === 'Failed' || info.state === 'Aborted') {
@@ -544,11 +549,14 @@ export class Api {
             if (Date.now() > deadline) throw new Error('Bulk API 2.0 job still running after 1 h.');
             const processed = Number(info.numberRecordsProcessed ?? 0);
             if (rows && processed > 0 && processed < rows) {
-                // Progress so far → time left, plus a tenth; at most 30 s between polls.
+                // The time left at the rate so far, plus a tenth.
                 const elapsed = Date.now() - started;
-                const left = (elapsed * (rows - processed)) / processed;
-                await sleep(Math.min(30_000, Math.max(100, Math.round(left * 1.1))));
-                continue;
+                wait = Math.round(((elapsed * (rows - processed)) / processed) * 1.1);
+                wait = Math.min(longest, Math.max(100, wait));
+            } else if (rows) {
+                wait = Math.min(wait * 2, longest);
+            } else {
+                wait = Math.min(wait * 2, max);
             }
             await sleep(wait);
         }

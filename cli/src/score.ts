@@ -102,12 +102,18 @@ function fromCsv(records: SObjectRecord[]): SObjectRecord[] {
     });
 }
 
-/**
- * Bulk API 2.0 takes up to 100 MB of CSV per ingest job upload (the platform's base64 growth
- * is already allowed for). Sizes are counted as JSON, which is larger than the CSV, so 90 MB
- * leaves a margin.
- */
-const MAX_JOB_CSV_BYTES = 90 * 1024 * 1024;
+/** Bulk API 2.0 takes up to 100 MB of CSV per ingest job upload (base64 growth allowed for). */
+const MAX_JOB_CSV_BYTES = 95 * 1024 * 1024;
+
+/** A record's size as a CSV row, at most: every value quoted, quotes doubled, a comma each. */
+function csvRowBytes(record: SObjectRecord): number {
+    let bytes = 1;
+    for (const v of Object.values(record)) {
+        const text = v === null || v === undefined ? '#N/A' : String(v);
+        bytes += Buffer.byteLength(text) + 3 + (text.split('"').length - 1);
+    }
+    return bytes;
+}
 
 export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<ScoreRunResult> {
     const now = opts.now ?? new Date();
@@ -288,7 +294,7 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
             );
             if (!change) continue;
             const record = leadToRecord(change);
-            const bytes = JSON.stringify(record).length;
+            const bytes = csvRowBytes(record);
             if (current.changes.length && current.bytes + bytes > MAX_JOB_CSV_BYTES) {
                 batches.push(current);
                 current = { changes: [], lastId: lead.id, leads: 1, bytes: 0 };
