@@ -1103,7 +1103,10 @@ export class LocalOrgServer {
                     'INVALIDJOBSTATE',
                     `Job is not open for uploads (state ${job.state}).`
                 );
-            job.csv.push(await this.body(req));
+            // An empty upload adds nothing (jsforce can send one before the data when it
+            // retries a PUT); counting it would take the real upload's header for data.
+            const text = await this.body(req);
+            if (text.trim()) job.csv.push(text);
             this.json(res, 201, null);
             return;
         }

@@ -128,6 +128,38 @@ describe('Bulk API 2.0 over HTTP', () => {
         expect(new Set(firstPages.map((p) => p.nextRecordsUrl.split('-')[0])).size).toBe(3);
     });
 
+    it('ignores an empty upload before the data', async () => {
+        const before = await leadCount();
+        const created = await api('/jobs/ingest', {
+            method: 'POST',
+            body: JSON.stringify({ object: 'Lead', operation: 'insert', lineEnding: 'LF' })
+        });
+        const job = (await created.json()) as { id: string };
+        for (const body of ['', 'LastName,Company\nEmpty First,Acme\n']) {
+            const put = await api(`/jobs/ingest/${job.id}/batches`, {
+                method: 'PUT',
+                headers: { 'Content-Type': 'text/csv' },
+                body
+            });
+            expect(put.status).toBe(201);
+        }
+        await api(`/jobs/ingest/${job.id}`, {
+            method: 'PATCH',
+            body: JSON.stringify({ state: 'UploadComplete' })
+        });
+        let info = { state: '', numberRecordsProcessed: 0, numberRecordsFailed: 0 };
+        for (let i = 0; i < 100 && info.state !== 'JobComplete'; i++) {
+            await new Promise((r) => setTimeout(r, 10));
+            info = (await (await api(`/jobs/ingest/${job.id}`)).json()) as typeof info;
+        }
+        expect(info).toMatchObject({
+            state: 'JobComplete',
+            numberRecordsProcessed: 1,
+            numberRecordsFailed: 0
+        });
+        expect(await leadCount()).toBe(before + 1);
+    });
+
     it('writes nothing for an ingest job aborted before UploadComplete', async () => {
         const before = await leadCount();
         const created = await api('/jobs/ingest', {
