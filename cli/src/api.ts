@@ -476,7 +476,14 @@ export class Api {
             let closed = false;
             try {
                 await this.call('bulk open', () => job.open());
-                await job.uploadData(rows as never);
+                // The CSV is written here, not by jsforce's uploadData: that streams the array
+                // through csv-stringify and lost the header row on a ~90 MB upload.
+                await this.conn.request({
+                    method: 'PUT',
+                    url: `${this.base}/jobs/ingest/${encodeURIComponent(String(job.id))}/batches`,
+                    body: uploadCsv(rows),
+                    headers: { 'Content-Type': 'text/csv' }
+                });
                 await this.call('bulk close', () => job.close());
                 closed = true;
                 const info = await this.waitForJob(job, rows.length);
@@ -580,6 +587,24 @@ export class Api {
             ? this.bulkWrite(object, records, mode, opts.externalIdField)
             : this.collectionsWrite(object, records, mode, opts.externalIdField, opts.onProgress);
     }
+}
+
+/**
+ * Ingest CSV as Bulk API 2.0 documents it (comma, LF): a header of every column, values
+ * quoted only when they hold a comma, quote, line break or edge spaces, quotes doubled.
+ * Rows must be uniform (bulkWrite makes them so: '' leaves a field as is, #N/A clears it).
+ */
+function uploadCsv(rows: SObjectRecord[]): string {
+    const columns = Object.keys(rows[0] ?? {});
+    const cell = (v: unknown): string => {
+        const text = v === null || v === undefined ? '' : String(v);
+        return /[",\r\n]/.test(text) || text !== text.trim()
+            ? `"${text.replace(/"/g, '""')}"`
+            : text;
+    };
+    const lines = [columns.map(cell).join(',')];
+    for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(','));
+    return lines.join('\n') + '\n';
 }
 
 function norm(v: unknown): string {
