@@ -363,3 +363,29 @@ describe('doctor and flags', () => {
         expect(JSON.stringify(res.json)).not.toMatch(/at .*\.ts:\d+/);
     });
 });
+
+describe('npm start on a new machine', () => {
+    it('seeds and scores the demo data so that a rescore right after changes (almost) nothing', async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-start-'));
+        const org = await startLocalOrg({
+            dataDir: dir,
+            port: 0,
+            seed: true,
+            seedOptions: { leads: 300 }
+        });
+        try {
+            const conn = new jsforce.Connection({
+                instanceUrl: org.instanceUrl,
+                accessToken: org.accessToken,
+                version: API_VERSION
+            });
+            const run = await scoreOrg(new Api(conn), { full: true });
+            expect(run.leadsRead).toBe(300);
+            // Seconds pass between the two clocks: decay may round a stray engagement value.
+            expect(run.leadsChanged).toBeLessThanOrEqual(3);
+        } finally {
+            await org.close();
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }, 90_000);
+});

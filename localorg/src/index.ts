@@ -101,7 +101,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     return local;
 }
 
-/** Seeds through the CLI's seed code (the same path as `leadloop seed`), over jsforce. */
+/** Seeds and scores through the CLI's seed code (the same path as `leadloop seed`), over jsforce. */
 async function seedDemo(local: LocalOrg, opts: { leads?: number; seed?: number }): Promise<void> {
     const seedModule = path.join(PROJECT_ROOT, 'cli/src/seed/index.ts');
     if (!existsSync(seedModule)) {
@@ -119,13 +119,7 @@ async function seedDemo(local: LocalOrg, opts: { leads?: number; seed?: number }
     });
     const now = new Date();
     const data = seed.generateDemoData({ seed: opts.seed, leads: opts.leads, now });
+    // seedOrg scores every lead afterwards (as `leadloop seed` does), on the clock of that
+    // moment: records inserted during the seed (campaign members) are then in the past.
     await seed.seedOrg(conn, data, {});
-    // Score every lead as `leadloop score --full` does, so the demo opens with tiers and reasons.
-    const { Api } = (await import(path.join(PROJECT_ROOT, 'cli/src/api.ts'))) as {
-        Api: new (conn: unknown, opts?: Record<string, unknown>) => unknown;
-    };
-    const { scoreOrg } = (await import(path.join(PROJECT_ROOT, 'cli/src/score.ts'))) as {
-        scoreOrg: (api: unknown, opts: Record<string, unknown>) => Promise<unknown>;
-    };
-    await scoreOrg(new Api(conn, {}), { full: true, now });
 }
