@@ -489,25 +489,16 @@ export class Api {
                 const info = await this.waitForJob(job, rows.length);
                 const failed = Number(info.numberRecordsFailed ?? 0);
                 const processed = Number(info.numberRecordsProcessed ?? rows.length);
+                const read = async (want: boolean, get: () => Promise<unknown>) =>
+                    want ? ((await this.call('bulk results', get)) as SObjectRecord[]) : null;
                 return {
-                    successfulResults:
-                        mode === 'update'
-                            ? null
-                            : ((await this.call('bulk results', () =>
-                                  job.getSuccessfulResults()
-                              )) as unknown as SObjectRecord[]),
-                    failedResults:
-                        failed > 0
-                            ? ((await this.call('bulk results', () =>
-                                  job.getFailedResults()
-                              )) as unknown as SObjectRecord[])
-                            : [],
+                    successfulResults: await read(mode !== 'update', () =>
+                        job.getSuccessfulResults()
+                    ),
+                    failedResults: (await read(failed > 0, () => job.getFailedResults())) ?? [],
                     unprocessedRecords:
-                        processed < rows.length
-                            ? ((await this.call('bulk results', () =>
-                                  job.getUnprocessedRecords()
-                              )) as unknown as SObjectRecord[])
-                            : []
+                        (await read(processed < rows.length, () => job.getUnprocessedRecords())) ??
+                        []
                 };
             } catch (e) {
                 if (
@@ -540,11 +531,8 @@ export class Api {
         const longest = Math.max(max, 30_000);
         const started = Date.now();
         const deadline = started + 3_600_000;
-        let wait = Math.min(100, max);
-        if (rows) {
-            wait = Math.min(Math.max(100, Math.round(rows / 20)), longest);
-            await sleep(wait);
-        }
+        let wait = rows ? Math.min(Math.max(100, Math.round(rows / 20)), longest) : 0;
+        if (rows) await sleep(wait);
         for (;;) {
             const info = await this.call('bulk poll', () => job.check());
             if (info.state === 'JobComplete') return info;
@@ -563,7 +551,7 @@ export class Api {
             } else if (rows) {
                 wait = Math.min(wait * 2, longest);
             } else {
-                wait = Math.min(wait * 2, max);
+                wait = wait ? Math.min(wait * 2, max) : Math.min(100, max);
             }
             await sleep(wait);
         }
@@ -589,21 +577,33 @@ export class Api {
     }
 }
 
+/** Bulk API 2.0 takes up to 100 MB of CSV per ingest upload; the margin covers the columns
+ * that other rows of a job add to a row (`csvRowBytes` counts only the row's own values). */
+export const MAX_INGEST_CSV_BYTES = 95 * 1024 * 1024;
+
+/** An ingest CSV value: quoted only when it holds a comma, quote, line break or edge spaces. */
+function csvCell(v: unknown): string {
+    const text = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The bytes a record takes as a row of the ingest CSV (`#N/A` for nulls, as bulkWrite sends). */
+export function csvRowBytes(record: SObjectRecord): number {
+    let bytes = 0;
+    for (const v of Object.values(record)) {
+        bytes += Buffer.byteLength(csvCell(v === null ? '#N/A' : v)) + 1;
+    }
+    return bytes;
+}
+
 /**
- * Ingest CSV as Bulk API 2.0 documents it (comma, LF): a header of every column, values
- * quoted only when they hold a comma, quote, line break or edge spaces, quotes doubled.
- * Rows must be uniform (bulkWrite makes them so: '' leaves a field as is, #N/A clears it).
+ * Ingest CSV as Bulk API 2.0 documents it (comma, LF): a header of every column, then the
+ * rows. Rows must be uniform (bulkWrite makes them so: '' leaves a field as is, #N/A clears it).
  */
 function uploadCsv(rows: SObjectRecord[]): string {
     const columns = Object.keys(rows[0] ?? {});
-    const cell = (v: unknown): string => {
-        const text = v === null || v === undefined ? '' : String(v);
-        return /[",\r\n]/.test(text) || text !== text.trim()
-            ? `"${text.replace(/"/g, '""')}"`
-            : text;
-    };
-    const lines = [columns.map(cell).join(',')];
-    for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(','));
+    const lines = [columns.map(csvCell).join(',')];
+    for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(','));
     return lines.join('\n') + '\n';
 }
 

@@ -25,7 +25,13 @@ import {
     type CampaignMember,
     type Lead
 } from '../../core/src/index';
-import { Api, type RecordFailure, type SObjectRecord } from './api';
+import {
+    Api,
+    csvRowBytes,
+    MAX_INGEST_CSV_BYTES,
+    type RecordFailure,
+    type SObjectRecord
+} from './api';
 
 export interface ScoreOptions {
     /** Rescore every open lead (default: only those changed since `since`). */
@@ -102,19 +108,6 @@ function fromCsv(records: SObjectRecord[]): SObjectRecord[] {
     });
 }
 
-/** Bulk API 2.0 takes up to 100 MB of CSV per ingest job upload (base64 growth allowed for). */
-const MAX_JOB_CSV_BYTES = 95 * 1024 * 1024;
-
-/** A record's size as a CSV row, at most: every value quoted, quotes doubled, a comma each. */
-function csvRowBytes(record: SObjectRecord): number {
-    let bytes = 1;
-    for (const v of Object.values(record)) {
-        const text = v === null || v === undefined ? '#N/A' : String(v);
-        bytes += Buffer.byteLength(text) + 3 + (text.split('"').length - 1);
-    }
-    return bytes;
-}
-
 export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<ScoreRunResult> {
     const now = opts.now ?? new Date();
     const startedAt = opts.watermarkAt ?? new Date().toISOString();
@@ -156,7 +149,7 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
         `/query?q=${encodeURIComponent(`SELECT COUNT() FROM Lead WHERE ${countWhere}`)}`
     );
     const useBulk = countRes.totalSize >= bulkThreshold;
-    const read = async (_object: string, soql: string): Promise<SObjectRecord[]> =>
+    const read = async (soql: string): Promise<SObjectRecord[]> =>
         useBulk ? fromCsv(await api.bulkQuery(soql)) : api.query(soql);
 
     let leadRecords: SObjectRecord[];
@@ -169,17 +162,13 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     if (full) {
         // The four reads are independent: run them at once (same calls, less wall time).
         [leadRecords, taskRecords, eventRecords, memberRecords] = await Promise.all([
-            read('Lead', `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false`),
-            read('Task', `SELECT ${taskSelect} FROM Task WHERE WhoId != null`),
-            read('Event', `SELECT ${eventSelect} FROM Event WHERE WhoId != null`),
-            read(
-                'CampaignMember',
-                `SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`
-            )
+            read(`SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false`),
+            read(`SELECT ${taskSelect} FROM Task WHERE WhoId != null`),
+            read(`SELECT ${eventSelect} FROM Event WHERE WhoId != null`),
+            read(`SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`)
         ]);
     } else {
         leadRecords = await read(
-            'Lead',
             `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false AND SystemModstamp > ${since}`
         );
         // Leads whose activities or campaign memberships changed.
@@ -215,17 +204,14 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
             const wanted = new Set(ids.map((id) => id.slice(0, 15)));
             const mine = (field: string) => (r: SObjectRecord) =>
                 wanted.has(String(r[field] ?? '').slice(0, 15));
-            taskRecords = (
-                await read('Task', `SELECT ${taskSelect} FROM Task WHERE WhoId != null`)
-            ).filter(mine('WhoId'));
+            taskRecords = (await read(`SELECT ${taskSelect} FROM Task WHERE WhoId != null`)).filter(
+                mine('WhoId')
+            );
             eventRecords = (
-                await read('Event', `SELECT ${eventSelect} FROM Event WHERE WhoId != null`)
+                await read(`SELECT ${eventSelect} FROM Event WHERE WhoId != null`)
             ).filter(mine('WhoId'));
             memberRecords = (
-                await read(
-                    'CampaignMember',
-                    `SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`
-                )
+                await read(`SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`)
             ).filter(mine('LeadId'));
         }
         for (let i = 0; i < ids.length && ids.length < bulkThreshold; i += 200) {
@@ -278,50 +264,34 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     // Collections: a write and a checkpoint every 2,000 leads. Bulk: as few ingest jobs as
     // the job size limit allows (a scored lead is about 1 KB of CSV), a checkpoint after each.
     const resumeAfter = opts.resumeAfterId ?? null;
-    const batches: { changes: SObjectRecord[]; lastId: string; leads: number }[] = [];
-    if (useBulk && !requestedBatch) {
-        let current = { changes: [] as SObjectRecord[], lastId: '', leads: 0, bytes: 0 };
-        for (const input of inputs) {
-            const lead = input.lead;
-            current.leads += 1;
-            current.lastId = lead.id;
-            if (resumeAfter && lead.id <= resumeAfter) continue;
-            const change = scoreFieldChanges(
-                lead,
-                scoreLead(input, active.model, now),
-                version,
-                now
-            );
-            if (!change) continue;
+    const leadsPerBatch = requestedBatch ?? (useBulk ? Infinity : 2000);
+    type Batch = { changes: SObjectRecord[]; lastId: string; leads: number; bytes: number };
+    const batches: Batch[] = [];
+    let current: Batch = { changes: [], lastId: '', leads: 0, bytes: 0 };
+    const nextBatch = () => {
+        batches.push(current);
+        current = { changes: [], lastId: '', leads: 0, bytes: 0 };
+    };
+    for (const input of inputs) {
+        if (current.leads >= leadsPerBatch) nextBatch();
+        const lead = input.lead;
+        const change =
+            resumeAfter && lead.id <= resumeAfter
+                ? null
+                : scoreFieldChanges(lead, scoreLead(input, active.model, now), version, now);
+        if (change) {
             const record = leadToRecord(change);
-            const bytes = csvRowBytes(record);
-            if (current.changes.length && current.bytes + bytes > MAX_JOB_CSV_BYTES) {
-                batches.push(current);
-                current = { changes: [], lastId: lead.id, leads: 1, bytes: 0 };
+            const bytes = useBulk ? csvRowBytes(record) : 0;
+            if (current.changes.length && current.bytes + bytes > MAX_INGEST_CSV_BYTES) {
+                nextBatch();
             }
             current.changes.push(record);
             current.bytes += bytes;
         }
-        if (current.leads) batches.push(current);
-    } else {
-        const size = requestedBatch ?? 2000;
-        for (let start = 0; start < inputs.length; start += size) {
-            const batch = inputs.slice(start, start + size);
-            const changes: SObjectRecord[] = [];
-            for (const input of batch) {
-                const lead = input.lead;
-                if (resumeAfter && lead.id <= resumeAfter) continue;
-                const change = scoreFieldChanges(
-                    lead,
-                    scoreLead(input, active.model, now),
-                    version,
-                    now
-                );
-                if (change) changes.push(leadToRecord(change));
-            }
-            batches.push({ changes, lastId: batch[batch.length - 1].lead.id, leads: batch.length });
-        }
+        current.leads += 1;
+        current.lastId = lead.id;
     }
+    if (current.leads) batches.push(current);
     let done = 0;
     for (const { changes, lastId, leads: count } of batches) {
         result.leadsChanged += changes.length;
