@@ -225,9 +225,73 @@ function leadFromRecord(record) {
 function leadToRecord(values) {
   return toRecord(LEAD_FIELDS, values);
 }
+
+// core/src/fields.ts
+var FIT_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "title",
+  "email",
+  "phone",
+  "industry",
+  "numberOfEmployees",
+  "annualRevenue",
+  "country",
+  "leadSource"
+];
+var SCORING_INPUT_LEAD_KEYS = [
+  "id",
+  ...FIT_FIELDS,
+  "createdDate"
+];
+var SCORING_LEAD_KEYS = [
+  ...SCORING_INPUT_LEAD_KEYS,
+  ...SCORE_FIELD_KEYS
+];
+var PREVIEW_LEAD_KEYS = [
+  ...SCORING_INPUT_LEAD_KEYS,
+  "tier"
+];
 function leadApiNames(keys) {
   return keys.map((key) => LEAD_FIELDS[key]);
 }
+var SCORING_ACTIVITY_FIELDS = {
+  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
+  Event: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "ActivityDate",
+    "StartDateTime",
+    "CreatedDate"
+  ],
+  CampaignMember: [
+    "Id",
+    "LeadId",
+    "CampaignId",
+    "Status",
+    "HasResponded",
+    "FirstRespondedDate",
+    "CreatedDate",
+    "Campaign.Name"
+  ]
+};
+var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
+var SCORING_MODEL_READS = {
+  [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
+};
+var SCORING_READS = {
+  Lead: leadApiNames(SCORING_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS,
+  ...SCORING_MODEL_READS
+};
+var PREVIEW_READS = {
+  Lead: leadApiNames(PREVIEW_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS
+};
 
 // core/src/dates.ts
 var MS_PER_DAY = 864e5;
@@ -459,19 +523,6 @@ function reduceErrors(errors) {
 }
 
 // core/src/scoring/model.ts
-var FIT_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "title",
-  "email",
-  "phone",
-  "industry",
-  "numberOfEmployees",
-  "annualRevenue",
-  "country",
-  "leadSource"
-];
 var NEGATIVE_TARGETS = ["title", "company", "email", "emailDomain"];
 var ENGAGEMENT_CATEGORIES = ["activity", "campaign", "source"];
 var ENGAGEMENT_BANDS = ["High", "Medium", "Low", "None"];
@@ -2253,55 +2304,24 @@ function campaignMemberFromRecord(record) {
     campaignName: str2(campaignFields.Name)
   };
 }
-var SCORING_LEAD_KEYS = [
-  "id",
-  "firstName",
-  "lastName",
-  "company",
-  "title",
-  "email",
-  "phone",
-  "industry",
-  "numberOfEmployees",
-  "annualRevenue",
-  "country",
-  "leadSource",
-  "createdDate",
-  "score",
-  "fitGrade",
-  "engagement",
-  "tier",
-  "salesReady",
-  "scoreReasons",
-  "scoreSummary",
-  "scoredAt",
-  "modelVersion",
-  "previousScore",
-  "previousTier"
-];
-var SCORING_ACTIVITY_FIELDS = {
-  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
-  Event: [
-    "Id",
-    "WhoId",
-    "OwnerId",
-    "Subject",
-    "Type",
-    "ActivityDate",
-    "StartDateTime",
-    "CreatedDate"
-  ],
-  CampaignMember: [
-    "Id",
-    "LeadId",
-    "CampaignId",
-    "Status",
-    "HasResponded",
-    "FirstRespondedDate",
-    "CreatedDate",
-    "Campaign.Name"
-  ]
-};
+function scoringInputsFromRecords(records) {
+  const members = records.CampaignMember.map((r) => campaignMemberFromRecord(r));
+  const campaignNames = {};
+  for (const m of members) {
+    if (m.campaignName) {
+      campaignNames[m.campaignId] = m.campaignName;
+    }
+  }
+  return groupScoringInputs(
+    records.Lead.map((r) => leadFromRecord(r)),
+    [
+      ...records.Task.map((r) => activityFromRecord(r, "Task")),
+      ...records.Event.map((r) => activityFromRecord(r, "Event"))
+    ],
+    members,
+    campaignNames
+  );
+}
 export {
   API_VERSION,
   DEFAULT_NURTURE_DAYS,
@@ -2323,12 +2343,18 @@ export {
   PACKAGE_PREFIX,
   PERMISSION_SETS,
   POINTS_LIMIT,
+  PREVIEW_LEAD_KEYS,
+  PREVIEW_READS,
   REVIEW_ENTRY,
   REVIEW_MEETING,
   SCORE_FIELD_KEYS,
   SCORING_ACTIVITY_FIELDS,
+  SCORING_INPUT_LEAD_KEYS,
   SCORING_LEAD_KEYS,
   SCORING_MODEL,
+  SCORING_MODEL_FIELDS,
+  SCORING_MODEL_READS,
+  SCORING_READS,
   SETTINGS,
   SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
@@ -2365,6 +2391,7 @@ export {
   reduceErrors,
   scoreFieldChanges,
   scoreLead,
+  scoringInputsFromRecords,
   serializeReasons,
   settingsToRecord,
   splitList,

@@ -3,6 +3,7 @@ import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
+    LEAD_FIELDS,
     activeScoringModel,
     activityFromRecord,
     campaignMemberFromRecord,
@@ -12,7 +13,8 @@ import {
     parseScoringModelRecord,
     reduceErrors,
     scoreFieldChanges,
-    scoreLead
+    scoreLead,
+    scoringInputsFromRecords
 } from 'c/leadLoopCore';
 
 const TIER_CLASSES = {
@@ -20,21 +22,6 @@ const TIER_CLASSES = {
     Warm: 'slds-badge slds-theme_warning',
     Cool: 'slds-badge slds-theme_info',
     Cold: 'slds-badge slds-badge_lightest'
-};
-
-/** Lead domain key → API name, for telling which fields the user can see. */
-const VISIBLE_CHECK = {
-    score: 'LL_Score__c',
-    fitGrade: 'LL_Fit_Grade__c',
-    engagement: 'LL_Engagement__c',
-    tier: 'LL_Tier__c',
-    salesReady: 'LL_Sales_Ready__c',
-    scoreReasons: 'LL_Score_Reasons__c',
-    scoreSummary: 'LL_Score_Summary__c',
-    scoredAt: 'LL_Scored_At__c',
-    modelVersion: 'LL_Model_Version__c',
-    previousScore: 'LL_Previous_Score__c',
-    previousTier: 'LL_Previous_Tier__c'
 };
 
 function newestFirst(a, b) {
@@ -99,13 +86,13 @@ export default class LeadScoreCard extends LightningElement {
                                     NumberOfEmployees {
                                         value
                                     }
+                                    AnnualRevenue {
+                                        value
+                                    }
                                     Country {
                                         value
                                     }
                                     LeadSource {
-                                        value
-                                    }
-                                    Status {
                                         value
                                     }
                                     CreatedDate {
@@ -158,6 +145,9 @@ export default class LeadScoreCard extends LightningElement {
                                     WhoId {
                                         value
                                     }
+                                    OwnerId {
+                                        value
+                                    }
                                     Subject {
                                         value
                                     }
@@ -185,6 +175,9 @@ export default class LeadScoreCard extends LightningElement {
                                 node {
                                     Id
                                     WhoId {
+                                        value
+                                    }
+                                    OwnerId {
                                         value
                                     }
                                     Subject {
@@ -257,6 +250,15 @@ export default class LeadScoreCard extends LightningElement {
                                         value
                                     }
                                     LL_Definition__c: LL_Definition__c {
+                                        value
+                                    }
+                                    LL_Activated_At__c: LL_Activated_At__c {
+                                        value
+                                    }
+                                    LL_Description__c: LL_Description__c {
+                                        value
+                                    }
+                                    CreatedDate {
                                         value
                                     }
                                 }
@@ -332,7 +334,7 @@ export default class LeadScoreCard extends LightningElement {
     // ---- the stored score ---------------------------------------------
 
     get canSeeScore() {
-        return Boolean(this.leadNode) && 'LL_Tier__c' in this.leadNode;
+        return Boolean(this.leadNode) && LEAD_FIELDS.tier in this.leadNode;
     }
 
     get isScored() {
@@ -476,11 +478,13 @@ export default class LeadScoreCard extends LightningElement {
         try {
             const now = new Date();
             const { model, version } = this.activeModel;
-            const result = scoreLead(
-                { lead, activities: this.activities, campaignMembers: this.campaignMembers },
-                model,
-                now
-            );
+            const [input] = scoringInputsFromRecords({
+                Lead: [this.leadNode],
+                Task: edgesOf(this.query?.Task),
+                Event: edgesOf(this.query?.Event),
+                CampaignMember: edgesOf(this.query?.CampaignMember)
+            });
+            const result = scoreLead(input, model, now);
             const changes = scoreFieldChanges(lead, result, version, now);
             if (!changes) {
                 this.toast('Score is up to date', `${result.tier}: nothing changed.`, 'info');
@@ -489,7 +493,7 @@ export default class LeadScoreCard extends LightningElement {
             // Write only the fields this user can see (field-level security).
             const visible = {};
             for (const [key, value] of Object.entries(changes)) {
-                if (key === 'id' || VISIBLE_CHECK[key] in this.leadNode) {
+                if (key === 'id' || LEAD_FIELDS[key] in this.leadNode) {
                     visible[key] = value;
                 }
             }

@@ -9,17 +9,14 @@ import {
     FIT_GRADES,
     SCORING_MODEL,
     TIERS,
-    activityFromRecord,
-    campaignMemberFromRecord,
     checkModelVersions,
-    groupScoringInputs,
-    leadFromRecord,
     newModelVersionRecord,
     parseScoringModelRecord,
     planActivation,
     previewScoringModel,
     previewSummary,
     reduceErrors,
+    scoringInputsFromRecords,
     validateScoringModel
 } from 'c/leadLoopCore';
 
@@ -80,6 +77,9 @@ const PREVIEW_QUERY = gql`
                             NumberOfEmployees {
                                 value
                             }
+                            AnnualRevenue {
+                                value
+                            }
                             Country {
                                 value
                             }
@@ -110,6 +110,9 @@ const PREVIEW_QUERY = gql`
                         node {
                             Id
                             WhoId {
+                                value
+                            }
+                            OwnerId {
                                 value
                             }
                             Subject {
@@ -145,6 +148,9 @@ const PREVIEW_QUERY = gql`
                         node {
                             Id
                             WhoId {
+                                value
+                            }
+                            OwnerId {
                                 value
                             }
                             Subject {
@@ -991,23 +997,7 @@ export default class ScoringModelEditor extends LightningElement {
     }
 
     finishPreview() {
-        const records = this.previewRecords;
-        const members = records.CampaignMember.map((r) => campaignMemberFromRecord(r));
-        const campaignNames = {};
-        for (const m of members) {
-            if (m.campaignName) {
-                campaignNames[m.campaignId] = m.campaignName;
-            }
-        }
-        this.previewInputs = groupScoringInputs(
-            records.Lead.map((r) => leadFromRecord(r)),
-            [
-                ...records.Task.map((r) => activityFromRecord(r, 'Task')),
-                ...records.Event.map((r) => activityFromRecord(r, 'Event'))
-            ],
-            members,
-            campaignNames
-        );
+        this.previewInputs = scoringInputsFromRecords(this.previewRecords);
         this.previewRunning = false;
         this.previewVariables = undefined;
         this.previewQuery = undefined;
