@@ -2322,6 +2322,87 @@ function scoringInputsFromRecords(records) {
     campaignNames
   );
 }
+
+// core/src/scoring/form.ts
+function keysOf(path) {
+  return (typeof path === "string" ? path.split(".") : path.map(String)).filter((k) => k !== "");
+}
+function valueAt(object, path) {
+  let o = object;
+  for (const key of keysOf(path)) {
+    if (o === null || typeof o !== "object") {
+      return void 0;
+    }
+    o = o[key];
+  }
+  return o;
+}
+function withValueAt(object, path, value) {
+  const keys = keysOf(path);
+  const copy = JSON.parse(JSON.stringify(object ?? {}));
+  if (!keys.length) {
+    return copy;
+  }
+  const parent = valueAt(copy, keys.slice(0, -1));
+  if (parent === null || typeof parent !== "object") {
+    return object;
+  }
+  const last = keys[keys.length - 1];
+  if (value === void 0) {
+    if (Array.isArray(parent)) {
+      parent.splice(Number(last), 1);
+    } else {
+      delete parent[last];
+    }
+  } else {
+    parent[last] = JSON.parse(JSON.stringify(value));
+  }
+  return copy;
+}
+function parseNumberInput(raw, nullable) {
+  if (raw === "" || raw === null || raw === void 0) {
+    return nullable ? null : raw;
+  }
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : raw;
+}
+function parseListInput(raw) {
+  return String(raw ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function errorsUnder(errors, prefix) {
+  return (errors ?? []).filter(
+    (e) => e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`)
+  ).map((e) => e.message).join(" ");
+}
+function ruleKeyOf(path) {
+  const indexed = /^([A-Za-z.]+\[\d+\])/.exec(path);
+  if (indexed) {
+    return indexed[1];
+  }
+  return path.split(".").slice(0, 2).join(".") || "definition";
+}
+function groupErrorsByRule(definition, errors) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    const key = ruleKeyOf(error.path);
+    let group = groups.get(key);
+    if (!group) {
+      const rule = valueAt(definition, key.replace(/\[(\d+)\]/g, ".$1"));
+      const ruleLabel = rule && typeof rule === "object" ? rule.label : void 0;
+      group = {
+        key,
+        label: typeof ruleLabel === "string" ? `${ruleLabel} (${key})` : key,
+        errors: []
+      };
+      groups.set(key, group);
+    }
+    group.errors.push({
+      key: `${error.path}|${error.check}|${error.message}`,
+      message: error.message
+    });
+  }
+  return [...groups.values()];
+}
 export {
   API_VERSION,
   DEFAULT_NURTURE_DAYS,
@@ -2369,9 +2450,11 @@ export {
   daysBetween,
   defaultModelRecord,
   emptyPreview,
+  errorsUnder,
   fieldValue,
   fromRecord,
   gradeFor,
+  groupErrorsByRule,
   groupScoringInputs,
   isoDate,
   joinList,
@@ -2382,6 +2465,8 @@ export {
   newModelVersionRecord,
   nextModelVersion,
   normalizeWords,
+  parseListInput,
+  parseNumberInput,
   parseReasons,
   parseScoringModelRecord,
   parseSettings,
@@ -2398,5 +2483,7 @@ export {
   toEpochMs,
   toRecord,
   validateScoringModel,
-  validateScoringModelJson
+  validateScoringModelJson,
+  valueAt,
+  withValueAt
 };
