@@ -68,6 +68,25 @@ export function parseListInput(raw: unknown): string[] {
         .filter((s) => s.length > 0);
 }
 
+/** How a form input's text becomes a model value (`data-kind` on the input). */
+export type InputKind = 'number' | 'nullable-number' | 'list' | 'multi' | 'text';
+
+/** The model value for what was typed or chosen in an input of this kind. */
+export function formValue(kind: string | undefined, raw: unknown): unknown {
+    switch (kind) {
+        case 'number':
+            return parseNumberInput(raw, false);
+        case 'nullable-number':
+            return parseNumberInput(raw, true);
+        case 'list':
+            return parseListInput(raw);
+        case 'multi':
+            return Array.isArray(raw) ? [...raw] : [];
+        default:
+            return raw;
+    }
+}
+
 /** The messages of errors at `prefix` or under it (`fit.title[0]` covers `fit.title[0].points`). */
 export function errorsUnder(errors: readonly ModelError[] | undefined, prefix: string): string {
     return (errors ?? [])

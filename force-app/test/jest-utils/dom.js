@@ -10,12 +10,17 @@ export async function flushPromises() {
     }
 }
 
-/** Every element matching `selector` in `element`'s shadow tree and the shadow trees below it. */
+/**
+ * Every element matching `selector` in `element`'s shadow tree and the shadow trees below
+ * it, in the order a person reads them (a child component's content where it is placed).
+ */
 export function queryAllDeep(element, selector) {
     const found = [];
     const visit = (root) => {
-        found.push(...root.querySelectorAll(selector));
         for (const child of root.querySelectorAll('*')) {
+            if (child.matches(selector)) {
+                found.push(child);
+            }
             if (child.shadowRoot) {
                 visit(child.shadowRoot);
             }

@@ -2369,6 +2369,20 @@ function parseNumberInput(raw, nullable) {
 function parseListInput(raw) {
   return String(raw ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
 }
+function formValue(kind, raw) {
+  switch (kind) {
+    case "number":
+      return parseNumberInput(raw, false);
+    case "nullable-number":
+      return parseNumberInput(raw, true);
+    case "list":
+      return parseListInput(raw);
+    case "multi":
+      return Array.isArray(raw) ? [...raw] : [];
+    default:
+      return raw;
+  }
+}
 function errorsUnder(errors, prefix) {
   return (errors ?? []).filter(
     (e) => e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`)
@@ -2452,6 +2466,7 @@ export {
   emptyPreview,
   errorsUnder,
   fieldValue,
+  formValue,
   fromRecord,
   gradeFor,
   groupErrorsByRule,
