@@ -7,7 +7,8 @@
  *
  * Lists hold API names; a parent field is `Relationship.Field` (`Campaign.Name`), as SOQL
  * writes it. Lead fields are listed as domain keys first (see `LEAD_FIELDS`), so the
- * names cannot drift from the mapping that turns records into leads.
+ * names cannot drift from the mapping that turns records into leads. The CLI joins a list
+ * into a SOQL field list; components put `graphqlSelection(list)` into their queries.
  *
  * To add a capability's reads (hygiene, the board, metrics): add its keys next to the
  * scoring ones, export a `<PURPOSE>_READS` object like `SCORING_READS`, and register the
@@ -107,3 +108,38 @@ export const PREVIEW_READS: ObjectReads = {
     Lead: leadApiNames(PREVIEW_LEAD_KEYS),
     ...SCORING_ACTIVITY_FIELDS
 };
+
+const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * The GraphQL (UI API) selection of a record node that reads these fields: `Id` as is,
+ * every other field as `Name { value }` (custom fields aliased to their own name, so a
+ * result keeps its key, as lwc-recipes does), parents nested (`Campaign { Name { value } }`).
+ * Names come from the lists above, never from input; anything else is refused.
+ */
+export function graphqlSelection(fields: readonly string[]): string {
+    const parents = new Map<string, string[]>();
+    const parts: string[] = [];
+    for (const field of fields) {
+        const [name, ...rest] = field.split('.');
+        if (!API_NAME.test(name) || rest.some((r) => !API_NAME.test(r))) {
+            throw new Error(`Not an API name: "${field}"`);
+        }
+        if (rest.length) {
+            if (!parents.has(name)) {
+                parents.set(name, []);
+                parts.push(name);
+            }
+            parents.get(name)!.push(rest.join('.'));
+        } else if (name === 'Id') {
+            parts.push('Id');
+        } else {
+            parts.push(`${name.endsWith('__c') ? `${name}: ` : ''}${name} { value }`);
+        }
+    }
+    return parts
+        .map((part) =>
+            parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part)!)} }` : part
+        )
+        .join(' ');
+}

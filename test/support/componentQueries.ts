@@ -1,8 +1,8 @@
 /**
- * The GraphQL queries the components send, read from their source: every gql`...`
- * template in force-app/main/default/lwc, parsed with `graphql`. Tests use them to
- * compare each query's fields with the core's read lists and to shape records exactly
- * as the platform would return them for that query.
+ * The GraphQL queries the components send: every query module in
+ * force-app/main/default/lwc, loaded and parsed with `graphql`. Tests use them to compare
+ * each query's fields with the core's read lists and to shape records exactly as the
+ * platform would return them for that query.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +46,8 @@ function isLeaf(field: FieldNode): boolean {
     );
 }
 
-function componentSources(): { component: string; source: string }[] {
+/** The component files that hold GraphQL queries (`gql` templates). */
+function queryModules(): string[] {
     return readdirSync(lwcDir)
         .filter(
             (name) => name !== 'leadLoopCore' && statSync(path.join(lwcDir, name)).isDirectory()
@@ -54,20 +55,32 @@ function componentSources(): { component: string; source: string }[] {
         .flatMap((component) =>
             readdirSync(path.join(lwcDir, component))
                 .filter((file) => file.endsWith('.js'))
-                .map((file) => ({
-                    component,
-                    source: readFileSync(path.join(lwcDir, component, file), 'utf8')
-                }))
-        );
+                .map((file) => path.join(lwcDir, component, file))
+        )
+        .filter((file) => /\bgql`/.test(readFileSync(file, 'utf8')));
 }
 
-/** Every query in the components' JavaScript. */
-export function componentQueries(): ComponentQuery[] {
+/**
+ * Every query the components send, as built when their query modules load. The caller
+ * must mock `lightning/graphql` (a `gql` that returns the text) and `c/leadLoopCore` (the
+ * core), as test/readLists.test.ts does. Queries live in modules of their own
+ * (`*Query.js`, importing only those two), so a component file holding a query fails here.
+ */
+export async function componentQueries(): Promise<ComponentQuery[]> {
     const out: ComponentQuery[] = [];
-    for (const { component, source } of componentSources()) {
-        for (const match of source.matchAll(/\bgql`([^`]*)`/g)) {
-            const document = parse(match[1]);
-            for (const definition of document.definitions) {
+    for (const file of queryModules()) {
+        const component = path.basename(path.dirname(file));
+        let exported: Record<string, unknown>;
+        try {
+            exported = await import(file);
+        } catch (error) {
+            throw new Error(
+                `${path.relative(lwcDir, file)}: put GraphQL queries in a module of their own (like leadScoreCard/scoreCardQuery.js): ${(error as Error).message}`
+            );
+        }
+        for (const value of Object.values(exported)) {
+            if (typeof value !== 'string' || !/^\s*query\b/.test(value)) continue;
+            for (const definition of parse(value).definitions) {
                 if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
                 const operation = (definition as OperationDefinitionNode).name?.value ?? '';
                 const uiapi = child(definition.selectionSet, 'uiapi');
@@ -119,8 +132,8 @@ export function shapeNode(selection: SelectionSetNode, row: Row): Row {
 }
 
 /** The query with this operation name (exactly one must exist). */
-export function componentQuery(operation: string): ComponentQuery {
-    const found = componentQueries().filter((q) => q.operation === operation);
+export async function componentQuery(operation: string): Promise<ComponentQuery> {
+    const found = (await componentQueries()).filter((q) => q.operation === operation);
     if (found.length !== 1) {
         throw new Error(`Expected one component query named ${operation}, found ${found.length}`);
     }

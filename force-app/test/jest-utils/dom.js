@@ -2,6 +2,7 @@
  * DOM helpers for component tests: a container's children render in their own shadow
  * roots, so tests of a container look through every shadow root below it.
  */
+import { createElement } from '@lwc/engine-dom';
 
 /** Lets wire emissions and promise chains settle. */
 export async function flushPromises() {
@@ -61,4 +62,35 @@ export function textOf(element, dataId) {
 export function changeValue(input, value) {
     input.value = value;
     input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+/** Creates a component, sets its properties and puts it on the page. */
+export function mount(tag, component, props = {}) {
+    const element = createElement(tag, { is: component });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+/** Takes every component off the page (after each test, as lwc-recipes does). */
+export function resetDom() {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+}
+
+/**
+ * Runs every test of the calling `describe` at `now` (fake timers; sa11y needs real ones:
+ * call `jest.useRealTimers()` before `toBeAccessible()`), then clears the page and mocks.
+ */
+export function atFixedTime(now) {
+    beforeEach(() => {
+        jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+        jest.setSystemTime(now);
+    });
+    afterEach(() => {
+        resetDom();
+        jest.useRealTimers();
+        jest.clearAllMocks();
+    });
 }

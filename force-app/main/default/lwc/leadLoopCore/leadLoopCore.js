@@ -292,6 +292,31 @@ var PREVIEW_READS = {
   Lead: leadApiNames(PREVIEW_LEAD_KEYS),
   ...SCORING_ACTIVITY_FIELDS
 };
+var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+function graphqlSelection(fields) {
+  const parents = /* @__PURE__ */ new Map();
+  const parts = [];
+  for (const field of fields) {
+    const [name, ...rest] = field.split(".");
+    if (!API_NAME.test(name) || rest.some((r) => !API_NAME.test(r))) {
+      throw new Error(`Not an API name: "${field}"`);
+    }
+    if (rest.length) {
+      if (!parents.has(name)) {
+        parents.set(name, []);
+        parts.push(name);
+      }
+      parents.get(name).push(rest.join("."));
+    } else if (name === "Id") {
+      parts.push("Id");
+    } else {
+      parts.push(`${name.endsWith("__c") ? `${name}: ` : ""}${name} { value }`);
+    }
+  }
+  return parts.map(
+    (part) => parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part))} }` : part
+  ).join(" ");
+}
 
 // core/src/dates.ts
 var MS_PER_DAY = 864e5;
@@ -2469,6 +2494,7 @@ export {
   formValue,
   fromRecord,
   gradeFor,
+  graphqlSelection,
   groupErrorsByRule,
   groupScoringInputs,
   isoDate,

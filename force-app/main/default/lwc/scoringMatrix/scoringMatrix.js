@@ -17,16 +17,22 @@ export default class ScoringMatrix extends LightningElement {
 
     get bandRows() {
         const bands = Array.isArray(this.model?.bands) ? this.model.bands : [];
-        return bands.map((b, index) => ({
-            key: `band-${index}`,
-            min: b?.min,
-            max: b?.max,
-            minLabel: `${b?.band ?? 'Band'} from`,
-            maxLabel: `${b?.band ?? 'Band'} below (empty: no limit)`,
-            minPath: `bands.${index}.min`,
-            maxPath: `bands.${index}.max`,
-            error: errorsUnder(this.errors, `bands[${index}]`)
-        }));
+        return bands.map((b, index) => {
+            const name = b?.band ?? 'Band';
+            return {
+                key: `band-${index}`,
+                inputs: [
+                    { label: `${name} from`, value: b?.min, kind: 'number', end: 'min' },
+                    {
+                        label: `${name} below (empty: no limit)`,
+                        value: b?.max,
+                        kind: 'nullable-number',
+                        end: 'max'
+                    }
+                ].map(({ end, ...input }) => ({ ...input, path: `bands.${index}.${end}` })),
+                error: errorsUnder(this.errors, `bands[${index}]`)
+            };
+        });
     }
 
     get bandsError() {

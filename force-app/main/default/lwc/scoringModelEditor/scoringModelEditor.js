@@ -1,5 +1,5 @@
 import { LightningElement, wire } from 'lwc';
-import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
@@ -12,6 +12,7 @@ import {
     withValueAt
 } from 'c/leadLoopCore';
 import { GENERAL_SECTION, MODEL_SECTIONS } from './sections';
+import { VERSIONS_QUERY } from './versionsQuery';
 
 function clone(value) {
     return JSON.parse(JSON.stringify(value));
@@ -47,47 +48,7 @@ export default class ScoringModelEditor extends LightningElement {
 
     // ---- versions --------------------------------------------------------
 
-    @wire(graphql, {
-        query: gql`
-            query scoringModelVersions {
-                uiapi {
-                    query {
-                        LL_Scoring_Model__c(
-                            first: 200
-                            orderBy: { LL_Version__c: { order: DESC } }
-                        ) {
-                            edges {
-                                node {
-                                    Id
-                                    Name {
-                                        value
-                                    }
-                                    LL_Version__c: LL_Version__c {
-                                        value
-                                    }
-                                    LL_Status__c: LL_Status__c {
-                                        value
-                                    }
-                                    LL_Definition__c: LL_Definition__c {
-                                        value
-                                    }
-                                    LL_Activated_At__c: LL_Activated_At__c {
-                                        value
-                                    }
-                                    LL_Description__c: LL_Description__c {
-                                        value
-                                    }
-                                    CreatedDate {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        `
-    })
+    @wire(graphql, { query: VERSIONS_QUERY })
     wiredVersions(result) {
         this.versionsResult = result;
         if (result.errors) {
@@ -113,12 +74,12 @@ export default class ScoringModelEditor extends LightningElement {
         }
     }
 
-    get selected() {
+    get selectedVersion() {
         return this.versionRecords.find((v) => v.id === this.selectedId) ?? null;
     }
 
     get editingTitle() {
-        const v = this.selected;
+        const v = this.selectedVersion;
         if (!v) {
             return 'New model (not saved)';
         }
@@ -203,7 +164,7 @@ export default class ScoringModelEditor extends LightningElement {
     }
 
     get activateDisabled() {
-        const v = this.selected;
+        const v = this.selectedVersion;
         return !(v && v.status !== 'Active' && v.model && !this.dirty && !this.busy);
     }
 

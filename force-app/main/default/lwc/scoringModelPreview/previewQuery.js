@@ -1,4 +1,5 @@
 import { gql } from 'lightning/graphql';
+import { PREVIEW_READS, graphqlSelection } from 'c/leadLoopCore';
 
 /** Page size for the preview: with upperBound, GraphQL wants 200–2,000. */
 export const PREVIEW_PAGE_SIZE = 2000;
@@ -12,10 +13,35 @@ export const CURSOR_VARIABLE = {
     CampaignMember: 'memberAfter'
 };
 
-/**
- * Open leads, their activities and campaign memberships, a page of each at a time:
- * `PREVIEW_READS` in the core, field for field (test/readLists.test.ts fails when they differ).
- */
+/** Which records of each object the preview reads (GraphQL `where`). */
+const WHERE = {
+    Lead: '{ IsConverted: { eq: false } }',
+    Task: '{ WhoId: { ne: null } }',
+    Event: '{ WhoId: { ne: null } }',
+    CampaignMember: '{ LeadId: { ne: null } }'
+};
+
+/** One page of an object, read with the core's `PREVIEW_READS`. */
+const page = (object) => `
+    ${object}(
+        first: $pageSize
+        after: $${CURSOR_VARIABLE[object]}
+        upperBound: $upperBound
+        where: ${WHERE[object]}
+        orderBy: { Id: { order: ASC } }
+    ) {
+        edges {
+            node {
+                ${graphqlSelection(PREVIEW_READS[object])}
+            }
+        }
+        pageInfo {
+            hasNextPage
+            endCursor
+        }
+    }`;
+
+/** Open leads, their activities and campaign memberships, a page of each at a time. */
 export const PREVIEW_QUERY = gql`
     query scoringModelPreview(
         $leadAfter: String
@@ -27,178 +53,7 @@ export const PREVIEW_QUERY = gql`
     ) {
         uiapi {
             query {
-                Lead(
-                    first: $pageSize
-                    after: $leadAfter
-                    upperBound: $upperBound
-                    where: { IsConverted: { eq: false } }
-                    orderBy: { Id: { order: ASC } }
-                ) {
-                    edges {
-                        node {
-                            Id
-                            FirstName {
-                                value
-                            }
-                            LastName {
-                                value
-                            }
-                            Company {
-                                value
-                            }
-                            Title {
-                                value
-                            }
-                            Email {
-                                value
-                            }
-                            Phone {
-                                value
-                            }
-                            Industry {
-                                value
-                            }
-                            NumberOfEmployees {
-                                value
-                            }
-                            AnnualRevenue {
-                                value
-                            }
-                            Country {
-                                value
-                            }
-                            LeadSource {
-                                value
-                            }
-                            CreatedDate {
-                                value
-                            }
-                            LL_Tier__c: LL_Tier__c {
-                                value
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                        endCursor
-                    }
-                }
-                Task(
-                    first: $pageSize
-                    after: $taskAfter
-                    upperBound: $upperBound
-                    where: { WhoId: { ne: null } }
-                    orderBy: { Id: { order: ASC } }
-                ) {
-                    edges {
-                        node {
-                            Id
-                            WhoId {
-                                value
-                            }
-                            OwnerId {
-                                value
-                            }
-                            Subject {
-                                value
-                            }
-                            Type {
-                                value
-                            }
-                            Status {
-                                value
-                            }
-                            ActivityDate {
-                                value
-                            }
-                            CreatedDate {
-                                value
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                        endCursor
-                    }
-                }
-                Event(
-                    first: $pageSize
-                    after: $eventAfter
-                    upperBound: $upperBound
-                    where: { WhoId: { ne: null } }
-                    orderBy: { Id: { order: ASC } }
-                ) {
-                    edges {
-                        node {
-                            Id
-                            WhoId {
-                                value
-                            }
-                            OwnerId {
-                                value
-                            }
-                            Subject {
-                                value
-                            }
-                            Type {
-                                value
-                            }
-                            ActivityDate {
-                                value
-                            }
-                            StartDateTime {
-                                value
-                            }
-                            CreatedDate {
-                                value
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                        endCursor
-                    }
-                }
-                CampaignMember(
-                    first: $pageSize
-                    after: $memberAfter
-                    upperBound: $upperBound
-                    where: { LeadId: { ne: null } }
-                    orderBy: { Id: { order: ASC } }
-                ) {
-                    edges {
-                        node {
-                            Id
-                            LeadId {
-                                value
-                            }
-                            CampaignId {
-                                value
-                            }
-                            Status {
-                                value
-                            }
-                            HasResponded {
-                                value
-                            }
-                            FirstRespondedDate {
-                                value
-                            }
-                            CreatedDate {
-                                value
-                            }
-                            Campaign {
-                                Name {
-                                    value
-                                }
-                            }
-                        }
-                    }
-                    pageInfo {
-                        hasNextPage
-                        endCursor
-                    }
-                }
+                ${PREVIEW_OBJECTS.map(page).join('\n')}
             }
         }
     }

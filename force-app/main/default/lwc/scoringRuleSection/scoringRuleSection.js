@@ -17,6 +17,42 @@ const ROW_CLASS = 'slds-box slds-box_x-small slds-m-bottom_x-small';
 /** Optional rule keys: an empty value removes the key instead of storing ''. */
 const OPTIONAL_RULE_FIELDS = { types: 'list', subjectKeywords: 'list', kind: 'text' };
 
+const text = (list) => (list ?? []).join(', ');
+const cell = (field, label, size, value, more) => ({
+    field,
+    label,
+    value,
+    colClass: `slds-col slds-size_${size}`,
+    type: 'text',
+    ...more
+});
+
+/** The inputs of one rule, by family: label, what it matches, points. */
+function ruleCells(rules, rule) {
+    const cells = [cell('label', 'Label', '1-of-4', rule.label ?? '')];
+    if (rules.listField) {
+        cells.push(cell('list', rules.listLabel, '1-of-3', text(rule[rules.listField])));
+    }
+    if (rules.target) {
+        cells.push(
+            cell('target', 'Looks at', '1-of-6', rule.target, { options: NEGATIVE_TARGET_OPTIONS })
+        );
+    }
+    if (rules.range) {
+        cells.push(cell('min', 'From', '1-of-6', rule.min, { type: 'number' }));
+        cells.push(cell('max', 'Below', '1-of-6', rule.max, { type: 'number' }));
+    }
+    if (rules.activity) {
+        cells.push(cell('kind', 'Kind', '1-of-6', rule.kind ?? '', { options: KIND_OPTIONS }));
+        cells.push(cell('types', 'Types', '1-of-6', text(rule.types)));
+        cells.push(
+            cell('subjectKeywords', 'Subject keywords', '1-of-6', text(rule.subjectKeywords))
+        );
+    }
+    cells.push(cell('points', 'Points', '1-of-8', rule.points, { type: 'number', step: 'any' }));
+    return cells;
+}
+
 /**
  * One part of the scoring model form: its single values (`section.fields`) and, for a rule
  * family (`section.rules`), the list of rules with add and remove. It never changes the
@@ -30,9 +66,6 @@ export default class ScoringRuleSection extends LightningElement {
     @api model;
     /** Validation errors of the whole model (`{ path, message }`): this section shows its own. */
     @api errors;
-
-    negativeTargetOptions = NEGATIVE_TARGET_OPTIONS;
-    kindOptions = KIND_OPTIONS;
 
     get fields() {
         return (this.section?.fields ?? []).map((field) => {
@@ -81,15 +114,7 @@ export default class ScoringRuleSection extends LightningElement {
             return {
                 key: `${this.section.key}-${index}`,
                 index,
-                label: rule?.label ?? '',
-                listText: rules.listField ? (rule?.[rules.listField] ?? []).join(', ') : '',
-                points: rule?.points,
-                min: rule?.min,
-                max: rule?.max,
-                target: rule?.target,
-                kind: rule?.kind ?? '',
-                typesText: (rule?.types ?? []).join(', '),
-                subjectText: (rule?.subjectKeywords ?? []).join(', '),
+                cells: ruleCells(rules, rule ?? {}),
                 error,
                 rowClass: error ? `${ROW_CLASS} slds-theme_shade` : ROW_CLASS,
                 removeLabel: `Remove ${rule?.label || `rule ${index + 1}`}`

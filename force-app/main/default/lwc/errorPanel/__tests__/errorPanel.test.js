@@ -1,23 +1,16 @@
-import { createElement } from '@lwc/engine-dom';
 import ErrorPanel from 'c/errorPanel';
-import { flushPromises, textOf } from 'jest-utils/dom';
+import { flushPromises, mount, resetDom, textOf } from 'jest-utils/dom';
 
 const ldsError = require('./data/ldsError.json');
 const graphqlErrors = require('./data/graphqlErrors.json');
 
 function createPanel(props) {
-    const element = createElement('c-error-panel', { is: ErrorPanel });
-    Object.assign(element, props);
-    document.body.appendChild(element);
+    const element = mount('c-error-panel', ErrorPanel, props);
     return element;
 }
 
 describe('c-error-panel', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+    afterEach(resetDom);
 
     it('renders nothing without errors', async () => {
         const element = createPanel({ errors: undefined });

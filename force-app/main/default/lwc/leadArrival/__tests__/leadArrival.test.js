@@ -1,13 +1,10 @@
-import { createElement } from '@lwc/engine-dom';
 import LeadArrival from 'c/leadArrival';
-import { flushPromises, textOf } from 'jest-utils/dom';
+import { flushPromises, mount, resetDom, textOf } from 'jest-utils/dom';
 
 const history = require('./data/history.json');
 
 function createArrival(props) {
-    const element = createElement('c-lead-arrival', { is: LeadArrival });
-    Object.assign(element, props);
-    document.body.appendChild(element);
+    const element = mount('c-lead-arrival', LeadArrival, props);
     return element;
 }
 
@@ -18,11 +15,7 @@ function rows(element, dataId) {
 }
 
 describe('c-lead-arrival', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+    afterEach(resetDom);
 
     it('shows the source, the campaigns and what the lead did, newest first, undated last', async () => {
         const element = createArrival({ leadSource: 'Web', ...history });

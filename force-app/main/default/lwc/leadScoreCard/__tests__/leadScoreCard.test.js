@@ -1,9 +1,8 @@
-import { createElement } from '@lwc/engine-dom';
 import LeadScoreCard from 'c/leadScoreCard';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
-import { flushPromises, queryAllDeep, queryDeep, textOf } from 'jest-utils/dom';
+import { atFixedTime, flushPromises, mount, queryAllDeep, queryDeep, textOf } from 'jest-utils/dom';
 
 const scoredLead = require('./data/scoredLead.json');
 const staleLead = require('./data/staleLead.json');
@@ -13,27 +12,14 @@ const unscoredLead = require('./data/unscoredLead.json');
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 
 function createCard() {
-    const element = createElement('c-lead-score-card', { is: LeadScoreCard });
-    element.recordId = '00Q000000000001AAA';
-    document.body.appendChild(element);
+    const element = mount('c-lead-score-card', LeadScoreCard, { recordId: '00Q000000000001AAA' });
     return element;
 }
 
 const text = textOf;
 
 describe('c-lead-score-card', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
-        jest.setSystemTime(NOW);
-    });
-
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.useRealTimers();
-        jest.clearAllMocks();
-    });
+    atFixedTime(NOW);
 
     it('asks GraphQL for this lead', async () => {
         const element = createCard();

@@ -1,22 +1,15 @@
-import { createElement } from '@lwc/engine-dom';
 import LeadScoreReasons from 'c/leadScoreReasons';
-import { flushPromises, textOf } from 'jest-utils/dom';
+import { flushPromises, mount, resetDom, textOf } from 'jest-utils/dom';
 
 const reasons = require('./data/reasons.json');
 
 function createReasons(value) {
-    const element = createElement('c-lead-score-reasons', { is: LeadScoreReasons });
-    element.reasons = value;
-    document.body.appendChild(element);
+    const element = mount('c-lead-score-reasons', LeadScoreReasons, { reasons: value });
     return element;
 }
 
 describe('c-lead-score-reasons', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+    afterEach(resetDom);
 
     it('lists each stored reason with its points, the label when it has no text', async () => {
         const element = createReasons(JSON.stringify(reasons));

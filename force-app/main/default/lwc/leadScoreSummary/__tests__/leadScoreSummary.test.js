@@ -1,23 +1,16 @@
-import { createElement } from '@lwc/engine-dom';
 import LeadScoreSummary from 'c/leadScoreSummary';
-import { flushPromises, textOf } from 'jest-utils/dom';
+import { flushPromises, mount, resetDom, textOf } from 'jest-utils/dom';
 
 const scoredLead = require('./data/scoredLead.json');
 const unscoredLead = require('./data/unscoredLead.json');
 
 function createSummary(lead) {
-    const element = createElement('c-lead-score-summary', { is: LeadScoreSummary });
-    element.lead = lead;
-    document.body.appendChild(element);
+    const element = mount('c-lead-score-summary', LeadScoreSummary, { lead });
     return element;
 }
 
 describe('c-lead-score-summary', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+    afterEach(resetDom);
 
     it('shows tier, grade, engagement, score, the change and the model version', async () => {
         const element = createSummary(scoredLead);

@@ -1,7 +1,7 @@
 import { createElement } from '@lwc/engine-dom';
 import ScoringMatrix from 'c/scoringMatrix';
 import { DEFAULT_SCORING_MODEL } from 'c/leadLoopCore';
-import { changeValue, flushPromises, textOf } from 'jest-utils/dom';
+import { changeValue, flushPromises, resetDom, textOf } from 'jest-utils/dom';
 
 const matrixErrors = require('./data/matrixErrors.json');
 
@@ -15,11 +15,7 @@ function createMatrix(errors = []) {
 }
 
 describe('c-scoring-matrix', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+    afterEach(resetDom);
 
     it('shows a row per band and a cell per grade and band', async () => {
         const { element } = createMatrix();

@@ -1,8 +1,15 @@
-import { createElement } from '@lwc/engine-dom';
 import ScoringModelEditor from 'c/scoringModelEditor';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
-import { changeValue, flushPromises, queryAllDeep, queryDeep, textOf } from 'jest-utils/dom';
+import {
+    atFixedTime,
+    changeValue,
+    flushPromises,
+    mount,
+    queryAllDeep,
+    queryDeep,
+    textOf
+} from 'jest-utils/dom';
 
 const versions = require('./data/versions.json');
 const noVersions = require('./data/noVersions.json');
@@ -15,8 +22,7 @@ const isPreview = (config) => Boolean(config?.variables?.pageSize);
 const isVersions = (config) => !isPreview(config);
 
 function createEditor() {
-    const element = createElement('c-scoring-model-editor', { is: ScoringModelEditor });
-    document.body.appendChild(element);
+    const element = mount('c-scoring-model-editor', ScoringModelEditor);
     return element;
 }
 
@@ -36,18 +42,7 @@ function ruleInput(element, section, index, field) {
 }
 
 describe('c-scoring-model-editor', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
-        jest.setSystemTime(NOW);
-    });
-
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.useRealTimers();
-        jest.clearAllMocks();
-    });
+    atFixedTime(NOW);
 
     it('lists every version and opens the active one', async () => {
         const element = await loaded();

@@ -1,17 +1,14 @@
-import { createElement } from '@lwc/engine-dom';
 import ScoringModelPreview from 'c/scoringModelPreview';
 import { graphql } from 'lightning/graphql';
 import { DEFAULT_SCORING_MODEL } from 'c/leadLoopCore';
-import { flushPromises, textOf } from 'jest-utils/dom';
+import { atFixedTime, flushPromises, mount, textOf } from 'jest-utils/dom';
 
 const onePage = require('./data/onePage.json');
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 
 function createPreview(model) {
-    const element = createElement('c-scoring-model-preview', { is: ScoringModelPreview });
-    element.model = model;
-    document.body.appendChild(element);
+    const element = mount('c-scoring-model-preview', ScoringModelPreview, { model });
     return element;
 }
 
@@ -20,18 +17,7 @@ function button(element) {
 }
 
 describe('c-scoring-model-preview', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
-        jest.setSystemTime(NOW);
-    });
-
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.useRealTimers();
-        jest.clearAllMocks();
-    });
+    atFixedTime(NOW);
 
     it('waits for a valid model and reads nothing until asked', async () => {
         const element = createPreview(null);

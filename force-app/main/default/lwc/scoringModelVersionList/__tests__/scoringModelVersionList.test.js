@@ -1,13 +1,10 @@
-import { createElement } from '@lwc/engine-dom';
 import ScoringModelVersionList from 'c/scoringModelVersionList';
-import { flushPromises, textOf } from 'jest-utils/dom';
+import { flushPromises, mount, resetDom, textOf } from 'jest-utils/dom';
 
 const twoActive = require('./data/twoActive.json');
 
 function createList(props) {
-    const element = createElement('c-scoring-model-version-list', { is: ScoringModelVersionList });
-    Object.assign(element, props);
-    document.body.appendChild(element);
+    const element = mount('c-scoring-model-version-list', ScoringModelVersionList, props);
     return element;
 }
 
@@ -16,11 +13,7 @@ function table(element) {
 }
 
 describe('c-scoring-model-version-list', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+    afterEach(resetDom);
 
     it('lists the versions and names the problems across them', async () => {
         const element = createList({ versions: twoActive, loaded: true });

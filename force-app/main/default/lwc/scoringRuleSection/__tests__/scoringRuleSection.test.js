@@ -1,7 +1,7 @@
 import { createElement } from '@lwc/engine-dom';
 import ScoringRuleSection from 'c/scoringRuleSection';
 import { DEFAULT_SCORING_MODEL } from 'c/leadLoopCore';
-import { changeValue, flushPromises, textOf } from 'jest-utils/dom';
+import { changeValue, flushPromises, resetDom, textOf } from 'jest-utils/dom';
 
 const sections = require('./data/sections.json');
 
@@ -19,11 +19,7 @@ function ruleInput(element, index, field) {
 }
 
 describe('c-scoring-rule-section', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+    afterEach(resetDom);
 
     it('renders one row per rule of its family, with the rule’s own errors', async () => {
         const message = 'Title rule "VP title" (fit.title[0]) points: must be a number.';

@@ -1,23 +1,16 @@
-import { createElement } from '@lwc/engine-dom';
 import ScoringValidationSummary from 'c/scoringValidationSummary';
 import { DEFAULT_SCORING_MODEL } from 'c/leadLoopCore';
-import { flushPromises, textOf } from 'jest-utils/dom';
+import { flushPromises, mount, resetDom, textOf } from 'jest-utils/dom';
 
 const errors = require('./data/errors.json');
 
 function createSummary(props) {
-    const element = createElement('c-scoring-validation-summary', { is: ScoringValidationSummary });
-    Object.assign(element, props);
-    document.body.appendChild(element);
+    const element = mount('c-scoring-validation-summary', ScoringValidationSummary, props);
     return element;
 }
 
 describe('c-scoring-validation-summary', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-    });
+    afterEach(resetDom);
 
     it('says the model is valid when there are no errors', async () => {
         const element = createSummary({ model: DEFAULT_SCORING_MODEL, errors: [] });
