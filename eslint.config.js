@@ -44,9 +44,9 @@ export default defineConfig([
         languageOptions: { sourceType: 'module', globals: { ...globals.node } }
     },
 
-    // Jest mocks of lightning/* modules.
+    // Jest mocks of lightning/* modules and shared test helpers.
     {
-        files: ['force-app/test/jest-mocks/**/*.js', 'jest-sa11y-setup.js'],
+        files: ['force-app/test/**/*.js', 'jest-sa11y-setup.js'],
         extends: [eslintJs.configs.recommended],
         languageOptions: {
             sourceType: 'module',

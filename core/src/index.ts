@@ -8,6 +8,7 @@ export * from './apiVersion';
 export * from './types';
 export * from './schema';
 export * from './records';
+export * from './fields';
 export * from './dates';
 export * from './settings';
 export * from './errors';

@@ -80,8 +80,3 @@ export function leadFromRecord(record: SalesforceRecord): Lead {
 export function leadToRecord(values: Partial<Lead>): SalesforceRecord {
     return toRecord(LEAD_FIELDS, values as Record<string, unknown>);
 }
-
-/** API names for a list of domain keys, e.g. to build a field list. */
-export function leadApiNames(keys: readonly (keyof Lead)[]): string[] {
-    return keys.map((key) => LEAD_FIELDS[key]);
-}

@@ -225,8 +225,97 @@ function leadFromRecord(record) {
 function leadToRecord(values) {
   return toRecord(LEAD_FIELDS, values);
 }
+
+// core/src/fields.ts
+var FIT_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "title",
+  "email",
+  "phone",
+  "industry",
+  "numberOfEmployees",
+  "annualRevenue",
+  "country",
+  "leadSource"
+];
+var SCORING_INPUT_LEAD_KEYS = [
+  "id",
+  ...FIT_FIELDS,
+  "createdDate"
+];
+var SCORING_LEAD_KEYS = [
+  ...SCORING_INPUT_LEAD_KEYS,
+  ...SCORE_FIELD_KEYS
+];
+var PREVIEW_LEAD_KEYS = [
+  ...SCORING_INPUT_LEAD_KEYS,
+  "tier"
+];
 function leadApiNames(keys) {
   return keys.map((key) => LEAD_FIELDS[key]);
+}
+var SCORING_ACTIVITY_FIELDS = {
+  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
+  Event: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "ActivityDate",
+    "StartDateTime",
+    "CreatedDate"
+  ],
+  CampaignMember: [
+    "Id",
+    "LeadId",
+    "CampaignId",
+    "Status",
+    "HasResponded",
+    "FirstRespondedDate",
+    "CreatedDate",
+    "Campaign.Name"
+  ]
+};
+var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
+var SCORING_MODEL_READS = {
+  [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
+};
+var SCORING_READS = {
+  Lead: leadApiNames(SCORING_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS,
+  ...SCORING_MODEL_READS
+};
+var PREVIEW_READS = {
+  Lead: leadApiNames(PREVIEW_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS
+};
+var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+function graphqlSelection(fields) {
+  const parents = /* @__PURE__ */ new Map();
+  const parts = [];
+  for (const field of fields) {
+    const [name, ...rest] = field.split(".");
+    if (!API_NAME.test(name) || rest.some((r) => !API_NAME.test(r))) {
+      throw new Error(`Not an API name: "${field}"`);
+    }
+    if (rest.length) {
+      if (!parents.has(name)) {
+        parents.set(name, []);
+        parts.push(name);
+      }
+      parents.get(name).push(rest.join("."));
+    } else if (name === "Id") {
+      parts.push("Id");
+    } else {
+      parts.push(`${name.endsWith("__c") ? `${name}: ` : ""}${name} { value }`);
+    }
+  }
+  return parts.map(
+    (part) => parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part))} }` : part
+  ).join(" ");
 }
 
 // core/src/dates.ts
@@ -459,19 +548,6 @@ function reduceErrors(errors) {
 }
 
 // core/src/scoring/model.ts
-var FIT_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "title",
-  "email",
-  "phone",
-  "industry",
-  "numberOfEmployees",
-  "annualRevenue",
-  "country",
-  "leadSource"
-];
 var NEGATIVE_TARGETS = ["title", "company", "email", "emailDomain"];
 var ENGAGEMENT_CATEGORIES = ["activity", "campaign", "source"];
 var ENGAGEMENT_BANDS = ["High", "Medium", "Low", "None"];
@@ -2253,55 +2329,119 @@ function campaignMemberFromRecord(record) {
     campaignName: str2(campaignFields.Name)
   };
 }
-var SCORING_LEAD_KEYS = [
-  "id",
-  "firstName",
-  "lastName",
-  "company",
-  "title",
-  "email",
-  "phone",
-  "industry",
-  "numberOfEmployees",
-  "annualRevenue",
-  "country",
-  "leadSource",
-  "createdDate",
-  "score",
-  "fitGrade",
-  "engagement",
-  "tier",
-  "salesReady",
-  "scoreReasons",
-  "scoreSummary",
-  "scoredAt",
-  "modelVersion",
-  "previousScore",
-  "previousTier"
-];
-var SCORING_ACTIVITY_FIELDS = {
-  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
-  Event: [
-    "Id",
-    "WhoId",
-    "OwnerId",
-    "Subject",
-    "Type",
-    "ActivityDate",
-    "StartDateTime",
-    "CreatedDate"
-  ],
-  CampaignMember: [
-    "Id",
-    "LeadId",
-    "CampaignId",
-    "Status",
-    "HasResponded",
-    "FirstRespondedDate",
-    "CreatedDate",
-    "Campaign.Name"
-  ]
-};
+function scoringInputsFromRecords(records) {
+  const members = records.CampaignMember.map((r) => campaignMemberFromRecord(r));
+  const campaignNames = {};
+  for (const m of members) {
+    if (m.campaignName) {
+      campaignNames[m.campaignId] = m.campaignName;
+    }
+  }
+  return groupScoringInputs(
+    records.Lead.map((r) => leadFromRecord(r)),
+    [
+      ...records.Task.map((r) => activityFromRecord(r, "Task")),
+      ...records.Event.map((r) => activityFromRecord(r, "Event"))
+    ],
+    members,
+    campaignNames
+  );
+}
+
+// core/src/scoring/form.ts
+function keysOf(path) {
+  return (typeof path === "string" ? path.split(".") : path.map(String)).filter((k) => k !== "");
+}
+function valueAt(object, path) {
+  let o = object;
+  for (const key of keysOf(path)) {
+    if (o === null || typeof o !== "object") {
+      return void 0;
+    }
+    o = o[key];
+  }
+  return o;
+}
+function withValueAt(object, path, value) {
+  const keys = keysOf(path);
+  const copy = JSON.parse(JSON.stringify(object ?? {}));
+  if (!keys.length) {
+    return copy;
+  }
+  const parent = valueAt(copy, keys.slice(0, -1));
+  if (parent === null || typeof parent !== "object") {
+    return object;
+  }
+  const last = keys[keys.length - 1];
+  if (value === void 0) {
+    if (Array.isArray(parent)) {
+      parent.splice(Number(last), 1);
+    } else {
+      delete parent[last];
+    }
+  } else {
+    parent[last] = JSON.parse(JSON.stringify(value));
+  }
+  return copy;
+}
+function parseNumberInput(raw, nullable) {
+  if (raw === "" || raw === null || raw === void 0) {
+    return nullable ? null : raw;
+  }
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : raw;
+}
+function parseListInput(raw) {
+  return String(raw ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function formValue(kind, raw) {
+  switch (kind) {
+    case "number":
+      return parseNumberInput(raw, false);
+    case "nullable-number":
+      return parseNumberInput(raw, true);
+    case "list":
+      return parseListInput(raw);
+    case "multi":
+      return Array.isArray(raw) ? [...raw] : [];
+    default:
+      return raw;
+  }
+}
+function errorsUnder(errors, prefix) {
+  return (errors ?? []).filter(
+    (e) => e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`)
+  ).map((e) => e.message).join(" ");
+}
+function ruleKeyOf(path) {
+  const indexed = /^([A-Za-z.]+\[\d+\])/.exec(path);
+  if (indexed) {
+    return indexed[1];
+  }
+  return path.split(".").slice(0, 2).join(".") || "definition";
+}
+function groupErrorsByRule(definition, errors) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    const key = ruleKeyOf(error.path);
+    let group = groups.get(key);
+    if (!group) {
+      const rule = valueAt(definition, key.replace(/\[(\d+)\]/g, ".$1"));
+      const ruleLabel = rule && typeof rule === "object" ? rule.label : void 0;
+      group = {
+        key,
+        label: typeof ruleLabel === "string" ? `${ruleLabel} (${key})` : key,
+        errors: []
+      };
+      groups.set(key, group);
+    }
+    group.errors.push({
+      key: `${error.path}|${error.check}|${error.message}`,
+      message: error.message
+    });
+  }
+  return [...groups.values()];
+}
 export {
   API_VERSION,
   DEFAULT_NURTURE_DAYS,
@@ -2323,12 +2463,18 @@ export {
   PACKAGE_PREFIX,
   PERMISSION_SETS,
   POINTS_LIMIT,
+  PREVIEW_LEAD_KEYS,
+  PREVIEW_READS,
   REVIEW_ENTRY,
   REVIEW_MEETING,
   SCORE_FIELD_KEYS,
   SCORING_ACTIVITY_FIELDS,
+  SCORING_INPUT_LEAD_KEYS,
   SCORING_LEAD_KEYS,
   SCORING_MODEL,
+  SCORING_MODEL_FIELDS,
+  SCORING_MODEL_READS,
+  SCORING_READS,
   SETTINGS,
   SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
@@ -2343,9 +2489,13 @@ export {
   daysBetween,
   defaultModelRecord,
   emptyPreview,
+  errorsUnder,
   fieldValue,
+  formValue,
   fromRecord,
   gradeFor,
+  graphqlSelection,
+  groupErrorsByRule,
   groupScoringInputs,
   isoDate,
   joinList,
@@ -2356,6 +2506,8 @@ export {
   newModelVersionRecord,
   nextModelVersion,
   normalizeWords,
+  parseListInput,
+  parseNumberInput,
   parseReasons,
   parseScoringModelRecord,
   parseSettings,
@@ -2365,11 +2517,14 @@ export {
   reduceErrors,
   scoreFieldChanges,
   scoreLead,
+  scoringInputsFromRecords,
   serializeReasons,
   settingsToRecord,
   splitList,
   toEpochMs,
   toRecord,
   validateScoringModel,
-  validateScoringModelJson
+  validateScoringModelJson,
+  valueAt,
+  withValueAt
 };
