@@ -23,7 +23,7 @@ import {
     STATUS_CHANGED_FLOW,
     TIERS
 } from '../core/src/index';
-import { readPackageMetadata, type PackageMetadata } from '../localorg/src/packageMetadata';
+import { readPackageMetadata, type PackageMetadata } from '../metadata/src/index';
 
 const root = path.resolve(import.meta.dirname, '..');
 const meta: PackageMetadata = readPackageMetadata(root);
