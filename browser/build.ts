@@ -120,7 +120,9 @@ export async function buildBrowser({ production = true } = {}): Promise<void> {
 function watchBrowser(): void {
     const watcher = watch(rollupOptions(false));
     watcher.on('event', (event) => {
-        if (event.code === 'BUNDLE_END') {
+        if (event.code === 'BUNDLE_START') {
+            console.log('building browser/dist/app.js…');
+        } else if (event.code === 'BUNDLE_END') {
             console.log(`built browser/dist/app.js in ${event.duration} ms`);
             void event.result.close();
         } else if (event.code === 'ERROR') {

@@ -31,6 +31,7 @@ const meta: PackageMetadata = readPackageMetadata(root);
 /** Source files whose API names must exist in metadata. */
 const SOURCE_DIRS = [
     'core/src',
+    'metadata/src',
     'cli',
     'localorg/src',
     'browser/src',
