@@ -6,6 +6,7 @@ export default defineConfig({
             'core/test/**/*.test.ts',
             'test/**/*.test.ts',
             'metadata/test/**/*.test.ts',
+            'browser/test/**/*.test.js',
             'localorg/test/**/*.test.ts',
             'cli/test/**/*.test.ts'
         ],

@@ -82,8 +82,6 @@ function publish() {
     for (const notify of subscribers) notify(ref);
 }
 
-window.addEventListener('popstate', publish);
-
 /** Goes to a page reference: a new history entry, or the current one replaced. */
 export function navigate(pageReference, replace = false) {
     const url = urlFor(pageReference);
@@ -115,11 +113,14 @@ export class CurrentPageReference {
         this.dataCallback = dataCallback;
     }
     connect() {
+        // Back and forward change the page too: listened for while anyone subscribes.
+        if (!subscribers.size) window.addEventListener('popstate', publish);
         subscribers.add(this.dataCallback);
         this.dataCallback(currentPageReference());
     }
     disconnect() {
         subscribers.delete(this.dataCallback);
+        if (!subscribers.size) window.removeEventListener('popstate', publish);
     }
     update() {}
 }
