@@ -38,10 +38,11 @@ export default defineConfig([
         extends: [salesforceLwcConfig],
         languageOptions: { globals: { ...globals.browser } }
     },
+    // Unit tests of the browser's platform modules (vitest, against a stub window).
     {
-        files: ['browser/*.js'],
+        files: ['browser/test/**/*.js'],
         extends: [eslintJs.configs.recommended],
-        languageOptions: { sourceType: 'module', globals: { ...globals.node } }
+        languageOptions: { sourceType: 'module', globals: { ...globals.node, ...globals.browser } }
     },
 
     // Jest mocks of lightning/* modules and shared test helpers.
