@@ -16,6 +16,7 @@ import {
     PACKAGE_OBJECTS,
     PACKAGE_PREFIX,
     PERMISSION_SETS,
+    RETURN_RULES,
     REVIEW_ENTRY,
     REVIEW_MEETING,
     SCORING_MODEL,
@@ -163,6 +164,9 @@ describe('package metadata', () => {
         expect(values('Lead', LEAD_FIELDS.previousTier)).toEqual([...TIERS]);
         expect(values('Lead', LEAD_FIELDS.fitGrade)).toEqual([...FIT_GRADES]);
         expect(values('Lead', LEAD_FIELDS.handbackReason)).toEqual([...HANDBACK_REASONS]);
+        expect(values(SETTINGS.objectApiName, SETTINGS.fields.returnRule)).toEqual([
+            ...RETURN_RULES
+        ]);
         for (const f of [LEAD_FIELDS.tier, LEAD_FIELDS.fitGrade, LEAD_FIELDS.handbackReason]) {
             expect(meta.objects.get('Lead')?.fields.get(f)?.picklist?.restricted).toBe(true);
         }
