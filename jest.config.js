@@ -12,7 +12,8 @@ export default {
     moduleNameMapper: {
         '^lightning/navigation$': `${mocks}/lightning/navigation`,
         '^lightning/platformShowToastEvent$': `${mocks}/lightning/platformShowToastEvent`,
-        '^lightning/graphql$': `${mocks}/lightning/graphql`
+        '^lightning/graphql$': `${mocks}/lightning/graphql`,
+        '^lightning/actions$': `${mocks}/lightning/actions`
     },
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest-sa11y-setup.js'],
     testTimeout: 10000

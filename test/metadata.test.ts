@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
     API_VERSION,
     FIT_GRADES,
+    HAND_BACK_QUICK_ACTION,
     HANDBACK_REASONS,
     LEAD_FIELDS,
     LEAD_VALUE_TYPES,
@@ -220,5 +221,26 @@ describe('package metadata', () => {
                 path.join(meta.root, 'standardValueSets', 'LeadStatus.standardValueSet-meta.xml')
             )
         ).toBe(false);
+    });
+
+    it('ships the hand-back quick action on the Lead record page', () => {
+        const [object, name] = HAND_BACK_QUICK_ACTION.name.split('.');
+        const action = readFileSync(
+            path.join(meta.root, 'quickActions', `${object}.${name}.quickAction-meta.xml`),
+            'utf8'
+        );
+        expect(action).toContain('<type>LightningWebComponent</type>');
+        expect(action).toContain(
+            `<lightningWebComponent>${HAND_BACK_QUICK_ACTION.component}</lightningWebComponent>`
+        );
+        expect(meta.lwc.get(HAND_BACK_QUICK_ACTION.component)?.targets).toEqual([
+            'lightning__RecordAction'
+        ]);
+        const page = readFileSync(
+            path.join(meta.root, 'flexipages', 'LL_Lead_Record_Page.flexipage-meta.xml'),
+            'utf8'
+        );
+        const highlights = page.slice(0, page.indexOf('<componentName>force:highlightsPanel'));
+        expect(highlights).toContain(`<value>${HAND_BACK_QUICK_ACTION.name}</value>`);
     });
 });

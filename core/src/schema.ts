@@ -180,6 +180,12 @@ export const SOURCE_ID_FIELD = 'LL_Source_Id__c';
 /** Developer name of the marketing nurture queue shipped with the package. */
 export const NURTURE_QUEUE_DEVELOPER_NAME = 'LL_Marketing_Nurture';
 
+/** The Lead quick action that opens the `handBackAction` component. */
+export const HAND_BACK_QUICK_ACTION = {
+    name: 'Lead.LL_Hand_Back_To_Marketing',
+    component: 'handBackAction'
+} as const;
+
 /** The package's flow that stamps Lead.LL_Status_Changed_At__c. */
 export const STATUS_CHANGED_FLOW = 'LL_Lead_Status_Changed';
 

@@ -165,6 +165,10 @@ var SETTINGS = {
 };
 var SOURCE_ID_FIELD = "LL_Source_Id__c";
 var NURTURE_QUEUE_DEVELOPER_NAME = "LL_Marketing_Nurture";
+var HAND_BACK_QUICK_ACTION = {
+  name: "Lead.LL_Hand_Back_To_Marketing",
+  component: "handBackAction"
+};
 var STATUS_CHANGED_FLOW = "LL_Lead_Status_Changed";
 var PERMISSION_SETS = {
   user: "LL_Lead_Loop_User",
@@ -2824,6 +2828,7 @@ export {
   HANDBACK_NOTES_MAX_LENGTH,
   HANDBACK_REASONS,
   HANDBACK_REASON_LABELS,
+  HAND_BACK_QUICK_ACTION,
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
   MAX_HALF_LIFE_DAYS,
