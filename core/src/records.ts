@@ -85,3 +85,11 @@ export function leadToRecord(values: Partial<Lead>): SalesforceRecord {
 export function leadApiNames(keys: readonly (keyof Lead)[]): string[] {
     return keys.map((key) => LEAD_FIELDS[key]);
 }
+
+/** The nodes of a GraphQL connection (`{ edges: [{ node }] }`), skipping empty edges. */
+export function graphqlNodes(connection: unknown): SalesforceRecord[] {
+    const edges = (connection as { edges?: { node?: SalesforceRecord | null }[] } | null)?.edges;
+    return (edges ?? [])
+        .map((edge) => edge?.node)
+        .filter((node): node is SalesforceRecord => !!node);
+}

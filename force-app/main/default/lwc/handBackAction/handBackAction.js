@@ -5,6 +5,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CloseActionScreenEvent } from 'lightning/actions';
 import {
     defaultNurtureUntil,
+    graphqlNodes,
     handBackLeadFields,
     handbackReasonLabel,
     handbackReasonOptions,
@@ -24,10 +25,6 @@ const LEAD_FIELDS = handBackLeadFields();
 
 const CONFLICT_MESSAGE =
     'Someone else changed this lead after you opened this action, so nothing was saved. Close it and open it again to see their changes.';
-
-function edgesOf(connection) {
-    return (connection?.edges ?? []).map((edge) => edge.node).filter(Boolean);
-}
 
 /**
  * Lead quick action "Hand Back to Marketing": reason, notes and nurture-until
@@ -107,12 +104,12 @@ export default class HandBackAction extends LightningElement {
     }
 
     get settings() {
-        return parseSettings(edgesOf(this.config?.LL_Settings__c)[0]).settings;
+        return parseSettings(graphqlNodes(this.config?.LL_Settings__c)[0]).settings;
     }
 
     get nurtureQueueId() {
         const name = this.settings.nurtureQueue;
-        return edgesOf(this.config?.Group).find((g) => g.DeveloperName?.value === name)?.Id;
+        return graphqlNodes(this.config?.Group).find((g) => g.DeveloperName?.value === name)?.Id;
     }
 
     get isLoading() {

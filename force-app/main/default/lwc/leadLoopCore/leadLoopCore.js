@@ -239,6 +239,10 @@ function leadToRecord(values) {
 function leadApiNames(keys) {
   return keys.map((key) => LEAD_FIELDS[key]);
 }
+function graphqlNodes(connection) {
+  const edges = connection?.edges;
+  return (edges ?? []).map((edge) => edge?.node).filter((node) => !!node);
+}
 
 // core/src/dates.ts
 var MS_PER_DAY = 864e5;
@@ -2870,6 +2874,7 @@ export {
   fieldValue,
   fromRecord,
   gradeFor,
+  graphqlNodes,
   groupScoringInputs,
   handBackLeadFields,
   handbackReasonLabel,
