@@ -38,7 +38,8 @@ const platformModules = [
     ['lightning/uiRecordApi', 'uiRecordApi.js'],
     ['lightning/navigation', 'navigation.js'],
     ['lightning/platformShowToastEvent', 'toast.js'],
-    ['lightning/refresh', 'refresh.js']
+    ['lightning/refresh', 'refresh.js'],
+    ['lightning/actions', 'actions.js']
 ].map(([name, file]) => ({ name, path: path.join(platformDir, file) }));
 
 /** Copies SLDS assets and the HTML page next to the bundle. */
