@@ -13,6 +13,7 @@ export default {
         '^lightning/navigation$': `${mocks}/lightning/navigation`,
         '^lightning/platformShowToastEvent$': `${mocks}/lightning/platformShowToastEvent`,
         '^lightning/graphql$': `${mocks}/lightning/graphql`,
+        '^lightning/actions$': `${mocks}/lightning/actions`,
         // Shared test helpers (deep queries through child components' shadow roots).
         '^jest-utils/(.*)$': '<rootDir>/force-app/test/jest-utils/$1'
     },

@@ -29,6 +29,7 @@ const platformModules = [
     ['lightning/uiGraphQLApi', 'graphql.js'],
     ['lightning/uiRecordApi', 'uiRecordApi.js'],
     ['lightning/navigation', 'navigation.js'],
+    ['lightning/actions', 'actions.js'],
     ['lightning/platformShowToastEvent', 'toast.js'],
     ['lightning/refresh', 'refresh.js']
 ].map(([name, file]) => ({ name, path: path.join(platformDir, file) }));

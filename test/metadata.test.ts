@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
     API_VERSION,
     FIT_GRADES,
+    HAND_BACK_QUICK_ACTION,
     HANDBACK_REASONS,
     LEAD_FIELDS,
     LEAD_VALUE_TYPES,
@@ -16,6 +17,7 @@ import {
     PACKAGE_OBJECTS,
     PACKAGE_PREFIX,
     PERMISSION_SETS,
+    RETURN_RULES,
     REVIEW_ENTRY,
     REVIEW_MEETING,
     SCORING_MODEL,
@@ -164,6 +166,9 @@ describe('package metadata', () => {
         expect(values('Lead', LEAD_FIELDS.previousTier)).toEqual([...TIERS]);
         expect(values('Lead', LEAD_FIELDS.fitGrade)).toEqual([...FIT_GRADES]);
         expect(values('Lead', LEAD_FIELDS.handbackReason)).toEqual([...HANDBACK_REASONS]);
+        expect(values(SETTINGS.objectApiName, SETTINGS.fields.returnRule)).toEqual([
+            ...RETURN_RULES
+        ]);
         for (const f of [LEAD_FIELDS.tier, LEAD_FIELDS.fitGrade, LEAD_FIELDS.handbackReason]) {
             expect(meta.objects.get('Lead')?.fields.get(f)?.picklist?.restricted).toBe(true);
         }
@@ -217,5 +222,26 @@ describe('package metadata', () => {
                 path.join(meta.root, 'standardValueSets', 'LeadStatus.standardValueSet-meta.xml')
             )
         ).toBe(false);
+    });
+
+    it('ships the hand-back quick action on the Lead record page', () => {
+        const [object, name] = HAND_BACK_QUICK_ACTION.name.split('.');
+        const action = readFileSync(
+            path.join(meta.root, 'quickActions', `${object}.${name}.quickAction-meta.xml`),
+            'utf8'
+        );
+        expect(action).toContain('<type>LightningWebComponent</type>');
+        expect(action).toContain(
+            `<lightningWebComponent>${HAND_BACK_QUICK_ACTION.component}</lightningWebComponent>`
+        );
+        expect(meta.lwc.get(HAND_BACK_QUICK_ACTION.component)?.targets).toEqual([
+            'lightning__RecordAction'
+        ]);
+        const page = readFileSync(
+            path.join(meta.root, 'flexipages', 'LL_Lead_Record_Page.flexipage-meta.xml'),
+            'utf8'
+        );
+        const highlights = page.slice(0, page.indexOf('<componentName>force:highlightsPanel'));
+        expect(highlights).toContain(`<value>${HAND_BACK_QUICK_ACTION.name}</value>`);
     });
 });

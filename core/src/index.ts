@@ -13,3 +13,5 @@ export * from './dates';
 export * from './settings';
 export * from './errors';
 export * from './scoring/index';
+export * from './roundRobin';
+export * from './handback/index';

@@ -80,3 +80,11 @@ export function leadFromRecord(record: SalesforceRecord): Lead {
 export function leadToRecord(values: Partial<Lead>): SalesforceRecord {
     return toRecord(LEAD_FIELDS, values as Record<string, unknown>);
 }
+
+/** The nodes of a GraphQL connection (`{ edges: [{ node }] }`), skipping empty edges. */
+export function graphqlNodes(connection: unknown): SalesforceRecord[] {
+    const edges = (connection as { edges?: { node?: SalesforceRecord | null }[] } | null)?.edges;
+    return (edges ?? [])
+        .map((edge) => edge?.node)
+        .filter((node): node is SalesforceRecord => !!node);
+}

@@ -3,6 +3,7 @@ import {
     DEFAULT_SETTINGS,
     addDays,
     daysBetween,
+    graphqlNodes,
     latest,
     leadFromRecord,
     leadToRecord,
@@ -13,6 +14,13 @@ import {
 } from '../src/index';
 
 describe('records', () => {
+    it('lists the nodes of a GraphQL connection', () => {
+        expect(graphqlNodes({ edges: [{ node: { Id: 'a' } }, { node: null }, {}] })).toEqual([
+            { Id: 'a' }
+        ]);
+        expect(graphqlNodes(undefined)).toEqual([]);
+    });
+
     it('maps flat REST records and leaves unqueried fields undefined', () => {
         const lead = leadFromRecord({
             attributes: { type: 'Lead' },

@@ -15,10 +15,10 @@ var HANDBACK_REASONS = [
   "No_Budget",
   "No_Authority",
   "No_Response",
-  "Just_Researching",
-  "Bad_Timing",
-  "Competitor_Chosen"
+  "Bad_Fit",
+  "Other"
 ];
+var RETURN_RULES = ["Round_Robin", "Queue"];
 
 // core/src/schema.ts
 var PACKAGE_PREFIX = "LL_";
@@ -44,6 +44,7 @@ var LEAD_FIELDS = {
   ownerId: "OwnerId",
   createdDate: "CreatedDate",
   lastModifiedDate: "LastModifiedDate",
+  systemModstamp: "SystemModstamp",
   lastActivityDate: "LastActivityDate",
   score: "LL_Score__c",
   fitGrade: "LL_Fit_Grade__c",
@@ -63,6 +64,8 @@ var LEAD_FIELDS = {
   previousStatus: "LL_Previous_Status__c",
   handedBackAt: "LL_Handed_Back_At__c",
   handbackCount: "LL_Handback_Count__c",
+  recycledCount: "LL_Recycled_Count__c",
+  returnedAt: "LL_Returned_At__c",
   nextStep: "LL_Next_Step__c",
   nextStepDate: "LL_Next_Step_Date__c",
   lastReviewed: "LL_Last_Reviewed__c",
@@ -78,7 +81,8 @@ var LEAD_VALUE_TYPES = {
   salesReady: "boolean",
   modelVersion: "number",
   previousScore: "number",
-  handbackCount: "number"
+  handbackCount: "number",
+  recycledCount: "number"
 };
 var SCORE_FIELD_KEYS = [
   "score",
@@ -153,11 +157,18 @@ var SETTINGS = {
     nurturingStatus: "LL_Nurturing_Status__c",
     disqualifiedStatuses: "LL_Disqualified_Statuses__c",
     salesReadyTiers: "LL_Sales_Ready_Tiers__c",
-    nurtureDays: "LL_Nurture_Days__c"
+    nurtureDays: "LL_Nurture_Days__c",
+    returnRule: "LL_Return_Rule__c",
+    returnQueue: "LL_Return_Queue__c",
+    roundRobinCap: "LL_Round_Robin_Cap__c"
   }
 };
 var SOURCE_ID_FIELD = "LL_Source_Id__c";
 var NURTURE_QUEUE_DEVELOPER_NAME = "LL_Marketing_Nurture";
+var HAND_BACK_QUICK_ACTION = {
+  name: "Lead.LL_Hand_Back_To_Marketing",
+  component: "handBackAction"
+};
 var STATUS_CHANGED_FLOW = "LL_Lead_Status_Changed";
 var PERMISSION_SETS = {
   user: "LL_Lead_Loop_User",
@@ -224,6 +235,10 @@ function leadFromRecord(record) {
 }
 function leadToRecord(values) {
   return toRecord(LEAD_FIELDS, values);
+}
+function graphqlNodes(connection) {
+  const edges = connection?.edges;
+  return (edges ?? []).map((edge) => edge?.node).filter((node) => !!node);
 }
 
 // core/src/fields.ts
@@ -324,8 +339,8 @@ function toEpochMs(value) {
   if (!value) {
     return Number.NaN;
   }
-  const text2 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
-  return Date.parse(text2);
+  const text3 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
+  return Date.parse(text3);
 }
 function daysBetween(from, to) {
   const end = to instanceof Date ? to.getTime() : toEpochMs(to);
@@ -354,10 +369,10 @@ var DEFAULT_NURTURE_DAYS = {
   No_Budget: 180,
   No_Authority: 60,
   No_Response: 60,
-  Just_Researching: 90,
-  Bad_Timing: 120,
-  Competitor_Chosen: 365
+  Bad_Fit: 365,
+  Other: 90
 };
+var MAX_ROUND_ROBIN_CAP = 1e4;
 var DEFAULT_SETTINGS = {
   followUpSlaDays: 2,
   qualifiedUntouchedDays: 7,
@@ -369,13 +384,16 @@ var DEFAULT_SETTINGS = {
   nurturingStatus: "Nurturing",
   disqualifiedStatuses: ["Closed - Not Converted", "Unqualified"],
   salesReadyTiers: ["Hot", "Warm"],
-  nurtureDays: DEFAULT_NURTURE_DAYS
+  nurtureDays: DEFAULT_NURTURE_DAYS,
+  returnRule: "Round_Robin",
+  returnQueue: "",
+  roundRobinCap: null
 };
-function splitList(text2) {
-  if (typeof text2 !== "string") {
+function splitList(text3) {
+  if (typeof text3 !== "string") {
     return [];
   }
-  return text2.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
+  return text3.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
 }
 function joinList(values) {
   return values.join(";");
@@ -446,6 +464,12 @@ function parseSettings(record) {
   }
   const nurtureQueue = get2(f.nurtureQueue);
   const nurturingStatus = get2(f.nurturingStatus);
+  const { returnRule, returnQueue } = parseReturnRule(
+    get2(f.returnRule),
+    get2(f.returnQueue),
+    issues
+  );
+  const roundRobinCap = parseCap(get2(f.roundRobinCap), issues);
   return {
     settings: {
       followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
@@ -466,10 +490,53 @@ function parseSettings(record) {
       salesReadyTiers: tiers.filter(
         (t) => TIERS.includes(t)
       ),
-      nurtureDays
+      nurtureDays,
+      returnRule,
+      returnQueue,
+      roundRobinCap
     },
     issues
   };
+}
+function text(raw) {
+  return typeof raw === "string" ? raw.trim() : "";
+}
+function parseReturnRule(rawRule, rawQueue, issues) {
+  const f = SETTINGS.fields;
+  const rule = text(rawRule);
+  const returnQueue = text(rawQueue);
+  let returnRule = DEFAULT_SETTINGS.returnRule;
+  if (rule && !RETURN_RULES.includes(rule)) {
+    issues.push({
+      field: f.returnRule,
+      message: `${f.returnRule} "${rule}" is not a return rule; rules are ${RETURN_RULES.join(", ")}. Using ${returnRule}.`
+    });
+  } else if (rule) {
+    returnRule = rule;
+  }
+  if (returnRule === "Queue" && !returnQueue) {
+    issues.push({
+      field: f.returnQueue,
+      message: `${f.returnQueue} must name a queue (its developer name) when ${f.returnRule} is Queue; using Round_Robin.`
+    });
+    returnRule = "Round_Robin";
+  }
+  return { returnRule, returnQueue };
+}
+function parseCap(raw, issues) {
+  if (raw === null || raw === void 0 || raw === "") {
+    return null;
+  }
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ROUND_ROBIN_CAP) {
+    const f = SETTINGS.fields;
+    issues.push({
+      field: f.roundRobinCap,
+      message: `${f.roundRobinCap} must be a whole number of leads from 1 to ${MAX_ROUND_ROBIN_CAP}, or blank for no cap; using no cap.`
+    });
+    return null;
+  }
+  return n;
 }
 function settingsToRecord(settings, name = "Default") {
   const f = SETTINGS.fields;
@@ -486,7 +553,10 @@ function settingsToRecord(settings, name = "Default") {
     [f.nurturingStatus]: settings.nurturingStatus,
     [f.disqualifiedStatuses]: joinList(settings.disqualifiedStatuses),
     [f.salesReadyTiers]: joinList(settings.salesReadyTiers),
-    [f.nurtureDays]: JSON.stringify(settings.nurtureDays)
+    [f.nurtureDays]: JSON.stringify(settings.nurtureDays),
+    [f.returnRule]: settings.returnRule,
+    [f.returnQueue]: settings.returnQueue,
+    [f.roundRobinCap]: settings.roundRobinCap
   };
 }
 
@@ -774,7 +844,7 @@ function deepFreeze(value) {
 }
 
 // core/src/scoring/score.ts
-function text(value) {
+function text2(value) {
   if (typeof value === "string") {
     return value;
   }
@@ -791,7 +861,7 @@ function wordsOf(raw) {
 var wordsCache = /* @__PURE__ */ new Map();
 var WORDS_CACHE_LIMIT = 5e4;
 function normalizeWords(value) {
-  const raw = text(value);
+  const raw = text2(value);
   if (!raw) {
     return "";
   }
@@ -806,7 +876,7 @@ function normalizeWords(value) {
   return cached;
 }
 function normalizeValue(value) {
-  return text(value).trim().toLowerCase();
+  return text2(value).trim().toLowerCase();
 }
 function finiteNumber(value) {
   if (typeof value === "number") {
@@ -916,7 +986,7 @@ function addFit(acc, id, label, points, sentence) {
 function fitFactors(c, lead, out) {
   const fit = c.model.fit;
   const acc = { total: 0, out };
-  const title = text(lead.title);
+  const title = text2(lead.title);
   const titleWords = normalizeWords(title);
   if (titleWords) {
     for (const t of c.title) {
@@ -941,7 +1011,7 @@ function fitFactors(c, lead, out) {
           r.rule.id,
           r.rule.label,
           r.rule.points,
-          `Industry ${text(lead.industry).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
+          `Industry ${text2(lead.industry).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
         );
         break;
       }
@@ -971,7 +1041,7 @@ function fitFactors(c, lead, out) {
           r.rule.id,
           r.rule.label,
           r.rule.points,
-          `${text(lead.country).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
+          `${text2(lead.country).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
         );
         break;
       }
@@ -1033,7 +1103,7 @@ function fitFactors(c, lead, out) {
       hit = containsAny(normalizeWords(lead[n.rule.target]), n.keys);
     }
     if (hit) {
-      const what = n.rule.target === "emailDomain" ? `email domain ${domain}` : `${n.rule.target} "${text(lead[n.rule.target]).trim()}"`;
+      const what = n.rule.target === "emailDomain" ? `email domain ${domain}` : `${n.rule.target} "${text2(lead[n.rule.target]).trim()}"`;
       addFit(
         acc,
         n.rule.id,
@@ -1132,7 +1202,7 @@ function engagementFactors(c, input, lead, nowMs, out) {
         r.rule.label,
         r.rule.points,
         Number.isFinite(epochOf(a.activityDate)) ? a.activityDate : a.createdDate,
-        text(a.subject).trim() || r.rule.label
+        text2(a.subject).trim() || r.rule.label
       );
       break;
     }
@@ -1142,7 +1212,7 @@ function engagementFactors(c, input, lead, nowMs, out) {
     if (!m || typeof m !== "object") {
       continue;
     }
-    const name = text(input.campaignNames?.[text(m.campaignId)]) || "a campaign";
+    const name = text2(input.campaignNames?.[text2(m.campaignId)]) || "a campaign";
     if (m.hasResponded === true) {
       addEventTo(
         ctx,
@@ -1176,7 +1246,7 @@ function engagementFactors(c, input, lead, nowMs, out) {
           r.rule.label,
           r.rule.points,
           lead.createdDate,
-          text(lead.leadSource).trim()
+          text2(lead.leadSource).trim()
         );
         break;
       }
@@ -2442,6 +2512,453 @@ function groupErrorsByRule(definition, errors) {
   }
   return [...groups.values()];
 }
+
+// core/src/roundRobin.ts
+function byNameThenId(a, b) {
+  return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function assignRoundRobin(items, reps, cap) {
+  const ordered = [...reps].sort(byNameThenId);
+  const load = new Map(ordered.map((r) => [r.id, r.openLeads ?? 0]));
+  let next = 0;
+  return items.map((item) => {
+    if (!ordered.length) {
+      return { item, ok: false, message: "There is no active rep to assign it to." };
+    }
+    for (let step = 0; step < ordered.length; step++) {
+      const rep = ordered[(next + step) % ordered.length];
+      if (cap === null || load.get(rep.id) < cap) {
+        load.set(rep.id, load.get(rep.id) + 1);
+        next = (next + step + 1) % ordered.length;
+        return { item, ok: true, rep };
+      }
+    }
+    return {
+      item,
+      ok: false,
+      message: `Every active rep already holds the cap of ${cap} open leads.`
+    };
+  });
+}
+
+// core/src/handback/reasons.ts
+var HANDBACK_REASON_LABELS = {
+  Not_Ready: "Not ready / timing",
+  No_Budget: "No budget",
+  No_Authority: "Not the decision maker",
+  No_Response: "No response after several attempts",
+  Bad_Fit: "Bad fit",
+  Other: "Other"
+};
+var REASONS_NEEDING_NOTES = ["Other"];
+function isHandbackReason(value) {
+  return typeof value === "string" && HANDBACK_REASONS.includes(value);
+}
+function handbackReasonOptions(settings) {
+  return HANDBACK_REASONS.map((value) => ({
+    value,
+    label: HANDBACK_REASON_LABELS[value],
+    nurtureDays: settings.nurtureDays[value]
+  }));
+}
+function handbackReasonLabel(reason) {
+  return isHandbackReason(reason) ? HANDBACK_REASON_LABELS[reason] : reason ?? "";
+}
+function defaultNurtureUntil(reason, settings, now) {
+  return addDays(now, settings.nurtureDays[reason]);
+}
+
+// core/src/handback/handBack.ts
+var HANDBACK_NOTES_MAX_LENGTH = 32768;
+var NURTURE_MAX_DAYS = 3650;
+var HANDBACK_LEAD_KEYS = [
+  "id",
+  "firstName",
+  "lastName",
+  "company",
+  "status",
+  "isConverted",
+  "convertedDate",
+  "ownerId",
+  "lastModifiedDate",
+  "systemModstamp",
+  "tier",
+  "handbackReason",
+  "handbackNotes",
+  "nurtureUntil",
+  "previousOwnerId",
+  "previousStatus",
+  "handedBackAt",
+  "handbackCount",
+  "recycledCount",
+  "returnedAt"
+];
+function handBackLeadFields() {
+  return leadApiNames(HANDBACK_LEAD_KEYS).map((name) => `Lead.${name}`);
+}
+var NEEDED_TO_HAND_BACK = ["status", "ownerId", "isConverted", "handbackCount"];
+var NEEDED_TO_UNDO = [
+  "status",
+  "ownerId",
+  "isConverted",
+  "handbackCount",
+  "handedBackAt",
+  "previousOwnerId",
+  "previousStatus",
+  "lastModifiedDate"
+];
+function missingFields(lead, keys) {
+  const missing = keys.filter((key) => lead[key] === void 0);
+  return missing.length ? [
+    {
+      field: "lead",
+      message: `Lead Loop cannot read ${missing.map((k) => LEAD_FIELDS[k]).join(", ")} on this lead. Ask your admin for the Lead Loop User permission set.`
+    }
+  ] : [];
+}
+function sameId(a, b) {
+  return Boolean(a && b) && a.slice(0, 15) === b.slice(0, 15);
+}
+function isInNurture(lead, settings, nurtureQueueId) {
+  return lead.status === settings.nurturingStatus || sameId(lead.ownerId, nurtureQueueId);
+}
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isIsoDate(value) {
+  return typeof value === "string" && ISO_DATE.test(value) && !Number.isNaN(toEpochMs(value)) && new Date(toEpochMs(value)).toISOString().startsWith(value);
+}
+function leadErrors(lead, settings, nurtureQueueId) {
+  const errors = [];
+  if (lead.isConverted) {
+    const when = lead.convertedDate ? ` on ${lead.convertedDate}` : "";
+    errors.push({
+      field: "lead",
+      message: `This lead was converted${when}; a converted lead cannot be handed back to marketing.`
+    });
+  } else if (isInNurture(lead, settings, nurtureQueueId)) {
+    const since = lead.handedBackAt ? ` since ${lead.handedBackAt.slice(0, 10)}` : "";
+    errors.push({
+      field: "lead",
+      message: `This lead is already in nurture with marketing${since}; it cannot be handed back again until it returns to sales.`
+    });
+  }
+  return errors;
+}
+function validateHandBack(lead, input, settings, now, nurtureQueueId) {
+  const errors = [
+    ...missingFields(lead, NEEDED_TO_HAND_BACK),
+    ...leadErrors(lead, settings, nurtureQueueId)
+  ];
+  const reason = input.reason?.trim() ?? "";
+  const notes = input.notes?.trim() ?? "";
+  if (!reason) {
+    errors.push({ field: "reason", message: "Choose why the lead goes back to marketing." });
+  } else if (!isHandbackReason(reason)) {
+    errors.push({
+      field: "reason",
+      message: `"${reason}" is not a hand-back reason; choose one from the list.`
+    });
+  } else if (REASONS_NEEDING_NOTES.includes(reason) && !notes) {
+    errors.push({
+      field: "notes",
+      message: `Add notes: "${handbackReasonLabel(reason)}" needs a few words on why, for marketing.`
+    });
+  }
+  if (notes.length > HANDBACK_NOTES_MAX_LENGTH) {
+    errors.push({
+      field: "notes",
+      message: `Notes are ${notes.length} characters; the most is ${HANDBACK_NOTES_MAX_LENGTH}.`
+    });
+  }
+  errors.push(...nurtureUntilErrors(input.nurtureUntil, now));
+  return errors;
+}
+function nurtureUntilErrors(value, now) {
+  const today = isoDate(now);
+  if (!value) {
+    return [{ field: "nurtureUntil", message: "Choose the date marketing nurtures until." }];
+  }
+  if (!isIsoDate(value)) {
+    return [
+      {
+        field: "nurtureUntil",
+        message: `"${value}" is not a date; use the date picker (YYYY-MM-DD).`
+      }
+    ];
+  }
+  if (value <= today) {
+    return [
+      {
+        field: "nurtureUntil",
+        message: `The nurture-until date must be after today (${today}).`
+      }
+    ];
+  }
+  const days = Math.round((toEpochMs(value) - toEpochMs(today)) / 864e5);
+  if (days > NURTURE_MAX_DAYS) {
+    return [
+      {
+        field: "nurtureUntil",
+        message: `The nurture-until date is ${days} days away; the most is ${NURTURE_MAX_DAYS} (about ten years).`
+      }
+    ];
+  }
+  return [];
+}
+function completedTask(leadId, subject, description, now) {
+  return {
+    WhoId: leadId,
+    Subject: subject.slice(0, 255),
+    Status: "Completed",
+    Priority: "Normal",
+    ActivityDate: isoDate(now),
+    Description: description
+  };
+}
+function plan(lead, changes, task) {
+  const all = { ...changes, id: lead.id };
+  return {
+    ok: true,
+    changes: all,
+    fields: leadToRecord(all),
+    ifUnmodifiedSince: lead.lastModifiedDate ?? null,
+    task
+  };
+}
+function planHandBack(lead, input, settings, now, nurtureQueueId) {
+  const errors = validateHandBack(lead, input, settings, now, nurtureQueueId);
+  if (!nurtureQueueId) {
+    errors.push({
+      field: "lead",
+      message: `The nurture queue "${settings.nurtureQueue}" was not found; ask your admin to check Lead Loop settings.`
+    });
+  }
+  if (errors.length) {
+    return { ok: false, errors };
+  }
+  const reason = input.reason.trim();
+  const notes = input.notes?.trim() || null;
+  const label = handbackReasonLabel(reason);
+  const changes = {
+    ownerId: nurtureQueueId,
+    status: settings.nurturingStatus,
+    previousOwnerId: lead.ownerId,
+    previousStatus: lead.status,
+    handedBackAt: now.toISOString(),
+    handbackCount: (lead.handbackCount ?? 0) + 1,
+    handbackReason: reason,
+    handbackNotes: notes,
+    nurtureUntil: input.nurtureUntil
+  };
+  const description = [
+    `Reason: ${label}`,
+    `Nurture until: ${input.nurtureUntil}`,
+    notes ? `Notes: ${notes}` : null,
+    `Previous status: ${lead.status}`
+  ].filter(Boolean).join("\n");
+  return plan(
+    lead,
+    changes,
+    completedTask(lead.id, `Handed back to marketing: ${label}`, description, now)
+  );
+}
+var UNDO_STAMP_TOLERANCE_MS = 2 * 6e4;
+function planUndo(lead, lastHandBack, now) {
+  const missing = missingFields(lead, NEEDED_TO_UNDO);
+  if (missing.length) {
+    return { allowed: false, reason: missing[0].message };
+  }
+  if (lead.isConverted) {
+    return {
+      allowed: false,
+      reason: "The lead has been converted since; undo is not offered."
+    };
+  }
+  const stamp = lastHandBack ?? (lead.handedBackAt ? { handedBackAt: lead.handedBackAt } : null);
+  if (!stamp || !lead.handedBackAt || !lead.previousOwnerId || !lead.previousStatus) {
+    return {
+      allowed: false,
+      reason: "This lead has no hand-back to undo (the owner and status before it are not recorded)."
+    };
+  }
+  if (toEpochMs(stamp.handedBackAt) !== toEpochMs(lead.handedBackAt)) {
+    return {
+      allowed: false,
+      reason: `The lead was handed back again on ${lead.handedBackAt.slice(0, 10)}; only the latest hand-back can be undone, from the record.`
+    };
+  }
+  const modified = toEpochMs(lead.lastModifiedDate);
+  const changedSince = stamp.lastModifiedDate ? modified !== toEpochMs(stamp.lastModifiedDate) : modified - toEpochMs(stamp.handedBackAt) > UNDO_STAMP_TOLERANCE_MS;
+  if (changedSince) {
+    return {
+      allowed: false,
+      reason: `The lead was changed on ${lead.lastModifiedDate} after the hand-back on ${lead.handedBackAt}; undo is offered only while nothing else has changed it. Change the owner and status by hand if it still needs to go back.`
+    };
+  }
+  const changes = {
+    ownerId: lead.previousOwnerId,
+    status: lead.previousStatus,
+    handbackCount: Math.max(0, (lead.handbackCount ?? 1) - 1),
+    handbackReason: null,
+    handbackNotes: null,
+    nurtureUntil: null,
+    handedBackAt: null,
+    previousOwnerId: null,
+    previousStatus: null
+  };
+  const description = `Undid the hand-back of ${lead.handedBackAt} (${handbackReasonLabel(lead.handbackReason)}); status back to ${lead.previousStatus}.`;
+  return {
+    allowed: true,
+    ...plan(
+      lead,
+      changes,
+      completedTask(lead.id, "Hand-back to marketing undone", description, now)
+    )
+  };
+}
+function isEditConflict(error) {
+  if (!error || typeof error !== "object") {
+    return false;
+  }
+  const e = error;
+  if (e.status === 412 || e.statusCode === 412) {
+    return true;
+  }
+  const body = Array.isArray(e.body) ? e.body : [e.body];
+  return body.some(
+    (b) => !!b && typeof b === "object" && ["PRECONDITION_FAILED", "CONFLICT"].includes(
+      String(b.errorCode)
+    )
+  );
+}
+
+// core/src/handback/returns.ts
+function readyToReturn(lead, settings, now, nurtureQueueId) {
+  if (lead.isConverted) {
+    return { ready: false, triggers: [], message: "Converted; nothing to return." };
+  }
+  if (!isInNurture(lead, settings, nurtureQueueId)) {
+    return { ready: false, triggers: [], message: "Not in nurture." };
+  }
+  const triggers = [];
+  const parts = [];
+  const today = isoDate(now);
+  if (lead.nurtureUntil && lead.nurtureUntil <= today) {
+    triggers.push("nurtureDatePassed");
+    const ago = daysBetween(lead.nurtureUntil, today);
+    parts.push(
+      ago === 0 ? `Nurture date ${lead.nurtureUntil} is today` : `Nurture date ${lead.nurtureUntil} passed ${ago} day${ago === 1 ? "" : "s"} ago`
+    );
+  }
+  if (lead.tier === "Hot") {
+    triggers.push("hotAgain");
+    parts.push("scores Hot again");
+  }
+  if (triggers.length) {
+    const text3 = parts.join("; ");
+    return { ready: true, triggers, message: `${text3[0].toUpperCase()}${text3.slice(1)}.` };
+  }
+  const until = lead.nurtureUntil ? `In nurture until ${lead.nurtureUntil} (${daysBetween(today, lead.nurtureUntil)} days left)` : "In nurture with no nurture-until date";
+  return {
+    ready: false,
+    triggers,
+    message: `${until}; tier ${lead.tier ?? "not scored"}.`
+  };
+}
+function planReturn(leads, users, settings, context) {
+  const byId = (id) => users.find((u) => sameId(u.id, id));
+  const openStatus = settings.openStatuses[0] ?? "Open - Not Contacted";
+  const returnedAt = context.now.toISOString();
+  const results = [];
+  const toRule = [];
+  const planned = (lead, to, status, explanation) => {
+    const changes = {
+      id: lead.id,
+      ownerId: to.id,
+      status,
+      returnedAt,
+      recycledCount: (lead.recycledCount ?? 0) + 1
+    };
+    return {
+      leadId: lead.id,
+      ok: true,
+      to,
+      explanation,
+      changes,
+      fields: leadToRecord(changes)
+    };
+  };
+  for (const [index, lead] of leads.entries()) {
+    if (lead.isConverted) {
+      results[index] = {
+        leadId: lead.id,
+        ok: false,
+        message: "Converted; nothing to return."
+      };
+      continue;
+    }
+    if (!isInNurture(lead, settings, context.nurtureQueueId)) {
+      results[index] = {
+        leadId: lead.id,
+        ok: false,
+        message: "Not in nurture; it is already with sales."
+      };
+      continue;
+    }
+    const previous = byId(lead.previousOwnerId);
+    if (previous?.isActive) {
+      const status = lead.previousStatus && lead.previousStatus !== settings.nurturingStatus ? lead.previousStatus : openStatus;
+      const item = planned(
+        lead,
+        { id: previous.id, name: previous.name, via: "previousOwner" },
+        status,
+        `Back to ${previous.name}, who handed it back.`
+      );
+      results[index] = item;
+      continue;
+    }
+    const why = previous ? `${previous.name}, who handed it back, is no longer active` : lead.previousOwnerId ? `its previous owner (${lead.previousOwnerId}) is not a known user` : "its previous owner is not recorded";
+    toRule.push({ index, lead, why });
+  }
+  if (settings.returnRule === "Queue") {
+    for (const { index, lead, why } of toRule) {
+      const queue = context.returnQueueId ? byId(context.returnQueueId) : void 0;
+      results[index] = context.returnQueueId ? planned(
+        lead,
+        {
+          id: context.returnQueueId,
+          name: queue?.name ?? settings.returnQueue,
+          via: "queue"
+        },
+        openStatus,
+        `To the queue ${queue?.name ?? settings.returnQueue}: ${why}.`
+      ) : {
+        leadId: lead.id,
+        ok: false,
+        message: `The return queue "${settings.returnQueue}" (${SETTINGS.fields.returnQueue}) was not found; ${why}.`
+      };
+    }
+  } else {
+    const extra = /* @__PURE__ */ new Map();
+    for (const item of results) {
+      if (item.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
+    }
+    const reps = users.filter((u) => u.type === "User" && u.isActive && u.inRoundRobin !== false).map((u) => ({
+      id: u.id,
+      name: u.name,
+      openLeads: (u.openLeads ?? 0) + (extra.get(u.id) ?? 0)
+    }));
+    for (const result of assignRoundRobin(toRule, reps, settings.roundRobinCap)) {
+      const { index, lead, why } = result.item;
+      results[index] = result.ok ? planned(
+        lead,
+        { id: result.rep.id, name: result.rep.name, via: "roundRobin" },
+        openStatus,
+        `Round-robin to ${result.rep.name}: ${why}.`
+      ) : { leadId: lead.id, ok: false, message: `${result.message} (${why}.)` };
+    }
+  }
+  return results;
+}
 export {
   API_VERSION,
   DEFAULT_NURTURE_DAYS,
@@ -2451,13 +2968,19 @@ export {
   ENGAGEMENT_CATEGORIES,
   FIT_FIELDS,
   FIT_GRADES,
+  HANDBACK_LEAD_KEYS,
+  HANDBACK_NOTES_MAX_LENGTH,
   HANDBACK_REASONS,
+  HANDBACK_REASON_LABELS,
+  HAND_BACK_QUICK_ACTION,
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
   MAX_HALF_LIFE_DAYS,
+  MAX_ROUND_ROBIN_CAP,
   MODEL_STATUSES,
   MS_PER_DAY,
   NEGATIVE_TARGETS,
+  NURTURE_MAX_DAYS,
   NURTURE_QUEUE_DEVELOPER_NAME,
   PACKAGE_OBJECTS,
   PACKAGE_PREFIX,
@@ -2465,6 +2988,8 @@ export {
   POINTS_LIMIT,
   PREVIEW_LEAD_KEYS,
   PREVIEW_READS,
+  REASONS_NEEDING_NOTES,
+  RETURN_RULES,
   REVIEW_ENTRY,
   REVIEW_MEETING,
   SCORE_FIELD_KEYS,
@@ -2479,24 +3004,35 @@ export {
   SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
   TIERS,
+  UNDO_STAMP_TOLERANCE_MS,
   activeScoringModel,
   activityFromRecord,
   addDays,
   addToPreview,
+  assignRoundRobin,
   bandFor,
   campaignMemberFromRecord,
   checkModelVersions,
   daysBetween,
   defaultModelRecord,
+  defaultNurtureUntil,
   emptyPreview,
   errorsUnder,
   fieldValue,
   formValue,
   fromRecord,
   gradeFor,
+  graphqlNodes,
   graphqlSelection,
   groupErrorsByRule,
   groupScoringInputs,
+  handBackLeadFields,
+  handbackReasonLabel,
+  handbackReasonOptions,
+  isEditConflict,
+  isHandbackReason,
+  isInNurture,
+  isIsoDate,
   isoDate,
   joinList,
   latest,
@@ -2512,9 +3048,14 @@ export {
   parseScoringModelRecord,
   parseSettings,
   planActivation,
+  planHandBack,
+  planReturn,
+  planUndo,
   previewScoringModel,
   previewSummary,
+  readyToReturn,
   reduceErrors,
+  sameId,
   scoreFieldChanges,
   scoreLead,
   scoringInputsFromRecords,
@@ -2523,6 +3064,7 @@ export {
   splitList,
   toEpochMs,
   toRecord,
+  validateHandBack,
   validateScoringModel,
   validateScoringModelJson,
   valueAt,
