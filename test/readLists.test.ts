@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
     DEFAULT_SCORING_MODEL,
     FIT_FIELDS,
+    HANDBACK_READS,
     PREVIEW_READS,
     SCORING_MODEL_READS,
     SCORING_READS,
@@ -36,6 +37,7 @@ vi.mock('c/leadLoopCore', async () => await import('../core/src/index'));
 
 /** Every component query, by operation name → the core's read lists it must match. */
 const QUERY_READS: Record<string, ObjectReads> = {
+    handBackSettings: HANDBACK_READS,
     leadScoreCard: SCORING_READS,
     scoringModelPreview: PREVIEW_READS,
     scoringModelVersions: SCORING_MODEL_READS

@@ -14,7 +14,7 @@
  * scoring ones, export a `<PURPOSE>_READS` object like `SCORING_READS`, and register the
  * component queries that use it in `test/readLists.test.ts`.
  */
-import { LEAD_FIELDS, SCORE_FIELD_KEYS, SCORING_MODEL } from './schema';
+import { LEAD_FIELDS, SCORE_FIELD_KEYS, SCORING_MODEL, SETTINGS } from './schema';
 import type { Lead } from './types';
 
 /** An object's API name → the API names read from it. */
@@ -107,6 +107,17 @@ export const SCORING_READS: ObjectReads = {
 export const PREVIEW_READS: ObjectReads = {
     Lead: leadApiNames(PREVIEW_LEAD_KEYS),
     ...SCORING_ACTIVITY_FIELDS
+};
+
+/** Handing a lead back (the quick action): the active settings and the queues by name. */
+export const HANDBACK_READS: ObjectReads = {
+    [SETTINGS.objectApiName]: [
+        'Id',
+        SETTINGS.fields.nurtureQueue,
+        SETTINGS.fields.nurturingStatus,
+        SETTINGS.fields.nurtureDays
+    ],
+    Group: ['Id', 'DeveloperName']
 };
 
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -1,8 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
-import { gql, graphql } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { createRecord, getRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CloseActionScreenEvent } from 'lightning/actions';
+import { HANDBACK_QUERY } from './handBackQuery';
 import {
     defaultNurtureUntil,
     graphqlNodes,
@@ -56,42 +57,7 @@ export default class HandBackAction extends LightningElement {
         this.recordError = error;
     }
 
-    @wire(graphql, {
-        query: gql`
-            query handBackSettings {
-                uiapi {
-                    query {
-                        LL_Settings__c(where: { LL_Active__c: { eq: true } }, first: 1) {
-                            edges {
-                                node {
-                                    Id
-                                    LL_Nurture_Queue__c: LL_Nurture_Queue__c {
-                                        value
-                                    }
-                                    LL_Nurturing_Status__c: LL_Nurturing_Status__c {
-                                        value
-                                    }
-                                    LL_Nurture_Days__c: LL_Nurture_Days__c {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                        Group(where: { Type: { eq: "Queue" } }, first: 200) {
-                            edges {
-                                node {
-                                    Id
-                                    DeveloperName {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        `
-    })
+    @wire(graphql, { query: HANDBACK_QUERY })
     wiredConfig({ data, errors }) {
         this.config = data?.uiapi?.query;
         this.configError = errors;

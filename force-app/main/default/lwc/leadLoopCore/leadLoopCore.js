@@ -307,6 +307,15 @@ var PREVIEW_READS = {
   Lead: leadApiNames(PREVIEW_LEAD_KEYS),
   ...SCORING_ACTIVITY_FIELDS
 };
+var HANDBACK_READS = {
+  [SETTINGS.objectApiName]: [
+    "Id",
+    SETTINGS.fields.nurtureQueue,
+    SETTINGS.fields.nurturingStatus,
+    SETTINGS.fields.nurtureDays
+  ],
+  Group: ["Id", "DeveloperName"]
+};
 var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 function graphqlSelection(fields) {
   const parents = /* @__PURE__ */ new Map();
@@ -2970,6 +2979,7 @@ export {
   FIT_GRADES,
   HANDBACK_LEAD_KEYS,
   HANDBACK_NOTES_MAX_LENGTH,
+  HANDBACK_READS,
   HANDBACK_REASONS,
   HANDBACK_REASON_LABELS,
   HAND_BACK_QUICK_ACTION,
