@@ -41,3 +41,4 @@ export function computeMetrics(
     addAuditRuns(acc, snapshot.auditRuns ?? []);
     return finishMetrics(addLeads(acc, snapshot));
 }
+export * from './records';

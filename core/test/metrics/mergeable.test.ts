@@ -16,7 +16,13 @@ import {
     leadFacts,
     mergeMetrics,
     touchMoment,
+    type Lead,
     type LeadGroup,
+    type MetricActivity,
+    type MetricCampaignMember,
+    type MetricFinding,
+    type MetricOpportunity,
+    type MetricReviewEntry,
     type MetricsPage,
     type MetricsSnapshot
 } from '../../src/index';
@@ -40,13 +46,13 @@ const STATUSES = ['New', 'Working - Contacted', 'Qualified', 'Nurturing', 'Unqua
 function randomSnapshot(size: number, seed: number): MetricsSnapshot {
     const r = rng(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
-    const snap: Required<MetricsPage> & MetricsSnapshot = {
-        leads: [],
-        activities: [],
-        campaignMembers: [],
-        opportunities: [],
-        reviewEntries: [],
-        findings: [],
+    const snap = {
+        leads: [] as Lead[],
+        activities: [] as MetricActivity[],
+        campaignMembers: [] as MetricCampaignMember[],
+        opportunities: [] as MetricOpportunity[],
+        reviewEntries: [] as MetricReviewEntry[],
+        findings: [] as MetricFinding[],
         campaigns: [
             { id: '701A', name: 'A', actualCost: 1000 },
             { id: '701B', name: 'B' }
