@@ -231,7 +231,45 @@ const ARRAY_TAGS = new Set([
     'aggregates',
     'components'
 ]);
-const readXml = (file: string) => xml.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+interface ReportTypeXml {
+    baseObject: string;
+    label: string;
+    description: string;
+    join?: JoinXml;
+    sections: { columns: { table: string; field: string }[] }[];
+}
+interface JoinXml {
+    relationship: string;
+    join?: JoinXml;
+}
+interface ReportXml {
+    name: string;
+    description: string;
+    reportType: string;
+    columns?: { field: string }[];
+    filter?: { criteriaItems?: { column: string }[] };
+    groupingsDown?: { field: string }[];
+    groupingsAcross?: { field: string }[];
+    aggregates?: { calculatedFormula: string }[];
+    sortColumn?: string;
+    timeFrameFilter?: { dateColumn?: string };
+}
+interface DashboardComponentXml {
+    report: string;
+    header: string;
+}
+type DashboardXml = { dashboardType: string } & Partial<
+    Record<
+        'leftSection' | 'middleSection' | 'rightSection',
+        { components: DashboardComponentXml[] }
+    >
+>;
+interface MetadataXml {
+    ReportType: ReportTypeXml;
+    Report: ReportXml;
+    Dashboard: DashboardXml;
+}
+const readXml = (file: string) => xml.parse(readFileSync(file, 'utf8')) as MetadataXml;
 const metaDir = (folder: string) => path.join(meta.root, folder);
 const filesIn = (folder: string, suffix: string) =>
     walk(metaDir(folder)).filter((f) => f.endsWith(suffix));
@@ -299,7 +337,7 @@ const reportTypes = new Map(
     filesIn('reportTypes', '.reportType-meta.xml').map((f) => {
         const rt = readXml(f).ReportType;
         const columns = new Set<string>(
-            rt.sections.flatMap((s: any) => s.columns.map((c: any) => `${c.table}$${c.field}`))
+            rt.sections.flatMap((s) => s.columns.map((c) => `${c.table}$${c.field}`))
         );
         return [path.basename(f, '.reportType-meta.xml'), { file: f, rt, columns }];
     })
@@ -311,12 +349,12 @@ const reports = filesIn('reports', '.report-meta.xml').map((f) => ({
 }));
 
 /** Every `Table$Field` a report names: columns, filters, groupings, sort and date filter. */
-function reportReferences(r: any): string[] {
+function reportReferences(r: ReportXml): string[] {
     return [
-        ...(r.columns ?? []).map((c: any) => c.field),
-        ...(r.filter?.criteriaItems ?? []).map((c: any) => c.column),
-        ...(r.groupingsDown ?? []).map((g: any) => g.field),
-        ...(r.groupingsAcross ?? []).map((g: any) => g.field),
+        ...(r.columns ?? []).map((c) => c.field),
+        ...(r.filter?.criteriaItems ?? []).map((c) => c.column),
+        ...(r.groupingsDown ?? []).map((g) => g.field),
+        ...(r.groupingsAcross ?? []).map((g) => g.field),
         r.sortColumn,
         r.timeFrameFilter?.dateColumn
     ].filter((x): x is string => typeof x === 'string');
@@ -402,7 +440,7 @@ describe('report types, reports and dashboards', () => {
             ) {
                 problems.push(`${f}: no dashboard folder ${folder}`);
             }
-            const components = ['leftSection', 'middleSection', 'rightSection'].flatMap(
+            const components = (['leftSection', 'middleSection', 'rightSection'] as const).flatMap(
                 (s) => d[s]?.components ?? []
             );
             expect(components.length).toBeGreaterThan(0);

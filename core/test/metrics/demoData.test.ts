@@ -48,7 +48,7 @@ function resolve(d: DemoData) {
     }
     const records = (object: string): SeedRecord[] =>
         d.steps.find((s) => s.object === object)!.records;
-    const withRefs = (r: SeedRecord) => ({
+    const withRefs = (r: SeedRecord): Record<string, unknown> => ({
         Id: ids.get(r.key),
         ...r.fields,
         ...Object.fromEntries(Object.entries(r.refs ?? {}).map(([f, k]) => [f, ids.get(k)]))
