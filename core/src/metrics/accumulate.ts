@@ -7,7 +7,7 @@
 import { toEpochMs } from '../dates';
 import type { Id } from '../types';
 import {
-    factsFrom,
+    derive,
     isQueueId,
     leadFacts,
     NO_SOURCE,
@@ -219,9 +219,14 @@ export function touchMoment(a: MetricActivity, nowMs: number): number | null {
     if (!closed) return null;
     const completed = toEpochMs(a.completedDateTime);
     if (Number.isFinite(completed)) return completed;
-    // Logged after the fact (created on the day) or completed on its due date.
+    // Logged after the fact (created on the day) or completed on its due date. A due
+    // date on or before the creation day (ISO text compares in time order) cannot be
+    // later than the creation, so it is not even parsed.
     const created = toEpochMs(a.createdDate);
-    const due = toEpochMs(a.activityDate);
+    const due =
+        a.activityDate && a.createdDate && a.activityDate <= a.createdDate
+            ? Number.NaN
+            : toEpochMs(a.activityDate);
     const latest = Math.max(created || -Infinity, due || -Infinity);
     if (latest <= nowMs) return Number.isFinite(latest) ? latest : null;
     return Number.isFinite(created) ? Math.min(created, nowMs) : nowMs;
@@ -251,13 +256,18 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
     const opportunities = new Map<Id, MetricOpportunity>();
     for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
     const lastReviewed = new Map<Id, number>();
-    const meetingLeads = new Set<string>();
+    /** Lead ids reviewed per meeting (distinct). */
+    const meetingLeads = new Map<Id, Set<Id>>();
     for (const e of page.reviewEntries ?? []) {
         const at = toEpochMs(e.reviewedAt);
         if (Number.isFinite(at) && at > (lastReviewed.get(e.leadId) ?? -Infinity)) {
             lastReviewed.set(e.leadId, at);
         }
-        if (e.meetingId) meetingLeads.add(`${e.meetingId}\u0000${e.leadId}`);
+        if (e.meetingId) {
+            const leads = meetingLeads.get(e.meetingId);
+            if (leads) leads.add(e.leadId);
+            else meetingLeads.set(e.meetingId, new Set([e.leadId]));
+        }
     }
     const members = new Map<Id, { campaignId: Id; hasResponded: boolean }[]>();
     for (const m of page.campaignMembers ?? []) {
@@ -275,10 +285,8 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
     const run = page.findings
         ? (acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()))
         : null;
-    const inPage = new Set<Id>();
 
     for (const lead of page.leads) {
-        inPage.add(lead.id);
         let opp: MetricOpportunity | null = null;
         if (lead.isConverted && lead.convertedOpportunityId) {
             opp = opportunities.get(lead.convertedOpportunityId) ?? null;
@@ -322,9 +330,13 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
             }
         }
     }
-    for (const key of meetingLeads) {
-        const [meetingId, leadId] = key.split('\u0000');
-        if (inPage.has(leadId)) add(acc.entriesPerMeeting, meetingId, 1);
+    if (meetingLeads.size) {
+        const inPage = new Set(page.leads.map((l) => l.id));
+        for (const [meetingId, leads] of meetingLeads) {
+            let n = 0;
+            for (const leadId of leads) if (inPage.has(leadId)) n++;
+            add(acc.entriesPerMeeting, meetingId, n);
+        }
     }
     return acc;
 }
@@ -373,7 +385,7 @@ export function addLeadGroups(
         if (g.count === 0) continue;
         const converted = g.isConverted === true;
         const handedBack = g.handedBack === true;
-        const f = factsFrom(
+        const f = derive(
             {
                 status: g.status,
                 converted,
@@ -384,9 +396,7 @@ export function addLeadGroups(
                 handedBack,
                 won: converted && g.won === true,
                 lost: converted && g.lost === true,
-                dead: g.dead === true
-            },
-            {
+                dead: g.dead === true,
                 firstTouchHours: null,
                 slaEligible: false,
                 withinSla: false,

@@ -117,26 +117,21 @@ export const NO_SOURCE = '(none)';
 export const UNSCORED = 'Unscored';
 export const UNSPECIFIED_REASON = 'Unspecified';
 
-/** Completes StageInputs with the derived facts. */
-export function factsFrom(
-    s: StageInputs,
-    extra: Omit<
-        LeadFacts,
-        keyof StageInputs | 'evidence' | 'furthest' | 'leak' | 'open' | 'inReviewScope'
-    >,
-    map: StatusMap
-): LeadFacts {
-    const evidence = stageEvidence(s, map);
-    const open = isOpen(s.status, s.converted, map);
-    return {
-        ...s,
-        ...extra,
-        evidence,
-        furthest: furthestStage(evidence),
-        leak: leakKind(s, map),
-        open,
-        inReviewScope: open && s.ownerIsUser
-    };
+/** The facts a caller gives; `derive` adds the rest. */
+export type GivenFacts = Omit<LeadFacts, 'evidence' | 'furthest' | 'leak' | 'open' | 'inReviewScope'>;
+
+/**
+ * Adds the derived facts (stage evidence, furthest stage, leak, open, review scope)
+ * to the given ones, in one object of one shape: a million leads make a million.
+ */
+export function derive(given: GivenFacts, map: StatusMap): LeadFacts {
+    const f = given as LeadFacts;
+    f.evidence = stageEvidence(f, map);
+    f.furthest = furthestStage(f.evidence);
+    f.leak = leakKind(f, map);
+    f.open = isOpen(f.status, f.converted, map);
+    f.inReviewScope = f.open && f.ownerIsUser;
+    return f;
 }
 
 /**
@@ -185,7 +180,7 @@ export function leadFacts(
     const reviewedMs = Math.max(lastReviewedEntryMs, toEpochMs(lead.lastReviewed) || -Infinity);
     const reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
 
-    return factsFrom(
+    return derive(
         {
             status,
             converted,
@@ -196,9 +191,7 @@ export function leadFacts(
             handedBack,
             won,
             lost: converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon,
-            dead
-        },
-        {
+            dead,
             firstTouchHours,
             slaEligible,
             withinSla,

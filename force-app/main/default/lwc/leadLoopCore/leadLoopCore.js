@@ -235,8 +235,44 @@ function toEpochMs(value) {
   if (!value) {
     return Number.NaN;
   }
+  const fast = parseUtcIso(value);
+  if (fast !== null) {
+    return fast;
+  }
   const text2 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
   return Date.parse(text2);
+}
+function digits(text2, start, end) {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text2.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+function parseUtcIso(text2) {
+  const len = text2.endsWith("+0000") && text2.length === 28 ? 24 : text2.length;
+  if (len !== 10 && len !== 20 && len !== 24 || text2[4] !== "-" || text2[7] !== "-") {
+    return null;
+  }
+  const year = digits(text2, 0, 4);
+  const month = digits(text2, 5, 7);
+  const day = digits(text2, 8, 10);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return null;
+  if (len === 10) return Date.UTC(year, month - 1, day);
+  const zone = len !== text2.length || text2[len - 1] === "Z";
+  if (text2[10] !== "T" || text2[13] !== ":" || text2[16] !== ":" || !zone) {
+    return null;
+  }
+  const hour = digits(text2, 11, 13);
+  const minute = digits(text2, 14, 16);
+  const second = digits(text2, 17, 19);
+  const ms = len === 24 ? text2[19] === "." ? digits(text2, 20, 23) : -1 : 0;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+    return null;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 function daysBetween(from, to) {
   const end = to instanceof Date ? to.getTime() : toEpochMs(to);
@@ -2358,18 +2394,14 @@ function isOpen(status, converted, map) {
 var NO_SOURCE = "(none)";
 var UNSCORED = "Unscored";
 var UNSPECIFIED_REASON = "Unspecified";
-function factsFrom(s, extra, map) {
-  const evidence = stageEvidence(s, map);
-  const open = isOpen(s.status, s.converted, map);
-  return {
-    ...s,
-    ...extra,
-    evidence,
-    furthest: furthestStage(evidence),
-    leak: leakKind(s, map),
-    open,
-    inReviewScope: open && s.ownerIsUser
-  };
+function derive(given, map) {
+  const f = given;
+  f.evidence = stageEvidence(f, map);
+  f.furthest = furthestStage(f.evidence);
+  f.leak = leakKind(f, map);
+  f.open = isOpen(f.status, f.converted, map);
+  f.inReviewScope = f.open && f.ownerIsUser;
+  return f;
 }
 function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
   const { settings, map, nowMs } = ctx;
@@ -2397,7 +2429,7 @@ function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
   const handedBack = Boolean(lead.handedBackAt) || (lead.handbackCount ?? 0) > 0;
   const reviewedMs = Math.max(lastReviewedEntryMs, toEpochMs(lead.lastReviewed) || -Infinity);
   const reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
-  return factsFrom(
+  return derive(
     {
       status,
       converted,
@@ -2408,9 +2440,7 @@ function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
       handedBack,
       won,
       lost: converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon,
-      dead
-    },
-    {
+      dead,
       firstTouchHours,
       slaEligible,
       withinSla,
@@ -2579,7 +2609,7 @@ function touchMoment(a, nowMs) {
   const completed = toEpochMs(a.completedDateTime);
   if (Number.isFinite(completed)) return completed;
   const created = toEpochMs(a.createdDate);
-  const due = toEpochMs(a.activityDate);
+  const due = a.activityDate && a.createdDate && a.activityDate <= a.createdDate ? Number.NaN : toEpochMs(a.activityDate);
   const latest2 = Math.max(created || -Infinity, due || -Infinity);
   if (latest2 <= nowMs) return Number.isFinite(latest2) ? latest2 : null;
   return Number.isFinite(created) ? Math.min(created, nowMs) : nowMs;
@@ -2604,13 +2634,17 @@ function addLeads(acc, page) {
   const opportunities = /* @__PURE__ */ new Map();
   for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
   const lastReviewed = /* @__PURE__ */ new Map();
-  const meetingLeads = /* @__PURE__ */ new Set();
+  const meetingLeads = /* @__PURE__ */ new Map();
   for (const e of page.reviewEntries ?? []) {
     const at = toEpochMs(e.reviewedAt);
     if (Number.isFinite(at) && at > (lastReviewed.get(e.leadId) ?? -Infinity)) {
       lastReviewed.set(e.leadId, at);
     }
-    if (e.meetingId) meetingLeads.add(`${e.meetingId}\0${e.leadId}`);
+    if (e.meetingId) {
+      const leads = meetingLeads.get(e.meetingId);
+      if (leads) leads.add(e.leadId);
+      else meetingLeads.set(e.meetingId, /* @__PURE__ */ new Set([e.leadId]));
+    }
   }
   const members = /* @__PURE__ */ new Map();
   for (const m of page.campaignMembers ?? []) {
@@ -2626,9 +2660,7 @@ function addLeads(acc, page) {
     else findings.set(fnd.leadId, [fnd]);
   }
   const run = page.findings ? acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()) : null;
-  const inPage = /* @__PURE__ */ new Set();
   for (const lead of page.leads) {
-    inPage.add(lead.id);
     let opp = null;
     if (lead.isConverted && lead.convertedOpportunityId) {
       opp = opportunities.get(lead.convertedOpportunityId) ?? null;
@@ -2672,9 +2704,13 @@ function addLeads(acc, page) {
       }
     }
   }
-  for (const key of meetingLeads) {
-    const [meetingId, leadId] = key.split("\0");
-    if (inPage.has(leadId)) add(acc.entriesPerMeeting, meetingId, 1);
+  if (meetingLeads.size) {
+    const inPage = new Set(page.leads.map((l) => l.id));
+    for (const [meetingId, leads] of meetingLeads) {
+      let n = 0;
+      for (const leadId of leads) if (inPage.has(leadId)) n++;
+      add(acc.entriesPerMeeting, meetingId, n);
+    }
   }
   return acc;
 }
@@ -2691,7 +2727,7 @@ function addLeadGroups(acc, groups2) {
     if (g.count === 0) continue;
     const converted = g.isConverted === true;
     const handedBack = g.handedBack === true;
-    const f = factsFrom(
+    const f = derive(
       {
         status: g.status,
         converted,
@@ -2702,9 +2738,7 @@ function addLeadGroups(acc, groups2) {
         handedBack,
         won: converted && g.won === true,
         lost: converted && g.lost === true,
-        dead: g.dead === true
-      },
-      {
+        dead: g.dead === true,
         firstTouchHours: null,
         slaEligible: false,
         withinSla: false,
