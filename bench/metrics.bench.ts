@@ -62,7 +62,9 @@ function buildPages(poolSize: number, pageSize: number, now: Date): MetricsPage[
                 isConverted: converted,
                 convertedOpportunityId: converted ? `006${input.lead.id.slice(3)}` : null,
                 handedBackAt: handedBack ? now.toISOString() : null,
-                handbackReason: handedBack ? pick(['No_Budget', 'Not_Ready', 'Bad_Timing'] as const) : null,
+                handbackReason: handedBack
+                    ? pick(['No_Budget', 'Not_Ready', 'Bad_Timing'] as const)
+                    : null,
                 salesReady: r() < 0.3,
                 lastReviewed: r() < 0.3 ? now.toISOString() : null
             };

@@ -118,7 +118,10 @@ export const UNSCORED = 'Unscored';
 export const UNSPECIFIED_REASON = 'Unspecified';
 
 /** The facts a caller gives; `derive` adds the rest. */
-export type GivenFacts = Omit<LeadFacts, 'evidence' | 'furthest' | 'leak' | 'open' | 'inReviewScope'>;
+export type GivenFacts = Omit<
+    LeadFacts,
+    'evidence' | 'furthest' | 'leak' | 'open' | 'inReviewScope'
+>;
 
 /**
  * Adds the derived facts (stage evidence, furthest stage, leak, open, review scope)
