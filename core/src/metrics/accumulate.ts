@@ -404,7 +404,12 @@ export function addLeadGroups(
                 tier: g.tier || UNSCORED,
                 wonAmount: converted && g.won ? (g.wonAmount ?? 0) : 0,
                 handbackReason: handedBack ? g.handbackReason || UNSPECIFIED_REASON : null,
-                reviewed: g.reviewed === true
+                reviewed: g.reviewed === true,
+                evidence: 0,
+                furthest: 0,
+                leak: 'inProgress',
+                open: false,
+                inReviewScope: false
             },
             acc.ctx.map
         );

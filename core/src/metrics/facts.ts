@@ -117,18 +117,13 @@ export const NO_SOURCE = '(none)';
 export const UNSCORED = 'Unscored';
 export const UNSPECIFIED_REASON = 'Unspecified';
 
-/** The facts a caller gives; `derive` adds the rest. */
-export type GivenFacts = Omit<
-    LeadFacts,
-    'evidence' | 'furthest' | 'leak' | 'open' | 'inReviewScope'
->;
-
 /**
- * Adds the derived facts (stage evidence, furthest stage, leak, open, review scope)
- * to the given ones, in one object of one shape: a million leads make a million.
+ * Fills in the derived facts (stage evidence, furthest stage, leak, open, review scope)
+ * of facts built with placeholders for them (`evidence: 0, furthest: 0, leak:
+ * 'inProgress', open: false, inReviewScope: false`): one object of one shape per lead,
+ * as a million leads make a million of them.
  */
-export function derive(given: GivenFacts, map: StatusMap): LeadFacts {
-    const f = given as LeadFacts;
+export function derive(f: LeadFacts, map: StatusMap): LeadFacts {
     f.evidence = stageEvidence(f, map);
     f.furthest = furthestStage(f.evidence);
     f.leak = leakKind(f, map);
@@ -202,7 +197,12 @@ export function leadFacts(
             tier: lead.tier || UNSCORED,
             wonAmount: won ? Number(opportunity?.amount) || 0 : 0,
             handbackReason: handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null,
-            reviewed
+            reviewed,
+            evidence: 0,
+            furthest: 0,
+            leak: 'inProgress',
+            open: false,
+            inReviewScope: false
         },
         map
     );

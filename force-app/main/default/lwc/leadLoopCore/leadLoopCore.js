@@ -2394,8 +2394,7 @@ function isOpen(status, converted, map) {
 var NO_SOURCE = "(none)";
 var UNSCORED = "Unscored";
 var UNSPECIFIED_REASON = "Unspecified";
-function derive(given, map) {
-  const f = given;
+function derive(f, map) {
   f.evidence = stageEvidence(f, map);
   f.furthest = furthestStage(f.evidence);
   f.leak = leakKind(f, map);
@@ -2448,7 +2447,12 @@ function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
       tier: lead.tier || UNSCORED,
       wonAmount: won ? Number(opportunity?.amount) || 0 : 0,
       handbackReason: handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null,
-      reviewed
+      reviewed,
+      evidence: 0,
+      furthest: 0,
+      leak: "inProgress",
+      open: false,
+      inReviewScope: false
     },
     map
   );
@@ -2746,7 +2750,12 @@ function addLeadGroups(acc, groups2) {
         tier: g.tier || UNSCORED,
         wonAmount: converted && g.won ? g.wonAmount ?? 0 : 0,
         handbackReason: handedBack ? g.handbackReason || UNSPECIFIED_REASON : null,
-        reviewed: g.reviewed === true
+        reviewed: g.reviewed === true,
+        evidence: 0,
+        furthest: 0,
+        leak: "inProgress",
+        open: false,
+        inReviewScope: false
       },
       acc.ctx.map
     );
