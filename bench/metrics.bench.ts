@@ -25,13 +25,7 @@ import {
     type MetricsPage
 } from '../core/src/index';
 import { cpus, loadavg } from 'node:os';
-import { generatePool, rng } from './synthetic';
-
-function arg(name: string, fallback: number): number {
-    const i = process.argv.indexOf(`--${name}`);
-    const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-    return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
+import { arg, generatePool, rng } from './synthetic';
 
 const STATUSES = ['New', 'Working - Contacted', 'Qualified', 'Nurturing', 'Unqualified'];
 const QUEUE = '00G000000000001AAA';

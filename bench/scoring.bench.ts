@@ -18,13 +18,7 @@ import {
     scoreLead,
     type ScoringInput
 } from '../core/src/index';
-import { generatePool } from './synthetic';
-
-function arg(name: string, fallback: number): number {
-    const i = process.argv.indexOf(`--${name}`);
-    const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-    return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
+import { arg, generatePool } from './synthetic';
 
 /** The baseline: one pass over the same leads touching the fields the scorer reads. */
 function baseline(pool: ScoringInput[], total: number): number {

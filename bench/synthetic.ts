@@ -1,9 +1,16 @@
 /**
  * Deterministic synthetic leads for the benchmarks (same seed, same leads): each lead
- * with 0–12 activities and 0–3 campaign memberships. Shared by the scoring and the
- * metrics benchmarks.
+ * with 0–12 activities and 0–3 campaign memberships; and the benchmarks' `--name N` flags.
+ * Shared by the scoring and the metrics benchmarks (and the metrics tests' random data).
  */
 import type { Activity, CampaignMember, Lead, ScoringInput } from '../core/src/index';
+
+/** The number after `--name` on the command line (a positive whole number), else `fallback`. */
+export function arg(name: string, fallback: number): number {
+    const i = process.argv.indexOf(`--${name}`);
+    const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+    return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
+}
 
 /** mulberry32: a tiny deterministic PRNG. */
 export function rng(seed: number): () => number {

@@ -27,19 +27,8 @@ import {
     type MetricsSnapshot
 } from '../../src/index';
 import { statusMap } from '../../src/metrics/facts';
+import { rng } from '../../../bench/synthetic';
 import { ago, after, event, lead, NOW, OPTIONS, QUEUE, REP_A, REP_B, task } from './fixtures';
-
-/** mulberry32: deterministic pseudo-random numbers. */
-function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const STATUSES = ['New', 'Working - Contacted', 'Qualified', 'Nurturing', 'Unqualified'];
 
