@@ -15,3 +15,4 @@ export * from './errors';
 export * from './scoring/index';
 export * from './roundRobin';
 export * from './handback/index';
+export * from './metrics/index';

@@ -196,11 +196,11 @@ function flatten(record) {
   return record;
 }
 function fromRecord(fieldMap, record) {
-  const flat2 = flatten(record);
+  const flat3 = flatten(record);
   const out = {};
   for (const [key, apiName] of Object.entries(fieldMap)) {
-    if (apiName in flat2) {
-      out[key] = fieldValue(flat2[apiName]);
+    if (apiName in flat3) {
+      out[key] = fieldValue(flat3[apiName]);
     }
   }
   return out;
@@ -348,8 +348,44 @@ function toEpochMs(value) {
   if (!value) {
     return Number.NaN;
   }
+  const fast = parseUtcIso(value);
+  if (fast !== null) {
+    return fast;
+  }
   const text3 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
   return Date.parse(text3);
+}
+function digits(text3, start, end) {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text3.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+function parseUtcIso(text3) {
+  const len = text3.endsWith("+0000") && text3.length === 28 ? 24 : text3.length;
+  if (len !== 10 && len !== 20 && len !== 24 || text3[4] !== "-" || text3[7] !== "-") {
+    return null;
+  }
+  const year = digits(text3, 0, 4);
+  const month = digits(text3, 5, 7);
+  const day = digits(text3, 8, 10);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return null;
+  if (len === 10) return Date.UTC(year, month - 1, day);
+  const zone = len !== text3.length || text3[len - 1] === "Z";
+  if (text3[10] !== "T" || text3[13] !== ":" || text3[16] !== ":" || !zone) {
+    return null;
+  }
+  const hour = digits(text3, 11, 13);
+  const minute = digits(text3, 14, 16);
+  const second = digits(text3, 17, 19);
+  const ms = len === 24 ? text3[19] === "." ? digits(text3, 20, 23) : -1 : 0;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+    return null;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 function daysBetween(from, to) {
   const end = to instanceof Date ? to.getTime() : toEpochMs(to);
@@ -414,8 +450,8 @@ function parseSettings(record) {
   }
   const f = SETTINGS.fields;
   const get2 = (apiName) => {
-    const flat2 = record.fields ?? record;
-    return fieldValue(flat2[apiName]);
+    const flat3 = record.fields ?? record;
+    return fieldValue(flat3[apiName]);
   };
   const days = (apiName, fallback) => {
     const raw = get2(apiName);
@@ -2158,8 +2194,8 @@ function validateScoringModelJson(json) {
 // core/src/scoring/versions.ts
 var MODEL_STATUSES = ["Draft", "Active", "Retired"];
 function get(record, apiName) {
-  const flat2 = record.fields && typeof record.fields === "object" ? { Id: record.id, ...record.fields } : record;
-  return fieldValue(flat2[apiName]);
+  const flat3 = record.fields && typeof record.fields === "object" ? { Id: record.id, ...record.fields } : record;
+  return fieldValue(flat3[apiName]);
 }
 function str(value) {
   return typeof value === "string" && value !== "" ? value : null;
@@ -2500,10 +2536,10 @@ function ruleKeyOf(path) {
   return path.split(".").slice(0, 2).join(".") || "definition";
 }
 function groupErrorsByRule(definition, errors) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const error of errors) {
     const key = ruleKeyOf(error.path);
-    let group = groups.get(key);
+    let group = groups2.get(key);
     if (!group) {
       const rule = valueAt(definition, key.replace(/\[(\d+)\]/g, ".$1"));
       const ruleLabel = rule && typeof rule === "object" ? rule.label : void 0;
@@ -2512,14 +2548,14 @@ function groupErrorsByRule(definition, errors) {
         label: typeof ruleLabel === "string" ? `${ruleLabel} (${key})` : key,
         errors: []
       };
-      groups.set(key, group);
+      groups2.set(key, group);
     }
     group.errors.push({
       key: `${error.path}|${error.check}|${error.message}`,
       message: error.message
     });
   }
-  return [...groups.values()];
+  return [...groups2.values()];
 }
 
 // core/src/roundRobin.ts
@@ -2968,6 +3004,748 @@ function planReturn(leads, users, settings, context) {
   }
   return results;
 }
+
+// core/src/metrics/types.ts
+var FUNNEL_STAGES = [
+  "generated",
+  "qualified",
+  "nurturing",
+  "handedToSales",
+  "pursued",
+  "won"
+];
+var FUNNEL_STAGE_LABELS = {
+  generated: "Generated",
+  qualified: "Qualified",
+  nurturing: "Nurturing",
+  handedToSales: "Handed to sales",
+  pursued: "Pursued",
+  won: "Won"
+};
+var LEAK_KINDS = ["disqualified", "dead", "lost", "inProgress"];
+
+// core/src/metrics/facts.ts
+var QUEUE_KEY_PREFIX = "00G";
+var isQueueId = (ownerId) => ownerId.startsWith(QUEUE_KEY_PREFIX);
+var STAGE = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, i]));
+function statusMap(settings) {
+  return {
+    qualified: new Set(settings.qualifiedStatuses),
+    disqualified: new Set(settings.disqualifiedStatuses),
+    nurturing: settings.nurturingStatus
+  };
+}
+function stageEvidence(s, map) {
+  const handed = s.converted || s.ownerIsUser || s.hasPreviousOwner;
+  let bits = 1 << STAGE.generated;
+  if (s.converted || map.qualified.has(s.status) || s.salesReady) bits |= 1 << STAGE.qualified;
+  if (s.status === map.nurturing || s.handedBack) bits |= 1 << STAGE.nurturing;
+  if (handed) bits |= 1 << STAGE.handedToSales;
+  if (s.converted || handed && s.touched) bits |= 1 << STAGE.pursued;
+  if (s.won) bits |= 1 << STAGE.won;
+  return bits;
+}
+function furthestStage(bits) {
+  return 31 - Math.clz32(bits);
+}
+function leakKind(s, map) {
+  if (s.lost) return "lost";
+  if (!s.converted && map.disqualified.has(s.status)) return "disqualified";
+  if (s.dead) return "dead";
+  return "inProgress";
+}
+function isOpen(status, converted, map) {
+  return !converted && !map.disqualified.has(status) && status !== map.nurturing;
+}
+var NO_SOURCE = "(none)";
+var UNSCORED = "Unscored";
+var UNSPECIFIED_REASON = "Unspecified";
+function derive(f, map) {
+  f.evidence = stageEvidence(f, map);
+  f.furthest = furthestStage(f.evidence);
+  f.leak = leakKind(f, map);
+  f.open = isOpen(f.status, f.converted, map);
+  f.inReviewScope = f.open && f.ownerIsUser;
+  return f;
+}
+function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
+  const { settings, map, nowMs } = ctx;
+  const createdMs = toEpochMs(lead.createdDate);
+  const lastActivityMs = toEpochMs(lead.lastActivityDate);
+  const activityTouch = Number.isFinite(lastActivityMs) && lastActivityMs <= nowMs;
+  const touched = touches !== null || activityTouch;
+  const lastTouchMs = Math.max(
+    touches?.last ?? -Infinity,
+    activityTouch ? lastActivityMs : -Infinity
+  );
+  const converted = lead.isConverted === true;
+  const won = converted && opportunity?.isWon === true;
+  const status = lead.status ?? "";
+  let firstTouchHours = null;
+  if (touches && Number.isFinite(createdMs)) {
+    firstTouchHours = Math.max(0, touches.first - createdMs) / 36e5;
+  }
+  const slaMs = settings.followUpSlaDays * MS_PER_DAY;
+  const oldEnough = Number.isFinite(createdMs) && nowMs - createdMs >= slaMs;
+  const slaEligible = oldEnough && (!touched || firstTouchHours !== null);
+  const withinSla = slaEligible && firstTouchHours !== null && firstTouchHours * 36e5 <= slaMs;
+  const sinceMs = touched ? lastTouchMs : createdMs;
+  const dead = isOpen(status, converted, map) && Number.isFinite(sinceMs) && Math.floor((nowMs - sinceMs) / MS_PER_DAY) >= settings.deadAfterDays;
+  const handedBack = Boolean(lead.handedBackAt) || (lead.handbackCount ?? 0) > 0;
+  const reviewedMs = Math.max(lastReviewedEntryMs, toEpochMs(lead.lastReviewed) || -Infinity);
+  const reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
+  return derive(
+    {
+      status,
+      converted,
+      ownerIsUser: Boolean(lead.ownerId) && !ctx.isQueue(lead.ownerId),
+      hasPreviousOwner: Boolean(lead.previousOwnerId),
+      salesReady: lead.salesReady === true,
+      touched,
+      handedBack,
+      won,
+      lost: converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon,
+      dead,
+      firstTouchHours,
+      slaEligible,
+      withinSla,
+      source: lead.leadSource || NO_SOURCE,
+      tier: lead.tier || UNSCORED,
+      wonAmount: won ? Number(opportunity?.amount) || 0 : 0,
+      handbackReason: handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null,
+      reviewed,
+      evidence: 0,
+      furthest: 0,
+      leak: "inProgress",
+      open: false,
+      inReviewScope: false
+    },
+    map
+  );
+}
+
+// core/src/metrics/samples.ts
+function emptySamples() {
+  return { values: new Float64Array(1024), length: 0 };
+}
+function reserve(s, extra) {
+  if (s.length + extra <= s.values.length) return;
+  let size = s.values.length * 2;
+  while (size < s.length + extra) size *= 2;
+  const grown = new Float64Array(size);
+  grown.set(s.values.subarray(0, s.length));
+  s.values = grown;
+}
+function pushSample(s, value) {
+  reserve(s, 1);
+  s.values[s.length++] = value;
+}
+function appendSamples(into, from) {
+  reserve(into, from.length);
+  into.values.set(from.values.subarray(0, from.length), into.length);
+  into.length += from.length;
+}
+function sortedSamples(s) {
+  return s.values.slice(0, s.length).sort();
+}
+function percentile(sorted, p) {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const rank = (n - 1) * p;
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+
+// core/src/metrics/accumulate.ts
+function emptyMetrics(options) {
+  const { settings, now } = options ?? {};
+  if (!settings || !Array.isArray(settings.qualifiedStatuses)) {
+    throw new Error("Metrics need the Lead Loop settings (parseSettings of LL_Settings__c).");
+  }
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new Error("Metrics need `now` as a valid Date.");
+  }
+  const reviewWindowDays = options.reviewWindowDays ?? 7;
+  if (!Number.isFinite(reviewWindowDays) || reviewWindowDays <= 0) {
+    throw new Error(
+      `reviewWindowDays must be a positive number of days, not ${reviewWindowDays}.`
+    );
+  }
+  return {
+    ctx: {
+      settings,
+      map: statusMap(settings),
+      nowMs: now.getTime(),
+      reviewWindowDays,
+      isQueue: options.isQueue ?? isQueueId
+    },
+    leads: 0,
+    touched: 0,
+    slaEligible: 0,
+    withinSla: 0,
+    speedHours: emptySamples(),
+    qualifiedNow: 0,
+    qualifiedUntouched: 0,
+    open: 0,
+    dead: 0,
+    furthest: FUNNEL_STAGES.map(() => 0),
+    evidence: FUNNEL_STAGES.map(() => 0),
+    leak: FUNNEL_STAGES.map(() => emptyLeak()),
+    bySource: /* @__PURE__ */ new Map(),
+    byTier: /* @__PURE__ */ new Map(),
+    campaigns: /* @__PURE__ */ new Map(),
+    campaignInfo: /* @__PURE__ */ new Map(),
+    won: 0,
+    wonAmount: 0,
+    handedBack: 0,
+    reasons: /* @__PURE__ */ new Map(),
+    returnedToSales: 0,
+    recycledWon: 0,
+    recycledWonAmount: 0,
+    reviewScope: 0,
+    reviewed: 0,
+    meetings: /* @__PURE__ */ new Map(),
+    entriesPerMeeting: /* @__PURE__ */ new Map(),
+    auditRuns: /* @__PURE__ */ new Map(),
+    current: null,
+    defective: 0,
+    defectiveByCheck: /* @__PURE__ */ new Map(),
+    unresolvedOpportunities: 0
+  };
+}
+function emptyLeak() {
+  return Object.fromEntries(LEAK_KINDS.map((k) => [k, 0]));
+}
+var add = (map, key, n) => {
+  map.set(key, (map.get(key) ?? 0) + n);
+};
+var bump = (record, key, n) => {
+  record[key] = (record[key] ?? 0) + n;
+};
+function addGroup(map, key, f, n) {
+  let g = map.get(key);
+  if (!g) map.set(key, g = { leads: 0, converted: 0, won: 0, wonAmount: 0 });
+  g.leads += n;
+  if (f.converted) g.converted += n;
+  if (f.won) g.won += n;
+  g.wonAmount += f.wonAmount;
+}
+function addFacts(acc, f, n) {
+  const { map } = acc.ctx;
+  acc.leads += n;
+  if (f.touched) acc.touched += n;
+  if (f.slaEligible) acc.slaEligible += n;
+  if (f.withinSla) acc.withinSla += n;
+  if (f.firstTouchHours !== null) pushSample(acc.speedHours, f.firstTouchHours);
+  if (!f.converted && map.qualified.has(f.status)) {
+    acc.qualifiedNow += n;
+    if (!f.touched) acc.qualifiedUntouched += n;
+  }
+  if (f.open) acc.open += n;
+  if (f.dead) acc.dead += n;
+  acc.furthest[f.furthest] += n;
+  for (let i = 0; i < FUNNEL_STAGES.length; i++) {
+    if (f.evidence & 1 << i) acc.evidence[i] += n;
+  }
+  acc.leak[f.furthest][f.leak] += n;
+  addGroup(acc.bySource, f.source, f, n);
+  addGroup(acc.byTier, f.tier, f, n);
+  if (f.won) {
+    acc.won += n;
+    acc.wonAmount += f.wonAmount;
+  }
+  if (f.handedBack) {
+    acc.handedBack += n;
+    add(acc.reasons, f.handbackReason ?? UNSPECIFIED_REASON, n);
+    if (f.converted || f.ownerIsUser) acc.returnedToSales += n;
+    if (f.won) {
+      acc.recycledWon += n;
+      acc.recycledWonAmount += f.wonAmount;
+    }
+  }
+  if (f.inReviewScope) {
+    acc.reviewScope += n;
+    if (f.reviewed) acc.reviewed += n;
+  }
+}
+function touchMoment(a, nowMs) {
+  if (a.kind === "Event") {
+    const at = toEpochMs(a.startDateTime ?? a.activityDate);
+    return Number.isFinite(at) && at <= nowMs ? at : null;
+  }
+  const closed = a.isClosed ?? a.status === "Completed";
+  if (!closed) return null;
+  const completed = toEpochMs(a.completedDateTime);
+  if (Number.isFinite(completed)) return completed;
+  const created = toEpochMs(a.createdDate);
+  const due = a.activityDate && a.createdDate && a.activityDate <= a.createdDate ? Number.NaN : toEpochMs(a.activityDate);
+  const latest2 = Math.max(created || -Infinity, due || -Infinity);
+  if (latest2 <= nowMs) return Number.isFinite(latest2) ? latest2 : null;
+  return Number.isFinite(created) ? Math.min(created, nowMs) : nowMs;
+}
+function addLeads(acc, page) {
+  const { ctx } = acc;
+  if (!page || !Array.isArray(page.leads)) {
+    throw new Error("A metrics page needs `leads` (an array of leads).");
+  }
+  const touches = /* @__PURE__ */ new Map();
+  for (const a of page.activities ?? []) {
+    if (!a.whoId) continue;
+    const at = touchMoment(a, ctx.nowMs);
+    if (at === null) continue;
+    const t = touches.get(a.whoId);
+    if (!t) touches.set(a.whoId, { first: at, last: at });
+    else {
+      if (at < t.first) t.first = at;
+      if (at > t.last) t.last = at;
+    }
+  }
+  const opportunities = /* @__PURE__ */ new Map();
+  for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
+  const lastReviewed = /* @__PURE__ */ new Map();
+  const meetingLeads = /* @__PURE__ */ new Map();
+  for (const e of page.reviewEntries ?? []) {
+    const at = toEpochMs(e.reviewedAt);
+    if (Number.isFinite(at) && at > (lastReviewed.get(e.leadId) ?? -Infinity)) {
+      lastReviewed.set(e.leadId, at);
+    }
+    if (e.meetingId) {
+      const leads = meetingLeads.get(e.meetingId);
+      if (leads) leads.add(e.leadId);
+      else meetingLeads.set(e.meetingId, /* @__PURE__ */ new Set([e.leadId]));
+    }
+  }
+  const members = /* @__PURE__ */ new Map();
+  for (const m of page.campaignMembers ?? []) {
+    if (!m.leadId) continue;
+    const list = members.get(m.leadId);
+    if (list) list.push(m);
+    else members.set(m.leadId, [m]);
+  }
+  const findings = /* @__PURE__ */ new Map();
+  for (const fnd of page.findings ?? []) {
+    const list = findings.get(fnd.leadId);
+    if (list) list.push(fnd);
+    else findings.set(fnd.leadId, [fnd]);
+  }
+  const run = page.findings ? acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()) : null;
+  for (const lead of page.leads) {
+    let opp = null;
+    if (lead.isConverted && lead.convertedOpportunityId) {
+      opp = opportunities.get(lead.convertedOpportunityId) ?? null;
+      if (!opp) acc.unresolvedOpportunities++;
+    }
+    const f = leadFacts(
+      lead,
+      touches.get(lead.id) ?? null,
+      opp,
+      lastReviewed.get(lead.id) ?? -Infinity,
+      ctx
+    );
+    addFacts(acc, f, 1);
+    for (const m of members.get(lead.id) ?? []) {
+      let c = acc.campaigns.get(m.campaignId);
+      if (!c) {
+        c = { members: 0, responded: 0, convertedLeads: 0, wonLeads: 0, wonAmount: 0 };
+        acc.campaigns.set(m.campaignId, c);
+      }
+      c.members++;
+      if (m.hasResponded) c.responded++;
+      if (f.converted) c.convertedLeads++;
+      if (f.won) {
+        c.wonLeads++;
+        c.wonAmount += f.wonAmount;
+      }
+    }
+    const own = findings.get(lead.id);
+    if (run && own) {
+      const checks = /* @__PURE__ */ new Set();
+      for (const fnd of own) {
+        run.findings++;
+        bump(run.byCheck, fnd.checkId, 1);
+        bump(run.bySeverity, fnd.severity, 1);
+        checks.add(fnd.checkId);
+      }
+      run.leads++;
+      if (f.evidence & 1 << STAGE.handedToSales) {
+        acc.defective++;
+        for (const check of checks) add(acc.defectiveByCheck, check, 1);
+      }
+    }
+  }
+  if (meetingLeads.size) {
+    const inPage = new Set(page.leads.map((l) => l.id));
+    for (const [meetingId, leads] of meetingLeads) {
+      let n = 0;
+      for (const leadId of leads) if (inPage.has(leadId)) n++;
+      add(acc.entriesPerMeeting, meetingId, n);
+    }
+  }
+  return acc;
+}
+function emptyRun(ranAt) {
+  return { ranAt, findings: 0, leads: 0, byCheck: {}, bySeverity: {} };
+}
+function addLeadGroups(acc, groups2) {
+  for (const [i, g] of groups2.entries()) {
+    if (!Number.isInteger(g?.count) || g.count < 0 || typeof g.status !== "string") {
+      throw new Error(
+        `Lead group ${i + 1} needs a whole, non-negative count and a status (got ${JSON.stringify(g)}).`
+      );
+    }
+    if (g.count === 0) continue;
+    const converted = g.isConverted === true;
+    const handedBack = g.handedBack === true;
+    const f = derive(
+      {
+        status: g.status,
+        converted,
+        ownerIsUser: g.ownerIsQueue === false,
+        hasPreviousOwner: g.hasPreviousOwner === true,
+        salesReady: g.salesReady === true,
+        touched: g.touched === true,
+        handedBack,
+        won: converted && g.won === true,
+        lost: converted && g.lost === true,
+        dead: g.dead === true,
+        firstTouchHours: null,
+        slaEligible: false,
+        withinSla: false,
+        source: g.leadSource || NO_SOURCE,
+        tier: g.tier || UNSCORED,
+        wonAmount: converted && g.won ? g.wonAmount ?? 0 : 0,
+        handbackReason: handedBack ? g.handbackReason || UNSPECIFIED_REASON : null,
+        reviewed: g.reviewed === true,
+        evidence: 0,
+        furthest: 0,
+        leak: "inProgress",
+        open: false,
+        inReviewScope: false
+      },
+      acc.ctx.map
+    );
+    addFacts(acc, f, g.count);
+  }
+  return acc;
+}
+function addCampaigns(acc, campaigns2) {
+  for (const c of campaigns2) acc.campaignInfo.set(c.id, c);
+  return acc;
+}
+function addReviewMeetings(acc, meetings2) {
+  for (const m of meetings2) acc.meetings.set(m.id, m);
+  return acc;
+}
+function addAuditRuns(acc, runs) {
+  for (const r of runs) {
+    if (!Number.isFinite(toEpochMs(r.ranAt))) {
+      throw new Error(`Audit run has no valid ranAt (got ${JSON.stringify(r.ranAt)}).`);
+    }
+    acc.auditRuns.set(r.ranAt, r);
+  }
+  return acc;
+}
+function auditRunCounts(ranAt, findings) {
+  const run = emptyRun(ranAt);
+  const leads = /* @__PURE__ */ new Set();
+  for (const f of findings) {
+    run.findings++;
+    bump(run.byCheck, f.checkId, 1);
+    bump(run.bySeverity, f.severity, 1);
+    leads.add(f.leadId);
+  }
+  run.leads = leads.size;
+  return run;
+}
+
+// core/src/metrics/finish.ts
+function ratio(count, of) {
+  return { count, of, rate: of > 0 ? count / of : null };
+}
+var rateOf = (count, of) => of > 0 ? count / of : null;
+function groups(map) {
+  return [...map].map(([key, g]) => ({
+    key,
+    ...g,
+    conversionRate: rateOf(g.converted, g.leads),
+    winRate: rateOf(g.won, g.leads)
+  })).sort((a, b) => b.leads - a.leads || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function funnel(acc) {
+  const reached = [];
+  let beyond = 0;
+  for (let i = FUNNEL_STAGES.length - 1; i >= 0; i--) {
+    beyond += acc.furthest[i];
+    reached[i] = beyond;
+  }
+  const last = FUNNEL_STAGES.length - 1;
+  return FUNNEL_STAGES.map((stage, i) => {
+    const leak = Object.fromEntries(
+      LEAK_KINDS.map((k) => [k, i === last ? 0 : acc.leak[i][k]])
+    );
+    leak.total = i === last ? 0 : acc.furthest[i];
+    return {
+      stage,
+      label: FUNNEL_STAGE_LABELS[stage],
+      reached: reached[i],
+      ownEvidence: acc.evidence[i],
+      skipped: reached[i] - acc.evidence[i],
+      leak,
+      conversionToNext: i === last ? null : rateOf(reached[i + 1], reached[i])
+    };
+  });
+}
+function campaigns(acc) {
+  const ids = /* @__PURE__ */ new Set([...acc.campaigns.keys(), ...acc.campaignInfo.keys()]);
+  return [...ids].map((campaignId) => {
+    const c = acc.campaigns.get(campaignId);
+    const info = acc.campaignInfo.get(campaignId);
+    const wonAmount = c?.wonAmount ?? 0;
+    const cost = info?.actualCost ?? null;
+    return {
+      campaignId,
+      name: info?.name ?? null,
+      members: c?.members ?? 0,
+      responded: c?.responded ?? 0,
+      convertedLeads: c?.convertedLeads ?? 0,
+      wonLeads: c?.wonLeads ?? 0,
+      wonAmount,
+      cost,
+      returnOnCost: cost !== null && cost > 0 ? (wonAmount - cost) / cost : null
+    };
+  }).sort(
+    (a, b) => b.wonAmount - a.wonAmount || b.members - a.members || (a.campaignId < b.campaignId ? -1 : 1)
+  );
+}
+function meetings(acc) {
+  return [...acc.meetings.values()].map((m) => {
+    const inScope = m.leadsInScope ?? 0;
+    const reviewed = m.leadsReviewed ?? acc.entriesPerMeeting.get(m.id) ?? 0;
+    return {
+      meetingId: m.id,
+      meetingDate: m.meetingDate,
+      inScope,
+      reviewed,
+      coverage: rateOf(reviewed, inScope)
+    };
+  }).sort(
+    (a, b) => (a.meetingDate ?? "") < (b.meetingDate ?? "") ? -1 : (a.meetingDate ?? "") > (b.meetingDate ?? "") ? 1 : a.meetingId < b.meetingId ? -1 : 1
+  );
+}
+function hygieneOverTime(acc) {
+  const runs = new Map(acc.auditRuns);
+  if (acc.current) runs.set(acc.current.ranAt, acc.current);
+  return [...runs.values()].sort((a, b) => a.ranAt < b.ranAt ? -1 : a.ranAt > b.ranAt ? 1 : 0);
+}
+function finishMetrics(acc) {
+  const { settings, nowMs, reviewWindowDays } = acc.ctx;
+  const sorted = sortedSamples(acc.speedHours);
+  const median = percentile(sorted, 0.5);
+  const p90 = percentile(sorted, 0.9);
+  const stages = funnel(acc);
+  const handedToSales = stages[FUNNEL_STAGES.indexOf("handedToSales")].reached;
+  const meetingList = meetings(acc);
+  const sum = (key) => meetingList.reduce((n, m) => n + m[key], 0);
+  const defective = ratio(acc.defective, handedToSales);
+  return {
+    asOf: new Date(nowMs).toISOString(),
+    leads: acc.leads,
+    followUp: {
+      touched: ratio(acc.touched, acc.leads),
+      slaDays: settings.followUpSlaDays,
+      withinSla: ratio(acc.withinSla, acc.slaEligible)
+    },
+    speedToFirstTouch: {
+      leads: sorted.length,
+      medianHours: median,
+      p90Hours: p90,
+      medianDays: median === null ? null : median / 24,
+      p90Days: p90 === null ? null : p90 / 24
+    },
+    qualifiedUntouched: ratio(acc.qualifiedUntouched, acc.qualifiedNow),
+    dead: ratio(acc.dead, acc.open),
+    funnel: stages,
+    conversionBySource: groups(acc.bySource),
+    conversionByTier: groups(acc.byTier),
+    campaigns: campaigns(acc),
+    handback: {
+      rate: ratio(acc.handedBack, acc.leads),
+      ofHandedToSales: ratio(acc.handedBack, handedToSales),
+      reasons: [...acc.reasons].map(([reason, count]) => ({
+        reason,
+        count,
+        share: rateOf(count, acc.handedBack)
+      })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1))
+    },
+    recycled: {
+      recycled: acc.handedBack,
+      returnedToSales: acc.returnedToSales,
+      won: acc.recycledWon,
+      wonAmount: acc.recycledWonAmount,
+      shareOfWins: ratio(acc.recycledWon, acc.won)
+    },
+    reviewCoverage: {
+      windowDays: reviewWindowDays,
+      leads: ratio(acc.reviewed, acc.reviewScope),
+      meetings: meetingList,
+      overall: ratio(sum("reviewed"), sum("inScope"))
+    },
+    hygieneOverTime: hygieneOverTime(acc),
+    processDefects: {
+      audited: acc.current !== null,
+      defective,
+      ppm: defective.rate === null ? null : Math.round(defective.rate * 1e6),
+      byCheck: [...acc.defectiveByCheck].map(([checkId, leads]) => ({ checkId, leads })).sort((a, b) => b.leads - a.leads || (a.checkId < b.checkId ? -1 : 1))
+    },
+    unresolvedOpportunities: acc.unresolvedOpportunities
+  };
+}
+
+// core/src/metrics/merge.ts
+var add2 = (map, key, n) => {
+  map.set(key, (map.get(key) ?? 0) + n);
+};
+function mergeGroups(into, from) {
+  for (const [key, g] of from) {
+    const t = into.get(key);
+    if (!t) into.set(key, { ...g });
+    else {
+      t.leads += g.leads;
+      t.converted += g.converted;
+      t.won += g.won;
+      t.wonAmount += g.wonAmount;
+    }
+  }
+}
+function mergeRecord(into, from) {
+  for (const [k, v] of Object.entries(from)) bump(into, k, v);
+}
+function mergeMetrics(a, b) {
+  if (a.ctx.nowMs !== b.ctx.nowMs || a.ctx.settings !== b.ctx.settings) {
+    throw new Error("Only metrics computed with the same settings and clock can be merged.");
+  }
+  const sums = [
+    "leads",
+    "touched",
+    "slaEligible",
+    "withinSla",
+    "qualifiedNow",
+    "qualifiedUntouched",
+    "open",
+    "dead",
+    "won",
+    "wonAmount",
+    "handedBack",
+    "returnedToSales",
+    "recycledWon",
+    "recycledWonAmount",
+    "reviewScope",
+    "reviewed",
+    "defective",
+    "unresolvedOpportunities"
+  ];
+  for (const key of sums) a[key] += b[key];
+  appendSamples(a.speedHours, b.speedHours);
+  for (let i = 0; i < FUNNEL_STAGES.length; i++) {
+    a.furthest[i] += b.furthest[i];
+    a.evidence[i] += b.evidence[i];
+    for (const k of LEAK_KINDS) a.leak[i][k] += b.leak[i][k];
+  }
+  mergeGroups(a.bySource, b.bySource);
+  mergeGroups(a.byTier, b.byTier);
+  for (const [id, c] of b.campaigns) {
+    const t = a.campaigns.get(id);
+    if (!t) a.campaigns.set(id, { ...c });
+    else {
+      t.members += c.members;
+      t.responded += c.responded;
+      t.convertedLeads += c.convertedLeads;
+      t.wonLeads += c.wonLeads;
+      t.wonAmount += c.wonAmount;
+    }
+  }
+  for (const [id, c] of b.campaignInfo) a.campaignInfo.set(id, c);
+  for (const [k, v] of b.reasons) add2(a.reasons, k, v);
+  for (const [id, m] of b.meetings) a.meetings.set(id, m);
+  for (const [id, n] of b.entriesPerMeeting) add2(a.entriesPerMeeting, id, n);
+  for (const [at, r] of b.auditRuns) a.auditRuns.set(at, r);
+  if (b.current) {
+    const run = a.current ??= emptyRun(b.current.ranAt);
+    run.findings += b.current.findings;
+    run.leads += b.current.leads;
+    mergeRecord(run.byCheck, b.current.byCheck);
+    mergeRecord(run.bySeverity, b.current.bySeverity);
+  }
+  for (const [k, v] of b.defectiveByCheck) add2(a.defectiveByCheck, k, v);
+  return a;
+}
+
+// core/src/metrics/records.ts
+var str3 = (v) => {
+  const x = fieldValue(v);
+  return typeof x === "string" && x !== "" ? x : null;
+};
+var num = (v) => {
+  const x = fieldValue(v);
+  const n = typeof x === "string" && x !== "" ? Number(x) : x;
+  return typeof n === "number" && Number.isFinite(n) ? n : null;
+};
+var bool = (v) => {
+  const x = fieldValue(v);
+  return x === true || x === "true";
+};
+var flat2 = (r) => r.fields && typeof r.fields === "object" ? { Id: r.id, ...r.fields } : r;
+function metricActivityFromRecord(record, kind) {
+  const r = flat2(record ?? {});
+  const isClosed = fieldValue(r.IsClosed);
+  return {
+    ...activityFromRecord(r, kind),
+    startDateTime: str3(r.StartDateTime),
+    completedDateTime: str3(r.CompletedDateTime),
+    isClosed: isClosed === void 0 || isClosed === null ? null : bool(isClosed)
+  };
+}
+function metricOpportunityFromRecord(record) {
+  const r = flat2(record ?? {});
+  return {
+    id: str3(r.Id) ?? "",
+    isWon: bool(r.IsWon),
+    isClosed: bool(r.IsClosed),
+    amount: num(r.Amount)
+  };
+}
+function metricCampaignFromRecord(record) {
+  const r = flat2(record ?? {});
+  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", actualCost: num(r.ActualCost) };
+}
+function reviewEntryFromRecord(record) {
+  const e = fromRecord(REVIEW_ENTRY.fields, record ?? {});
+  return {
+    leadId: str3(e.leadId) ?? "",
+    meetingId: str3(e.meetingId),
+    reviewedAt: str3(e.reviewedAt)
+  };
+}
+function reviewMeetingFromRecord(record) {
+  const m = fromRecord(REVIEW_MEETING.fields, record ?? {});
+  return {
+    id: str3(m.id) ?? "",
+    meetingDate: str3(m.meetingDate),
+    status: str3(m.status),
+    leadsInScope: num(m.leadsInScope),
+    leadsReviewed: num(m.leadsReviewed)
+  };
+}
+
+// core/src/metrics/index.ts
+function computeMetrics(snapshot, options) {
+  const acc = emptyMetrics(options);
+  addCampaigns(acc, snapshot.campaigns ?? []);
+  addReviewMeetings(acc, snapshot.reviewMeetings ?? []);
+  addAuditRuns(acc, snapshot.auditRuns ?? []);
+  return finishMetrics(addLeads(acc, snapshot));
+}
 export {
   API_VERSION,
   DEFAULT_NURTURE_DAYS,
@@ -2977,6 +3755,8 @@ export {
   ENGAGEMENT_CATEGORIES,
   FIT_FIELDS,
   FIT_GRADES,
+  FUNNEL_STAGES,
+  FUNNEL_STAGE_LABELS,
   HANDBACK_LEAD_KEYS,
   HANDBACK_NOTES_MAX_LENGTH,
   HANDBACK_READS,
@@ -2985,6 +3765,7 @@ export {
   HAND_BACK_QUICK_ACTION,
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
+  LEAK_KINDS,
   MAX_HALF_LIFE_DAYS,
   MAX_ROUND_ROBIN_CAP,
   MODEL_STATUSES,
@@ -2998,6 +3779,7 @@ export {
   POINTS_LIMIT,
   PREVIEW_LEAD_KEYS,
   PREVIEW_READS,
+  QUEUE_KEY_PREFIX,
   REASONS_NEEDING_NOTES,
   RETURN_RULES,
   REVIEW_ENTRY,
@@ -3017,18 +3799,27 @@ export {
   UNDO_STAMP_TOLERANCE_MS,
   activeScoringModel,
   activityFromRecord,
+  addAuditRuns,
+  addCampaigns,
   addDays,
+  addLeadGroups,
+  addLeads,
+  addReviewMeetings,
   addToPreview,
   assignRoundRobin,
+  auditRunCounts,
   bandFor,
   campaignMemberFromRecord,
   checkModelVersions,
+  computeMetrics,
   daysBetween,
   defaultModelRecord,
   defaultNurtureUntil,
+  emptyMetrics,
   emptyPreview,
   errorsUnder,
   fieldValue,
+  finishMetrics,
   formValue,
   fromRecord,
   gradeFor,
@@ -3043,12 +3834,18 @@ export {
   isHandbackReason,
   isInNurture,
   isIsoDate,
+  isQueueId,
   isoDate,
   joinList,
   latest,
   leadApiNames,
+  leadFacts,
   leadFromRecord,
   leadToRecord,
+  mergeMetrics,
+  metricActivityFromRecord,
+  metricCampaignFromRecord,
+  metricOpportunityFromRecord,
   newModelVersionRecord,
   nextModelVersion,
   normalizeWords,
@@ -3057,14 +3854,18 @@ export {
   parseReasons,
   parseScoringModelRecord,
   parseSettings,
+  percentile,
   planActivation,
   planHandBack,
   planReturn,
   planUndo,
   previewScoringModel,
   previewSummary,
+  ratio,
   readyToReturn,
   reduceErrors,
+  reviewEntryFromRecord,
+  reviewMeetingFromRecord,
   sameId,
   scoreFieldChanges,
   scoreLead,
@@ -3074,6 +3875,7 @@ export {
   splitList,
   toEpochMs,
   toRecord,
+  touchMoment,
   validateHandBack,
   validateScoringModel,
   validateScoringModelJson,
