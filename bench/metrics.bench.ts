@@ -58,7 +58,7 @@ function buildPages(poolSize: number, pageSize: number, now: Date): MetricsPage[
                 convertedOpportunityId: converted ? `006${input.lead.id.slice(3)}` : null,
                 handedBackAt: handedBack ? now.toISOString() : null,
                 handbackReason: handedBack
-                    ? pick(['No_Budget', 'Not_Ready', 'Bad_Timing'] as const)
+                    ? pick(['No_Budget', 'Not_Ready', 'No_Response'] as const)
                     : null,
                 salesReady: r() < 0.3,
                 lastReviewed: r() < 0.3 ? now.toISOString() : null
