@@ -12,3 +12,4 @@ export * from './dates';
 export * from './settings';
 export * from './errors';
 export * from './scoring/index';
+export * from './hygiene/index';
