@@ -74,6 +74,19 @@ export function matchableEmail(value: unknown): string | null {
     return PLACEHOLDER_LOCAL_PARTS.has(email.slice(0, email.indexOf('@'))) ? null : email;
 }
 
+/**
+ * The key two records share when they have the same email: the normalised address, or for
+ * a placeholder address (test@…) the address plus the person's name, so a placeholder that
+ * many people typed only matches the same person typing it twice.
+ */
+export function emailMatchKey(email: unknown, first: unknown, last: unknown): string | null {
+    const normal = normalizeEmail(email);
+    if (!normal) return null;
+    if (matchableEmail(normal)) return normal;
+    const person = normalizePersonName(first, last);
+    return person ? `${normal}|${person}` : null;
+}
+
 /** The domain of an email address (after normalisation), or null. */
 export function emailDomain(value: unknown): string | null {
     const email = normalizeEmail(value);

@@ -9,7 +9,7 @@ import type { Lead } from '../../types';
 import type { AuditContext, LeadFacts, Stage } from '../context';
 import { evidence, plural, type FindingDraft, type HygieneCheck } from '../check';
 import { leadName } from '../context';
-import { matchableEmail, normalizePhone } from '../normalize';
+import { emailMatchKey, normalizePhone } from '../normalize';
 import type { LeadLoopSettings } from '../../types';
 import type { RelatedRecord } from '../types';
 import { addTo, byId, contactIndex, personAtCompany } from './indexes';
@@ -122,8 +122,9 @@ export const duplicateEmail = leadGroupCheck(
     'Duplicate: same email',
     'same email',
     'matchDuplicateEmail',
-    (lead) => matchableEmail(lead.email),
-    'Another lead has the same email address (ignoring case, +tags and Gmail dots). ' +
+    (lead) => emailMatchKey(lead.email, lead.firstName, lead.lastName),
+    'Another lead has the same email address (ignoring case, +tags and Gmail dots; a ' +
+        'placeholder such as test@… only counts with the same name). ' +
         'Two reps may be calling the same person, or one was entered twice for credit.'
 );
 
@@ -160,7 +161,7 @@ export const duplicateOfContact: HygieneCheck = {
         const contacts = contactIndex(ctx);
         return (f) => {
             if (!f.isOpen) return null;
-            const email = matchableEmail(f.lead.email);
+            const email = emailMatchKey(f.lead.email, f.lead.firstName, f.lead.lastName);
             const byEmail = email ? contacts.byEmail.get(email) : undefined;
             const person = byEmail
                 ? null

@@ -8,7 +8,7 @@ import type { AuditContext } from '../context';
 import {
     FREE_MAIL_DOMAINS,
     normalizeCompany,
-    matchableEmail,
+    emailMatchKey,
     normalizePersonName,
     websiteDomain
 } from '../normalize';
@@ -44,7 +44,7 @@ export function contactIndex(ctx: AuditContext): ContactIndex {
         const byPerson = new Map<string, HygieneContact[]>();
         for (const c of ctx.snapshot.contacts) {
             if (!c?.id) continue;
-            addTo(byEmail, matchableEmail(c.email), c);
+            addTo(byEmail, emailMatchKey(c.email, c.firstName, c.lastName), c);
             const company = c.accountName ?? accountNames.get(c.accountId ?? '')?.name;
             addTo(byPerson, personAtCompany(c.firstName, c.lastName, company), c);
         }

@@ -7,7 +7,7 @@ import { toEpochMs } from '../../dates';
 import type { Opportunity } from '../../types';
 import { evidence, type HygieneCheck } from '../check';
 import type { LeadFacts } from '../context';
-import { emailDomain, FREE_MAIL_DOMAINS, matchableEmail, normalizeCompany } from '../normalize';
+import { emailDomain, emailMatchKey, FREE_MAIL_DOMAINS, normalizeCompany } from '../normalize';
 import type { HygieneAccount, HygieneContact, RelatedRecord } from '../types';
 import { accountIndex, contactIndex } from './indexes';
 
@@ -40,7 +40,7 @@ export const dealMovedOn: HygieneCheck = {
         const contacts = contactIndex(ctx);
         const accounts = accountIndex(ctx);
         const viaContact = (f: LeadFacts) => {
-            const email = matchableEmail(f.lead.email);
+            const email = emailMatchKey(f.lead.email, f.lead.firstName, f.lead.lastName);
             for (const contact of (email && contacts.byEmail.get(email)) || []) {
                 const deal = contact.accountId
                     ? accounts.latestDeal.get(contact.accountId)
