@@ -116,7 +116,9 @@ describe('the audit on the demo data set (5,000 leads, seed 42)', () => {
 
     it('leaves handed-back nurturing leads alone (unless they copy a planted duplicate)', () => {
         for (const k of data.problems.handedBack) {
-            const checks = checksOf(k).filter((c) => !partners.has(k) || !c.startsWith('duplicate-'));
+            const checks = checksOf(k).filter(
+                (c) => !partners.has(k) || !c.startsWith('duplicate-')
+            );
             expect(checks, k).toEqual([]);
         }
     });
