@@ -4,7 +4,7 @@
  * can have several) and the counts per check and severity.
  */
 import type { Id, LeadLoopSettings } from '../types';
-import { buildContext, leadFacts } from './context';
+import { buildContext, leadFacts, leadName } from './context';
 import { HygieneInputError, selectChecks } from './registry';
 import { hygieneSettingsIssues } from './settings';
 import { SEVERITIES, type Finding, type HygieneSnapshot, type Severity } from './types';
@@ -95,24 +95,24 @@ export function auditLeads(
             return;
         }
         seen.add(lead.id);
-        const facts = leadFacts(ctx, lead);
-        let found = false;
+        const facts = leadFacts(ctx, lead, index);
+        let name: string | null = null;
         for (const { check, test } of tests) {
             const draft = test(facts);
             if (!draft) continue;
-            found = true;
+            name ??= leadName(lead);
             countsByCheck[check.id] += 1;
             countsBySeverity[check.severity] += 1;
             findings.push({
                 leadId: lead.id,
-                leadName: facts.name,
+                leadName: name,
                 checkId: check.id,
                 severity: check.severity,
                 title: check.title,
                 ...draft
             });
         }
-        if (found) leadsWithFindings += 1;
+        if (name !== null) leadsWithFindings += 1;
     });
     return {
         now: now.toISOString(),

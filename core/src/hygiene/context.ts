@@ -42,7 +42,8 @@ export interface AuditContext {
 /** One lead with what the checks ask about it. */
 export interface LeadFacts {
     lead: Lead;
-    name: string;
+    /** Position in snapshot.leads (checks keep per-lead values in arrays by it). */
+    index: number;
     stage: Stage;
     /** Not converted and not closed as disqualified. */
     isOpen: boolean;
@@ -139,7 +140,7 @@ export function buildContext(
     };
 }
 
-export function leadFacts(ctx: AuditContext, lead: Lead): LeadFacts {
+export function leadFacts(ctx: AuditContext, lead: Lead, index: number): LeadFacts {
     const stage = ctx.stageOf(lead.status, lead.isConverted);
     const ownerId = lead.ownerId || null;
     const user = ownerId ? ctx.users.get(ownerId) : undefined;
@@ -158,7 +159,7 @@ export function leadFacts(ctx: AuditContext, lead: Lead): LeadFacts {
     const createdMs = toEpochMs(lead.createdDate);
     return {
         lead,
-        name: leadName(lead),
+        index,
         stage,
         isOpen: stage !== 'converted' && stage !== 'disqualified',
         owner,

@@ -6,10 +6,30 @@
 
 const MARKS = /\p{M}+/gu;
 const NON_ALNUM = /[^\p{L}\p{N}]+/gu;
+/** Most names are plain ASCII: no Unicode normalisation needed (and it is the hot path). */
+const ASCII = /^[\x20-\x7e]*$/;
+const NON_ALNUM_ASCII = /[^a-z0-9]+/g;
+
+/** Names and companies repeat across leads: normalise each distinct text once (bounded). */
+const textCache = new Map<string, string>();
+const TEXT_CACHE_LIMIT = 50_000;
 
 /** Lower-case letters and digits between single spaces, accents removed. */
 export function normalizeText(value: unknown): string {
     if (typeof value !== 'string') return '';
+    let cached = textCache.get(value);
+    if (cached === undefined) {
+        cached = textOf(value);
+        if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
+        textCache.set(value, cached);
+    }
+    return cached;
+}
+
+function textOf(value: string): string {
+    if (ASCII.test(value)) {
+        return value.toLowerCase().replace(/&/g, ' and ').replace(NON_ALNUM_ASCII, ' ').trim();
+    }
     // Lower-casing can compose new marks (İ → i̇), so decompose again after it.
     return value
         .normalize('NFKD')
@@ -82,7 +102,7 @@ export function matchableEmail(value: unknown): string | null {
 export function emailMatchKey(email: unknown, first: unknown, last: unknown): string | null {
     const normal = normalizeEmail(email);
     if (!normal) return null;
-    if (matchableEmail(normal)) return normal;
+    if (!PLACEHOLDER_LOCAL_PARTS.has(normal.slice(0, normal.indexOf('@')))) return normal;
     const person = normalizePersonName(first, last);
     return person ? `${normal}|${person}` : null;
 }
@@ -166,6 +186,19 @@ const COMPANY_SUFFIXES = new Set([
  * a leading "the" removed. A name that is nothing but such words keeps its last word.
  */
 export function normalizeCompany(value: unknown): string | null {
+    if (typeof value !== 'string') return null;
+    let cached = companyCache.get(value);
+    if (cached === undefined) {
+        cached = companyOf(value);
+        if (companyCache.size >= TEXT_CACHE_LIMIT) companyCache.clear();
+        companyCache.set(value, cached);
+    }
+    return cached;
+}
+
+const companyCache = new Map<string, string | null>();
+
+function companyOf(value: string): string | null {
     const words = normalizeText(value).split(' ').filter(Boolean);
     if (!words.length) return null;
     while (words.length > 1 && words[0] === 'the') words.shift();

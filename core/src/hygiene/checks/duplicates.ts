@@ -9,10 +9,9 @@ import type { Lead } from '../../types';
 import type { AuditContext, LeadFacts, Stage } from '../context';
 import { evidence, plural, type FindingDraft, type HygieneCheck } from '../check';
 import { leadName } from '../context';
-import { emailMatchKey, normalizePhone } from '../normalize';
 import type { LeadLoopSettings } from '../../types';
 import type { RelatedRecord } from '../types';
-import { addTo, byId, contactIndex, personAtCompany } from './indexes';
+import { addTo, byId, contactIndex, leadKeys } from './indexes';
 
 /** At most this many other leads are named in one finding (the count is always given). */
 const MAX_NAMED = 10;
@@ -52,7 +51,7 @@ function leadGroupCheck(
     title: string,
     match: string,
     enabled: keyof LeadLoopSettings,
-    keyOf: (lead: Lead) => string | null,
+    keyKind: 'email' | 'person' | 'phone',
     explanation: string
 ): HygieneCheck {
     return {
@@ -63,14 +62,15 @@ function leadGroupCheck(
         settings: [enabled],
         prepare: (ctx) => {
             if (ctx.settings[enabled] === false) return () => null;
+            const keys = leadKeys(ctx, keyKind);
             const groups = new Map<string, Lead[]>();
-            for (const lead of ctx.snapshot.leads) {
-                if (lead?.id && !lead.isConverted) addTo(groups, keyOf(lead), lead);
-            }
+            ctx.snapshot.leads.forEach((lead, i) => {
+                if (lead?.id && !lead.isConverted) addTo(groups, keys[i], lead);
+            });
             const masters = new WeakMap<Lead[], Lead>();
             return (f: LeadFacts): FindingDraft | null => {
                 if (!f.isOpen) return null;
-                const key = keyOf(f.lead);
+                const key = keys[f.index];
                 const group = key === null ? undefined : groups.get(key);
                 if (!group || group.length < 2) return null;
                 let keep = masters.get(group);
@@ -122,7 +122,7 @@ export const duplicateEmail = leadGroupCheck(
     'Duplicate: same email',
     'same email',
     'matchDuplicateEmail',
-    (lead) => emailMatchKey(lead.email, lead.firstName, lead.lastName),
+    'email',
     'Another lead has the same email address (ignoring case, +tags and Gmail dots; a ' +
         'placeholder such as test@… only counts with the same name). ' +
         'Two reps may be calling the same person, or one was entered twice for credit.'
@@ -133,7 +133,7 @@ export const duplicatePerson = leadGroupCheck(
     'Duplicate: same person at the same company',
     'same person at the same company',
     'matchDuplicatePerson',
-    (lead) => personAtCompany(lead.firstName, lead.lastName, lead.company),
+    'person',
     'Another lead has the same first and last name at the same company (legal forms such ' +
         'as Inc or GmbH ignored), even if the email differs.'
 );
@@ -143,7 +143,7 @@ export const duplicatePhone = leadGroupCheck(
     'Duplicate: same phone',
     'same phone',
     'matchDuplicatePhone',
-    (lead) => normalizePhone(lead.phone, lead.country),
+    'phone',
     'Another lead has the same phone number once both are written in international ' +
         '(E.164) form.'
 );
@@ -159,13 +159,13 @@ export const duplicateOfContact: HygieneCheck = {
     prepare: (ctx) => {
         if (!ctx.settings.matchDuplicateContact) return () => null;
         const contacts = contactIndex(ctx);
+        const emails = leadKeys(ctx, 'email');
+        const persons = leadKeys(ctx, 'person');
         return (f) => {
             if (!f.isOpen) return null;
-            const email = emailMatchKey(f.lead.email, f.lead.firstName, f.lead.lastName);
+            const email = emails[f.index];
             const byEmail = email ? contacts.byEmail.get(email) : undefined;
-            const person = byEmail
-                ? null
-                : personAtCompany(f.lead.firstName, f.lead.lastName, f.lead.company);
+            const person = byEmail ? null : persons[f.index];
             const found = byEmail ?? (person ? contacts.byPerson.get(person) : undefined);
             if (!found) return null;
             const contact = found[0];

@@ -3,10 +3,12 @@
  * one pass to build, one lookup per lead, never a comparison of every pair.
  */
 import { toEpochMs } from '../../dates';
-import type { Id, Opportunity } from '../../types';
+import type { Id, Lead, Opportunity } from '../../types';
 import type { AuditContext } from '../context';
 import {
+    emailDomain,
     FREE_MAIL_DOMAINS,
+    normalizePhone,
     normalizeCompany,
     emailMatchKey,
     normalizePersonName,
@@ -30,6 +32,25 @@ export function personAtCompany(first: unknown, last: unknown, company: unknown)
     const person = normalizePersonName(first, last);
     const org = normalizeCompany(company);
     return person && org ? `${person}|${org}` : null;
+}
+
+const LEAD_KEYS = {
+    email: (l: Lead) => emailMatchKey(l.email, l.firstName, l.lastName),
+    person: (l: Lead) => personAtCompany(l.firstName, l.lastName, l.company),
+    phone: (l: Lead) => normalizePhone(l.phone, l.country),
+    company: (l: Lead) => normalizeCompany(l.company),
+    domain: (l: Lead) => emailDomain(l.email)
+} as const;
+
+/**
+ * One normalised key per lead (by position in snapshot.leads), computed once per audit and
+ * shared: the duplicate, contact and moved-on checks all match on the same keys.
+ */
+export function leadKeys(ctx: AuditContext, kind: keyof typeof LEAD_KEYS): (string | null)[] {
+    return ctx.shared(`leadKeys:${kind}`, () => {
+        const keyOf = LEAD_KEYS[kind];
+        return ctx.snapshot.leads.map((lead) => (lead?.id ? keyOf(lead) : null));
+    });
 }
 
 export interface ContactIndex {

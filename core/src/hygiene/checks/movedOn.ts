@@ -7,9 +7,9 @@ import { toEpochMs } from '../../dates';
 import type { Opportunity } from '../../types';
 import { evidence, type HygieneCheck } from '../check';
 import type { LeadFacts } from '../context';
-import { emailDomain, emailMatchKey, FREE_MAIL_DOMAINS, normalizeCompany } from '../normalize';
+import { emailDomain, FREE_MAIL_DOMAINS, normalizeCompany } from '../normalize';
 import type { HygieneAccount, HygieneContact, RelatedRecord } from '../types';
-import { accountIndex, contactIndex } from './indexes';
+import { accountIndex, contactIndex, leadKeys } from './indexes';
 
 function related(
     account: HygieneAccount | undefined,
@@ -39,8 +39,9 @@ export const dealMovedOn: HygieneCheck = {
     prepare: (ctx) => {
         const contacts = contactIndex(ctx);
         const accounts = accountIndex(ctx);
+        const emails = leadKeys(ctx, 'email');
         const viaContact = (f: LeadFacts) => {
-            const email = emailMatchKey(f.lead.email, f.lead.firstName, f.lead.lastName);
+            const email = emails[f.index];
             for (const contact of (email && contacts.byEmail.get(email)) || []) {
                 const deal = contact.accountId
                     ? accounts.latestDeal.get(contact.accountId)

@@ -3,12 +3,21 @@
  * dead without a touch, worked and found not a fit but still open, and handed to sales
  * without being qualified.
  */
-import { isoOf, type LeadFacts } from '../context';
+import type { LeadFacts } from '../context';
 import { evidence, lastTouchRecord, ownerRecord, plural, type HygieneCheck } from '../check';
+
+/** The last touch as the record carries it (no new date strings per finding). */
+const lastTouchDate = (f: LeadFacts): string | null =>
+    f.touch
+        ? (f.touch.activity?.activityDate ??
+          f.touch.activity?.createdDate ??
+          f.lead.lastActivityDate ??
+          null)
+        : null;
 
 const touchDates = (f: LeadFacts) => ({
     createdDate: f.lead.createdDate ?? null,
-    lastTouch: f.touch ? isoOf(f.touch.ms) : null
+    lastTouch: lastTouchDate(f)
 });
 
 const idleText = (f: LeadFacts): string =>
@@ -104,7 +113,7 @@ export const workedUnqualifiedOpen: HygieneCheck = {
         const outcome = [last.subject, last.description].filter(Boolean).join(' — ');
         if (!NOT_A_FIT.test(outcome)) return null;
         return {
-            detail: `Last activity (${isoOf(f.touch!.ms)?.slice(0, 10)}) says "${outcome}", but the lead is still ${f.lead.status}.`,
+            detail: `Last activity (${lastTouchDate(f)?.slice(0, 10)}) says "${outcome}", but the lead is still ${f.lead.status}.`,
             evidence: evidence(
                 touchDates(f),
                 { status: f.lead.status, outcome, daysSinceOutcome: f.daysIdle },
