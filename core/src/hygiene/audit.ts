@@ -12,6 +12,11 @@ import { SEVERITIES, type Finding, type HygieneSnapshot, type Severity } from '.
 export interface AuditOptions {
     /** Check ids to run (default: all). Unknown ids are an error listing the known ones. */
     checks?: readonly string[];
+    /**
+     * Receives each finding as it is found, instead of collecting them in `findings` (which
+     * then stays empty): a million-lead audit streams to a file without holding them all.
+     */
+    onFinding?: (finding: Finding) => void;
 }
 
 export interface AuditResult {
@@ -20,6 +25,7 @@ export interface AuditResult {
     checks: string[];
     leadsAudited: number;
     leadsWithFindings: number;
+    /** Every finding, in lead order (empty when `onFinding` received them). */
     findings: Finding[];
     countsByCheck: Record<string, number>;
     countsBySeverity: Record<Severity, number>;
@@ -68,6 +74,10 @@ export function auditLeads(
     options: AuditOptions = {}
 ): AuditResult {
     const checks = selectChecks(options?.checks);
+    const onFinding = options?.onFinding;
+    if (onFinding !== undefined && typeof onFinding !== 'function') {
+        throw new HygieneInputError('onFinding must be a function.');
+    }
     const issues = hygieneSettingsIssues(settings);
     if (issues.length) throw new HygieneInputError(`Settings are not usable: ${issues.join(' ')}`);
     if (!(now instanceof Date) || !Number.isFinite(now.getTime())) {
@@ -103,14 +113,18 @@ export function auditLeads(
             name ??= leadName(lead);
             countsByCheck[check.id] += 1;
             countsBySeverity[check.severity] += 1;
-            findings.push({
+            const finding: Finding = {
                 leadId: lead.id,
                 leadName: name,
                 checkId: check.id,
                 severity: check.severity,
                 title: check.title,
-                ...draft
-            });
+                detail: draft.detail,
+                evidence: draft.evidence,
+                fix: draft.fix
+            };
+            if (onFinding) onFinding(finding);
+            else findings.push(finding);
         }
         if (name !== null) leadsWithFindings += 1;
     });

@@ -41,6 +41,8 @@ function textOf(value: string): string {
         .trim();
 }
 
+const PLAIN_EMAIL = /^[a-z0-9._%-]+@[a-z0-9.-]+$/;
+
 /** Gmail ignores dots and the two domains are one mailbox. */
 const DOTLESS_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
@@ -50,6 +52,10 @@ const DOTLESS_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
  */
 export function normalizeEmail(value: unknown): string | null {
     if (typeof value !== 'string') return null;
+    // Already normal (the common case): the same string, nothing allocated.
+    if (PLAIN_EMAIL.test(value) && !DOTLESS_DOMAINS.has(value.slice(value.indexOf('@') + 1))) {
+        return value;
+    }
     let text = value.trim().toLowerCase();
     text = text.replace(/^(?:mailto:)+/, '');
     const at = text.indexOf('@');

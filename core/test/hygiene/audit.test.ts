@@ -41,6 +41,17 @@ describe('auditLeads', () => {
         expect(result.checks).toEqual(HYGIENE_CHECK_IDS);
     });
 
+    it('streams findings to onFinding instead of collecting them', () => {
+        const l = lead({ status: 'Qualified', createdDate: ago(120) });
+        const streamed: string[] = [];
+        const result = auditLeads(snapshot({ leads: [l] }), DEFAULT_SETTINGS, NOW, {
+            onFinding: (f) => streamed.push(f.checkId)
+        });
+        expect(result.findings).toEqual([]);
+        expect(streamed.sort()).toEqual(['dead-no-touch', 'qualified-not-worked']);
+        expect(result.countsByCheck['dead-no-touch']).toBe(1);
+    });
+
     it('runs only the chosen checks; an unknown id is an error listing the known ones', () => {
         const l = lead({ status: 'Qualified', createdDate: ago(120) });
         const result = auditLeads(snapshot({ leads: [l] }), DEFAULT_SETTINGS, NOW, {

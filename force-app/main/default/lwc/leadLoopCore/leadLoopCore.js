@@ -2376,9 +2376,13 @@ function textOf(value) {
   }
   return value.normalize("NFKD").toLowerCase().normalize("NFKD").replace(MARKS, "").replace(/&/g, " and ").replace(NON_ALNUM, " ").trim();
 }
+var PLAIN_EMAIL = /^[a-z0-9._%-]+@[a-z0-9.-]+$/;
 var DOTLESS_DOMAINS = /* @__PURE__ */ new Set(["gmail.com", "googlemail.com"]);
 function normalizeEmail(value) {
   if (typeof value !== "string") return null;
+  if (PLAIN_EMAIL.test(value) && !DOTLESS_DOMAINS.has(value.slice(value.indexOf("@") + 1))) {
+    return value;
+  }
   let text2 = value.trim().toLowerCase();
   text2 = text2.replace(/^(?:mailto:)+/, "");
   const at = text2.indexOf("@");
@@ -3474,6 +3478,10 @@ function checkedSnapshot(snapshot) {
 }
 function auditLeads(snapshot, settings, now, options = {}) {
   const checks = selectChecks(options?.checks);
+  const onFinding = options?.onFinding;
+  if (onFinding !== void 0 && typeof onFinding !== "function") {
+    throw new HygieneInputError("onFinding must be a function.");
+  }
   const issues = hygieneSettingsIssues(settings);
   if (issues.length) throw new HygieneInputError(`Settings are not usable: ${issues.join(" ")}`);
   if (!(now instanceof Date) || !Number.isFinite(now.getTime())) {
@@ -3506,14 +3514,18 @@ function auditLeads(snapshot, settings, now, options = {}) {
       name ??= leadName(lead);
       countsByCheck[check.id] += 1;
       countsBySeverity[check.severity] += 1;
-      findings.push({
+      const finding = {
         leadId: lead.id,
         leadName: name,
         checkId: check.id,
         severity: check.severity,
         title: check.title,
-        ...draft
-      });
+        detail: draft.detail,
+        evidence: draft.evidence,
+        fix: draft.fix
+      };
+      if (onFinding) onFinding(finding);
+      else findings.push(finding);
     }
     if (name !== null) leadsWithFindings += 1;
   });
