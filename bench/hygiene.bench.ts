@@ -23,6 +23,7 @@ import {
     type Opportunity,
     type Tier
 } from '../core/src/index';
+import { rng } from './random';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -34,18 +35,6 @@ function sizesArg(): number[] {
         .split(',')
         .map((s) => Math.floor(Number(s)))
         .filter((n) => n > 0);
-}
-
-/** mulberry32: a tiny deterministic PRNG. */
-function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 const FIRST = ['Ada', 'Bob', 'Cy', 'Di', 'Eve', 'Finn', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kai', 'Lea'];

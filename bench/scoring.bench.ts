@@ -21,23 +21,12 @@ import {
     type Lead,
     type ScoringInput
 } from '../core/src/index';
+import { rng } from './random';
 
 function arg(name: string, fallback: number): number {
     const i = process.argv.indexOf(`--${name}`);
     const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
     return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
-
-/** mulberry32: a tiny deterministic PRNG. */
-function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 const TITLES = [

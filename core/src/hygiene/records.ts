@@ -5,7 +5,7 @@
  * Shaped like the scoring lists (`SCORING_LEAD_KEYS`, `SCORING_ACTIVITY_FIELDS`).
  */
 import { fieldValue, type SalesforceRecord } from '../records';
-import { activityFromRecord } from '../scoring/records';
+import { activityFromRecord, SCORING_ACTIVITY_FIELDS } from '../scoring/records';
 import type { Lead, Opportunity } from '../types';
 import type {
     HygieneAccount,
@@ -45,29 +45,9 @@ export const HYGIENE_FIELDS = {
     Contact: ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'Account.Name', 'CreatedDate'],
     Account: ['Id', 'Name', 'Website'],
     Opportunity: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'CreatedDate'],
-    Task: [
-        'Id',
-        'WhoId',
-        'OwnerId',
-        'Subject',
-        'Type',
-        'Status',
-        'IsClosed',
-        'ActivityDate',
-        'Description',
-        'CreatedDate'
-    ],
-    Event: [
-        'Id',
-        'WhoId',
-        'OwnerId',
-        'Subject',
-        'Type',
-        'ActivityDate',
-        'StartDateTime',
-        'Description',
-        'CreatedDate'
-    ]
+    /** What scoring reads, plus whether a task is done and its outcome. */
+    Task: [...SCORING_ACTIVITY_FIELDS.Task, 'IsClosed', 'Description'],
+    Event: [...SCORING_ACTIVITY_FIELDS.Event, 'Description']
 } as const;
 
 function flat(record: SalesforceRecord): SalesforceRecord {

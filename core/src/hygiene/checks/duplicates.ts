@@ -10,7 +10,7 @@ import type { AuditContext, LeadFacts, Stage } from '../context';
 import { evidence, plural, type FindingDraft, type HygieneCheck } from '../check';
 import { leadName } from '../context';
 import type { LeadLoopSettings } from '../../types';
-import type { RelatedRecord } from '../types';
+import type { RelatedRecord, Severity } from '../types';
 import { addTo, byId, contactIndex, leadKeys } from './indexes';
 
 /** At most this many other leads are named in one finding (the count is always given). */
@@ -48,6 +48,7 @@ function master(ctx: AuditContext, group: readonly Lead[]): Lead {
 
 function leadGroupCheck(
     id: string,
+    severity: Severity,
     title: string,
     match: string,
     enabled: keyof LeadLoopSettings,
@@ -56,7 +57,7 @@ function leadGroupCheck(
 ): HygieneCheck {
     return {
         id,
-        severity: id === 'duplicate-phone' ? 'low' : 'medium',
+        severity,
         title,
         explanation,
         settings: [enabled],
@@ -119,6 +120,7 @@ function leadGroupCheck(
 
 export const duplicateEmail = leadGroupCheck(
     'duplicate-email',
+    'medium',
     'Duplicate: same email',
     'same email',
     'matchDuplicateEmail',
@@ -130,6 +132,7 @@ export const duplicateEmail = leadGroupCheck(
 
 export const duplicatePerson = leadGroupCheck(
     'duplicate-person',
+    'medium',
     'Duplicate: same person at the same company',
     'same person at the same company',
     'matchDuplicatePerson',
@@ -140,6 +143,7 @@ export const duplicatePerson = leadGroupCheck(
 
 export const duplicatePhone = leadGroupCheck(
     'duplicate-phone',
+    'low',
     'Duplicate: same phone',
     'same phone',
     'matchDuplicatePhone',

@@ -2586,29 +2586,9 @@ var HYGIENE_FIELDS = {
   Contact: ["Id", "FirstName", "LastName", "Email", "AccountId", "Account.Name", "CreatedDate"],
   Account: ["Id", "Name", "Website"],
   Opportunity: ["Id", "Name", "AccountId", "StageName", "IsClosed", "IsWon", "CreatedDate"],
-  Task: [
-    "Id",
-    "WhoId",
-    "OwnerId",
-    "Subject",
-    "Type",
-    "Status",
-    "IsClosed",
-    "ActivityDate",
-    "Description",
-    "CreatedDate"
-  ],
-  Event: [
-    "Id",
-    "WhoId",
-    "OwnerId",
-    "Subject",
-    "Type",
-    "ActivityDate",
-    "StartDateTime",
-    "Description",
-    "CreatedDate"
-  ]
+  /** What scoring reads, plus whether a task is done and its outcome. */
+  Task: [...SCORING_ACTIVITY_FIELDS.Task, "IsClosed", "Description"],
+  Event: [...SCORING_ACTIVITY_FIELDS.Event, "Description"]
 };
 function flat2(record) {
   const fields = record?.fields;
@@ -2949,10 +2929,10 @@ function master(ctx, group) {
   }
   return best;
 }
-function leadGroupCheck(id, title, match, enabled, keyKind, explanation) {
+function leadGroupCheck(id, severity, title, match, enabled, keyKind, explanation) {
   return {
     id,
-    severity: id === "duplicate-phone" ? "low" : "medium",
+    severity,
     title,
     explanation,
     settings: [enabled],
@@ -3008,6 +2988,7 @@ function leadGroupCheck(id, title, match, enabled, keyKind, explanation) {
 }
 var duplicateEmail = leadGroupCheck(
   "duplicate-email",
+  "medium",
   "Duplicate: same email",
   "same email",
   "matchDuplicateEmail",
@@ -3016,6 +2997,7 @@ var duplicateEmail = leadGroupCheck(
 );
 var duplicatePerson = leadGroupCheck(
   "duplicate-person",
+  "medium",
   "Duplicate: same person at the same company",
   "same person at the same company",
   "matchDuplicatePerson",
@@ -3024,6 +3006,7 @@ var duplicatePerson = leadGroupCheck(
 );
 var duplicatePhone = leadGroupCheck(
   "duplicate-phone",
+  "low",
   "Duplicate: same phone",
   "same phone",
   "matchDuplicatePhone",
