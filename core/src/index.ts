@@ -16,3 +16,4 @@ export * from './scoring/index';
 export * from './roundRobin';
 export * from './handback/index';
 export * from './metrics/index';
+export * from './hygiene/index';
