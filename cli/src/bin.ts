@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { reduceErrors } from '../../core/src/index';
 import { PROJECT_ROOT, type LeadloopCommand, type RunIo } from './command';
 import { EXIT } from './output';
+import { interrupt, listenForSignals, type Signal } from './signals';
 
 export { EXIT } from './output';
 export { PROJECT_ROOT, type RunIo } from './command';
@@ -118,14 +119,26 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
     return command.runEmbedded(io);
 }
 
+/**
+ * The `leadloop` process: handles SIGINT/SIGTERM from the start (`early` are signals that
+ * arrived while the bin was still loading), runs the command, resolves to its exit code.
+ */
+export async function main(argv: string[], early: Signal[] = []): Promise<number> {
+    const release = listenForSignals();
+    for (const signal of early) interrupt(signal);
+    try {
+        return await run(argv);
+    } catch (e) {
+        process.stderr.write(`✖ ${reduceErrors(e).join('\n') || 'Unknown error'}\n`);
+        return EXIT.failed;
+    } finally {
+        release();
+    }
+}
+
+// `tsx cli/src/bin.ts …` (cli/bin/leadloop.js imports this module and calls main itself).
 const invokedDirectly =
     process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-    run(process.argv.slice(2)).then(
-        (code) => process.exit(code),
-        (e: unknown) => {
-            process.stderr.write(`✖ ${reduceErrors(e).join('\n') || 'Unknown error'}\n`);
-            process.exit(1);
-        }
-    );
+    main(process.argv.slice(2)).then((code) => process.exit(code));
 }

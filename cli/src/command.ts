@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Api, StopError } from './api/index';
+import { listenForSignals, onInterrupt } from './signals';
 import { apiUsageText, errorJson, EXIT, UsageError, type Outcome } from './output';
 import { resolveTarget, type Target } from './target';
 
@@ -43,8 +44,9 @@ export abstract class LeadloopCommand extends Command {
     exitCode: number = EXIT.ok;
     protected warnings: string[] = [];
 
+    /** Where `.leadloop/` lives: `LEADLOOP_ROOT` if set (e.g. a scheduled job's), else the project. */
     get root(): string {
-        return this.io?.root ?? PROJECT_ROOT;
+        return this.io?.root ?? (process.env.LEADLOOP_ROOT || PROJECT_ROOT);
     }
 
     /** The command as the user types it after `leadloop` (`score`, `config set`). */
@@ -135,6 +137,10 @@ type SharedFlags = {
     report?: string;
 };
 
+function interruptedStop(): StopError {
+    return new StopError('INTERRUPTED', 'Interrupted: stopped before the next API call.');
+}
+
 export abstract class OrgCommand extends LeadloopCommand {
     /** The target flags as given (sync passes --to as the target). */
     protected targetOf(
@@ -167,11 +173,15 @@ export abstract class OrgCommand extends LeadloopCommand {
             onRetry: (what) => this.warnings.push(`Retried ${what}`)
         });
         this.io?.onApi?.(api);
-        const onSigint = () => {
-            this.warnings.push('Interrupted (Ctrl-C): stopping after the call in flight.');
-            api.requestStop();
-        };
-        process.on('SIGINT', onSigint);
+        // The bin listens from the start; under oclif/sf or in-process, for this run.
+        const release = listenForSignals();
+        const unregister = onInterrupt({
+            stop: (signal) => {
+                this.warnings.push(`Interrupted (${signal}): stopping after the call in flight.`);
+                api.requestStop();
+            },
+            force: () => this.saveCheckpoint?.(target, interruptedStop())
+        });
         let outcome: Outcome;
         let code: number;
         try {
@@ -193,7 +203,8 @@ export abstract class OrgCommand extends LeadloopCommand {
             };
             code = EXIT.stopped;
         } finally {
-            process.off('SIGINT', onSigint);
+            unregister();
+            release();
         }
         if (outcome.failures?.length) {
             outcome.result.reportFile = this.writeReport(flags.report, target, outcome);

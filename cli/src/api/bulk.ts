@@ -6,7 +6,7 @@
 import { HttpApi } from 'jsforce/lib/http-api';
 import type { Api, WriteMode, WriteOutcome } from './client';
 import { fromCsv, restShape, toCsv, type SObjectRecord } from './csv';
-import { errorCodeOf, isTransient, LOCK, sleep, StopError, UserError } from './errors';
+import { errorCodeOf, isTransient, LOCK, StopError, UserError } from './errors';
 
 /** The fields of Bulk API 2.0 job info the CLI reads. */
 interface JobInfo {
@@ -132,7 +132,7 @@ export async function bulkWrite(
         }
         if (locked.length) {
             api.options.onRetry?.(`${object}: ${locked.length} row(s) to retry (bulk)`);
-            await sleep(api.backoffMs * 2 ** attempt);
+            await api.pause(api.backoffMs * 2 ** attempt);
         }
         pending = locked;
     }
@@ -207,7 +207,7 @@ async function runIngestJob(
             // Not closed: nothing ran. Abort and upload again in a new job.
             await job.abort().catch(() => undefined);
             api.options.onRetry?.(`bulk upload: ${errorCodeOf(e)}, retry ${attempt + 1}`);
-            await sleep(api.backoffMs * 2 ** attempt);
+            await api.pause(api.backoffMs * 2 ** attempt);
         }
     }
 }
@@ -229,7 +229,7 @@ async function waitForJob(
     const started = Date.now();
     const deadline = started + 3_600_000;
     let wait = rows ? Math.min(Math.max(100, Math.round(rows / 20)), longest) : 0;
-    if (rows) await sleep(wait);
+    if (rows) await api.pause(wait);
     for (;;) {
         const info = await api.call('bulk poll', () => job.check());
         if (info.state === 'JobComplete') return info;
@@ -250,7 +250,7 @@ async function waitForJob(
         } else {
             wait = wait ? Math.min(wait * 2, max) : Math.min(100, max);
         }
-        await sleep(wait);
+        await api.pause(wait);
     }
 }
 

@@ -15,7 +15,7 @@ import { API_VERSION } from '../../../core/src/index';
 import { bulkQuery, bulkWrite } from './bulk';
 import { collectionsWrite } from './collections';
 import type { SObjectRecord } from './csv';
-import { errorCodeOf, isExpiredSession, isTransient, sleep, StopError, UserError } from './errors';
+import { errorCodeOf, isExpiredSession, isTransient, StopError, UserError } from './errors';
 
 export interface ApiOptions {
     /** Stop before making more than this many API calls. */
@@ -70,6 +70,8 @@ export class Api {
     /** Records written (created or updated) through this client. */
     written = 0;
     private stopRequested = false;
+    /** Pauses (backoff, job polls) in progress: a stop ends them at once. */
+    private readonly pauses = new Set<() => void>();
     readonly retries: number;
     readonly backoffMs: number;
     readonly base = `/services/data/v${API_VERSION}`;
@@ -86,6 +88,21 @@ export class Api {
     /** Asks the run to stop before its next API call (Ctrl-C). */
     requestStop(): void {
         this.stopRequested = true;
+        for (const end of [...this.pauses]) end();
+    }
+
+    /** Waits `ms` (a backoff or a poll interval), or less when a stop is requested. */
+    pause(ms: number): Promise<void> {
+        if (this.stopRequested) return Promise.resolve();
+        return new Promise((resolve) => {
+            const end = () => {
+                clearTimeout(timer);
+                this.pauses.delete(end);
+                resolve();
+            };
+            const timer = setTimeout(end, ms);
+            this.pauses.add(end);
+        });
     }
 
     /** Counts each HTTP request and enforces the budget and stop flag before sending it. */
@@ -147,7 +164,7 @@ export class Api {
                 }
                 if (isTransient(e) && attempt < this.retries) {
                     this.options.onRetry?.(`${what}: ${code}, retry ${attempt + 1}`);
-                    await sleep(this.backoffMs * 2 ** attempt);
+                    await this.pause(this.backoffMs * 2 ** attempt);
                     continue;
                 }
                 throw e;

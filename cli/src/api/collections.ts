@@ -1,7 +1,7 @@
 /** sObject Collections writes: 200 records per call, `allOrNone: false`, per-record results. */
 import type { Api, WriteMode, WriteOutcome } from './client';
 import type { SObjectRecord } from './csv';
-import { LOCK, sleep } from './errors';
+import { LOCK } from './errors';
 
 /** The sObject Collections per-record result. */
 interface SaveResult {
@@ -63,7 +63,7 @@ export async function collectionsWrite(
                 api.options.onRetry?.(
                     `${object}: ${locked.length} locked row(s), retry ${attempt + 1}`
                 );
-                await sleep(api.backoffMs * 2 ** attempt);
+                await api.pause(api.backoffMs * 2 ** attempt);
             }
             pending = locked;
         }

@@ -50,8 +50,6 @@ const TRANSIENT_NET = new Set([
     'UND_ERR_SOCKET'
 ]);
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export function errorCodeOf(e: unknown): string {
     const err = e as HttpError;
     if (typeof err?.errorCode === 'string') return err.errorCode;
