@@ -149,6 +149,9 @@ export abstract class OrgCommand extends LeadloopCommand {
         return flags;
     }
 
+    /** Checks flags against each other before anything runs (throw UsageError: exit 2). */
+    protected checkFlags?(flags: Record<string, unknown>): void;
+
     /** The command's work against the resolved target. */
     protected abstract work(ctx: OrgContext): Promise<Outcome>;
 
@@ -161,6 +164,7 @@ export abstract class OrgCommand extends LeadloopCommand {
 
     protected async execute(): Promise<void> {
         const { flags } = (await this.flags(this.ctor as never)) as { flags: SharedFlags };
+        this.checkFlags?.(flags);
         const t = this.targetOf(flags);
         const target = await resolveTarget({
             targetOrg: t['target-org'],

@@ -21,7 +21,7 @@ export interface Outcome {
 /** A flag or argument the user got wrong (exit 2). */
 export class UsageError extends UserError {
     constructor(message: string) {
-        super(message, 'BAD_FLAG');
+        super(message, 'BAD_FLAG', true);
     }
 }
 
@@ -45,7 +45,7 @@ export function table(rows: Record<string, unknown>[]): string {
 
 /** The exit code and the `{ status, name, message }` of an error. */
 export function errorJson(e: unknown, warnings: string[] = []) {
-    const status = e instanceof UserError && e.code === 'BAD_FLAG' ? EXIT.usage : EXIT.failed;
+    const status = e instanceof UserError && e.usage ? EXIT.usage : EXIT.failed;
     const message =
         e instanceof UserError ? e.message : reduceErrors(e).join('\n') || 'Unknown error';
     return { status, name: e instanceof UserError ? e.code : 'ERROR', message, warnings };

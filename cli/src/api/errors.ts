@@ -22,11 +22,15 @@ export class StopError extends Error {
     }
 }
 
-/** A failure the user must fix (bad session, flag, missing metadata): shown without a stack. */
+/**
+ * A failure the user must fix (bad session, flag, missing metadata): shown without a stack.
+ * `usage`: a bad flag, value or combination of flags (exit 2 rather than 1).
+ */
 export class UserError extends Error {
     constructor(
         message: string,
-        readonly code = 'ERROR'
+        readonly code = 'ERROR',
+        readonly usage = false
     ) {
         super(message);
         this.name = 'UserError';

@@ -20,6 +20,12 @@ export default class Sync extends OrgCommand {
         ...runFlags
     };
 
+    protected checkFlags(flags: Record<string, unknown>): void {
+        if (String(flags.from).trim() === String(flags.to).trim()) {
+            throw new UsageError('--from and --to are the same org.');
+        }
+    }
+
     /** The org written to is --to. */
     protected targetOf(flags: Record<string, unknown>) {
         return { 'target-org': String(flags.to) };

@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import { LeadloopCommand } from '../../../command';
 import { jsonFlag } from '../../../flags';
-import { getConfig } from '../../../target';
+import { checkConfigKey, getConfig } from '../../../target';
 
 export default class ConfigGet extends LeadloopCommand {
     static summary = 'Show the settings kept in .leadloop/config.json.';
@@ -16,6 +16,7 @@ export default class ConfigGet extends LeadloopCommand {
 
     protected async execute(): Promise<void> {
         const { args } = await this.flags(ConfigGet);
+        if (args.key) checkConfigKey(args.key);
         const config = getConfig(this.root) as Record<string, string | undefined>;
         this.out(args.key ? (config[args.key] ?? '') : JSON.stringify(config, null, 2));
     }

@@ -1,8 +1,6 @@
 import { Args } from '@oclif/core';
-import { UserError } from '../../../api/index';
 import { LeadloopCommand } from '../../../command';
 import { jsonFlag } from '../../../flags';
-import { UsageError } from '../../../output';
 import { setConfig } from '../../../target';
 
 export default class ConfigSet extends LeadloopCommand {
@@ -16,13 +14,8 @@ export default class ConfigSet extends LeadloopCommand {
 
     protected async execute(): Promise<void> {
         const { args } = await this.flags(ConfigSet);
-        try {
-            setConfig(this.root, args.key!, args.value);
-        } catch (e) {
-            // An unknown key or a bad value is a bad argument (exit 2); a broken file is not.
-            if (e instanceof UserError && e.code !== 'BAD_CONFIG') throw new UsageError(e.message);
-            throw e;
-        }
+        // An unknown key or a bad value is a usage error (exit 2); a broken file is not.
+        setConfig(this.root, args.key!, args.value);
         this.out(`${args.key} = ${args.value}`);
     }
 }
