@@ -5,7 +5,7 @@
  * `leadloop config set target-org X` (stored in `.leadloop/config.json`).
  * Every target becomes a jsforce 3 Connection on the project's API version.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jsforce, { type Connection } from 'jsforce';
 import type { Schema } from 'jsforce';
@@ -162,6 +162,29 @@ function localRefreshFn(instanceUrl: string, refreshToken: string): RefreshFn {
     };
 }
 
+/**
+ * Writes a refreshed token into local-org.json (atomically, other fields kept), unless the
+ * file now describes another org (restarted meanwhile): then it is left alone.
+ */
+function saveLocalToken(
+    file: string,
+    instanceUrl: string,
+    accessToken: string,
+    refreshToken?: string
+): void {
+    try {
+        const info = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        if (info.instanceUrl !== instanceUrl) return;
+        info.accessToken = accessToken;
+        if (refreshToken) info.refreshToken = refreshToken;
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
+        renameSync(tmp, file);
+    } catch {
+        // Not saved: the next run refreshes again, nothing worse.
+    }
+}
+
 function localTarget(root: string): Target {
     const file = path.join(root, '.leadloop', 'local-org.json');
     if (!existsSync(file)) {
@@ -193,6 +216,10 @@ function localTarget(root: string): Target {
             ? { refreshFn: localRefreshFn(instanceUrl, info.refreshToken) }
             : {})
     });
+    // A refreshed token goes back where it was read, so the next run does not refresh again.
+    conn.on('refresh', (accessToken: string, res?: { refresh_token?: string }) =>
+        saveLocalToken(file, info.instanceUrl as string, accessToken, res?.refresh_token)
+    );
     return {
         name: 'local',
         conn,
