@@ -38,15 +38,16 @@ export default defineConfig([
         extends: [salesforceLwcConfig],
         languageOptions: { globals: { ...globals.browser } }
     },
+    // Unit tests of the browser's platform modules (vitest, against a stub window).
     {
-        files: ['browser/*.js'],
+        files: ['browser/test/**/*.js'],
         extends: [eslintJs.configs.recommended],
-        languageOptions: { sourceType: 'module', globals: { ...globals.node } }
+        languageOptions: { sourceType: 'module', globals: { ...globals.node, ...globals.browser } }
     },
 
-    // Jest mocks of lightning/* modules.
+    // Jest mocks of lightning/* modules and shared test helpers.
     {
-        files: ['force-app/test/jest-mocks/**/*.js', 'jest-sa11y-setup.js'],
+        files: ['force-app/test/**/*.js', 'jest-sa11y-setup.js'],
         extends: [eslintJs.configs.recommended],
         languageOptions: {
             sourceType: 'module',

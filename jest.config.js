@@ -12,7 +12,10 @@ export default {
     moduleNameMapper: {
         '^lightning/navigation$': `${mocks}/lightning/navigation`,
         '^lightning/platformShowToastEvent$': `${mocks}/lightning/platformShowToastEvent`,
-        '^lightning/graphql$': `${mocks}/lightning/graphql`
+        '^lightning/graphql$': `${mocks}/lightning/graphql`,
+        '^lightning/actions$': `${mocks}/lightning/actions`,
+        // Shared test helpers (deep queries through child components' shadow roots).
+        '^jest-utils/(.*)$': '<rootDir>/force-app/test/jest-utils/$1'
     },
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest-sa11y-setup.js'],
     testTimeout: 10000

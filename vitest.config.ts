@@ -5,6 +5,8 @@ export default defineConfig({
         include: [
             'core/test/**/*.test.ts',
             'test/**/*.test.ts',
+            'metadata/test/**/*.test.ts',
+            'browser/test/**/*.test.js',
             'localorg/test/**/*.test.ts',
             'cli/test/**/*.test.ts'
         ],

@@ -34,7 +34,12 @@ describe('sf project convert source (offline)', () => {
             'PermissionSet',
             'Queue',
             'Flow',
-            'LightningComponentBundle'
+            'LightningComponentBundle',
+            'ReportType',
+            'Report',
+            'ReportFolder',
+            'Dashboard',
+            'DashboardFolder'
         ]) {
             expect(types, t).toContain(t);
         }

@@ -4,11 +4,13 @@
  * renamed field fails here rather than in a deploy.
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
     API_VERSION,
     FIT_GRADES,
+    HAND_BACK_QUICK_ACTION,
     HANDBACK_REASONS,
     LEAD_FIELDS,
     LEAD_VALUE_TYPES,
@@ -16,6 +18,7 @@ import {
     PACKAGE_OBJECTS,
     PACKAGE_PREFIX,
     PERMISSION_SETS,
+    RETURN_RULES,
     REVIEW_ENTRY,
     REVIEW_MEETING,
     SCORING_MODEL,
@@ -23,7 +26,7 @@ import {
     STATUS_CHANGED_FLOW,
     TIERS
 } from '../core/src/index';
-import { readPackageMetadata, type PackageMetadata } from '../localorg/src/packageMetadata';
+import { readPackageMetadata, type PackageMetadata } from '../metadata/src/index';
 
 const root = path.resolve(import.meta.dirname, '..');
 const meta: PackageMetadata = readPackageMetadata(root);
@@ -31,6 +34,7 @@ const meta: PackageMetadata = readPackageMetadata(root);
 /** Source files whose API names must exist in metadata. */
 const SOURCE_DIRS = [
     'core/src',
+    'metadata/src',
     'cli',
     'localorg/src',
     'browser/src',
@@ -163,6 +167,9 @@ describe('package metadata', () => {
         expect(values('Lead', LEAD_FIELDS.previousTier)).toEqual([...TIERS]);
         expect(values('Lead', LEAD_FIELDS.fitGrade)).toEqual([...FIT_GRADES]);
         expect(values('Lead', LEAD_FIELDS.handbackReason)).toEqual([...HANDBACK_REASONS]);
+        expect(values(SETTINGS.objectApiName, SETTINGS.fields.returnRule)).toEqual([
+            ...RETURN_RULES
+        ]);
         for (const f of [LEAD_FIELDS.tier, LEAD_FIELDS.fitGrade, LEAD_FIELDS.handbackReason]) {
             expect(meta.objects.get('Lead')?.fields.get(f)?.picklist?.restricted).toBe(true);
         }
@@ -216,5 +223,270 @@ describe('package metadata', () => {
                 path.join(meta.root, 'standardValueSets', 'LeadStatus.standardValueSet-meta.xml')
             )
         ).toBe(false);
+    });
+
+    it('ships the hand-back quick action on the Lead record page', () => {
+        const [object, name] = HAND_BACK_QUICK_ACTION.name.split('.');
+        const action = readFileSync(
+            path.join(meta.root, 'quickActions', `${object}.${name}.quickAction-meta.xml`),
+            'utf8'
+        );
+        expect(action).toContain('<type>LightningWebComponent</type>');
+        expect(action).toContain(
+            `<lightningWebComponent>${HAND_BACK_QUICK_ACTION.component}</lightningWebComponent>`
+        );
+        expect(meta.lwc.get(HAND_BACK_QUICK_ACTION.component)?.targets).toEqual([
+            'lightning__RecordAction'
+        ]);
+        const page = readFileSync(
+            path.join(meta.root, 'flexipages', 'LL_Lead_Record_Page.flexipage-meta.xml'),
+            'utf8'
+        );
+        const highlights = page.slice(0, page.indexOf('<componentName>force:highlightsPanel'));
+        expect(highlights).toContain(`<value>${HAND_BACK_QUICK_ACTION.name}</value>`);
+    });
+});
+
+// ---- reports -------------------------------------------------------------------------
+const xml = new XMLParser({ isArray: (name) => ARRAY_TAGS.has(name), parseTagValue: false });
+const ARRAY_TAGS = new Set([
+    'sections',
+    'columns',
+    'criteriaItems',
+    'groupingsDown',
+    'groupingsAcross',
+    'aggregates',
+    'components'
+]);
+interface ReportTypeXml {
+    baseObject: string;
+    label: string;
+    description: string;
+    join?: JoinXml;
+    sections: { columns: { table: string; field: string }[] }[];
+}
+interface JoinXml {
+    relationship: string;
+    join?: JoinXml;
+}
+interface ReportXml {
+    name: string;
+    description: string;
+    reportType: string;
+    columns?: { field: string }[];
+    filter?: { criteriaItems?: { column: string }[] };
+    groupingsDown?: { field: string }[];
+    groupingsAcross?: { field: string }[];
+    aggregates?: { calculatedFormula: string }[];
+    sortColumn?: string;
+    timeFrameFilter?: { dateColumn?: string };
+}
+interface DashboardComponentXml {
+    report: string;
+    header: string;
+}
+type DashboardXml = { dashboardType: string } & Partial<
+    Record<
+        'leftSection' | 'middleSection' | 'rightSection',
+        { components: DashboardComponentXml[] }
+    >
+>;
+interface MetadataXml {
+    ReportType: ReportTypeXml;
+    Report: ReportXml;
+    Dashboard: DashboardXml;
+}
+const readXml = (file: string) => xml.parse(readFileSync(file, 'utf8')) as MetadataXml;
+const metaDir = (folder: string) => path.join(meta.root, folder);
+const filesIn = (folder: string, suffix: string) =>
+    walk(metaDir(folder)).filter((f) => f.endsWith(suffix));
+
+/** Standard fields the report types may use, per object (custom fields come from force-app). */
+const STANDARD_FIELDS: Record<string, string[]> = {
+    Lead: [...Object.values(LEAD_FIELDS).filter((f) => !f.endsWith('__c')), 'Name'],
+    Activity: ['Subject', 'Type', 'Status', 'ActivityDate', 'OwnerId', 'CreatedDate'],
+    CampaignMember: ['CampaignId', 'Status', 'HasResponded', 'FirstRespondedDate'],
+    Opportunity: ['Name', 'Amount', 'IsWon', 'IsClosed'],
+    Campaign: ['Name', 'Type', 'ActualCost'],
+    User: ['Name']
+};
+/** Standard child relationships (report type joins) and lookups, with their objects. */
+const STANDARD_CHILDREN: Record<string, Record<string, string>> = {
+    Lead: { Activities: 'Activity', CampaignMembers: 'CampaignMember' }
+};
+const STANDARD_LOOKUPS: Record<string, string> = {
+    ConvertedOpportunity: 'Opportunity',
+    Campaign: 'Campaign',
+    Owner: 'User'
+};
+
+/** Whether `object` has field `name` (a lookup may be named without its Id suffix). */
+function hasField(object: string, name: string): boolean {
+    if (name.endsWith('__c')) return packageField(object, name);
+    const standard = STANDARD_FIELDS[object] ?? ['Name'];
+    return standard.includes(name) || standard.includes(`${name}Id`);
+}
+
+/** The object a report type table (`Lead`, `Lead.Activities`, `X__c.Y__r`) stands for. */
+function tableObject(table: string): string | undefined {
+    const [base, ...path] = table.split('.');
+    let object: string | undefined = base;
+    for (const rel of path) {
+        if (!object) return undefined;
+        const child: string | undefined = rel.endsWith('__r')
+            ? [...meta.objects.values()].find((o) =>
+                  [...o.fields.values()].some(
+                      (f) => f.referenceTo === object && `${f.relationshipName}__r` === rel
+                  )
+              )?.name
+            : STANDARD_CHILDREN[object]?.[rel];
+        object = child;
+    }
+    return object;
+}
+
+/** Checks `Field` or `Lookup.Field` on a table's object; returns a problem or null. */
+function fieldProblem(table: string, field: string): string | null {
+    const object = tableObject(table);
+    if (!object) return `${table}: unknown table`;
+    const [first, second] = field.split('.');
+    if (!hasField(object, first)) return `${table}: ${object} has no field ${first}`;
+    if (second) {
+        const target = first.endsWith('__c')
+            ? meta.objects.get(object)?.fields.get(first)?.referenceTo
+            : STANDARD_LOOKUPS[first];
+        if (!target || !hasField(target, second)) return `${table}: ${field} is not a field`;
+    }
+    return null;
+}
+
+const reportTypes = new Map(
+    filesIn('reportTypes', '.reportType-meta.xml').map((f) => {
+        const rt = readXml(f).ReportType;
+        const columns = new Set<string>(
+            rt.sections.flatMap((s) => s.columns.map((c) => `${c.table}$${c.field}`))
+        );
+        return [path.basename(f, '.reportType-meta.xml'), { file: f, rt, columns }];
+    })
+);
+const reports = filesIn('reports', '.report-meta.xml').map((f) => ({
+    file: f,
+    key: path.relative(metaDir('reports'), f).replace('.report-meta.xml', ''),
+    report: readXml(f).Report
+}));
+
+/** Every `Table$Field` a report names: columns, filters, groupings, sort and date filter. */
+function reportReferences(r: ReportXml): string[] {
+    return [
+        ...(r.columns ?? []).map((c) => c.field),
+        ...(r.filter?.criteriaItems ?? []).map((c) => c.column),
+        ...(r.groupingsDown ?? []).map((g) => g.field),
+        ...(r.groupingsAcross ?? []).map((g) => g.field),
+        r.sortColumn,
+        r.timeFrameFilter?.dateColumn
+    ].filter((x): x is string => typeof x === 'string');
+}
+
+describe('report types, reports and dashboards', () => {
+    it('ships the report types, reports and dashboard of tracking and reporting', () => {
+        expect([...reportTypes.keys()].sort()).toEqual([
+            'LL_Leads',
+            'LL_Leads_With_Activities',
+            'LL_Leads_With_Campaign_History',
+            'LL_Review_Meetings_With_Entries'
+        ]);
+        expect(reports.length).toBeGreaterThanOrEqual(9);
+        expect(filesIn('dashboards', '.dashboard-meta.xml').length).toBeGreaterThan(0);
+    });
+
+    it('builds every report type on existing objects, relationships and fields', () => {
+        const problems: string[] = [];
+        for (const [name, { rt }] of reportTypes) {
+            if (!name.startsWith(PACKAGE_PREFIX)) problems.push(`${name}: not prefixed`);
+            if (String(rt.label).length > 50) problems.push(`${name}: label over 50`);
+            if (String(rt.description).length > 255) problems.push(`${name}: description over 255`);
+            let join = rt.join;
+            let table = rt.baseObject;
+            while (join) {
+                table = `${table}.${join.relationship}`;
+                if (!tableObject(table)) problems.push(`${name}: no relationship ${table}`);
+                join = join.join;
+            }
+            for (const s of rt.sections) {
+                for (const c of s.columns) {
+                    if (!String(c.table).startsWith(rt.baseObject)) {
+                        problems.push(`${name}: table ${c.table} is not under ${rt.baseObject}`);
+                    }
+                    const problem = fieldProblem(c.table, c.field);
+                    if (problem) problems.push(`${name}: ${problem}`);
+                }
+            }
+        }
+        expect(problems).toEqual([]);
+    });
+
+    it('makes every report use an existing report type and only its columns', () => {
+        const problems: string[] = [];
+        for (const { key, report } of reports) {
+            const typeName = String(report.reportType).replace(/__c$/, '');
+            const type = reportTypes.get(typeName);
+            if (!type) {
+                problems.push(`${key}: no report type ${report.reportType}`);
+                continue;
+            }
+            if (String(report.name).length > 40) problems.push(`${key}: name over 40`);
+            if (String(report.description).length > 255)
+                problems.push(`${key}: description over 255`);
+            for (const ref of reportReferences(report)) {
+                if (!type.columns.has(ref)) problems.push(`${key}: ${ref} is not in ${typeName}`);
+            }
+            for (const a of report.aggregates ?? []) {
+                if (
+                    !/^[\w\s/(),.:]+$/.test(a.calculatedFormula) ||
+                    /\$/.test(a.calculatedFormula)
+                ) {
+                    problems.push(`${key}: formula ${a.calculatedFormula}`);
+                }
+            }
+            const folder = path.dirname(key);
+            if (!existsSync(path.join(metaDir('reports'), `${folder}.reportFolder-meta.xml`))) {
+                problems.push(`${key}: no report folder ${folder}`);
+            }
+        }
+        expect(problems).toEqual([]);
+    });
+
+    it('points every dashboard component at an existing report', () => {
+        const problems: string[] = [];
+        const keys = new Set(reports.map((r) => r.key));
+        for (const f of filesIn('dashboards', '.dashboard-meta.xml')) {
+            const d = readXml(f).Dashboard;
+            const folder = path.basename(path.dirname(f));
+            if (
+                !existsSync(path.join(metaDir('dashboards'), `${folder}.dashboardFolder-meta.xml`))
+            ) {
+                problems.push(`${f}: no dashboard folder ${folder}`);
+            }
+            const components = (['leftSection', 'middleSection', 'rightSection'] as const).flatMap(
+                (s) => d[s]?.components ?? []
+            );
+            expect(components.length).toBeGreaterThan(0);
+            for (const c of components) {
+                if (!keys.has(c.report))
+                    problems.push(`${path.basename(f)}: no report ${c.report}`);
+                if (String(c.header).length > 80) problems.push(`${c.header}: header over 80`);
+            }
+            // Each viewer sees only the leads they may see (sharing), like the components.
+            expect(d.dashboardType).toBe('LoggedInUser');
+        }
+        expect(problems).toEqual([]);
+    });
+
+    it('catches a report naming a column its report type lacks (the check can fail)', () => {
+        expect(reportTypes.get('LL_Leads')!.columns.has('Lead$Status')).toBe(true);
+        expect(reportTypes.get('LL_Leads')!.columns.has('Lead$NoSuchField')).toBe(false);
+        expect(fieldProblem('Lead', 'LL_No_Such__c')).toMatch(/no field/);
+        expect(fieldProblem('Lead.Nope', 'Subject')).toMatch(/unknown table/);
+        expect(fieldProblem('LL_Review_Meeting__c.LL_Entries__r', 'LL_Lead__c')).toBeNull();
     });
 });

@@ -11,9 +11,55 @@ export function toEpochMs(value: IsoDate | IsoDateTime | null | undefined): numb
     if (!value) {
         return Number.NaN;
     }
+    const fast = parseUtcIso(value);
+    if (fast !== null) {
+        return fast;
+    }
     // A bare date is midnight UTC, as Salesforce date fields carry no zone.
     const text = value.length === 10 ? `${value}T00:00:00.000Z` : value;
     return Date.parse(text);
+}
+
+/** Digits of `text` from `start` to `end` as a number, or -1 if any is not a digit. */
+function digits(text: string, start: number, end: number): number {
+    let n = 0;
+    for (let i = start; i < end; i++) {
+        const d = text.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) return -1;
+        n = n * 10 + d;
+    }
+    return n;
+}
+
+/**
+ * The common shapes the platform returns (`2026-11-22`, `2026-11-22T10:00:00.000Z`,
+ * also without milliseconds, or with `+0000` as REST writes it), read without Date.parse: metrics over a million leads
+ * parse millions of dates. Null for anything else (and for days past the 28th, hour 24
+ * or years before 100, which Date.parse treats its own way), so results never differ.
+ */
+function parseUtcIso(text: string): number | null {
+    // REST/SOQL write UTC as `+0000`; the rest of the text is the same.
+    const len = text.endsWith('+0000') && text.length === 28 ? 24 : text.length;
+    if ((len !== 10 && len !== 20 && len !== 24) || text[4] !== '-' || text[7] !== '-') {
+        return null;
+    }
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
+    const day = digits(text, 8, 10);
+    if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return null;
+    if (len === 10) return Date.UTC(year, month - 1, day);
+    const zone = len !== text.length || text[len - 1] === 'Z';
+    if (text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || !zone) {
+        return null;
+    }
+    const hour = digits(text, 11, 13);
+    const minute = digits(text, 14, 16);
+    const second = digits(text, 17, 19);
+    const ms = len === 24 ? (text[19] === '.' ? digits(text, 20, 23) : -1) : 0;
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+        return null;
+    }
+    return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
 /** Whole days from `from` to `to` (floored); NaN if either is missing. */

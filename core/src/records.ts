@@ -81,7 +81,10 @@ export function leadToRecord(values: Partial<Lead>): SalesforceRecord {
     return toRecord(LEAD_FIELDS, values as Record<string, unknown>);
 }
 
-/** API names for a list of domain keys, e.g. to build a field list. */
-export function leadApiNames(keys: readonly (keyof Lead)[]): string[] {
-    return keys.map((key) => LEAD_FIELDS[key]);
+/** The nodes of a GraphQL connection (`{ edges: [{ node }] }`), skipping empty edges. */
+export function graphqlNodes(connection: unknown): SalesforceRecord[] {
+    const edges = (connection as { edges?: { node?: SalesforceRecord | null }[] } | null)?.edges;
+    return (edges ?? [])
+        .map((edge) => edge?.node)
+        .filter((node): node is SalesforceRecord => !!node);
 }

@@ -35,6 +35,7 @@ export const LEAD_FIELDS = {
     ownerId: 'OwnerId',
     createdDate: 'CreatedDate',
     lastModifiedDate: 'LastModifiedDate',
+    systemModstamp: 'SystemModstamp',
     lastActivityDate: 'LastActivityDate',
 
     score: 'LL_Score__c',
@@ -56,6 +57,8 @@ export const LEAD_FIELDS = {
     previousStatus: 'LL_Previous_Status__c',
     handedBackAt: 'LL_Handed_Back_At__c',
     handbackCount: 'LL_Handback_Count__c',
+    recycledCount: 'LL_Recycled_Count__c',
+    returnedAt: 'LL_Returned_At__c',
 
     nextStep: 'LL_Next_Step__c',
     nextStepDate: 'LL_Next_Step_Date__c',
@@ -79,7 +82,8 @@ export const LEAD_VALUE_TYPES: Partial<Record<keyof Lead, 'number' | 'boolean'>>
     salesReady: 'boolean',
     modelVersion: 'number',
     previousScore: 'number',
-    handbackCount: 'number'
+    handbackCount: 'number',
+    recycledCount: 'number'
 };
 
 /** Lead fields written by the scorer (and only these). */
@@ -160,7 +164,10 @@ export const SETTINGS = {
         nurturingStatus: 'LL_Nurturing_Status__c',
         disqualifiedStatuses: 'LL_Disqualified_Statuses__c',
         salesReadyTiers: 'LL_Sales_Ready_Tiers__c',
-        nurtureDays: 'LL_Nurture_Days__c'
+        nurtureDays: 'LL_Nurture_Days__c',
+        returnRule: 'LL_Return_Rule__c',
+        returnQueue: 'LL_Return_Queue__c',
+        roundRobinCap: 'LL_Round_Robin_Cap__c'
     }
 } as const;
 
@@ -172,6 +179,12 @@ export const SOURCE_ID_FIELD = 'LL_Source_Id__c';
 
 /** Developer name of the marketing nurture queue shipped with the package. */
 export const NURTURE_QUEUE_DEVELOPER_NAME = 'LL_Marketing_Nurture';
+
+/** The Lead quick action that opens the `handBackAction` component. */
+export const HAND_BACK_QUICK_ACTION = {
+    name: 'Lead.LL_Hand_Back_To_Marketing',
+    component: 'handBackAction'
+} as const;
 
 /** The package's flow that stamps Lead.LL_Status_Changed_At__c. */
 export const STATUS_CHANGED_FLOW = 'LL_Lead_Status_Changed';

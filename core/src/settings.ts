@@ -7,21 +7,26 @@ import { fieldValue, type SalesforceRecord } from './records';
 import { NURTURE_QUEUE_DEVELOPER_NAME, SETTINGS } from './schema';
 import {
     HANDBACK_REASONS,
+    RETURN_RULES,
     TIERS,
     type HandbackReason,
     type LeadLoopSettings,
+    type ReturnRule,
     type Tier
 } from './types';
 
+/** Default nurture period per hand-back reason (days): how long marketing keeps the lead. */
 export const DEFAULT_NURTURE_DAYS: Record<HandbackReason, number> = {
     Not_Ready: 90,
     No_Budget: 180,
     No_Authority: 60,
     No_Response: 60,
-    Just_Researching: 90,
-    Bad_Timing: 120,
-    Competitor_Chosen: 365
+    Bad_Fit: 365,
+    Other: 90
 };
+
+/** The largest round-robin cap accepted (open leads per rep). */
+export const MAX_ROUND_ROBIN_CAP = 10_000;
 
 /**
  * Defaults cover both the values a new org ships ("Open - Not Contacted",
@@ -39,7 +44,10 @@ export const DEFAULT_SETTINGS: LeadLoopSettings = {
     nurturingStatus: 'Nurturing',
     disqualifiedStatuses: ['Closed - Not Converted', 'Unqualified'],
     salesReadyTiers: ['Hot', 'Warm'],
-    nurtureDays: DEFAULT_NURTURE_DAYS
+    nurtureDays: DEFAULT_NURTURE_DAYS,
+    returnRule: 'Round_Robin',
+    returnQueue: '',
+    roundRobinCap: null
 };
 
 /** A problem found while reading settings; the default is used instead. */
@@ -143,6 +151,12 @@ export function parseSettings(record: SalesforceRecord | null | undefined): Pars
     }
     const nurtureQueue = get(f.nurtureQueue);
     const nurturingStatus = get(f.nurturingStatus);
+    const { returnRule, returnQueue } = parseReturnRule(
+        get(f.returnRule),
+        get(f.returnQueue),
+        issues
+    );
+    const roundRobinCap = parseCap(get(f.roundRobinCap), issues);
     return {
         settings: {
             followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
@@ -169,10 +183,62 @@ export function parseSettings(record: SalesforceRecord | null | undefined): Pars
             salesReadyTiers: tiers.filter((t): t is Tier =>
                 (TIERS as readonly string[]).includes(t)
             ),
-            nurtureDays
+            nurtureDays,
+            returnRule,
+            returnQueue,
+            roundRobinCap
         },
         issues
     };
+}
+
+function text(raw: unknown): string {
+    return typeof raw === 'string' ? raw.trim() : '';
+}
+
+/** The return rule and its queue; a Queue rule without a queue falls back to round-robin. */
+function parseReturnRule(
+    rawRule: unknown,
+    rawQueue: unknown,
+    issues: SettingsIssue[]
+): { returnRule: ReturnRule; returnQueue: string } {
+    const f = SETTINGS.fields;
+    const rule = text(rawRule);
+    const returnQueue = text(rawQueue);
+    let returnRule = DEFAULT_SETTINGS.returnRule;
+    if (rule && !(RETURN_RULES as readonly string[]).includes(rule)) {
+        issues.push({
+            field: f.returnRule,
+            message: `${f.returnRule} "${rule}" is not a return rule; rules are ${RETURN_RULES.join(', ')}. Using ${returnRule}.`
+        });
+    } else if (rule) {
+        returnRule = rule as ReturnRule;
+    }
+    if (returnRule === 'Queue' && !returnQueue) {
+        issues.push({
+            field: f.returnQueue,
+            message: `${f.returnQueue} must name a queue (its developer name) when ${f.returnRule} is Queue; using Round_Robin.`
+        });
+        returnRule = 'Round_Robin';
+    }
+    return { returnRule, returnQueue };
+}
+
+/** The optional round-robin cap: blank means no cap, otherwise a whole number 1..10,000. */
+function parseCap(raw: unknown, issues: SettingsIssue[]): number | null {
+    if (raw === null || raw === undefined || raw === '') {
+        return null;
+    }
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_ROUND_ROBIN_CAP) {
+        const f = SETTINGS.fields;
+        issues.push({
+            field: f.roundRobinCap,
+            message: `${f.roundRobinCap} must be a whole number of leads from 1 to ${MAX_ROUND_ROBIN_CAP}, or blank for no cap; using no cap.`
+        });
+        return null;
+    }
+    return n;
 }
 
 /** The LL_Settings__c field values for a settings object (for seeding). */
@@ -191,6 +257,9 @@ export function settingsToRecord(settings: LeadLoopSettings, name = 'Default'): 
         [f.nurturingStatus]: settings.nurturingStatus,
         [f.disqualifiedStatuses]: joinList(settings.disqualifiedStatuses),
         [f.salesReadyTiers]: joinList(settings.salesReadyTiers),
-        [f.nurtureDays]: JSON.stringify(settings.nurtureDays)
+        [f.nurtureDays]: JSON.stringify(settings.nurtureDays),
+        [f.returnRule]: settings.returnRule,
+        [f.returnQueue]: settings.returnQueue,
+        [f.roundRobinCap]: settings.roundRobinCap
     };
 }

@@ -17,15 +17,18 @@ export type Tier = (typeof TIERS)[number];
 export const FIT_GRADES = ['A', 'B', 'C', 'D'] as const;
 export type FitGrade = (typeof FIT_GRADES)[number];
 
-/** Hand-back reasons: a fixed, reportable list (the Lead picklist's API names). */
+/**
+ * Hand-back reasons: a fixed, reportable list (the API names of the restricted
+ * Lead picklist LL_Handback_Reason__c, in its order). Labels live in
+ * `handback/reasons.ts`; notes are required for `Other`.
+ */
 export const HANDBACK_REASONS = [
     'Not_Ready',
     'No_Budget',
     'No_Authority',
     'No_Response',
-    'Just_Researching',
-    'Bad_Timing',
-    'Competitor_Chosen'
+    'Bad_Fit',
+    'Other'
 ] as const;
 export type HandbackReason = (typeof HANDBACK_REASONS)[number];
 
@@ -61,6 +64,8 @@ export interface Lead {
     ownerId: Id;
     createdDate: IsoDateTime;
     lastModifiedDate?: IsoDateTime | null;
+    /** Changes with every save, including the platform's own (read-only). */
+    systemModstamp?: IsoDateTime | null;
     /** Date of the latest completed or due activity (platform-maintained). */
     lastActivityDate?: IsoDate | null;
 
@@ -86,6 +91,10 @@ export interface Lead {
     previousStatus?: string | null;
     handedBackAt?: IsoDateTime | null;
     handbackCount?: number | null;
+    /** How many times the lead went back to sales after nurture (recycled). */
+    recycledCount?: number | null;
+    /** When the lead last went back to sales from nurture. */
+    returnedAt?: IsoDateTime | null;
 
     // Lead Loop: review
     nextStep?: string | null;
@@ -171,4 +180,17 @@ export interface LeadLoopSettings {
     salesReadyTiers: Tier[];
     /** Default nurture period per hand-back reason, in days. */
     nurtureDays: Record<HandbackReason, number>;
+    /** Who gets a lead back when its previous owner has left (see `RETURN_RULES`). */
+    returnRule: ReturnRule;
+    /** Developer name of the queue for the `Queue` rule ('' when unused). */
+    returnQueue: string;
+    /** Round-robin: most open leads one rep may hold (null: no cap). */
+    roundRobinCap: number | null;
 }
+
+/**
+ * How a lead ready to return goes back to sales when its previous owner has left:
+ * to a queue, or round-robin over the active reps (the LL_Return_Rule__c picklist).
+ */
+export const RETURN_RULES = ['Round_Robin', 'Queue'] as const;
+export type ReturnRule = (typeof RETURN_RULES)[number];

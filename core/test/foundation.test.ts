@@ -1,18 +1,28 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
     DEFAULT_SETTINGS,
     addDays,
     daysBetween,
+    graphqlNodes,
     latest,
     leadFromRecord,
     leadToRecord,
     parseSettings,
     reduceErrors,
     settingsToRecord,
-    splitList
+    splitList,
+    toEpochMs
 } from '../src/index';
 
 describe('records', () => {
+    it('lists the nodes of a GraphQL connection', () => {
+        expect(graphqlNodes({ edges: [{ node: { Id: 'a' } }, { node: null }, {}] })).toEqual([
+            { Id: 'a' }
+        ]);
+        expect(graphqlNodes(undefined)).toEqual([]);
+    });
+
     it('maps flat REST records and leaves unqueried fields undefined', () => {
         const lead = leadFromRecord({
             attributes: { type: 'Lead' },
@@ -55,6 +65,41 @@ describe('records', () => {
 });
 
 describe('dates', () => {
+    it('reads ISO dates and date-times exactly as Date.parse does (fast path included)', () => {
+        const pad = (n: number, w: number) => String(n).padStart(w, '0');
+        fc.assert(
+            fc.property(
+                fc.integer({ min: 0, max: 9999 }),
+                fc.integer({ min: 0, max: 13 }),
+                fc.integer({ min: 0, max: 32 }),
+                fc.integer({ min: 0, max: 24 }),
+                fc.integer({ min: 0, max: 60 }),
+                fc.integer({ min: 0, max: 999 }),
+                fc.constantFrom('date', 'ms', 'seconds', 'offset', 'rest'),
+                (y, mo, d, h, mi, ms, shape) => {
+                    const date = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
+                    const time = `${pad(h, 2)}:${pad(mi, 2)}:${pad(mi, 2)}`;
+                    const text =
+                        shape === 'date'
+                            ? date
+                            : shape === 'ms'
+                              ? `${date}T${time}.${pad(ms, 3)}Z`
+                              : shape === 'seconds'
+                                ? `${date}T${time}Z`
+                                : shape === 'rest'
+                                  ? `${date}T${time}.${pad(ms, 3)}+0000`
+                                  : `${date}T${time}.${pad(ms, 3)}+02:00`;
+                    const expected = Date.parse(shape === 'date' ? `${text}T00:00:00.000Z` : text);
+                    expect(toEpochMs(text)).toBe(expected);
+                }
+            ),
+            { numRuns: 2000 }
+        );
+        expect(toEpochMs('2026-11-22T10:00:00.000Z')).toBe(Date.UTC(2026, 10, 22, 10));
+        expect(toEpochMs('2026-1x-22')).toBeNaN();
+        expect(toEpochMs(null)).toBeNaN();
+    });
+
     it('counts whole days in UTC between dates and date-times', () => {
         expect(daysBetween('2026-11-01', '2026-11-22')).toBe(21);
         expect(daysBetween('2026-11-21T23:00:00.000Z', new Date('2026-11-22T22:59:59.000Z'))).toBe(

@@ -9,3 +9,4 @@ export * from './validate';
 export * from './versions';
 export * from './preview';
 export * from './records';
+export * from './form';

@@ -12,6 +12,7 @@
  * `matrix[grade][band]` gives the tier (Hot / Warm / Cool / Cold) and `salesReadyTiers`
  * the sales-ready flag. The score (0–100) blends fit and engagement with `scoreWeights`.
  */
+import type { FitField } from '../fields';
 import type { FitGrade, Tier } from '../types';
 
 /** Matches when the text contains any keyword as a whole word or phrase (case-insensitive). */
@@ -38,22 +39,6 @@ export interface RangeRule {
     max: number | null;
     points: number;
 }
-
-/** Lead fields that fit rules may read. */
-export const FIT_FIELDS = [
-    'firstName',
-    'lastName',
-    'company',
-    'title',
-    'email',
-    'phone',
-    'industry',
-    'numberOfEmployees',
-    'annualRevenue',
-    'country',
-    'leadSource'
-] as const;
-export type FitField = (typeof FIT_FIELDS)[number];
 
 /** What a negative criterion looks at: a text field (keywords) or the email domain (values). */
 export const NEGATIVE_TARGETS = ['title', 'company', 'email', 'emailDomain'] as const;

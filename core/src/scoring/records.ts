@@ -2,8 +2,10 @@
  * Turns Task / Event / CampaignMember records (REST, UI API or GraphQL shape) into the
  * scoring inputs, so the components, the CLI and previews read them the same way.
  */
-import { fieldValue, type SalesforceRecord } from '../records';
-import type { Activity, CampaignMember, Lead } from '../types';
+import { fieldValue, leadFromRecord, type SalesforceRecord } from '../records';
+import { groupScoringInputs } from './preview';
+import type { ScoringInput } from './score';
+import type { Activity, CampaignMember } from '../types';
 
 function flat(record: SalesforceRecord): SalesforceRecord {
     const fields = record.fields;
@@ -55,55 +57,34 @@ export function campaignMemberFromRecord(
     };
 }
 
-/** Lead fields (domain keys) a rescore reads: what the scorer uses plus the stored results. */
-export const SCORING_LEAD_KEYS = [
-    'id',
-    'firstName',
-    'lastName',
-    'company',
-    'title',
-    'email',
-    'phone',
-    'industry',
-    'numberOfEmployees',
-    'annualRevenue',
-    'country',
-    'leadSource',
-    'createdDate',
-    'score',
-    'fitGrade',
-    'engagement',
-    'tier',
-    'salesReady',
-    'scoreReasons',
-    'scoreSummary',
-    'scoredAt',
-    'modelVersion',
-    'previousScore',
-    'previousTier'
-] as const satisfies readonly (keyof Lead)[];
+/** Records as read for scoring, by object (any shape `leadFromRecord` and the above accept). */
+export interface ScoringRecords {
+    Lead: readonly SalesforceRecord[];
+    Task: readonly SalesforceRecord[];
+    Event: readonly SalesforceRecord[];
+    CampaignMember: readonly SalesforceRecord[];
+}
 
-/** API names a rescore reads from the records that carry engagement. */
-export const SCORING_ACTIVITY_FIELDS = {
-    Task: ['Id', 'WhoId', 'OwnerId', 'Subject', 'Type', 'Status', 'ActivityDate', 'CreatedDate'],
-    Event: [
-        'Id',
-        'WhoId',
-        'OwnerId',
-        'Subject',
-        'Type',
-        'ActivityDate',
-        'StartDateTime',
-        'CreatedDate'
-    ],
-    CampaignMember: [
-        'Id',
-        'LeadId',
-        'CampaignId',
-        'Status',
-        'HasResponded',
-        'FirstRespondedDate',
-        'CreatedDate',
-        'Campaign.Name'
-    ]
-} as const;
+/**
+ * The scoring inputs (one per lead, in the order given) from records read with
+ * `SCORING_READS` / `PREVIEW_READS`: the one step from records to inputs shared by the
+ * CLI, the score card and the preview, so a lead scores the same in each.
+ */
+export function scoringInputsFromRecords(records: ScoringRecords): ScoringInput[] {
+    const members = records.CampaignMember.map((r) => campaignMemberFromRecord(r));
+    const campaignNames: Record<string, string> = {};
+    for (const m of members) {
+        if (m.campaignName) {
+            campaignNames[m.campaignId] = m.campaignName;
+        }
+    }
+    return groupScoringInputs(
+        records.Lead.map((r) => leadFromRecord(r)),
+        [
+            ...records.Task.map((r) => activityFromRecord(r, 'Task')),
+            ...records.Event.map((r) => activityFromRecord(r, 'Event'))
+        ],
+        members,
+        campaignNames
+    );
+}

@@ -4,11 +4,11 @@
  * check that failed (`check`) and a message that names the rule, e.g.
  * `Title rule "VP title" (fit.title[0]): points must be a number from -100 to 100, got "abc".`
  */
+import { FIT_FIELDS } from '../fields';
 import { FIT_GRADES, TIERS, type FitGrade, type Tier } from '../types';
 import {
     ENGAGEMENT_BANDS,
     ENGAGEMENT_CATEGORIES,
-    FIT_FIELDS,
     NEGATIVE_TARGETS,
     type ScoringModel
 } from './model';

@@ -15,10 +15,10 @@ var HANDBACK_REASONS = [
   "No_Budget",
   "No_Authority",
   "No_Response",
-  "Just_Researching",
-  "Bad_Timing",
-  "Competitor_Chosen"
+  "Bad_Fit",
+  "Other"
 ];
+var RETURN_RULES = ["Round_Robin", "Queue"];
 
 // core/src/schema.ts
 var PACKAGE_PREFIX = "LL_";
@@ -44,6 +44,7 @@ var LEAD_FIELDS = {
   ownerId: "OwnerId",
   createdDate: "CreatedDate",
   lastModifiedDate: "LastModifiedDate",
+  systemModstamp: "SystemModstamp",
   lastActivityDate: "LastActivityDate",
   score: "LL_Score__c",
   fitGrade: "LL_Fit_Grade__c",
@@ -63,6 +64,8 @@ var LEAD_FIELDS = {
   previousStatus: "LL_Previous_Status__c",
   handedBackAt: "LL_Handed_Back_At__c",
   handbackCount: "LL_Handback_Count__c",
+  recycledCount: "LL_Recycled_Count__c",
+  returnedAt: "LL_Returned_At__c",
   nextStep: "LL_Next_Step__c",
   nextStepDate: "LL_Next_Step_Date__c",
   lastReviewed: "LL_Last_Reviewed__c",
@@ -78,7 +81,8 @@ var LEAD_VALUE_TYPES = {
   salesReady: "boolean",
   modelVersion: "number",
   previousScore: "number",
-  handbackCount: "number"
+  handbackCount: "number",
+  recycledCount: "number"
 };
 var SCORE_FIELD_KEYS = [
   "score",
@@ -153,11 +157,18 @@ var SETTINGS = {
     nurturingStatus: "LL_Nurturing_Status__c",
     disqualifiedStatuses: "LL_Disqualified_Statuses__c",
     salesReadyTiers: "LL_Sales_Ready_Tiers__c",
-    nurtureDays: "LL_Nurture_Days__c"
+    nurtureDays: "LL_Nurture_Days__c",
+    returnRule: "LL_Return_Rule__c",
+    returnQueue: "LL_Return_Queue__c",
+    roundRobinCap: "LL_Round_Robin_Cap__c"
   }
 };
 var SOURCE_ID_FIELD = "LL_Source_Id__c";
 var NURTURE_QUEUE_DEVELOPER_NAME = "LL_Marketing_Nurture";
+var HAND_BACK_QUICK_ACTION = {
+  name: "Lead.LL_Hand_Back_To_Marketing",
+  component: "handBackAction"
+};
 var STATUS_CHANGED_FLOW = "LL_Lead_Status_Changed";
 var PERMISSION_SETS = {
   user: "LL_Lead_Loop_User",
@@ -185,11 +196,11 @@ function flatten(record) {
   return record;
 }
 function fromRecord(fieldMap, record) {
-  const flat2 = flatten(record);
+  const flat3 = flatten(record);
   const out = {};
   for (const [key, apiName] of Object.entries(fieldMap)) {
-    if (apiName in flat2) {
-      out[key] = fieldValue(flat2[apiName]);
+    if (apiName in flat3) {
+      out[key] = fieldValue(flat3[apiName]);
     }
   }
   return out;
@@ -225,8 +236,110 @@ function leadFromRecord(record) {
 function leadToRecord(values) {
   return toRecord(LEAD_FIELDS, values);
 }
+function graphqlNodes(connection) {
+  const edges = connection?.edges;
+  return (edges ?? []).map((edge) => edge?.node).filter((node) => !!node);
+}
+
+// core/src/fields.ts
+var FIT_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "title",
+  "email",
+  "phone",
+  "industry",
+  "numberOfEmployees",
+  "annualRevenue",
+  "country",
+  "leadSource"
+];
+var SCORING_INPUT_LEAD_KEYS = [
+  "id",
+  ...FIT_FIELDS,
+  "createdDate"
+];
+var SCORING_LEAD_KEYS = [
+  ...SCORING_INPUT_LEAD_KEYS,
+  ...SCORE_FIELD_KEYS
+];
+var PREVIEW_LEAD_KEYS = [
+  ...SCORING_INPUT_LEAD_KEYS,
+  "tier"
+];
 function leadApiNames(keys) {
   return keys.map((key) => LEAD_FIELDS[key]);
+}
+var SCORING_ACTIVITY_FIELDS = {
+  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
+  Event: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "ActivityDate",
+    "StartDateTime",
+    "CreatedDate"
+  ],
+  CampaignMember: [
+    "Id",
+    "LeadId",
+    "CampaignId",
+    "Status",
+    "HasResponded",
+    "FirstRespondedDate",
+    "CreatedDate",
+    "Campaign.Name"
+  ]
+};
+var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
+var SCORING_MODEL_READS = {
+  [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
+};
+var SCORING_READS = {
+  Lead: leadApiNames(SCORING_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS,
+  ...SCORING_MODEL_READS
+};
+var PREVIEW_READS = {
+  Lead: leadApiNames(PREVIEW_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS
+};
+var HANDBACK_READS = {
+  [SETTINGS.objectApiName]: [
+    "Id",
+    SETTINGS.fields.nurtureQueue,
+    SETTINGS.fields.nurturingStatus,
+    SETTINGS.fields.nurtureDays
+  ],
+  Group: ["Id", "DeveloperName"]
+};
+var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+function graphqlSelection(fields) {
+  const parents = /* @__PURE__ */ new Map();
+  const parts = [];
+  for (const field of fields) {
+    const [name, ...rest] = field.split(".");
+    if (!API_NAME.test(name) || rest.some((r) => !API_NAME.test(r))) {
+      throw new Error(`Not an API name: "${field}"`);
+    }
+    if (rest.length) {
+      if (!parents.has(name)) {
+        parents.set(name, []);
+        parts.push(name);
+      }
+      parents.get(name).push(rest.join("."));
+    } else if (name === "Id") {
+      parts.push("Id");
+    } else {
+      parts.push(`${name.endsWith("__c") ? `${name}: ` : ""}${name} { value }`);
+    }
+  }
+  return parts.map(
+    (part) => parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part))} }` : part
+  ).join(" ");
 }
 
 // core/src/dates.ts
@@ -235,8 +348,44 @@ function toEpochMs(value) {
   if (!value) {
     return Number.NaN;
   }
-  const text2 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
-  return Date.parse(text2);
+  const fast = parseUtcIso(value);
+  if (fast !== null) {
+    return fast;
+  }
+  const text3 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
+  return Date.parse(text3);
+}
+function digits(text3, start, end) {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text3.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+function parseUtcIso(text3) {
+  const len = text3.endsWith("+0000") && text3.length === 28 ? 24 : text3.length;
+  if (len !== 10 && len !== 20 && len !== 24 || text3[4] !== "-" || text3[7] !== "-") {
+    return null;
+  }
+  const year = digits(text3, 0, 4);
+  const month = digits(text3, 5, 7);
+  const day = digits(text3, 8, 10);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return null;
+  if (len === 10) return Date.UTC(year, month - 1, day);
+  const zone = len !== text3.length || text3[len - 1] === "Z";
+  if (text3[10] !== "T" || text3[13] !== ":" || text3[16] !== ":" || !zone) {
+    return null;
+  }
+  const hour = digits(text3, 11, 13);
+  const minute = digits(text3, 14, 16);
+  const second = digits(text3, 17, 19);
+  const ms = len === 24 ? text3[19] === "." ? digits(text3, 20, 23) : -1 : 0;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+    return null;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 function daysBetween(from, to) {
   const end = to instanceof Date ? to.getTime() : toEpochMs(to);
@@ -265,10 +414,10 @@ var DEFAULT_NURTURE_DAYS = {
   No_Budget: 180,
   No_Authority: 60,
   No_Response: 60,
-  Just_Researching: 90,
-  Bad_Timing: 120,
-  Competitor_Chosen: 365
+  Bad_Fit: 365,
+  Other: 90
 };
+var MAX_ROUND_ROBIN_CAP = 1e4;
 var DEFAULT_SETTINGS = {
   followUpSlaDays: 2,
   qualifiedUntouchedDays: 7,
@@ -280,13 +429,16 @@ var DEFAULT_SETTINGS = {
   nurturingStatus: "Nurturing",
   disqualifiedStatuses: ["Closed - Not Converted", "Unqualified"],
   salesReadyTiers: ["Hot", "Warm"],
-  nurtureDays: DEFAULT_NURTURE_DAYS
+  nurtureDays: DEFAULT_NURTURE_DAYS,
+  returnRule: "Round_Robin",
+  returnQueue: "",
+  roundRobinCap: null
 };
-function splitList(text2) {
-  if (typeof text2 !== "string") {
+function splitList(text3) {
+  if (typeof text3 !== "string") {
     return [];
   }
-  return text2.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
+  return text3.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
 }
 function joinList(values) {
   return values.join(";");
@@ -298,8 +450,8 @@ function parseSettings(record) {
   }
   const f = SETTINGS.fields;
   const get2 = (apiName) => {
-    const flat2 = record.fields ?? record;
-    return fieldValue(flat2[apiName]);
+    const flat3 = record.fields ?? record;
+    return fieldValue(flat3[apiName]);
   };
   const days = (apiName, fallback) => {
     const raw = get2(apiName);
@@ -357,6 +509,12 @@ function parseSettings(record) {
   }
   const nurtureQueue = get2(f.nurtureQueue);
   const nurturingStatus = get2(f.nurturingStatus);
+  const { returnRule, returnQueue } = parseReturnRule(
+    get2(f.returnRule),
+    get2(f.returnQueue),
+    issues
+  );
+  const roundRobinCap = parseCap(get2(f.roundRobinCap), issues);
   return {
     settings: {
       followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
@@ -377,10 +535,53 @@ function parseSettings(record) {
       salesReadyTiers: tiers.filter(
         (t) => TIERS.includes(t)
       ),
-      nurtureDays
+      nurtureDays,
+      returnRule,
+      returnQueue,
+      roundRobinCap
     },
     issues
   };
+}
+function text(raw) {
+  return typeof raw === "string" ? raw.trim() : "";
+}
+function parseReturnRule(rawRule, rawQueue, issues) {
+  const f = SETTINGS.fields;
+  const rule = text(rawRule);
+  const returnQueue = text(rawQueue);
+  let returnRule = DEFAULT_SETTINGS.returnRule;
+  if (rule && !RETURN_RULES.includes(rule)) {
+    issues.push({
+      field: f.returnRule,
+      message: `${f.returnRule} "${rule}" is not a return rule; rules are ${RETURN_RULES.join(", ")}. Using ${returnRule}.`
+    });
+  } else if (rule) {
+    returnRule = rule;
+  }
+  if (returnRule === "Queue" && !returnQueue) {
+    issues.push({
+      field: f.returnQueue,
+      message: `${f.returnQueue} must name a queue (its developer name) when ${f.returnRule} is Queue; using Round_Robin.`
+    });
+    returnRule = "Round_Robin";
+  }
+  return { returnRule, returnQueue };
+}
+function parseCap(raw, issues) {
+  if (raw === null || raw === void 0 || raw === "") {
+    return null;
+  }
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ROUND_ROBIN_CAP) {
+    const f = SETTINGS.fields;
+    issues.push({
+      field: f.roundRobinCap,
+      message: `${f.roundRobinCap} must be a whole number of leads from 1 to ${MAX_ROUND_ROBIN_CAP}, or blank for no cap; using no cap.`
+    });
+    return null;
+  }
+  return n;
 }
 function settingsToRecord(settings, name = "Default") {
   const f = SETTINGS.fields;
@@ -397,7 +598,10 @@ function settingsToRecord(settings, name = "Default") {
     [f.nurturingStatus]: settings.nurturingStatus,
     [f.disqualifiedStatuses]: joinList(settings.disqualifiedStatuses),
     [f.salesReadyTiers]: joinList(settings.salesReadyTiers),
-    [f.nurtureDays]: JSON.stringify(settings.nurtureDays)
+    [f.nurtureDays]: JSON.stringify(settings.nurtureDays),
+    [f.returnRule]: settings.returnRule,
+    [f.returnQueue]: settings.returnQueue,
+    [f.roundRobinCap]: settings.roundRobinCap
   };
 }
 
@@ -459,19 +663,6 @@ function reduceErrors(errors) {
 }
 
 // core/src/scoring/model.ts
-var FIT_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "title",
-  "email",
-  "phone",
-  "industry",
-  "numberOfEmployees",
-  "annualRevenue",
-  "country",
-  "leadSource"
-];
 var NEGATIVE_TARGETS = ["title", "company", "email", "emailDomain"];
 var ENGAGEMENT_CATEGORIES = ["activity", "campaign", "source"];
 var ENGAGEMENT_BANDS = ["High", "Medium", "Low", "None"];
@@ -698,7 +889,7 @@ function deepFreeze(value) {
 }
 
 // core/src/scoring/score.ts
-function text(value) {
+function text2(value) {
   if (typeof value === "string") {
     return value;
   }
@@ -715,7 +906,7 @@ function wordsOf(raw) {
 var wordsCache = /* @__PURE__ */ new Map();
 var WORDS_CACHE_LIMIT = 5e4;
 function normalizeWords(value) {
-  const raw = text(value);
+  const raw = text2(value);
   if (!raw) {
     return "";
   }
@@ -730,7 +921,7 @@ function normalizeWords(value) {
   return cached;
 }
 function normalizeValue(value) {
-  return text(value).trim().toLowerCase();
+  return text2(value).trim().toLowerCase();
 }
 function finiteNumber(value) {
   if (typeof value === "number") {
@@ -840,7 +1031,7 @@ function addFit(acc, id, label, points, sentence) {
 function fitFactors(c, lead, out) {
   const fit = c.model.fit;
   const acc = { total: 0, out };
-  const title = text(lead.title);
+  const title = text2(lead.title);
   const titleWords = normalizeWords(title);
   if (titleWords) {
     for (const t of c.title) {
@@ -865,7 +1056,7 @@ function fitFactors(c, lead, out) {
           r.rule.id,
           r.rule.label,
           r.rule.points,
-          `Industry ${text(lead.industry).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
+          `Industry ${text2(lead.industry).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
         );
         break;
       }
@@ -895,7 +1086,7 @@ function fitFactors(c, lead, out) {
           r.rule.id,
           r.rule.label,
           r.rule.points,
-          `${text(lead.country).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
+          `${text2(lead.country).trim()} is a ${r.rule.label}: ${signed(r.rule.points)} fit.`
         );
         break;
       }
@@ -957,7 +1148,7 @@ function fitFactors(c, lead, out) {
       hit = containsAny(normalizeWords(lead[n.rule.target]), n.keys);
     }
     if (hit) {
-      const what = n.rule.target === "emailDomain" ? `email domain ${domain}` : `${n.rule.target} "${text(lead[n.rule.target]).trim()}"`;
+      const what = n.rule.target === "emailDomain" ? `email domain ${domain}` : `${n.rule.target} "${text2(lead[n.rule.target]).trim()}"`;
       addFit(
         acc,
         n.rule.id,
@@ -1056,7 +1247,7 @@ function engagementFactors(c, input, lead, nowMs, out) {
         r.rule.label,
         r.rule.points,
         Number.isFinite(epochOf(a.activityDate)) ? a.activityDate : a.createdDate,
-        text(a.subject).trim() || r.rule.label
+        text2(a.subject).trim() || r.rule.label
       );
       break;
     }
@@ -1066,7 +1257,7 @@ function engagementFactors(c, input, lead, nowMs, out) {
     if (!m || typeof m !== "object") {
       continue;
     }
-    const name = text(input.campaignNames?.[text(m.campaignId)]) || "a campaign";
+    const name = text2(input.campaignNames?.[text2(m.campaignId)]) || "a campaign";
     if (m.hasResponded === true) {
       addEventTo(
         ctx,
@@ -1100,7 +1291,7 @@ function engagementFactors(c, input, lead, nowMs, out) {
           r.rule.label,
           r.rule.points,
           lead.createdDate,
-          text(lead.leadSource).trim()
+          text2(lead.leadSource).trim()
         );
         break;
       }
@@ -2003,8 +2194,8 @@ function validateScoringModelJson(json) {
 // core/src/scoring/versions.ts
 var MODEL_STATUSES = ["Draft", "Active", "Retired"];
 function get(record, apiName) {
-  const flat2 = record.fields && typeof record.fields === "object" ? { Id: record.id, ...record.fields } : record;
-  return fieldValue(flat2[apiName]);
+  const flat3 = record.fields && typeof record.fields === "object" ? { Id: record.id, ...record.fields } : record;
+  return fieldValue(flat3[apiName]);
 }
 function str(value) {
   return typeof value === "string" && value !== "" ? value : null;
@@ -2253,55 +2444,1308 @@ function campaignMemberFromRecord(record) {
     campaignName: str2(campaignFields.Name)
   };
 }
-var SCORING_LEAD_KEYS = [
+function scoringInputsFromRecords(records) {
+  const members = records.CampaignMember.map((r) => campaignMemberFromRecord(r));
+  const campaignNames = {};
+  for (const m of members) {
+    if (m.campaignName) {
+      campaignNames[m.campaignId] = m.campaignName;
+    }
+  }
+  return groupScoringInputs(
+    records.Lead.map((r) => leadFromRecord(r)),
+    [
+      ...records.Task.map((r) => activityFromRecord(r, "Task")),
+      ...records.Event.map((r) => activityFromRecord(r, "Event"))
+    ],
+    members,
+    campaignNames
+  );
+}
+
+// core/src/scoring/form.ts
+function keysOf(path) {
+  return (typeof path === "string" ? path.split(".") : path.map(String)).filter((k) => k !== "");
+}
+function valueAt(object, path) {
+  let o = object;
+  for (const key of keysOf(path)) {
+    if (o === null || typeof o !== "object") {
+      return void 0;
+    }
+    o = o[key];
+  }
+  return o;
+}
+function withValueAt(object, path, value) {
+  const keys = keysOf(path);
+  const copy = JSON.parse(JSON.stringify(object ?? {}));
+  if (!keys.length) {
+    return copy;
+  }
+  const parent = valueAt(copy, keys.slice(0, -1));
+  if (parent === null || typeof parent !== "object") {
+    return object;
+  }
+  const last = keys[keys.length - 1];
+  if (value === void 0) {
+    if (Array.isArray(parent)) {
+      parent.splice(Number(last), 1);
+    } else {
+      delete parent[last];
+    }
+  } else {
+    parent[last] = JSON.parse(JSON.stringify(value));
+  }
+  return copy;
+}
+function parseNumberInput(raw, nullable) {
+  if (raw === "" || raw === null || raw === void 0) {
+    return nullable ? null : raw;
+  }
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : raw;
+}
+function parseListInput(raw) {
+  return String(raw ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function formValue(kind, raw) {
+  switch (kind) {
+    case "number":
+      return parseNumberInput(raw, false);
+    case "nullable-number":
+      return parseNumberInput(raw, true);
+    case "list":
+      return parseListInput(raw);
+    case "multi":
+      return Array.isArray(raw) ? [...raw] : [];
+    default:
+      return raw;
+  }
+}
+function errorsUnder(errors, prefix) {
+  return (errors ?? []).filter(
+    (e) => e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`)
+  ).map((e) => e.message).join(" ");
+}
+function ruleKeyOf(path) {
+  const indexed = /^([A-Za-z.]+\[\d+\])/.exec(path);
+  if (indexed) {
+    return indexed[1];
+  }
+  return path.split(".").slice(0, 2).join(".") || "definition";
+}
+function groupErrorsByRule(definition, errors) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    const key = ruleKeyOf(error.path);
+    let group = groups2.get(key);
+    if (!group) {
+      const rule = valueAt(definition, key.replace(/\[(\d+)\]/g, ".$1"));
+      const ruleLabel = rule && typeof rule === "object" ? rule.label : void 0;
+      group = {
+        key,
+        label: typeof ruleLabel === "string" ? `${ruleLabel} (${key})` : key,
+        errors: []
+      };
+      groups2.set(key, group);
+    }
+    group.errors.push({
+      key: `${error.path}|${error.check}|${error.message}`,
+      message: error.message
+    });
+  }
+  return [...groups2.values()];
+}
+
+// core/src/roundRobin.ts
+function byNameThenId(a, b) {
+  return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function assignRoundRobin(items, reps, cap) {
+  const ordered = [...reps].sort(byNameThenId);
+  const load = new Map(ordered.map((r) => [r.id, r.openLeads ?? 0]));
+  let next = 0;
+  return items.map((item) => {
+    if (!ordered.length) {
+      return { item, ok: false, message: "There is no active rep to assign it to." };
+    }
+    for (let step = 0; step < ordered.length; step++) {
+      const rep = ordered[(next + step) % ordered.length];
+      if (cap === null || load.get(rep.id) < cap) {
+        load.set(rep.id, load.get(rep.id) + 1);
+        next = (next + step + 1) % ordered.length;
+        return { item, ok: true, rep };
+      }
+    }
+    return {
+      item,
+      ok: false,
+      message: `Every active rep already holds the cap of ${cap} open leads.`
+    };
+  });
+}
+
+// core/src/handback/reasons.ts
+var HANDBACK_REASON_LABELS = {
+  Not_Ready: "Not ready / timing",
+  No_Budget: "No budget",
+  No_Authority: "Not the decision maker",
+  No_Response: "No response after several attempts",
+  Bad_Fit: "Bad fit",
+  Other: "Other"
+};
+var REASONS_NEEDING_NOTES = ["Other"];
+function isHandbackReason(value) {
+  return typeof value === "string" && HANDBACK_REASONS.includes(value);
+}
+function handbackReasonOptions(settings) {
+  return HANDBACK_REASONS.map((value) => ({
+    value,
+    label: HANDBACK_REASON_LABELS[value],
+    nurtureDays: settings.nurtureDays[value]
+  }));
+}
+function handbackReasonLabel(reason) {
+  return isHandbackReason(reason) ? HANDBACK_REASON_LABELS[reason] : reason ?? "";
+}
+function defaultNurtureUntil(reason, settings, now) {
+  return addDays(now, settings.nurtureDays[reason]);
+}
+
+// core/src/handback/handBack.ts
+var HANDBACK_NOTES_MAX_LENGTH = 32768;
+var NURTURE_MAX_DAYS = 3650;
+var HANDBACK_LEAD_KEYS = [
   "id",
   "firstName",
   "lastName",
   "company",
-  "title",
-  "email",
-  "phone",
-  "industry",
-  "numberOfEmployees",
-  "annualRevenue",
-  "country",
-  "leadSource",
-  "createdDate",
-  "score",
-  "fitGrade",
-  "engagement",
+  "status",
+  "isConverted",
+  "convertedDate",
+  "ownerId",
+  "lastModifiedDate",
+  "systemModstamp",
   "tier",
-  "salesReady",
-  "scoreReasons",
-  "scoreSummary",
-  "scoredAt",
-  "modelVersion",
-  "previousScore",
-  "previousTier"
+  "handbackReason",
+  "handbackNotes",
+  "nurtureUntil",
+  "previousOwnerId",
+  "previousStatus",
+  "handedBackAt",
+  "handbackCount",
+  "recycledCount",
+  "returnedAt"
 ];
-var SCORING_ACTIVITY_FIELDS = {
-  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
-  Event: [
-    "Id",
-    "WhoId",
-    "OwnerId",
-    "Subject",
-    "Type",
-    "ActivityDate",
-    "StartDateTime",
-    "CreatedDate"
-  ],
-  CampaignMember: [
-    "Id",
-    "LeadId",
-    "CampaignId",
-    "Status",
-    "HasResponded",
-    "FirstRespondedDate",
-    "CreatedDate",
-    "Campaign.Name"
-  ]
+function handBackLeadFields() {
+  return leadApiNames(HANDBACK_LEAD_KEYS).map((name) => `Lead.${name}`);
+}
+var NEEDED_TO_HAND_BACK = ["status", "ownerId", "isConverted", "handbackCount"];
+var NEEDED_TO_UNDO = [
+  "status",
+  "ownerId",
+  "isConverted",
+  "handbackCount",
+  "handedBackAt",
+  "previousOwnerId",
+  "previousStatus",
+  "lastModifiedDate"
+];
+function missingFields(lead, keys) {
+  const missing = keys.filter((key) => lead[key] === void 0);
+  return missing.length ? [
+    {
+      field: "lead",
+      message: `Lead Loop cannot read ${missing.map((k) => LEAD_FIELDS[k]).join(", ")} on this lead. Ask your admin for the Lead Loop User permission set.`
+    }
+  ] : [];
+}
+function sameId(a, b) {
+  return Boolean(a && b) && a.slice(0, 15) === b.slice(0, 15);
+}
+function isInNurture(lead, settings, nurtureQueueId) {
+  return lead.status === settings.nurturingStatus || sameId(lead.ownerId, nurtureQueueId);
+}
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function isIsoDate(value) {
+  return typeof value === "string" && ISO_DATE.test(value) && !Number.isNaN(toEpochMs(value)) && new Date(toEpochMs(value)).toISOString().startsWith(value);
+}
+function leadErrors(lead, settings, nurtureQueueId) {
+  const errors = [];
+  if (lead.isConverted) {
+    const when = lead.convertedDate ? ` on ${lead.convertedDate}` : "";
+    errors.push({
+      field: "lead",
+      message: `This lead was converted${when}; a converted lead cannot be handed back to marketing.`
+    });
+  } else if (isInNurture(lead, settings, nurtureQueueId)) {
+    const since = lead.handedBackAt ? ` since ${lead.handedBackAt.slice(0, 10)}` : "";
+    errors.push({
+      field: "lead",
+      message: `This lead is already in nurture with marketing${since}; it cannot be handed back again until it returns to sales.`
+    });
+  }
+  return errors;
+}
+function validateHandBack(lead, input, settings, now, nurtureQueueId) {
+  const errors = [
+    ...missingFields(lead, NEEDED_TO_HAND_BACK),
+    ...leadErrors(lead, settings, nurtureQueueId)
+  ];
+  const reason = input.reason?.trim() ?? "";
+  const notes = input.notes?.trim() ?? "";
+  if (!reason) {
+    errors.push({ field: "reason", message: "Choose why the lead goes back to marketing." });
+  } else if (!isHandbackReason(reason)) {
+    errors.push({
+      field: "reason",
+      message: `"${reason}" is not a hand-back reason; choose one from the list.`
+    });
+  } else if (REASONS_NEEDING_NOTES.includes(reason) && !notes) {
+    errors.push({
+      field: "notes",
+      message: `Add notes: "${handbackReasonLabel(reason)}" needs a few words on why, for marketing.`
+    });
+  }
+  if (notes.length > HANDBACK_NOTES_MAX_LENGTH) {
+    errors.push({
+      field: "notes",
+      message: `Notes are ${notes.length} characters; the most is ${HANDBACK_NOTES_MAX_LENGTH}.`
+    });
+  }
+  errors.push(...nurtureUntilErrors(input.nurtureUntil, now));
+  return errors;
+}
+function nurtureUntilErrors(value, now) {
+  const today = isoDate(now);
+  if (!value) {
+    return [{ field: "nurtureUntil", message: "Choose the date marketing nurtures until." }];
+  }
+  if (!isIsoDate(value)) {
+    return [
+      {
+        field: "nurtureUntil",
+        message: `"${value}" is not a date; use the date picker (YYYY-MM-DD).`
+      }
+    ];
+  }
+  if (value <= today) {
+    return [
+      {
+        field: "nurtureUntil",
+        message: `The nurture-until date must be after today (${today}).`
+      }
+    ];
+  }
+  const days = Math.round((toEpochMs(value) - toEpochMs(today)) / 864e5);
+  if (days > NURTURE_MAX_DAYS) {
+    return [
+      {
+        field: "nurtureUntil",
+        message: `The nurture-until date is ${days} days away; the most is ${NURTURE_MAX_DAYS} (about ten years).`
+      }
+    ];
+  }
+  return [];
+}
+function completedTask(leadId, subject, description, now) {
+  return {
+    WhoId: leadId,
+    Subject: subject.slice(0, 255),
+    Status: "Completed",
+    Priority: "Normal",
+    ActivityDate: isoDate(now),
+    Description: description
+  };
+}
+function plan(lead, changes, task) {
+  const all = { ...changes, id: lead.id };
+  return {
+    ok: true,
+    changes: all,
+    fields: leadToRecord(all),
+    ifUnmodifiedSince: lead.lastModifiedDate ?? null,
+    task
+  };
+}
+function planHandBack(lead, input, settings, now, nurtureQueueId) {
+  const errors = validateHandBack(lead, input, settings, now, nurtureQueueId);
+  if (!nurtureQueueId) {
+    errors.push({
+      field: "lead",
+      message: `The nurture queue "${settings.nurtureQueue}" was not found; ask your admin to check Lead Loop settings.`
+    });
+  }
+  if (errors.length) {
+    return { ok: false, errors };
+  }
+  const reason = input.reason.trim();
+  const notes = input.notes?.trim() || null;
+  const label = handbackReasonLabel(reason);
+  const changes = {
+    ownerId: nurtureQueueId,
+    status: settings.nurturingStatus,
+    previousOwnerId: lead.ownerId,
+    previousStatus: lead.status,
+    handedBackAt: now.toISOString(),
+    handbackCount: (lead.handbackCount ?? 0) + 1,
+    handbackReason: reason,
+    handbackNotes: notes,
+    nurtureUntil: input.nurtureUntil
+  };
+  const description = [
+    `Reason: ${label}`,
+    `Nurture until: ${input.nurtureUntil}`,
+    notes ? `Notes: ${notes}` : null,
+    `Previous status: ${lead.status}`
+  ].filter(Boolean).join("\n");
+  return plan(
+    lead,
+    changes,
+    completedTask(lead.id, `Handed back to marketing: ${label}`, description, now)
+  );
+}
+var UNDO_STAMP_TOLERANCE_MS = 2 * 6e4;
+function planUndo(lead, lastHandBack, now) {
+  const missing = missingFields(lead, NEEDED_TO_UNDO);
+  if (missing.length) {
+    return { allowed: false, reason: missing[0].message };
+  }
+  if (lead.isConverted) {
+    return {
+      allowed: false,
+      reason: "The lead has been converted since; undo is not offered."
+    };
+  }
+  const stamp = lastHandBack ?? (lead.handedBackAt ? { handedBackAt: lead.handedBackAt } : null);
+  if (!stamp || !lead.handedBackAt || !lead.previousOwnerId || !lead.previousStatus) {
+    return {
+      allowed: false,
+      reason: "This lead has no hand-back to undo (the owner and status before it are not recorded)."
+    };
+  }
+  if (toEpochMs(stamp.handedBackAt) !== toEpochMs(lead.handedBackAt)) {
+    return {
+      allowed: false,
+      reason: `The lead was handed back again on ${lead.handedBackAt.slice(0, 10)}; only the latest hand-back can be undone, from the record.`
+    };
+  }
+  const modified = toEpochMs(lead.lastModifiedDate);
+  const changedSince = stamp.lastModifiedDate ? modified !== toEpochMs(stamp.lastModifiedDate) : modified - toEpochMs(stamp.handedBackAt) > UNDO_STAMP_TOLERANCE_MS;
+  if (changedSince) {
+    return {
+      allowed: false,
+      reason: `The lead was changed on ${lead.lastModifiedDate} after the hand-back on ${lead.handedBackAt}; undo is offered only while nothing else has changed it. Change the owner and status by hand if it still needs to go back.`
+    };
+  }
+  const changes = {
+    ownerId: lead.previousOwnerId,
+    status: lead.previousStatus,
+    handbackCount: Math.max(0, (lead.handbackCount ?? 1) - 1),
+    handbackReason: null,
+    handbackNotes: null,
+    nurtureUntil: null,
+    handedBackAt: null,
+    previousOwnerId: null,
+    previousStatus: null
+  };
+  const description = `Undid the hand-back of ${lead.handedBackAt} (${handbackReasonLabel(lead.handbackReason)}); status back to ${lead.previousStatus}.`;
+  return {
+    allowed: true,
+    ...plan(
+      lead,
+      changes,
+      completedTask(lead.id, "Hand-back to marketing undone", description, now)
+    )
+  };
+}
+function isEditConflict(error) {
+  if (!error || typeof error !== "object") {
+    return false;
+  }
+  const e = error;
+  if (e.status === 412 || e.statusCode === 412) {
+    return true;
+  }
+  const body = Array.isArray(e.body) ? e.body : [e.body];
+  return body.some(
+    (b) => !!b && typeof b === "object" && ["PRECONDITION_FAILED", "CONFLICT"].includes(
+      String(b.errorCode)
+    )
+  );
+}
+
+// core/src/handback/returns.ts
+function readyToReturn(lead, settings, now, nurtureQueueId) {
+  if (lead.isConverted) {
+    return { ready: false, triggers: [], message: "Converted; nothing to return." };
+  }
+  if (!isInNurture(lead, settings, nurtureQueueId)) {
+    return { ready: false, triggers: [], message: "Not in nurture." };
+  }
+  const triggers = [];
+  const parts = [];
+  const today = isoDate(now);
+  if (lead.nurtureUntil && lead.nurtureUntil <= today) {
+    triggers.push("nurtureDatePassed");
+    const ago = daysBetween(lead.nurtureUntil, today);
+    parts.push(
+      ago === 0 ? `Nurture date ${lead.nurtureUntil} is today` : `Nurture date ${lead.nurtureUntil} passed ${ago} day${ago === 1 ? "" : "s"} ago`
+    );
+  }
+  if (lead.tier === "Hot") {
+    triggers.push("hotAgain");
+    parts.push("scores Hot again");
+  }
+  if (triggers.length) {
+    const text3 = parts.join("; ");
+    return { ready: true, triggers, message: `${text3[0].toUpperCase()}${text3.slice(1)}.` };
+  }
+  const until = lead.nurtureUntil ? `In nurture until ${lead.nurtureUntil} (${daysBetween(today, lead.nurtureUntil)} days left)` : "In nurture with no nurture-until date";
+  return {
+    ready: false,
+    triggers,
+    message: `${until}; tier ${lead.tier ?? "not scored"}.`
+  };
+}
+function planReturn(leads, users, settings, context) {
+  const byId = (id) => users.find((u) => sameId(u.id, id));
+  const openStatus = settings.openStatuses[0] ?? "Open - Not Contacted";
+  const returnedAt = context.now.toISOString();
+  const results = [];
+  const toRule = [];
+  const planned = (lead, to, status, explanation) => {
+    const changes = {
+      id: lead.id,
+      ownerId: to.id,
+      status,
+      returnedAt,
+      recycledCount: (lead.recycledCount ?? 0) + 1
+    };
+    return {
+      leadId: lead.id,
+      ok: true,
+      to,
+      explanation,
+      changes,
+      fields: leadToRecord(changes)
+    };
+  };
+  for (const [index, lead] of leads.entries()) {
+    if (lead.isConverted) {
+      results[index] = {
+        leadId: lead.id,
+        ok: false,
+        message: "Converted; nothing to return."
+      };
+      continue;
+    }
+    if (!isInNurture(lead, settings, context.nurtureQueueId)) {
+      results[index] = {
+        leadId: lead.id,
+        ok: false,
+        message: "Not in nurture; it is already with sales."
+      };
+      continue;
+    }
+    const previous = byId(lead.previousOwnerId);
+    if (previous?.isActive) {
+      const status = lead.previousStatus && lead.previousStatus !== settings.nurturingStatus ? lead.previousStatus : openStatus;
+      const item = planned(
+        lead,
+        { id: previous.id, name: previous.name, via: "previousOwner" },
+        status,
+        `Back to ${previous.name}, who handed it back.`
+      );
+      results[index] = item;
+      continue;
+    }
+    const why = previous ? `${previous.name}, who handed it back, is no longer active` : lead.previousOwnerId ? `its previous owner (${lead.previousOwnerId}) is not a known user` : "its previous owner is not recorded";
+    toRule.push({ index, lead, why });
+  }
+  if (settings.returnRule === "Queue") {
+    for (const { index, lead, why } of toRule) {
+      const queue = context.returnQueueId ? byId(context.returnQueueId) : void 0;
+      results[index] = context.returnQueueId ? planned(
+        lead,
+        {
+          id: context.returnQueueId,
+          name: queue?.name ?? settings.returnQueue,
+          via: "queue"
+        },
+        openStatus,
+        `To the queue ${queue?.name ?? settings.returnQueue}: ${why}.`
+      ) : {
+        leadId: lead.id,
+        ok: false,
+        message: `The return queue "${settings.returnQueue}" (${SETTINGS.fields.returnQueue}) was not found; ${why}.`
+      };
+    }
+  } else {
+    const extra = /* @__PURE__ */ new Map();
+    for (const item of results) {
+      if (item.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
+    }
+    const reps = users.filter((u) => u.type === "User" && u.isActive && u.inRoundRobin !== false).map((u) => ({
+      id: u.id,
+      name: u.name,
+      openLeads: (u.openLeads ?? 0) + (extra.get(u.id) ?? 0)
+    }));
+    for (const result of assignRoundRobin(toRule, reps, settings.roundRobinCap)) {
+      const { index, lead, why } = result.item;
+      results[index] = result.ok ? planned(
+        lead,
+        { id: result.rep.id, name: result.rep.name, via: "roundRobin" },
+        openStatus,
+        `Round-robin to ${result.rep.name}: ${why}.`
+      ) : { leadId: lead.id, ok: false, message: `${result.message} (${why}.)` };
+    }
+  }
+  return results;
+}
+
+// core/src/metrics/types.ts
+var FUNNEL_STAGES = [
+  "generated",
+  "qualified",
+  "nurturing",
+  "handedToSales",
+  "pursued",
+  "won"
+];
+var FUNNEL_STAGE_LABELS = {
+  generated: "Generated",
+  qualified: "Qualified",
+  nurturing: "Nurturing",
+  handedToSales: "Handed to sales",
+  pursued: "Pursued",
+  won: "Won"
 };
+var LEAK_KINDS = ["disqualified", "dead", "lost", "inProgress"];
+
+// core/src/metrics/facts.ts
+var QUEUE_KEY_PREFIX = "00G";
+var isQueueId = (ownerId) => ownerId.startsWith(QUEUE_KEY_PREFIX);
+var STAGE = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, i]));
+function statusMap(settings) {
+  return {
+    qualified: new Set(settings.qualifiedStatuses),
+    disqualified: new Set(settings.disqualifiedStatuses),
+    nurturing: settings.nurturingStatus
+  };
+}
+function stageEvidence(s, map) {
+  const handed = s.converted || s.ownerIsUser || s.hasPreviousOwner;
+  let bits = 1 << STAGE.generated;
+  if (s.converted || map.qualified.has(s.status) || s.salesReady) bits |= 1 << STAGE.qualified;
+  if (s.status === map.nurturing || s.handedBack) bits |= 1 << STAGE.nurturing;
+  if (handed) bits |= 1 << STAGE.handedToSales;
+  if (s.converted || handed && s.touched) bits |= 1 << STAGE.pursued;
+  if (s.won) bits |= 1 << STAGE.won;
+  return bits;
+}
+function furthestStage(bits) {
+  return 31 - Math.clz32(bits);
+}
+function leakKind(s, map) {
+  if (s.lost) return "lost";
+  if (!s.converted && map.disqualified.has(s.status)) return "disqualified";
+  if (s.dead) return "dead";
+  return "inProgress";
+}
+function isOpen(status, converted, map) {
+  return !converted && !map.disqualified.has(status) && status !== map.nurturing;
+}
+var NO_SOURCE = "(none)";
+var UNSCORED = "Unscored";
+var UNSPECIFIED_REASON = "Unspecified";
+function derive(f, map) {
+  f.evidence = stageEvidence(f, map);
+  f.furthest = furthestStage(f.evidence);
+  f.leak = leakKind(f, map);
+  f.open = isOpen(f.status, f.converted, map);
+  f.inReviewScope = f.open && f.ownerIsUser;
+  return f;
+}
+function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
+  const { settings, map, nowMs } = ctx;
+  const createdMs = toEpochMs(lead.createdDate);
+  const lastActivityMs = toEpochMs(lead.lastActivityDate);
+  const activityTouch = Number.isFinite(lastActivityMs) && lastActivityMs <= nowMs;
+  const touched = touches !== null || activityTouch;
+  const lastTouchMs = Math.max(
+    touches?.last ?? -Infinity,
+    activityTouch ? lastActivityMs : -Infinity
+  );
+  const converted = lead.isConverted === true;
+  const won = converted && opportunity?.isWon === true;
+  const status = lead.status ?? "";
+  let firstTouchHours = null;
+  if (touches && Number.isFinite(createdMs)) {
+    firstTouchHours = Math.max(0, touches.first - createdMs) / 36e5;
+  }
+  const slaMs = settings.followUpSlaDays * MS_PER_DAY;
+  const oldEnough = Number.isFinite(createdMs) && nowMs - createdMs >= slaMs;
+  const slaEligible = oldEnough && (!touched || firstTouchHours !== null);
+  const withinSla = slaEligible && firstTouchHours !== null && firstTouchHours * 36e5 <= slaMs;
+  const sinceMs = touched ? lastTouchMs : createdMs;
+  const dead = isOpen(status, converted, map) && Number.isFinite(sinceMs) && Math.floor((nowMs - sinceMs) / MS_PER_DAY) >= settings.deadAfterDays;
+  const handedBack = Boolean(lead.handedBackAt) || (lead.handbackCount ?? 0) > 0;
+  const reviewedMs = Math.max(lastReviewedEntryMs, toEpochMs(lead.lastReviewed) || -Infinity);
+  const reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
+  return derive(
+    {
+      status,
+      converted,
+      ownerIsUser: Boolean(lead.ownerId) && !ctx.isQueue(lead.ownerId),
+      hasPreviousOwner: Boolean(lead.previousOwnerId),
+      salesReady: lead.salesReady === true,
+      touched,
+      handedBack,
+      won,
+      lost: converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon,
+      dead,
+      firstTouchHours,
+      slaEligible,
+      withinSla,
+      source: lead.leadSource || NO_SOURCE,
+      tier: lead.tier || UNSCORED,
+      wonAmount: won ? Number(opportunity?.amount) || 0 : 0,
+      handbackReason: handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null,
+      reviewed,
+      evidence: 0,
+      furthest: 0,
+      leak: "inProgress",
+      open: false,
+      inReviewScope: false
+    },
+    map
+  );
+}
+
+// core/src/metrics/samples.ts
+function emptySamples() {
+  return { values: new Float64Array(1024), length: 0 };
+}
+function reserve(s, extra) {
+  if (s.length + extra <= s.values.length) return;
+  let size = s.values.length * 2;
+  while (size < s.length + extra) size *= 2;
+  const grown = new Float64Array(size);
+  grown.set(s.values.subarray(0, s.length));
+  s.values = grown;
+}
+function pushSample(s, value) {
+  reserve(s, 1);
+  s.values[s.length++] = value;
+}
+function appendSamples(into, from) {
+  reserve(into, from.length);
+  into.values.set(from.values.subarray(0, from.length), into.length);
+  into.length += from.length;
+}
+function sortedSamples(s) {
+  return s.values.slice(0, s.length).sort();
+}
+function percentile(sorted, p) {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const rank = (n - 1) * p;
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+
+// core/src/metrics/accumulate.ts
+function emptyMetrics(options) {
+  const { settings, now } = options ?? {};
+  if (!settings || !Array.isArray(settings.qualifiedStatuses)) {
+    throw new Error("Metrics need the Lead Loop settings (parseSettings of LL_Settings__c).");
+  }
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new Error("Metrics need `now` as a valid Date.");
+  }
+  const reviewWindowDays = options.reviewWindowDays ?? 7;
+  if (!Number.isFinite(reviewWindowDays) || reviewWindowDays <= 0) {
+    throw new Error(
+      `reviewWindowDays must be a positive number of days, not ${reviewWindowDays}.`
+    );
+  }
+  return {
+    ctx: {
+      settings,
+      map: statusMap(settings),
+      nowMs: now.getTime(),
+      reviewWindowDays,
+      isQueue: options.isQueue ?? isQueueId
+    },
+    leads: 0,
+    touched: 0,
+    slaEligible: 0,
+    withinSla: 0,
+    speedHours: emptySamples(),
+    qualifiedNow: 0,
+    qualifiedUntouched: 0,
+    open: 0,
+    dead: 0,
+    furthest: FUNNEL_STAGES.map(() => 0),
+    evidence: FUNNEL_STAGES.map(() => 0),
+    leak: FUNNEL_STAGES.map(() => emptyLeak()),
+    bySource: /* @__PURE__ */ new Map(),
+    byTier: /* @__PURE__ */ new Map(),
+    campaigns: /* @__PURE__ */ new Map(),
+    campaignInfo: /* @__PURE__ */ new Map(),
+    won: 0,
+    wonAmount: 0,
+    handedBack: 0,
+    reasons: /* @__PURE__ */ new Map(),
+    returnedToSales: 0,
+    recycledWon: 0,
+    recycledWonAmount: 0,
+    reviewScope: 0,
+    reviewed: 0,
+    meetings: /* @__PURE__ */ new Map(),
+    entriesPerMeeting: /* @__PURE__ */ new Map(),
+    auditRuns: /* @__PURE__ */ new Map(),
+    current: null,
+    defective: 0,
+    defectiveByCheck: /* @__PURE__ */ new Map(),
+    unresolvedOpportunities: 0
+  };
+}
+function emptyLeak() {
+  return Object.fromEntries(LEAK_KINDS.map((k) => [k, 0]));
+}
+var add = (map, key, n) => {
+  map.set(key, (map.get(key) ?? 0) + n);
+};
+var bump = (record, key, n) => {
+  record[key] = (record[key] ?? 0) + n;
+};
+function addGroup(map, key, f, n) {
+  let g = map.get(key);
+  if (!g) map.set(key, g = { leads: 0, converted: 0, won: 0, wonAmount: 0 });
+  g.leads += n;
+  if (f.converted) g.converted += n;
+  if (f.won) g.won += n;
+  g.wonAmount += f.wonAmount;
+}
+function addFacts(acc, f, n) {
+  const { map } = acc.ctx;
+  acc.leads += n;
+  if (f.touched) acc.touched += n;
+  if (f.slaEligible) acc.slaEligible += n;
+  if (f.withinSla) acc.withinSla += n;
+  if (f.firstTouchHours !== null) pushSample(acc.speedHours, f.firstTouchHours);
+  if (!f.converted && map.qualified.has(f.status)) {
+    acc.qualifiedNow += n;
+    if (!f.touched) acc.qualifiedUntouched += n;
+  }
+  if (f.open) acc.open += n;
+  if (f.dead) acc.dead += n;
+  acc.furthest[f.furthest] += n;
+  for (let i = 0; i < FUNNEL_STAGES.length; i++) {
+    if (f.evidence & 1 << i) acc.evidence[i] += n;
+  }
+  acc.leak[f.furthest][f.leak] += n;
+  addGroup(acc.bySource, f.source, f, n);
+  addGroup(acc.byTier, f.tier, f, n);
+  if (f.won) {
+    acc.won += n;
+    acc.wonAmount += f.wonAmount;
+  }
+  if (f.handedBack) {
+    acc.handedBack += n;
+    add(acc.reasons, f.handbackReason ?? UNSPECIFIED_REASON, n);
+    if (f.converted || f.ownerIsUser) acc.returnedToSales += n;
+    if (f.won) {
+      acc.recycledWon += n;
+      acc.recycledWonAmount += f.wonAmount;
+    }
+  }
+  if (f.inReviewScope) {
+    acc.reviewScope += n;
+    if (f.reviewed) acc.reviewed += n;
+  }
+}
+function touchMoment(a, nowMs) {
+  if (a.kind === "Event") {
+    const at = toEpochMs(a.startDateTime ?? a.activityDate);
+    return Number.isFinite(at) && at <= nowMs ? at : null;
+  }
+  const closed = a.isClosed ?? a.status === "Completed";
+  if (!closed) return null;
+  const completed = toEpochMs(a.completedDateTime);
+  if (Number.isFinite(completed)) return completed;
+  const created = toEpochMs(a.createdDate);
+  const due = a.activityDate && a.createdDate && a.activityDate <= a.createdDate ? Number.NaN : toEpochMs(a.activityDate);
+  const latest2 = Math.max(created || -Infinity, due || -Infinity);
+  if (latest2 <= nowMs) return Number.isFinite(latest2) ? latest2 : null;
+  return Number.isFinite(created) ? Math.min(created, nowMs) : nowMs;
+}
+function addLeads(acc, page) {
+  const { ctx } = acc;
+  if (!page || !Array.isArray(page.leads)) {
+    throw new Error("A metrics page needs `leads` (an array of leads).");
+  }
+  const touches = /* @__PURE__ */ new Map();
+  for (const a of page.activities ?? []) {
+    if (!a.whoId) continue;
+    const at = touchMoment(a, ctx.nowMs);
+    if (at === null) continue;
+    const t = touches.get(a.whoId);
+    if (!t) touches.set(a.whoId, { first: at, last: at });
+    else {
+      if (at < t.first) t.first = at;
+      if (at > t.last) t.last = at;
+    }
+  }
+  const opportunities = /* @__PURE__ */ new Map();
+  for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
+  const lastReviewed = /* @__PURE__ */ new Map();
+  const meetingLeads = /* @__PURE__ */ new Map();
+  for (const e of page.reviewEntries ?? []) {
+    const at = toEpochMs(e.reviewedAt);
+    if (Number.isFinite(at) && at > (lastReviewed.get(e.leadId) ?? -Infinity)) {
+      lastReviewed.set(e.leadId, at);
+    }
+    if (e.meetingId) {
+      const leads = meetingLeads.get(e.meetingId);
+      if (leads) leads.add(e.leadId);
+      else meetingLeads.set(e.meetingId, /* @__PURE__ */ new Set([e.leadId]));
+    }
+  }
+  const members = /* @__PURE__ */ new Map();
+  for (const m of page.campaignMembers ?? []) {
+    if (!m.leadId) continue;
+    const list = members.get(m.leadId);
+    if (list) list.push(m);
+    else members.set(m.leadId, [m]);
+  }
+  const findings = /* @__PURE__ */ new Map();
+  for (const fnd of page.findings ?? []) {
+    const list = findings.get(fnd.leadId);
+    if (list) list.push(fnd);
+    else findings.set(fnd.leadId, [fnd]);
+  }
+  const run = page.findings ? acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()) : null;
+  for (const lead of page.leads) {
+    let opp = null;
+    if (lead.isConverted && lead.convertedOpportunityId) {
+      opp = opportunities.get(lead.convertedOpportunityId) ?? null;
+      if (!opp) acc.unresolvedOpportunities++;
+    }
+    const f = leadFacts(
+      lead,
+      touches.get(lead.id) ?? null,
+      opp,
+      lastReviewed.get(lead.id) ?? -Infinity,
+      ctx
+    );
+    addFacts(acc, f, 1);
+    for (const m of members.get(lead.id) ?? []) {
+      let c = acc.campaigns.get(m.campaignId);
+      if (!c) {
+        c = { members: 0, responded: 0, convertedLeads: 0, wonLeads: 0, wonAmount: 0 };
+        acc.campaigns.set(m.campaignId, c);
+      }
+      c.members++;
+      if (m.hasResponded) c.responded++;
+      if (f.converted) c.convertedLeads++;
+      if (f.won) {
+        c.wonLeads++;
+        c.wonAmount += f.wonAmount;
+      }
+    }
+    const own = findings.get(lead.id);
+    if (run && own) {
+      const checks = /* @__PURE__ */ new Set();
+      for (const fnd of own) {
+        run.findings++;
+        bump(run.byCheck, fnd.checkId, 1);
+        bump(run.bySeverity, fnd.severity, 1);
+        checks.add(fnd.checkId);
+      }
+      run.leads++;
+      if (f.evidence & 1 << STAGE.handedToSales) {
+        acc.defective++;
+        for (const check of checks) add(acc.defectiveByCheck, check, 1);
+      }
+    }
+  }
+  if (meetingLeads.size) {
+    const inPage = new Set(page.leads.map((l) => l.id));
+    for (const [meetingId, leads] of meetingLeads) {
+      let n = 0;
+      for (const leadId of leads) if (inPage.has(leadId)) n++;
+      add(acc.entriesPerMeeting, meetingId, n);
+    }
+  }
+  return acc;
+}
+function emptyRun(ranAt) {
+  return { ranAt, findings: 0, leads: 0, byCheck: {}, bySeverity: {} };
+}
+function addLeadGroups(acc, groups2) {
+  for (const [i, g] of groups2.entries()) {
+    if (!Number.isInteger(g?.count) || g.count < 0 || typeof g.status !== "string") {
+      throw new Error(
+        `Lead group ${i + 1} needs a whole, non-negative count and a status (got ${JSON.stringify(g)}).`
+      );
+    }
+    if (g.count === 0) continue;
+    const converted = g.isConverted === true;
+    const handedBack = g.handedBack === true;
+    const f = derive(
+      {
+        status: g.status,
+        converted,
+        ownerIsUser: g.ownerIsQueue === false,
+        hasPreviousOwner: g.hasPreviousOwner === true,
+        salesReady: g.salesReady === true,
+        touched: g.touched === true,
+        handedBack,
+        won: converted && g.won === true,
+        lost: converted && g.lost === true,
+        dead: g.dead === true,
+        firstTouchHours: null,
+        slaEligible: false,
+        withinSla: false,
+        source: g.leadSource || NO_SOURCE,
+        tier: g.tier || UNSCORED,
+        wonAmount: converted && g.won ? g.wonAmount ?? 0 : 0,
+        handbackReason: handedBack ? g.handbackReason || UNSPECIFIED_REASON : null,
+        reviewed: g.reviewed === true,
+        evidence: 0,
+        furthest: 0,
+        leak: "inProgress",
+        open: false,
+        inReviewScope: false
+      },
+      acc.ctx.map
+    );
+    addFacts(acc, f, g.count);
+  }
+  return acc;
+}
+function addCampaigns(acc, campaigns2) {
+  for (const c of campaigns2) acc.campaignInfo.set(c.id, c);
+  return acc;
+}
+function addReviewMeetings(acc, meetings2) {
+  for (const m of meetings2) acc.meetings.set(m.id, m);
+  return acc;
+}
+function addAuditRuns(acc, runs) {
+  for (const r of runs) {
+    if (!Number.isFinite(toEpochMs(r.ranAt))) {
+      throw new Error(`Audit run has no valid ranAt (got ${JSON.stringify(r.ranAt)}).`);
+    }
+    acc.auditRuns.set(r.ranAt, r);
+  }
+  return acc;
+}
+function auditRunCounts(ranAt, findings) {
+  const run = emptyRun(ranAt);
+  const leads = /* @__PURE__ */ new Set();
+  for (const f of findings) {
+    run.findings++;
+    bump(run.byCheck, f.checkId, 1);
+    bump(run.bySeverity, f.severity, 1);
+    leads.add(f.leadId);
+  }
+  run.leads = leads.size;
+  return run;
+}
+
+// core/src/metrics/finish.ts
+function ratio(count, of) {
+  return { count, of, rate: of > 0 ? count / of : null };
+}
+var rateOf = (count, of) => of > 0 ? count / of : null;
+function groups(map) {
+  return [...map].map(([key, g]) => ({
+    key,
+    ...g,
+    conversionRate: rateOf(g.converted, g.leads),
+    winRate: rateOf(g.won, g.leads)
+  })).sort((a, b) => b.leads - a.leads || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function funnel(acc) {
+  const reached = [];
+  let beyond = 0;
+  for (let i = FUNNEL_STAGES.length - 1; i >= 0; i--) {
+    beyond += acc.furthest[i];
+    reached[i] = beyond;
+  }
+  const last = FUNNEL_STAGES.length - 1;
+  return FUNNEL_STAGES.map((stage, i) => {
+    const leak = Object.fromEntries(
+      LEAK_KINDS.map((k) => [k, i === last ? 0 : acc.leak[i][k]])
+    );
+    leak.total = i === last ? 0 : acc.furthest[i];
+    return {
+      stage,
+      label: FUNNEL_STAGE_LABELS[stage],
+      reached: reached[i],
+      ownEvidence: acc.evidence[i],
+      skipped: reached[i] - acc.evidence[i],
+      leak,
+      conversionToNext: i === last ? null : rateOf(reached[i + 1], reached[i])
+    };
+  });
+}
+function campaigns(acc) {
+  const ids = /* @__PURE__ */ new Set([...acc.campaigns.keys(), ...acc.campaignInfo.keys()]);
+  return [...ids].map((campaignId) => {
+    const c = acc.campaigns.get(campaignId);
+    const info = acc.campaignInfo.get(campaignId);
+    const wonAmount = c?.wonAmount ?? 0;
+    const cost = info?.actualCost ?? null;
+    return {
+      campaignId,
+      name: info?.name ?? null,
+      members: c?.members ?? 0,
+      responded: c?.responded ?? 0,
+      convertedLeads: c?.convertedLeads ?? 0,
+      wonLeads: c?.wonLeads ?? 0,
+      wonAmount,
+      cost,
+      returnOnCost: cost !== null && cost > 0 ? (wonAmount - cost) / cost : null
+    };
+  }).sort(
+    (a, b) => b.wonAmount - a.wonAmount || b.members - a.members || (a.campaignId < b.campaignId ? -1 : 1)
+  );
+}
+function meetings(acc) {
+  return [...acc.meetings.values()].map((m) => {
+    const inScope = m.leadsInScope ?? 0;
+    const reviewed = m.leadsReviewed ?? acc.entriesPerMeeting.get(m.id) ?? 0;
+    return {
+      meetingId: m.id,
+      meetingDate: m.meetingDate,
+      inScope,
+      reviewed,
+      coverage: rateOf(reviewed, inScope)
+    };
+  }).sort(
+    (a, b) => (a.meetingDate ?? "") < (b.meetingDate ?? "") ? -1 : (a.meetingDate ?? "") > (b.meetingDate ?? "") ? 1 : a.meetingId < b.meetingId ? -1 : 1
+  );
+}
+function hygieneOverTime(acc) {
+  const runs = new Map(acc.auditRuns);
+  if (acc.current) runs.set(acc.current.ranAt, acc.current);
+  return [...runs.values()].sort((a, b) => a.ranAt < b.ranAt ? -1 : a.ranAt > b.ranAt ? 1 : 0);
+}
+function finishMetrics(acc) {
+  const { settings, nowMs, reviewWindowDays } = acc.ctx;
+  const sorted = sortedSamples(acc.speedHours);
+  const median = percentile(sorted, 0.5);
+  const p90 = percentile(sorted, 0.9);
+  const stages = funnel(acc);
+  const handedToSales = stages[FUNNEL_STAGES.indexOf("handedToSales")].reached;
+  const meetingList = meetings(acc);
+  const sum = (key) => meetingList.reduce((n, m) => n + m[key], 0);
+  const defective = ratio(acc.defective, handedToSales);
+  return {
+    asOf: new Date(nowMs).toISOString(),
+    leads: acc.leads,
+    followUp: {
+      touched: ratio(acc.touched, acc.leads),
+      slaDays: settings.followUpSlaDays,
+      withinSla: ratio(acc.withinSla, acc.slaEligible)
+    },
+    speedToFirstTouch: {
+      leads: sorted.length,
+      medianHours: median,
+      p90Hours: p90,
+      medianDays: median === null ? null : median / 24,
+      p90Days: p90 === null ? null : p90 / 24
+    },
+    qualifiedUntouched: ratio(acc.qualifiedUntouched, acc.qualifiedNow),
+    dead: ratio(acc.dead, acc.open),
+    funnel: stages,
+    conversionBySource: groups(acc.bySource),
+    conversionByTier: groups(acc.byTier),
+    campaigns: campaigns(acc),
+    handback: {
+      rate: ratio(acc.handedBack, acc.leads),
+      ofHandedToSales: ratio(acc.handedBack, handedToSales),
+      reasons: [...acc.reasons].map(([reason, count]) => ({
+        reason,
+        count,
+        share: rateOf(count, acc.handedBack)
+      })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1))
+    },
+    recycled: {
+      recycled: acc.handedBack,
+      returnedToSales: acc.returnedToSales,
+      won: acc.recycledWon,
+      wonAmount: acc.recycledWonAmount,
+      shareOfWins: ratio(acc.recycledWon, acc.won)
+    },
+    reviewCoverage: {
+      windowDays: reviewWindowDays,
+      leads: ratio(acc.reviewed, acc.reviewScope),
+      meetings: meetingList,
+      overall: ratio(sum("reviewed"), sum("inScope"))
+    },
+    hygieneOverTime: hygieneOverTime(acc),
+    processDefects: {
+      audited: acc.current !== null,
+      defective,
+      ppm: defective.rate === null ? null : Math.round(defective.rate * 1e6),
+      byCheck: [...acc.defectiveByCheck].map(([checkId, leads]) => ({ checkId, leads })).sort((a, b) => b.leads - a.leads || (a.checkId < b.checkId ? -1 : 1))
+    },
+    unresolvedOpportunities: acc.unresolvedOpportunities
+  };
+}
+
+// core/src/metrics/merge.ts
+var add2 = (map, key, n) => {
+  map.set(key, (map.get(key) ?? 0) + n);
+};
+function mergeGroups(into, from) {
+  for (const [key, g] of from) {
+    const t = into.get(key);
+    if (!t) into.set(key, { ...g });
+    else {
+      t.leads += g.leads;
+      t.converted += g.converted;
+      t.won += g.won;
+      t.wonAmount += g.wonAmount;
+    }
+  }
+}
+function mergeRecord(into, from) {
+  for (const [k, v] of Object.entries(from)) bump(into, k, v);
+}
+function mergeMetrics(a, b) {
+  if (a.ctx.nowMs !== b.ctx.nowMs || a.ctx.settings !== b.ctx.settings) {
+    throw new Error("Only metrics computed with the same settings and clock can be merged.");
+  }
+  const sums = [
+    "leads",
+    "touched",
+    "slaEligible",
+    "withinSla",
+    "qualifiedNow",
+    "qualifiedUntouched",
+    "open",
+    "dead",
+    "won",
+    "wonAmount",
+    "handedBack",
+    "returnedToSales",
+    "recycledWon",
+    "recycledWonAmount",
+    "reviewScope",
+    "reviewed",
+    "defective",
+    "unresolvedOpportunities"
+  ];
+  for (const key of sums) a[key] += b[key];
+  appendSamples(a.speedHours, b.speedHours);
+  for (let i = 0; i < FUNNEL_STAGES.length; i++) {
+    a.furthest[i] += b.furthest[i];
+    a.evidence[i] += b.evidence[i];
+    for (const k of LEAK_KINDS) a.leak[i][k] += b.leak[i][k];
+  }
+  mergeGroups(a.bySource, b.bySource);
+  mergeGroups(a.byTier, b.byTier);
+  for (const [id, c] of b.campaigns) {
+    const t = a.campaigns.get(id);
+    if (!t) a.campaigns.set(id, { ...c });
+    else {
+      t.members += c.members;
+      t.responded += c.responded;
+      t.convertedLeads += c.convertedLeads;
+      t.wonLeads += c.wonLeads;
+      t.wonAmount += c.wonAmount;
+    }
+  }
+  for (const [id, c] of b.campaignInfo) a.campaignInfo.set(id, c);
+  for (const [k, v] of b.reasons) add2(a.reasons, k, v);
+  for (const [id, m] of b.meetings) a.meetings.set(id, m);
+  for (const [id, n] of b.entriesPerMeeting) add2(a.entriesPerMeeting, id, n);
+  for (const [at, r] of b.auditRuns) a.auditRuns.set(at, r);
+  if (b.current) {
+    const run = a.current ??= emptyRun(b.current.ranAt);
+    run.findings += b.current.findings;
+    run.leads += b.current.leads;
+    mergeRecord(run.byCheck, b.current.byCheck);
+    mergeRecord(run.bySeverity, b.current.bySeverity);
+  }
+  for (const [k, v] of b.defectiveByCheck) add2(a.defectiveByCheck, k, v);
+  return a;
+}
+
+// core/src/metrics/records.ts
+var str3 = (v) => {
+  const x = fieldValue(v);
+  return typeof x === "string" && x !== "" ? x : null;
+};
+var num = (v) => {
+  const x = fieldValue(v);
+  const n = typeof x === "string" && x !== "" ? Number(x) : x;
+  return typeof n === "number" && Number.isFinite(n) ? n : null;
+};
+var bool = (v) => {
+  const x = fieldValue(v);
+  return x === true || x === "true";
+};
+var flat2 = (r) => r.fields && typeof r.fields === "object" ? { Id: r.id, ...r.fields } : r;
+function metricActivityFromRecord(record, kind) {
+  const r = flat2(record ?? {});
+  const isClosed = fieldValue(r.IsClosed);
+  return {
+    ...activityFromRecord(r, kind),
+    startDateTime: str3(r.StartDateTime),
+    completedDateTime: str3(r.CompletedDateTime),
+    isClosed: isClosed === void 0 || isClosed === null ? null : bool(isClosed)
+  };
+}
+function metricOpportunityFromRecord(record) {
+  const r = flat2(record ?? {});
+  return {
+    id: str3(r.Id) ?? "",
+    isWon: bool(r.IsWon),
+    isClosed: bool(r.IsClosed),
+    amount: num(r.Amount)
+  };
+}
+function metricCampaignFromRecord(record) {
+  const r = flat2(record ?? {});
+  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", actualCost: num(r.ActualCost) };
+}
+function reviewEntryFromRecord(record) {
+  const e = fromRecord(REVIEW_ENTRY.fields, record ?? {});
+  return {
+    leadId: str3(e.leadId) ?? "",
+    meetingId: str3(e.meetingId),
+    reviewedAt: str3(e.reviewedAt)
+  };
+}
+function reviewMeetingFromRecord(record) {
+  const m = fromRecord(REVIEW_MEETING.fields, record ?? {});
+  return {
+    id: str3(m.id) ?? "",
+    meetingDate: str3(m.meetingDate),
+    status: str3(m.status),
+    leadsInScope: num(m.leadsInScope),
+    leadsReviewed: num(m.leadsReviewed)
+  };
+}
+
+// core/src/metrics/index.ts
+function computeMetrics(snapshot, options) {
+  const acc = emptyMetrics(options);
+  addCampaigns(acc, snapshot.campaigns ?? []);
+  addReviewMeetings(acc, snapshot.reviewMeetings ?? []);
+  addAuditRuns(acc, snapshot.auditRuns ?? []);
+  return finishMetrics(addLeads(acc, snapshot));
+}
 export {
   API_VERSION,
   DEFAULT_NURTURE_DAYS,
@@ -2311,65 +3755,130 @@ export {
   ENGAGEMENT_CATEGORIES,
   FIT_FIELDS,
   FIT_GRADES,
+  FUNNEL_STAGES,
+  FUNNEL_STAGE_LABELS,
+  HANDBACK_LEAD_KEYS,
+  HANDBACK_NOTES_MAX_LENGTH,
+  HANDBACK_READS,
   HANDBACK_REASONS,
+  HANDBACK_REASON_LABELS,
+  HAND_BACK_QUICK_ACTION,
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
+  LEAK_KINDS,
   MAX_HALF_LIFE_DAYS,
+  MAX_ROUND_ROBIN_CAP,
   MODEL_STATUSES,
   MS_PER_DAY,
   NEGATIVE_TARGETS,
+  NURTURE_MAX_DAYS,
   NURTURE_QUEUE_DEVELOPER_NAME,
   PACKAGE_OBJECTS,
   PACKAGE_PREFIX,
   PERMISSION_SETS,
   POINTS_LIMIT,
+  PREVIEW_LEAD_KEYS,
+  PREVIEW_READS,
+  QUEUE_KEY_PREFIX,
+  REASONS_NEEDING_NOTES,
+  RETURN_RULES,
   REVIEW_ENTRY,
   REVIEW_MEETING,
   SCORE_FIELD_KEYS,
   SCORING_ACTIVITY_FIELDS,
+  SCORING_INPUT_LEAD_KEYS,
   SCORING_LEAD_KEYS,
   SCORING_MODEL,
+  SCORING_MODEL_FIELDS,
+  SCORING_MODEL_READS,
+  SCORING_READS,
   SETTINGS,
   SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
   TIERS,
+  UNDO_STAMP_TOLERANCE_MS,
   activeScoringModel,
   activityFromRecord,
+  addAuditRuns,
+  addCampaigns,
   addDays,
+  addLeadGroups,
+  addLeads,
+  addReviewMeetings,
   addToPreview,
+  assignRoundRobin,
+  auditRunCounts,
   bandFor,
   campaignMemberFromRecord,
   checkModelVersions,
+  computeMetrics,
   daysBetween,
   defaultModelRecord,
+  defaultNurtureUntil,
+  emptyMetrics,
   emptyPreview,
+  errorsUnder,
   fieldValue,
+  finishMetrics,
+  formValue,
   fromRecord,
   gradeFor,
+  graphqlNodes,
+  graphqlSelection,
+  groupErrorsByRule,
   groupScoringInputs,
+  handBackLeadFields,
+  handbackReasonLabel,
+  handbackReasonOptions,
+  isEditConflict,
+  isHandbackReason,
+  isInNurture,
+  isIsoDate,
+  isQueueId,
   isoDate,
   joinList,
   latest,
   leadApiNames,
+  leadFacts,
   leadFromRecord,
   leadToRecord,
+  mergeMetrics,
+  metricActivityFromRecord,
+  metricCampaignFromRecord,
+  metricOpportunityFromRecord,
   newModelVersionRecord,
   nextModelVersion,
   normalizeWords,
+  parseListInput,
+  parseNumberInput,
   parseReasons,
   parseScoringModelRecord,
   parseSettings,
+  percentile,
   planActivation,
+  planHandBack,
+  planReturn,
+  planUndo,
   previewScoringModel,
   previewSummary,
+  ratio,
+  readyToReturn,
   reduceErrors,
+  reviewEntryFromRecord,
+  reviewMeetingFromRecord,
+  sameId,
   scoreFieldChanges,
   scoreLead,
+  scoringInputsFromRecords,
   serializeReasons,
   settingsToRecord,
   splitList,
   toEpochMs,
   toRecord,
+  touchMoment,
+  validateHandBack,
   validateScoringModel,
-  validateScoringModelJson
+  validateScoringModelJson,
+  valueAt,
+  withValueAt
 };

@@ -1,8 +1,8 @@
-import { createElement } from '@lwc/engine-dom';
 import LeadScoreCard from 'c/leadScoreCard';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { atFixedTime, flushPromises, mount, queryAllDeep, queryDeep, textOf } from 'jest-utils/dom';
 
 const scoredLead = require('./data/scoredLead.json');
 const staleLead = require('./data/staleLead.json');
@@ -11,37 +11,15 @@ const unscoredLead = require('./data/unscoredLead.json');
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 
-async function flushPromises() {
-    for (let i = 0; i < 5; i++) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-
 function createCard() {
-    const element = createElement('c-lead-score-card', { is: LeadScoreCard });
-    element.recordId = '00Q000000000001AAA';
-    document.body.appendChild(element);
+    const element = mount('c-lead-score-card', LeadScoreCard, { recordId: '00Q000000000001AAA' });
     return element;
 }
 
-function text(element, dataId) {
-    return element.shadowRoot.querySelector(`[data-id="${dataId}"]`)?.textContent.trim();
-}
+const text = textOf;
 
 describe('c-lead-score-card', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
-        jest.setSystemTime(NOW);
-    });
-
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.useRealTimers();
-        jest.clearAllMocks();
-    });
+    atFixedTime(NOW);
 
     it('asks GraphQL for this lead', async () => {
         const element = createCard();
@@ -56,16 +34,15 @@ describe('c-lead-score-card', () => {
         await flushPromises();
 
         expect(text(element, 'tier')).toBe('Hot');
-        expect(element.shadowRoot.querySelector('[data-id="sales-ready"]')).not.toBeNull();
+        expect(queryDeep(element, '[data-id="sales-ready"]')).not.toBeNull();
         expect(text(element, 'grade')).toBe('A');
         expect(text(element, 'engagement')).toBe('41.2');
         expect(text(element, 'score')).toBe('61');
         expect(text(element, 'summary')).toContain('Hot, sales-ready');
         expect(text(element, 'change')).toBe('Up 13 since the last score (was 48, was Warm).');
         expect(text(element, 'scored-at')).toContain('model v1');
-        const reasons = [...element.shadowRoot.querySelectorAll('[data-id="reasons"] li')].map(
-            (li) =>
-                [...li.querySelectorAll('span')].map((span) => span.textContent.trim()).join(' ')
+        const reasons = [...queryAllDeep(element, '[data-id="reasons"] li')].map((li) =>
+            [...li.querySelectorAll('span')].map((span) => span.textContent.trim()).join(' ')
         );
         expect(reasons).toEqual([
             '+26.6 Demo or meeting: "Product demo" (2026-11-18): +26.6 engagement.',
@@ -81,9 +58,8 @@ describe('c-lead-score-card', () => {
 
         expect(text(element, 'lead-source')).toBe('Web');
         expect(text(element, 'campaigns')).toContain('Autumn Analytics Webinar · Responded');
-        const timeline = [...element.shadowRoot.querySelectorAll('[data-id="timeline"] li')].map(
-            (li) =>
-                [...li.querySelectorAll('span')].map((span) => span.textContent.trim()).join(' ')
+        const timeline = [...queryAllDeep(element, '[data-id="timeline"] li')].map((li) =>
+            [...li.querySelectorAll('span')].map((span) => span.textContent.trim()).join(' ')
         );
         expect(timeline).toEqual([
             '2026-11-20 Meeting: Discovery meeting',
@@ -99,7 +75,7 @@ describe('c-lead-score-card', () => {
         await flushPromises();
         expect(text(element, 'tier')).toBe('Cool');
 
-        element.shadowRoot.querySelector('[data-id="rescore"]').click();
+        queryDeep(element, '[data-id="rescore"]').click();
         await flushPromises();
 
         expect(updateRecord).toHaveBeenCalledTimes(1);
@@ -124,7 +100,7 @@ describe('c-lead-score-card', () => {
         const element = createCard();
         graphql.emit(staleLead);
         await flushPromises();
-        element.shadowRoot.querySelector('[data-id="rescore"]').click();
+        queryDeep(element, '[data-id="rescore"]').click();
         await flushPromises();
         const written = updateRecord.mock.calls[0][0].fields;
 
@@ -140,7 +116,7 @@ describe('c-lead-score-card', () => {
         await flushPromises();
         const toasts = [];
         element.addEventListener(ShowToastEventName, (event) => toasts.push(event.detail));
-        element.shadowRoot.querySelector('[data-id="rescore"]').click();
+        queryDeep(element, '[data-id="rescore"]').click();
         await flushPromises();
         expect(updateRecord).toHaveBeenCalledTimes(1);
         expect(toasts[0].title).toBe('Score is up to date');
@@ -153,7 +129,7 @@ describe('c-lead-score-card', () => {
         const element = createCard();
         graphql.emit(staleLead);
         await flushPromises();
-        element.shadowRoot.querySelector('[data-id="rescore"]').click();
+        queryDeep(element, '[data-id="rescore"]').click();
         await flushPromises();
         expect(text(element, 'action-errors')).toBe('You do not have access to LL_Score__c');
     });
@@ -166,7 +142,7 @@ describe('c-lead-score-card', () => {
         expect(text(element, 'lead-source')).toBe('Unknown');
         expect(text(element, 'no-campaigns')).toBeTruthy();
         expect(text(element, 'no-activity')).toBeTruthy();
-        expect(element.shadowRoot.querySelector('[data-id="rescore"]').disabled).toBe(true);
+        expect(queryDeep(element, '[data-id="rescore"]').disabled).toBe(true);
         jest.useRealTimers(); // sa11y needs real timers
         await expect(element).toBeAccessible();
     });
@@ -180,7 +156,7 @@ describe('c-lead-score-card', () => {
         graphql.emit(partial);
         await flushPromises();
         expect(text(element, 'no-reasons')).toBeTruthy();
-        element.shadowRoot.querySelector('[data-id="rescore"]').click();
+        queryDeep(element, '[data-id="rescore"]').click();
         await flushPromises();
         const { fields } = updateRecord.mock.calls[0][0];
         expect(fields.LL_Tier__c).toBe('Hot');
@@ -194,7 +170,7 @@ describe('c-lead-score-card', () => {
         graphql.emit(unscoredLead);
         await flushPromises();
         expect(text(element, 'not-scored')).toContain('Not scored yet');
-        element.shadowRoot.querySelector('[data-id="rescore"]').click();
+        queryDeep(element, '[data-id="rescore"]').click();
         await flushPromises();
         const { fields } = updateRecord.mock.calls[0][0];
         expect(fields).not.toHaveProperty('LL_Previous_Score__c');

@@ -1,7 +1,15 @@
-import { createElement } from '@lwc/engine-dom';
 import ScoringModelEditor from 'c/scoringModelEditor';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import {
+    atFixedTime,
+    changeValue,
+    flushPromises,
+    mount,
+    queryAllDeep,
+    queryDeep,
+    textOf
+} from 'jest-utils/dom';
 
 const versions = require('./data/versions.json');
 const noVersions = require('./data/noVersions.json');
@@ -13,31 +21,14 @@ const NOW = new Date('2026-11-22T12:00:00.000Z');
 const isPreview = (config) => Boolean(config?.variables?.pageSize);
 const isVersions = (config) => !isPreview(config);
 
-async function flushPromises() {
-    for (let i = 0; i < 5; i++) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-
 function createEditor() {
-    const element = createElement('c-scoring-model-editor', { is: ScoringModelEditor });
-    document.body.appendChild(element);
+    const element = mount('c-scoring-model-editor', ScoringModelEditor);
     return element;
 }
 
-function $(element, selector) {
-    return element.shadowRoot.querySelector(selector);
-}
-
-function text(element, dataId) {
-    return $(element, `[data-id="${dataId}"]`)?.textContent.replace(/\s+/g, ' ').trim();
-}
-
-function change(input, value) {
-    input.value = value;
-    input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
-}
+const $ = queryDeep;
+const text = textOf;
+const change = changeValue;
 
 async function loaded() {
     const element = createEditor();
@@ -51,18 +42,7 @@ function ruleInput(element, section, index, field) {
 }
 
 describe('c-scoring-model-editor', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
-        jest.setSystemTime(NOW);
-    });
-
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.useRealTimers();
-        jest.clearAllMocks();
-    });
+    atFixedTime(NOW);
 
     it('lists every version and opens the active one', async () => {
         const element = await loaded();
@@ -114,7 +94,7 @@ describe('c-scoring-model-editor', () => {
         expect(text(element, 'validation-text')).toBe(
             '2 problems to fix before saving or activating.'
         );
-        const groups = [...element.shadowRoot.querySelectorAll('[data-id="error-group"]')].map(
+        const groups = [...queryAllDeep(element, '[data-id="error-group"]')].map(
             (g) => g.querySelector('p').textContent
         );
         expect(groups).toEqual(['VP title (fit.title[0])', 'grades.B']);
@@ -126,7 +106,7 @@ describe('c-scoring-model-editor', () => {
         change($(element, '[data-id="grade-b"]'), '45');
         await flushPromises();
         expect(text(element, 'validation-text')).toBe('The model is valid.');
-        expect(element.shadowRoot.querySelector('[data-id="rule-error"]')).toBeNull();
+        expect(queryDeep(element, '[data-id="rule-error"]')).toBeNull();
         expect($(element, '[data-id="save"]').disabled).toBe(false);
         jest.useRealTimers();
         await expect(element).toBeAccessible();
@@ -134,9 +114,7 @@ describe('c-scoring-model-editor', () => {
 
     it('flags overlapping bands and an impossible matrix', async () => {
         const element = await loaded();
-        const bandInputs = element.shadowRoot.querySelectorAll(
-            '[data-id="band-row"] lightning-input'
-        );
+        const bandInputs = queryAllDeep(element, '[data-id="band-row"] lightning-input');
         change(bandInputs[3], '50'); // Medium now 15–50 overlaps High 40+
         const cell = $(element, '[data-path="matrix.D.High"]');
         change(cell, 'Hot');

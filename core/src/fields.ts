@@ -1,0 +1,156 @@
+/**
+ * What Lead Loop reads of each object, per purpose: the one definition behind the CLI's
+ * SOQL, the components' GraphQL queries and the scoring model editor's field choices.
+ * `test/readLists.test.ts` parses every component query and fails when its fields differ
+ * from these lists, so a field added here (or offered by the editor) cannot be read in
+ * one place and missed in another.
+ *
+ * Lists hold API names; a parent field is `Relationship.Field` (`Campaign.Name`), as SOQL
+ * writes it. Lead fields are listed as domain keys first (see `LEAD_FIELDS`), so the
+ * names cannot drift from the mapping that turns records into leads. The CLI joins a list
+ * into a SOQL field list; components put `graphqlSelection(list)` into their queries.
+ *
+ * To add a capability's reads (hygiene, the board, metrics): add its keys next to the
+ * scoring ones, export a `<PURPOSE>_READS` object like `SCORING_READS`, and register the
+ * component queries that use it in `test/readLists.test.ts`.
+ */
+import { LEAD_FIELDS, SCORE_FIELD_KEYS, SCORING_MODEL, SETTINGS } from './schema';
+import type { Lead } from './types';
+
+/** An object's API name → the API names read from it. */
+export type ObjectReads = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Lead fields that fit rules may read: the fields the editor offers for completeness and
+ * every scoring read carries.
+ */
+export const FIT_FIELDS = [
+    'firstName',
+    'lastName',
+    'company',
+    'title',
+    'email',
+    'phone',
+    'industry',
+    'numberOfEmployees',
+    'annualRevenue',
+    'country',
+    'leadSource'
+] as const satisfies readonly (keyof Lead)[];
+export type FitField = (typeof FIT_FIELDS)[number];
+
+/** Lead fields (domain keys) the scorer needs to score a lead. */
+export const SCORING_INPUT_LEAD_KEYS = [
+    'id',
+    ...FIT_FIELDS,
+    'createdDate'
+] as const satisfies readonly (keyof Lead)[];
+
+/** Lead fields (domain keys) a rescore reads: what the scorer uses plus the stored results. */
+export const SCORING_LEAD_KEYS = [
+    ...SCORING_INPUT_LEAD_KEYS,
+    ...SCORE_FIELD_KEYS
+] as const satisfies readonly (keyof Lead)[];
+
+/** Lead fields (domain keys) a preview reads: the scorer's inputs and the stored tier. */
+export const PREVIEW_LEAD_KEYS = [
+    ...SCORING_INPUT_LEAD_KEYS,
+    'tier'
+] as const satisfies readonly (keyof Lead)[];
+
+/** API names for a list of domain keys, e.g. to build a field list. */
+export function leadApiNames(keys: readonly (keyof Lead)[]): string[] {
+    return keys.map((key) => LEAD_FIELDS[key]);
+}
+
+/** API names a rescore reads from the records that carry engagement. */
+export const SCORING_ACTIVITY_FIELDS = {
+    Task: ['Id', 'WhoId', 'OwnerId', 'Subject', 'Type', 'Status', 'ActivityDate', 'CreatedDate'],
+    Event: [
+        'Id',
+        'WhoId',
+        'OwnerId',
+        'Subject',
+        'Type',
+        'ActivityDate',
+        'StartDateTime',
+        'CreatedDate'
+    ],
+    CampaignMember: [
+        'Id',
+        'LeadId',
+        'CampaignId',
+        'Status',
+        'HasResponded',
+        'FirstRespondedDate',
+        'CreatedDate',
+        'Campaign.Name'
+    ]
+} as const;
+
+/** Every field of a scoring model version (the editor and the score card read them all). */
+export const SCORING_MODEL_FIELDS: readonly string[] = Object.values(SCORING_MODEL.fields);
+
+/** Scoring model versions, read by the editor and to find the active model. */
+export const SCORING_MODEL_READS: ObjectReads = {
+    [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
+};
+
+/** Rescoring leads (the CLI's `score`, the score card's "Rescore now"). */
+export const SCORING_READS: ObjectReads = {
+    Lead: leadApiNames(SCORING_LEAD_KEYS),
+    ...SCORING_ACTIVITY_FIELDS,
+    ...SCORING_MODEL_READS
+};
+
+/** Previewing a model over current leads (the editor's preview). */
+export const PREVIEW_READS: ObjectReads = {
+    Lead: leadApiNames(PREVIEW_LEAD_KEYS),
+    ...SCORING_ACTIVITY_FIELDS
+};
+
+/** Handing a lead back (the quick action): the active settings and the queues by name. */
+export const HANDBACK_READS: ObjectReads = {
+    [SETTINGS.objectApiName]: [
+        'Id',
+        SETTINGS.fields.nurtureQueue,
+        SETTINGS.fields.nurturingStatus,
+        SETTINGS.fields.nurtureDays
+    ],
+    Group: ['Id', 'DeveloperName']
+};
+
+const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * The GraphQL (UI API) selection of a record node that reads these fields: `Id` as is,
+ * every other field as `Name { value }` (custom fields aliased to their own name, so a
+ * result keeps its key, as lwc-recipes does), parents nested (`Campaign { Name { value } }`).
+ * Names come from the lists above, never from input; anything else is refused.
+ */
+export function graphqlSelection(fields: readonly string[]): string {
+    const parents = new Map<string, string[]>();
+    const parts: string[] = [];
+    for (const field of fields) {
+        const [name, ...rest] = field.split('.');
+        if (!API_NAME.test(name) || rest.some((r) => !API_NAME.test(r))) {
+            throw new Error(`Not an API name: "${field}"`);
+        }
+        if (rest.length) {
+            if (!parents.has(name)) {
+                parents.set(name, []);
+                parts.push(name);
+            }
+            parents.get(name)!.push(rest.join('.'));
+        } else if (name === 'Id') {
+            parts.push('Id');
+        } else {
+            parts.push(`${name.endsWith('__c') ? `${name}: ` : ''}${name} { value }`);
+        }
+    }
+    return parts
+        .map((part) =>
+            parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part)!)} }` : part
+        )
+        .join(' ');
+}

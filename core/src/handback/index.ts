@@ -1,0 +1,3 @@
+export * from './reasons';
+export * from './handBack';
+export * from './returns';
