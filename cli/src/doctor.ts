@@ -14,6 +14,7 @@ import {
     PERMISSION_SETS,
     SCORE_FIELD_KEYS,
     SCORING_MODEL,
+    SCORING_READS,
     SETTINGS
 } from '../../core/src/index';
 import { readPackageMetadata, type PackageMetadata } from '../../metadata/src/index';
@@ -246,19 +247,9 @@ export async function doctor(api: Api, opts: { projectRoot: string }): Promise<D
         );
     }
     if (described.has(SCORING_MODEL.objectApiName)) {
-        const f = SCORING_MODEL.fields;
         const rows = await api.query(
             soql({
-                select: [
-                    f.id,
-                    f.name,
-                    f.version,
-                    f.status,
-                    f.definition,
-                    f.activatedAt,
-                    f.description,
-                    f.createdDate
-                ],
+                select: SCORING_READS[SCORING_MODEL.objectApiName],
                 from: SCORING_MODEL.objectApiName
             })
         );

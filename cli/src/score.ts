@@ -7,22 +7,14 @@
  */
 import {
     activeScoringModel,
-    activityFromRecord,
-    campaignMemberFromRecord,
     defaultModelRecord,
-    groupScoringInputs,
-    leadApiNames,
-    leadFromRecord,
     leadToRecord,
     parseScoringModelRecord,
-    SCORING_ACTIVITY_FIELDS,
-    SCORING_LEAD_KEYS,
     SCORING_MODEL,
+    SCORING_READS,
     scoreFieldChanges,
     scoreLead,
-    type Activity,
-    type CampaignMember,
-    type Lead
+    scoringInputsFromRecords
 } from '../../core/src/index';
 import {
     Api,
@@ -71,13 +63,14 @@ export interface ScoreRunResult {
     transport: Transport;
 }
 
-const LEAD_SELECT = leadApiNames(SCORING_LEAD_KEYS);
+// Every field list comes from the core's SCORING_READS (one definition with the components).
+const LEAD_SELECT = SCORING_READS.Lead;
 const OPEN = cond('IsConverted', '=', false);
 /** What each activity object is read with, and the field that points at the lead. */
 const ACTIVITY_READS = [
-    { from: 'Task', select: SCORING_ACTIVITY_FIELDS.Task, leadField: 'WhoId' },
-    { from: 'Event', select: SCORING_ACTIVITY_FIELDS.Event, leadField: 'WhoId' },
-    { from: 'CampaignMember', select: SCORING_ACTIVITY_FIELDS.CampaignMember, leadField: 'LeadId' }
+    { from: 'Task', select: SCORING_READS.Task, leadField: 'WhoId' },
+    { from: 'Event', select: SCORING_READS.Event, leadField: 'WhoId' },
+    { from: 'CampaignMember', select: SCORING_READS.CampaignMember, leadField: 'LeadId' }
 ] as const;
 
 export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<ScoreRunResult> {
@@ -88,9 +81,11 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     const dryRun = opts.dryRun ?? false;
 
     // The model: the Active version; the default one is inserted into an org that has none.
-    const mf = SCORING_MODEL.fields;
     const modelRows = await api.query(
-        soql({ select: Object.values(mf), from: SCORING_MODEL.objectApiName })
+        soql({
+            select: SCORING_READS[SCORING_MODEL.objectApiName],
+            from: SCORING_MODEL.objectApiName
+        })
     );
     let modelInserted = false;
     if (modelRows.length === 0 && !dryRun) {
@@ -117,22 +112,10 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     const useBulk = read.transport === 'bulk';
 
     // By Id (the resume order), each lead once even if a read returned it twice.
-    const byId = new Map<string, Lead>();
-    for (const r of read.Lead) {
-        const lead = leadFromRecord(r);
-        if (lead.id) byId.set(lead.id, lead);
-    }
-    const leads = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const activities: Activity[] = [
-        ...read.Task.map((r) => activityFromRecord(r, 'Task')),
-        ...read.Event.map((r) => activityFromRecord(r, 'Event'))
-    ];
-    const members: (CampaignMember & { campaignName: string | null })[] = read.CampaignMember.map(
-        (r) => campaignMemberFromRecord(r)
-    );
-    const campaignNames: Record<string, string> = {};
-    for (const m of members) if (m.campaignName) campaignNames[m.campaignId] = m.campaignName;
-    const inputs = groupScoringInputs(leads, activities, members, campaignNames);
+    const byId = new Map<string, SObjectRecord>();
+    for (const r of read.Lead) if (r.Id) byId.set(String(r.Id), r);
+    const Lead = [...byId.keys()].sort().map((id) => byId.get(id)!);
+    const inputs = scoringInputsFromRecords({ ...read, Lead });
 
     const result: ScoreRunResult = {
         mode: full ? 'full' : 'incremental',
@@ -140,7 +123,7 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
         watermark: startedAt,
         modelVersion: version,
         modelInserted,
-        leadsRead: leads.length,
+        leadsRead: Lead.length,
         leadsChanged: 0,
         written: 0,
         failures: [],
