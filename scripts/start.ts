@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { API_VERSION, reduceErrors } from '../core/src/index';
 import { startLocalOrg } from '../localorg/src/index';
+import { seedDemoIfEmpty } from './seedDemo';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stateDir = path.join(root, '.leadloop');
@@ -87,9 +88,7 @@ async function main(): Promise<void> {
         port,
         reset: values.reset,
         token: previous.accessToken,
-        refreshToken: previous.refreshToken,
-        seed: true,
-        seedOptions: { leads }
+        refreshToken: previous.refreshToken
     }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE') {
             throw new Error(
@@ -98,6 +97,7 @@ async function main(): Promise<void> {
         }
         throw e;
     });
+    await seedDemoIfEmpty(org, { leads });
     mkdirSync(stateDir, { recursive: true });
     writeFileSync(
         connectionFile,

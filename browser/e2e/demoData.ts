@@ -15,7 +15,7 @@ import {
     scoreFieldChanges,
     scoreLead
 } from '../../core/src/index';
-import type { RecordSource } from '../../localorg/src/graphql/source';
+import type { RecordSource } from '../../localorg/src/store/source';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

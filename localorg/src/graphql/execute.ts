@@ -33,7 +33,7 @@ import {
     type OrderBy,
     type RecordSource,
     type RecordValues
-} from './source';
+} from '../store/source';
 
 export interface GraphQLRequest {
     query?: unknown;

@@ -6,7 +6,7 @@
  * correlated subqueries. The reference for adapting the local org's store.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { newId, normalizeId } from '../ids';
+import { newId, normalizeId } from './ids';
 import {
     SourceError,
     type FieldInfo,

@@ -7,8 +7,8 @@
  * LIMIT/OFFSET, COUNT() and GROUP BY aggregates.
  */
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
-import { API_VERSION, MS_PER_DAY } from '../../core/src/index';
-import type { SqliteSource } from './graphql/sqliteSource';
+import { API_VERSION, MS_PER_DAY } from '../../../core/src/index';
+import type { SqliteSource } from './sqliteSource';
 import {
     SourceError,
     type FieldInfo,
@@ -16,7 +16,7 @@ import {
     type ObjectInfo,
     type OrderBy,
     type RecordValues
-} from './graphql/source';
+} from './source';
 
 export interface SoqlRows {
     totalSize: number;
