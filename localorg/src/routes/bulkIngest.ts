@@ -4,7 +4,7 @@
  * Failed/Aborted); `successfulResults`, `failedResults`, `unprocessedrecords`.
  */
 import { API_VERSION } from '../../../core/src/index';
-import { CsvError, parseCsv, toCsv } from '../csv';
+import { CsvError, readCsvUploads, toCsv, type CsvRow } from '../csv';
 import { ApiError, isRecordError, notFound, recordError } from '../http/errors';
 import { API, type Router } from '../http/router';
 import { normalizeId } from '../store/ids';
@@ -157,19 +157,16 @@ function jobInfo(ctx: OrgContext, job: IngestJob): Record<string, unknown> {
 function processJob(ctx: OrgContext, job: IngestJob): void {
     if (job.state !== 'UploadComplete') return;
     job.state = 'InProgress';
-    let rows: string[][];
+    let header: string[];
+    let rows: CsvRow[];
     try {
-        rows = job.csv.flatMap((text, i) => {
-            const parsed = parseCsv(text);
-            return i === 0 ? parsed : parsed.slice(1);
-        });
+        ({ header, rows } = readCsvUploads(job.csv));
     } catch (e) {
         job.state = 'Failed';
         job.errorMessage = `InvalidBatch : ${e instanceof CsvError ? e.message : 'malformed CSV'}`;
         return;
     }
     job.csv = [];
-    const header = rows.shift() ?? [];
     job.header = header;
     const fields = Object.values(ctx.store.objectInfo(job.object)!.fields);
     const columns = header.map(
@@ -181,17 +178,22 @@ function processJob(ctx: OrgContext, job: IngestJob): void {
         job.errorMessage = header.length
             ? `InvalidBatch : Field name not found : ${unknown[0]}`
             : 'InvalidBatch : The CSV has no header row.';
-        job.unprocessed = rows;
+        job.unprocessed = rows.map((r) => r.values);
         return;
     }
     const step = (start: number) => {
         if (job.state === 'Aborted') {
-            job.unprocessed = rows.slice(start);
+            job.unprocessed = rows.slice(start).map((r) => r.values);
             return;
         }
         const slice = rows.slice(start, start + CHUNK_ROWS);
         ctx.store.transaction(() => {
-            for (const row of slice) {
+            for (const { values: row, error } of slice) {
+                job.processed += 1;
+                if (error) {
+                    job.failed.push(['', `INVALID_ROW:${error}:`, ...row]);
+                    continue;
+                }
                 const values: RecordValues = {};
                 columns.forEach((c, i) => {
                     const v = row[i];
@@ -210,7 +212,6 @@ function processJob(ctx: OrgContext, job: IngestJob): void {
                         ...row
                     ]);
                 }
-                job.processed += 1;
             }
         });
         if (start + CHUNK_ROWS < rows.length) setImmediate(() => step(start + CHUNK_ROWS));
