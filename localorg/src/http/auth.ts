@@ -5,6 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { ApiError } from './errors';
 
 export const SESSION_COOKIE = 'leadloop_session';
 
@@ -56,10 +57,10 @@ export class Sessions {
         return safeEqual(token, this.accessToken);
     }
 
-    /** Whether the request carries a valid token (bearer or session cookie). */
-    authorize(req: IncomingMessage): boolean {
+    /** The request's credentials when they carry a valid token (bearer or session cookie). */
+    authorize(req: IncomingMessage): Credentials | undefined {
         const c = credentials(req);
-        return c !== undefined && this.isValid(c.token);
+        return c !== undefined && this.isValid(c.token) ? c : undefined;
     }
 
     /** A new access token for a valid refresh token; undefined when the refresh token is wrong. */
@@ -68,4 +69,50 @@ export class Sessions {
         this.accessToken = `${this.accessToken.split('!')[0]}!${randomBytes(24).toString('base64url')}`;
         return this.accessToken;
     }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originOf(url: string): string | undefined {
+    try {
+        return new URL(url).origin;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * A browser sends the session cookie with requests from any page of the same site, and every
+ * port of 127.0.0.1 is the same site. So a state-changing request signed only by the cookie
+ * must come from the org's own pages (Origin, or Referer when there is no Origin, is this
+ * server's origin) and, when it has a body, be JSON (a cross-origin page can send text/plain
+ * or form bodies without asking; JSON needs a CORS preflight this server never grants).
+ * Bearer-token clients do not depend on ambient credentials and are not checked.
+ */
+export function checkBrowserWrite(req: IncomingMessage, c: Credentials): void {
+    if (c.kind !== 'cookie' || SAFE_METHODS.has(req.method ?? 'GET')) return;
+    const port = req.socket.localPort;
+    const own = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+    const from =
+        typeof req.headers.origin === 'string'
+            ? originOf(req.headers.origin)
+            : typeof req.headers.referer === 'string'
+              ? originOf(req.headers.referer)
+              : undefined;
+    if (!from || !own.includes(from))
+        throw new ApiError(
+            403,
+            'INSUFFICIENT_ACCESS',
+            `A change signed with the browser session must come from the org's own pages (${own[0]}), not from ${from ?? 'an unknown page'}.`
+        );
+    const hasBody =
+        Number(req.headers['content-length'] ?? 0) > 0 ||
+        req.headers['transfer-encoding'] !== undefined;
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (hasBody && type !== 'application/json')
+        throw new ApiError(
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+            `A change signed with the browser session must send Content-Type: application/json, not ${type || 'none'}.`
+        );
 }

@@ -5,14 +5,15 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { API_VERSION } from '../../../core/src/index';
+import { checkBrowserWrite, type Credentials } from './auth';
 import { ApiError, errorResponse, invalidSession, notFound } from './errors';
 import { Request, MAX_BODY_BYTES } from './request';
 import type { Router } from './router';
 
 export interface PipelineOptions {
     router: Router;
-    /** Whether the request carries a valid token. */
-    authorize(req: IncomingMessage): boolean;
+    /** The request's credentials when they carry a valid token. */
+    authorize(req: IncomingMessage): Credentials | undefined;
     /** Runs before every metered route (counting, limits, faults); throws to refuse the call. */
     meter?(r: Request): Promise<void>;
     maxBodyBytes?: number;
@@ -51,7 +52,11 @@ export async function handleRequest(
         }
         r.params = match.params;
         const { route } = match;
-        if (route.auth === 'token' && !options.authorize(req)) throw invalidSession();
+        if (route.auth === 'token') {
+            const c = options.authorize(req);
+            if (!c) throw invalidSession();
+            checkBrowserWrite(req, c);
+        }
         if (route.metered && options.meter) await options.meter(r);
         await route.handler(r);
     } catch (e) {
