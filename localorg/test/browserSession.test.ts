@@ -43,7 +43,11 @@ function leads(lastName: string): number {
     }).totalCount;
 }
 
-function withCookie(origin: string | null, contentType: string, extra: Record<string, string> = {}) {
+function withCookie(
+    origin: string | null,
+    contentType: string,
+    extra: Record<string, string> = {}
+) {
     return {
         Cookie: cookie,
         'Content-Type': contentType,

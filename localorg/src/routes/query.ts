@@ -10,9 +10,9 @@ import type { RecordValues } from '../store/source';
 import type { OrgContext } from './context';
 import { BASE } from './limits';
 
+/** A query's rows, served a page at a time; a locator names the cursor and a position in it. */
 interface Cursor {
     records: RecordValues[];
-    offset: number;
     batch: number;
     created: number;
     totalSize: number;
@@ -25,15 +25,15 @@ const CURSOR_TTL_MS = 15 * 60_000;
 export function register(router: Router, ctx: OrgContext): void {
     const cursors = new Map<string, Cursor>();
 
-    const page = (r: Request, id: string, cursor: Cursor) => {
-        const slice = cursor.records.slice(cursor.offset, cursor.offset + cursor.batch);
-        cursor.offset += slice.length;
-        const done = cursor.offset >= cursor.records.length;
-        if (done) cursors.delete(id);
+    // A page never moves the cursor: reading the same locator twice answers the same rows.
+    const page = (r: Request, id: string, cursor: Cursor, start: number) => {
+        const slice = cursor.records.slice(start, start + cursor.batch);
+        const next = start + slice.length;
+        const done = next >= cursor.records.length;
         r.send(200, {
             totalSize: cursor.totalSize,
             done,
-            ...(done ? {} : { nextRecordsUrl: `${BASE}/query/${id}-${cursor.offset}` }),
+            ...(done ? {} : { nextRecordsUrl: `${BASE}/query/${id}-${next}` }),
             records: slice
         });
     };
@@ -51,7 +51,6 @@ export function register(router: Router, ctx: OrgContext): void {
         const id = ctx.nextId('01g');
         const cursor: Cursor = {
             records: result.records,
-            offset: 0,
             batch,
             created: Date.now(),
             totalSize: result.totalSize
@@ -61,14 +60,16 @@ export function register(router: Router, ctx: OrgContext): void {
             if (cursors.size <= MAX_CURSORS && Date.now() - c.created < CURSOR_TTL_MS) break;
             if (key !== id) cursors.delete(key);
         }
-        page(r, id, cursor);
+        page(r, id, cursor, 0);
     };
 
     const queryMore = (r: Request) => {
-        const id = r.params.locator.split('-')[0];
-        const cursor = cursors.get(id);
-        if (!cursor) throw new ApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-        page(r, id, cursor);
+        const m = /^([A-Za-z0-9]+)-(\d{1,9})$/.exec(r.params.locator);
+        const cursor = m ? cursors.get(m[1]) : undefined;
+        const start = m ? Number(m[2]) : NaN;
+        if (!m || !cursor || start <= 0 || start >= cursor.records.length)
+            throw new ApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+        page(r, m[1], cursor, start);
     };
 
     for (const resource of ['query', 'queryAll']) {

@@ -27,8 +27,9 @@ export interface SoqlRows {
 export function parseSoql(text: string): Query {
     if (typeof text !== 'string' || !text.trim()) malformed('A query string is required (q=).');
     if (text.length > 100_000) malformed('The query is longer than 100,000 characters.');
+    let query: Query;
     try {
-        return parseQuery(text) as Query;
+        query = parseQuery(text) as Query;
     } catch (e) {
         const reason = (e as Error).message
             .split('\n')
@@ -38,6 +39,20 @@ export function parseSoql(text: string): Query {
             .slice(0, 300);
         return malformed(`${reason}`);
     }
+    checkOffset(query);
+    return query;
+}
+
+/** The platform's cap on OFFSET: larger values are refused, never wrapped. */
+export const MAX_OFFSET = 2_000;
+
+function checkOffset(query: Query): void {
+    const offset = query.offset;
+    if (
+        offset !== undefined &&
+        !(Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET)
+    )
+        malformed(`The maximum OFFSET is 2,000; this query asks for ${String(offset)}.`);
 }
 
 function attributes(store: SqliteSource, type: string, id: unknown): RecordValues {

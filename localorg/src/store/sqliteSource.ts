@@ -334,7 +334,8 @@ export class SqliteSource implements RecordSource {
         });
         order.push('t."Id" ASC');
         const limit = Math.max(0, Math.min(Number(spec.limit) || 0, 50_000_000));
-        const offset = Math.max(0, Number(spec.offset) | 0);
+        // Never through `| 0`: an offset of 2^32 would wrap to the first rows.
+        const offset = Math.max(0, Math.trunc(Number(spec.offset) || 0));
         const rows = this.db
             .prepare(
                 `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
