@@ -39,22 +39,35 @@ export function credentials(req: IncomingMessage): Credentials | undefined {
     }
 }
 
+/** Refreshed tokens kept valid at once (the oldest refreshed ones expire first). */
+const MAX_SESSIONS = 1_000;
+
 /**
- * The org's access token and refresh token. A refresh issues a new access token with the
- * org id prefix the platform's tokens carry (`<15-character org id>!<secret>`).
+ * The org's sessions: the access token it started with plus one per refresh, each valid until
+ * the org restarts (as on the platform, a refresh never signs other clients out). A token has
+ * the platform's shape, `<15-character org id>!<secret>`.
  */
 export class Sessions {
-    constructor(
-        private accessToken: string,
-        readonly refreshToken: string
-    ) {}
+    private latest: string;
+    private readonly refreshed: string[] = [];
 
+    constructor(
+        private readonly initial: string,
+        readonly refreshToken: string
+    ) {
+        this.latest = initial;
+    }
+
+    /** The newest access token (what `npm start` prints and the browser app is given). */
     get current(): string {
-        return this.accessToken;
+        return this.latest;
     }
 
     isValid(token: string): boolean {
-        return safeEqual(token, this.accessToken);
+        // Every comparison runs, so the time taken says nothing about which token matched.
+        let valid = safeEqual(token, this.initial);
+        for (const t of this.refreshed) valid = safeEqual(token, t) || valid;
+        return valid;
     }
 
     /** The request's credentials when they carry a valid token (bearer or session cookie). */
@@ -66,8 +79,10 @@ export class Sessions {
     /** A new access token for a valid refresh token; undefined when the refresh token is wrong. */
     refresh(refreshToken: string): string | undefined {
         if (!safeEqual(refreshToken, this.refreshToken)) return undefined;
-        this.accessToken = `${this.accessToken.split('!')[0]}!${randomBytes(24).toString('base64url')}`;
-        return this.accessToken;
+        this.latest = `${this.initial.split('!')[0]}!${randomBytes(24).toString('base64url')}`;
+        this.refreshed.push(this.latest);
+        if (this.refreshed.length > MAX_SESSIONS) this.refreshed.shift();
+        return this.latest;
     }
 }
 
