@@ -172,6 +172,7 @@ function processJob(ctx: OrgContext, job: IngestJob): void {
     const columns = header.map(
         (h) => fields.find((x) => x.name.toLowerCase() === h.trim().toLowerCase())?.name
     );
+    const kinds = columns.map((c) => fields.find((x) => x.name === c)?.kind);
     const unknown = header.filter((_h, i) => !columns[i]);
     if (!header.length || unknown.length) {
         job.state = 'Failed';
@@ -198,7 +199,7 @@ function processJob(ctx: OrgContext, job: IngestJob): void {
                 columns.forEach((c, i) => {
                     const v = row[i];
                     if (v === undefined || v === '') return;
-                    values[c!] = v === '#N/A' ? null : v;
+                    values[c!] = v === '#N/A' ? null : cellValue(kinds[i], v);
                 });
                 try {
                     const out = ctx.store.transaction(() => applyRow(ctx, job, values));
@@ -218,6 +219,15 @@ function processJob(ctx: OrgContext, job: IngestJob): void {
         else job.state = 'JobComplete';
     };
     step(0);
+}
+
+/**
+ * A CSV cell as the value the store checks: CSV has only text, so a checkbox reads `true` /
+ * `false` (any case); anything else stays text for the store to refuse with the field's name.
+ */
+function cellValue(kind: string | undefined, text: string): unknown {
+    if (kind === 'boolean' && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+    return text;
 }
 
 function missingId(): SourceError {
