@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors';
 
-/** The largest request body any API accepts (Bulk 2.0 uploads included). */
-export const MAX_BODY_BYTES = 150 * 1024 * 1024;
+/** The largest request body any API accepts: a Bulk 2.0 upload's 100 MB, as the README says. */
+export const MAX_BODY_BYTES = 100 * 1024 * 1024;
 
 export class Request {
     readonly url: URL;

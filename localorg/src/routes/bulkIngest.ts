@@ -99,8 +99,9 @@ export function register(router: Router, ctx: OrgContext): void {
             setImmediate(() => processJob(ctx, job));
         } else if (
             state === 'Aborted' &&
-            (job.state === 'Open' || job.state === 'UploadComplete')
+            (job.state === 'Open' || job.state === 'UploadComplete' || job.state === 'InProgress')
         ) {
+            // A running job stops before its next chunk; the rows after it are unprocessed.
             job.state = 'Aborted';
         } else {
             throw new ApiError(
