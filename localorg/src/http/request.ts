@@ -43,17 +43,22 @@ export class Request {
         );
     }
 
-    /** The body as text, refused with 413 above the body limit. */
-    async text(): Promise<string> {
+    /** The body as it arrives, refused with 413 above the body limit (declared or counted). */
+    async *chunks(): AsyncGenerator<Buffer> {
         if (Number(this.req.headers['content-length'] ?? 0) > this.maxBodyBytes)
             throw this.tooLarge();
-        const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of this.req) {
             size += (chunk as Buffer).length;
             if (size > this.maxBodyBytes) throw this.tooLarge();
-            chunks.push(chunk as Buffer);
+            yield chunk as Buffer;
         }
+    }
+
+    /** The body as text, refused with 413 above the body limit. */
+    async text(): Promise<string> {
+        const chunks: Buffer[] = [];
+        for await (const chunk of this.chunks()) chunks.push(chunk);
         return Buffer.concat(chunks).toString('utf8');
     }
 
