@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { API_VERSION, reduceErrors } from '../core/src/index';
 import { startLocalOrg } from '../localorg/src/index';
 import { buildBrowser } from '../browser/build';
+import { seedDemoIfEmpty } from './seedDemo';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stateDir = path.join(root, '.leadloop');
@@ -88,9 +89,7 @@ async function main(): Promise<void> {
         port,
         reset: values.reset,
         token: previous.accessToken,
-        refreshToken: previous.refreshToken,
-        seed: true,
-        seedOptions: { leads }
+        refreshToken: previous.refreshToken
     }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE') {
             throw new Error(
@@ -99,6 +98,7 @@ async function main(): Promise<void> {
         }
         throw e;
     });
+    await seedDemoIfEmpty(org, { leads });
     mkdirSync(stateDir, { recursive: true });
     writeFileSync(
         connectionFile,

@@ -15,7 +15,7 @@ import {
     scoreFieldChanges,
     scoreLead
 } from '../../core/src/index';
-import type { RecordSource } from '../../localorg/src/graphql/source';
+import type { RecordSource } from '../../localorg/src/store/source';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -122,7 +122,6 @@ export function seedPreview(source: RecordSource, now: Date): void {
             Country: COUNTRIES[i % COUNTRIES.length],
             LeadSource: SOURCES[i % SOURCES.length],
             Status: STATUSES[i % STATUSES.length],
-            IsConverted: false,
             OwnerId: reps[i % reps.length],
             CreatedDate: created.toISOString()
         });

@@ -3,7 +3,7 @@
  * org (localorg/src/index.ts) in memory, with the small demo data set of
  * demoData.ts, serving the production browser build.
  */
-import type { RecordValues } from '../../localorg/src/graphql/source';
+import type { RecordValues } from '../../localorg/src/store/source';
 import { startLocalOrg } from '../../localorg/src/index';
 import { seedPreview } from './demoData';
 

@@ -10,7 +10,7 @@ import jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../core/src/index';
 import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
-import { PROJECT_ROOT } from '../../localorg/src/org';
+import { PROJECT_ROOT } from '../../localorg/src/store/org';
 import { Api } from '../src/api';
 import { doctor } from '../src/doctor';
 import { generateDemoData, seedOrg } from '../src/seed/index';
@@ -20,7 +20,7 @@ let org: LocalOrg;
 let api: Api;
 
 beforeAll(async () => {
-    org = await startLocalOrg({ dataDir, port: 0, seed: false });
+    org = await startLocalOrg({ dataDir, port: 0 });
     const conn = new jsforce.Connection({
         instanceUrl: org.instanceUrl,
         accessToken: org.accessToken,

@@ -17,6 +17,7 @@ import { run } from '../src/bin';
 import { scoreOrg } from '../src/score';
 import { demoCounts, generateDemoData, seedOrg } from '../src/seed/index';
 import { syncLeads } from '../src/sync';
+import { seedDemoIfEmpty } from '../../scripts/seedDemo';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const LEADS = 400;
@@ -33,7 +34,7 @@ const envs: Env[] = [];
 
 async function newEnv(): Promise<Env> {
     const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-cli-'));
-    const org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0, seed: false });
+    const org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0 });
     const root = path.join(dir, 'project');
     mkdirSync(path.join(root, '.leadloop'), { recursive: true });
     writeFileSync(
@@ -367,13 +368,9 @@ describe('doctor and flags', () => {
 describe('npm start on a new machine', () => {
     it('seeds and scores the demo data so that a rescore right after changes (almost) nothing', async () => {
         const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-start-'));
-        const org = await startLocalOrg({
-            dataDir: dir,
-            port: 0,
-            seed: true,
-            seedOptions: { leads: 300 }
-        });
+        const org = await startLocalOrg({ dataDir: dir, port: 0 });
         try {
+            expect(await seedDemoIfEmpty(org, { leads: 300 })).toBe(true);
             const conn = new jsforce.Connection({
                 instanceUrl: org.instanceUrl,
                 accessToken: org.accessToken,

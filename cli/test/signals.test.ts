@@ -31,7 +31,7 @@ let seen = 0;
 let delayMs = 150;
 
 beforeAll(async () => {
-    org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0, seed: false });
+    org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0 });
     const conn = new jsforce.Connection({
         instanceUrl: org.instanceUrl,
         accessToken: org.accessToken,

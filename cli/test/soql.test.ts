@@ -114,7 +114,7 @@ describe('soql() against a local org', () => {
     let api: Api;
 
     beforeAll(async () => {
-        org = await startLocalOrg({ dataDir: dir, port: 0, seed: false });
+        org = await startLocalOrg({ dataDir: dir, port: 0 });
         api = new Api(
             new jsforce.Connection({
                 instanceUrl: org.instanceUrl,

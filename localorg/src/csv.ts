@@ -1,88 +1,122 @@
-/** RFC 4180 CSV, as Bulk API 2.0 reads and writes it. */
+/**
+ * Bulk API 2.0 CSV (RFC 4180) through csv-parse / csv-stringify, as the
+ * platform reads and writes it: records end with LF or CRLF, every value the
+ * org writes is quoted (nulls as "").
+ */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
 export class CsvError extends Error {}
 
 /** Parses CSV text into rows; throws CsvError naming the line on malformed input. */
 export function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let field = '';
-    let quoted = false;
-    let line = 1;
-    let i = 0;
-    let fieldStart = true;
-    while (i < text.length) {
-        const c = text[i];
-        if (quoted) {
-            if (c === '"') {
-                if (text[i + 1] === '"') {
-                    field += '"';
-                    i += 2;
-                    continue;
-                }
-                quoted = false;
-                i++;
-                const next = text[i];
-                if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-                    throw new CsvError(
-                        `CSV line ${line}: unexpected character after a closing quote.`
-                    );
-                }
-                continue;
-            }
-            if (c === '\n') line++;
-            field += c;
-            i++;
-            continue;
-        }
-        if (c === '"' && fieldStart) {
-            quoted = true;
-            fieldStart = false;
-            i++;
-            continue;
-        }
-        if (c === '"') throw new CsvError(`CSV line ${line}: a quote inside an unquoted field.`);
-        if (c === ',') {
-            row.push(field);
-            field = '';
-            fieldStart = true;
-            i++;
-            continue;
-        }
-        if (c === '\r' || c === '\n') {
-            row.push(field);
-            rows.push(row);
-            row = [];
-            field = '';
-            fieldStart = true;
-            if (c === '\r' && text[i + 1] === '\n') i++;
-            i++;
-            line++;
-            continue;
-        }
-        field += c;
-        fieldStart = false;
-        i++;
+    try {
+        return parse(text, CSV_OPTIONS) as string[][];
+    } catch (e) {
+        throw csvError(e);
     }
-    if (quoted) throw new CsvError(`CSV line ${line}: a quoted field is never closed.`);
-    if (field !== '' || row.length) {
-        row.push(field);
-        rows.push(row);
-    }
-    return rows;
 }
 
-function cell(v: unknown): string {
-    // The platform quotes every value in the CSV it returns (nulls as ""): clients such as
-    // jsforce parse results with every Bulk 2.0 delimiter at once (, ; | ^ ` tab), so an
-    // unquoted "Call; no answer" would split into two columns.
-    if (v === null || v === undefined) return '""';
-    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return `"${s.replace(/"/g, '""')}"`;
+/** A data row of an upload, as many values as the header has columns; `error` when it had not. */
+export interface CsvRow {
+    values: string[];
+    error?: string;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The options every Bulk 2.0 CSV read uses (LF, CRLF or CR records; a BOM ignored). */
+export const CSV_OPTIONS = {
+    bom: true,
+    relax_column_count: true,
+    record_delimiter: ['\r\n', '\n', '\r']
+};
+
+/**
+ * Reads the uploads of one Bulk 2.0 job as one table under the first upload's header. A
+ * header naming a column twice, or a later upload with other columns, is a CsvError (the job
+ * fails); a later upload's columns are mapped by name, whatever their order; a row with more
+ * or fewer values than its header carries an `error` (that row fails, the others go on).
+ */
+export class UploadTable {
+    header: string[] = [];
+    private own: string[] = [];
+    private order: number[] = [];
+    private upload = 0;
+    private rowInUpload = 0;
+
+    /** The next upload's header row. */
+    startUpload(own: string[]): void {
+        this.upload += 1;
+        this.rowInUpload = 0;
+        const names = own.map((h) => h.trim().toLowerCase());
+        const twice = names.find((n, i) => names.indexOf(n) !== i);
+        if (twice !== undefined)
+            throw new CsvError(
+                `The header of upload ${this.upload} names the column ${own[names.indexOf(twice)].trim()} more than once.`
+            );
+        if (this.upload === 1) this.header = own;
+        const first = this.header.map((h) => h.trim().toLowerCase());
+        const order = first.map((n) => names.indexOf(n));
+        if (names.length !== first.length || order.includes(-1))
+            throw new CsvError(
+                `Upload ${this.upload} has other columns (${own.join(', ')}) than the first upload (${this.header.join(', ')}).`
+            );
+        this.own = own;
+        this.order = order;
+    }
+
+    /** A data row of the current upload, in the first upload's column order. */
+    row(values: string[]): CsvRow {
+        this.rowInUpload += 1;
+        const row: CsvRow = { values: this.order.map((at) => values[at] ?? '') };
+        if (values.length !== this.own.length)
+            row.error = `Row ${this.rowInUpload} of upload ${this.upload} has ${plural(values.length, 'value')}; the header has ${plural(this.own.length, 'column')}.`;
+        return row;
+    }
+}
+
+/** The uploads (as text) of one job as one table (see UploadTable). */
+export function readCsvUploads(texts: string[]): { header: string[]; rows: CsvRow[] } {
+    const table = new UploadTable();
+    const rows: CsvRow[] = [];
+    for (const text of texts) {
+        const [own = [], ...data] = parseCsv(text);
+        table.startUpload(own);
+        for (const values of data) rows.push(table.row(values));
+    }
+    return { header: table.header, rows };
+}
+
+/** A CsvError naming the line, from a csv-parse error. */
+export function csvError(e: unknown): CsvError {
+    if (e instanceof CsvError) return e;
+    const line = (e as { lines?: number }).lines;
+    const reason = (e as Error).message.replace(/ at line \d+/, '');
+    return new CsvError(line ? `CSV line ${line}: ${reason}` : reason);
+}
+
+/**
+ * The platform quotes every value in the CSV it returns (nulls as ""): clients such as
+ * jsforce parse results with every Bulk 2.0 delimiter at once (, ; | ^ ` tab), so an
+ * unquoted "Call; no answer" would split into two columns.
+ */
 export function toCsv(header: string[], rows: unknown[][]): string {
-    return (
-        [header.map(cell).join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n'
-    );
+    return toCsvRows([header, ...rows]);
+}
+
+/** Rows (no header added) as the platform writes them; for results written in parts. */
+export function toCsvRows(rows: unknown[][]): string {
+    return stringify(rows, {
+        quoted: true,
+        quoted_empty: true,
+        record_delimiter: '\n',
+        cast: {
+            boolean: (v) => String(v),
+            number: (v) => String(v),
+            bigint: (v) => String(v),
+            date: (v) => v.toISOString(),
+            object: (v) => JSON.stringify(v)
+        }
+    });
 }

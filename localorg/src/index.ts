@@ -1,20 +1,19 @@
 /**
- * The local org: `startLocalOrg()` opens the database under `dataDir`, starts
- * the API on 127.0.0.1 and (optionally) seeds the demo data set through the
- * same code path as `leadloop seed`.
+ * The local org: `startLocalOrg()` opens the database under `dataDir` and
+ * starts the API on 127.0.0.1. Demo data is the caller's business
+ * (scripts/start.ts seeds it through the CLI's seed code, over jsforce).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { API_VERSION } from '../../core/src/index';
-import { register as registerGraphql } from './graphql/index';
-import type { SqliteSource } from './graphql/sqliteSource';
-import { ADMIN_USERNAME, openOrgDatabase, PROJECT_ROOT } from './org';
 import { LocalOrgServer, type FaultConfig } from './server';
-import { register as registerUiApi } from './uiapi/index';
+import { lockDataDir } from './store/dataDirLock';
+import { ADMIN_USERNAME, openOrgDatabase } from './store/org';
+import type { SqliteSource } from './store/sqliteSource';
 
 export type { FaultConfig } from './server';
-export { LEAD_STATUSES, ADMIN_USERNAME } from './org';
+export { LEAD_STATUSES, ADMIN_USERNAME } from './store/org';
 
 export interface LocalOrgOptions {
     /** Where the database lives (':memory:' for a throwaway org). */
@@ -27,10 +26,6 @@ export interface LocalOrgOptions {
     /** Start over: delete the data directory's database first. */
     reset?: boolean;
     faults?: FaultConfig;
-    /** Seed the demo data set when the org has no leads (default false). */
-    seed?: boolean;
-    /** Seed options (size, random seed). */
-    seedOptions?: { leads?: number; seed?: number };
     dailyApiLimit?: number;
     /** The browser build to serve at / (default browser/dist). */
     distDir?: string;
@@ -58,6 +53,19 @@ export function newAccessToken(organizationId: string): string {
 }
 
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
+    const onDisk = options.dataDir !== ':memory:';
+    if (onDisk) mkdirSync(options.dataDir, { recursive: true });
+    // Before --reset: a second org must never delete or share a running org's database.
+    const unlock = onDisk ? lockDataDir(options.dataDir) : () => undefined;
+    try {
+        return await start(options, unlock);
+    } catch (e) {
+        unlock();
+        throw e;
+    }
+}
+
+async function start(options: LocalOrgOptions, unlock: () => void): Promise<LocalOrg> {
     if (options.reset && options.dataDir !== ':memory:') {
         for (const f of ['org.sqlite', 'org.sqlite-wal', 'org.sqlite-shm']) {
             const p = path.join(options.dataDir, f);
@@ -71,14 +79,15 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         org,
         accessToken,
         refreshToken,
-        username: ADMIN_USERNAME,
         faults: options.faults,
         dailyApiLimit: options.dailyApiLimit,
-        distDir: options.distDir,
-        routeHooks: [registerGraphql, registerUiApi]
+        distDir: options.distDir
     });
-    const instanceUrl = await server.listen(options.port ?? 0);
-    const local: LocalOrg = {
+    const instanceUrl = await server.listen(options.port ?? 0).catch((e: unknown) => {
+        org.close();
+        throw e;
+    });
+    return {
         instanceUrl,
         get accessToken() {
             return server.token;
@@ -92,34 +101,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         close: async () => {
             await server.close();
             org.close();
+            unlock();
         }
     };
-    if (options.seed) {
-        const count = org.store.find('Lead', { fields: ['Id'], limit: 1, offset: 0 }).totalCount;
-        if (count === 0) await seedDemo(local, options.seedOptions ?? {});
-    }
-    return local;
-}
-
-/** Seeds and scores through the CLI's seed code (the same path as `leadloop seed`), over jsforce. */
-async function seedDemo(local: LocalOrg, opts: { leads?: number; seed?: number }): Promise<void> {
-    const seedModule = path.join(PROJECT_ROOT, 'cli/src/seed/index.ts');
-    if (!existsSync(seedModule)) {
-        throw new Error('The demo data set (cli/src/seed) is missing from this checkout.');
-    }
-    const { default: jsforce } = await import('jsforce');
-    const seed = (await import(seedModule)) as {
-        generateDemoData: (o: { seed?: number; leads?: number; now?: Date }) => unknown;
-        seedOrg: (conn: unknown, data: unknown, o?: Record<string, unknown>) => Promise<unknown>;
-    };
-    const conn = new jsforce.Connection({
-        instanceUrl: local.instanceUrl,
-        accessToken: local.accessToken,
-        version: API_VERSION
-    });
-    const now = new Date();
-    const data = seed.generateDemoData({ seed: opts.seed, leads: opts.leads, now });
-    // seedOrg scores every lead afterwards (as `leadloop seed` does), on the clock of that
-    // moment: records inserted during the seed (campaign members) are then in the past.
-    await seed.seedOrg(conn, data, {});
 }

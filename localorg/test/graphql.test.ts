@@ -2,9 +2,9 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import { executeGraphQL } from '../src/graphql/execute';
 import Database from 'better-sqlite3';
-import { MemorySource } from '../src/graphql/memorySource';
-import { SqliteSource } from '../src/graphql/sqliteSource';
-import type { FieldInfo, ObjectInfo, RecordSource } from '../src/graphql/source';
+import { MemorySource } from '../src/store/memorySource';
+import { SqliteSource } from '../src/store/sqliteSource';
+import type { FieldInfo, ObjectInfo, RecordSource } from '../src/store/source';
 import * as uiapi from '../src/uiapi/records';
 
 const f = (name: string, kind: FieldInfo['kind'], extra: Partial<FieldInfo> = {}): FieldInfo => ({

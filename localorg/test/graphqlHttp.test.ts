@@ -5,8 +5,12 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../core/src/index';
 import { readPackageMetadata } from '../../metadata/src/index';
-import { buildObjectInfos, MemorySource, register as registerGraphql } from '../src/graphql/index';
-import { register as registerUi, type NodeHandler } from '../src/uiapi/index';
+import { Sessions } from '../src/http/auth';
+import { Router } from '../src/http/router';
+import { createHttpServer } from '../src/http/server';
+import { registerAppRoutes } from '../src/routes/index';
+import { MemorySource } from '../src/store/memorySource';
+import { buildObjectInfos } from '../src/store/objectInfos';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const token = '00DTEST000000000001!abc';
@@ -24,14 +28,11 @@ beforeAll(async () => {
     source.create('Lead', { LastName: 'Lovelace', Company: 'Engines', Status: 'New' });
     dist = mkdtempSync(path.join(os.tmpdir(), 'leadloop-dist-'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
-    const handlers: NodeHandler[] = [];
-    const router = { use: (h: NodeHandler) => handlers.push(h) };
-    registerGraphql(router, { source, accessToken: token });
-    registerUi(router, { source, accessToken: token, distDir: dist });
-    server = http.createServer(async (req, res) => {
-        for (const h of handlers) if (await h(req, res)) return;
-        res.writeHead(404).end('no route');
-    });
+    // The GraphQL endpoint, the UI API and the browser app over a MemorySource, through the
+    // same HTTP layer as the local org.
+    const sessions = new Sessions(token, 'refresh');
+    const router = registerAppRoutes(new Router(), { store: source, sessions, distDir: dist });
+    server = createHttpServer({ router, authorize: (req) => sessions.authorize(req) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });

@@ -14,7 +14,7 @@ import {
     type ObjectInfo,
     type RecordSource,
     type RecordValues
-} from '../graphql/source';
+} from '../store/source';
 
 export interface ApiResponse {
     status: number;

@@ -6,7 +6,8 @@
  * correlated subqueries. The reference for adapting the local org's store.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { newId, normalizeId } from '../ids';
+import { checkValues } from './fieldRules';
+import { newId, normalizeId } from './ids';
 import {
     SourceError,
     type FieldInfo,
@@ -51,25 +52,6 @@ export interface WriteHooks {
     /** After a create, update or delete, inside the same transaction. */
     afterWrite?(object: string, after: RecordValues | null, before: RecordValues | null): void;
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Audit fields the API lets a create set (with "Set Audit Fields upon Record Creation"). */
-const AUDIT_ON_CREATE = new Set([
-    'CreatedDate',
-    'CreatedById',
-    'LastModifiedDate',
-    'LastModifiedById'
-]);
-/** Read-only fields the local org accepts on insert so demo data can hold converted leads. */
-const SEEDABLE_ON_CREATE = new Set([
-    'IsConverted',
-    'ConvertedDate',
-    'ConvertedAccountId',
-    'ConvertedContactId',
-    'ConvertedOpportunityId'
-]);
 
 export class SqliteSource implements RecordSource {
     private readonly infos = new Map<string, ObjectInfo>();
@@ -352,7 +334,8 @@ export class SqliteSource implements RecordSource {
         });
         order.push('t."Id" ASC');
         const limit = Math.max(0, Math.min(Number(spec.limit) || 0, 50_000_000));
-        const offset = Math.max(0, Number(spec.offset) | 0);
+        // Never through `| 0`: an offset of 2^32 would wrap to the first rows.
+        const offset = Math.max(0, Math.trunc(Number(spec.offset) || 0));
         const rows = this.db
             .prepare(
                 `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
@@ -375,162 +358,7 @@ export class SqliteSource implements RecordSource {
         return { records, totalCount: total.n };
     }
 
-    private fail(code: string, message: string, field: string): never {
-        throw new SourceError(code, message, [field]);
-    }
-
-    /** Validates and normalises values as the platform would; returns DB-ready values. */
-    private check(info: ObjectInfo, values: RecordValues, creating: boolean): RecordValues {
-        const out: RecordValues = {};
-        for (const [key, raw] of Object.entries(values)) {
-            // Field names are case-insensitive in the API; the canonical name is stored.
-            const f =
-                info.fields[key] ??
-                Object.values(info.fields).find((x) => x.name.toLowerCase() === key.toLowerCase());
-            const k = f?.name ?? key;
-            if (!f)
-                this.fail(
-                    'INVALID_FIELD',
-                    `No such column '${k}' on sobject of type ${info.name}`,
-                    k
-                );
-            const settable = creating
-                ? f.createable || AUDIT_ON_CREATE.has(k) || SEEDABLE_ON_CREATE.has(k)
-                : f.updateable;
-            if (!settable && k !== 'Id')
-                this.fail(
-                    'INVALID_FIELD_FOR_INSERT_UPDATE',
-                    `Unable to ${creating ? 'create' : 'update'} field: ${k}`,
-                    k
-                );
-            let v = raw === '' && f.kind !== 'string' && f.kind !== 'textarea' ? null : raw;
-            if (v === undefined) continue;
-            if (v === null) {
-                if (!f.nillable && f.kind !== 'boolean')
-                    this.fail('REQUIRED_FIELD_MISSING', `Required fields are missing: [${k}]`, k);
-                out[k] = f.kind === 'boolean' ? false : null;
-                continue;
-            }
-            if (typeof v === 'object')
-                this.fail('INVALID_FIELD', `${k}: expected a single value, not an object.`, k);
-            switch (f.kind) {
-                case 'boolean':
-                    if (v === 'true' || v === 'false') v = v === 'true';
-                    if (typeof v !== 'boolean')
-                        this.fail(
-                            'INVALID_TYPE_ON_FIELD_IN_RECORD',
-                            `${f.label}: value not of required type: ${String(v)}`,
-                            k
-                        );
-                    break;
-                case 'int':
-                case 'double':
-                case 'currency':
-                case 'percent': {
-                    const n =
-                        typeof v === 'number'
-                            ? v
-                            : typeof v === 'string' && v.trim() !== ''
-                              ? Number(v)
-                              : NaN;
-                    if (!Number.isFinite(n))
-                        this.fail(
-                            'INVALID_TYPE_ON_FIELD_IN_RECORD',
-                            `${f.label}: value not of required type: ${String(v)}`,
-                            k
-                        );
-                    if (f.precision !== undefined) {
-                        const intDigits = Math.trunc(Math.abs(n)).toString().length;
-                        if (intDigits > f.precision - (f.scale ?? 0))
-                            this.fail(
-                                'NUMBER_OUTSIDE_VALID_RANGE',
-                                `${f.label}: value outside of valid range on numeric field: ${n}`,
-                                k
-                            );
-                    }
-                    v =
-                        f.kind === 'int'
-                            ? Math.trunc(n)
-                            : f.scale !== undefined
-                              ? Number(n.toFixed(f.scale))
-                              : n;
-                    break;
-                }
-                case 'date':
-                    if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v)))
-                        this.fail(
-                            'INVALID_TYPE_ON_FIELD_IN_RECORD',
-                            `${f.label}: value not of required type: ${String(v)}`,
-                            k
-                        );
-                    break;
-                case 'datetime': {
-                    const t = typeof v === 'string' && DATETIME.test(v) ? Date.parse(v) : NaN;
-                    if (Number.isNaN(t))
-                        this.fail(
-                            'INVALID_TYPE_ON_FIELD_IN_RECORD',
-                            `${f.label}: value not of required type: ${String(v)}`,
-                            k
-                        );
-                    v = new Date(t).toISOString();
-                    break;
-                }
-                case 'reference': {
-                    const id = normalizeId(v);
-                    if (!id)
-                        this.fail(
-                            'MALFORMED_ID',
-                            `${f.label}: id value of incorrect type: ${String(v)}`,
-                            k
-                        );
-                    const target = this.byPrefix.get(id.slice(0, 3));
-                    if (
-                        !target ||
-                        !(f.referenceTo ?? []).includes(target) ||
-                        !this.exists(target, id)
-                    )
-                        this.fail(
-                            'INVALID_CROSS_REFERENCE_KEY',
-                            `${f.label}: id value of incorrect type: ${String(v)}`,
-                            k
-                        );
-                    v = id;
-                    break;
-                }
-                case 'id':
-                    break;
-                default:
-                    v = String(v);
-                    if (f.kind === 'email' && !EMAIL.test(v as string))
-                        this.fail(
-                            'INVALID_EMAIL_ADDRESS',
-                            `${f.label}: invalid email address: ${String(v).slice(0, 80)}`,
-                            k
-                        );
-            }
-            if (typeof v === 'string' && f.length !== undefined && v.length > f.length)
-                this.fail(
-                    'STRING_TOO_LONG',
-                    `${f.label}: data value too large: ${v.slice(0, 40)}... (max length=${f.length})`,
-                    k
-                );
-            if (
-                f.kind === 'picklist' &&
-                f.picklistValues?.length &&
-                !f.picklistValues.some((p) => p.value === v)
-            ) {
-                this.fail(
-                    'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-                    `${f.label}: bad value for restricted picklist field: ${String(v)}`,
-                    k
-                );
-            }
-            out[k] = v;
-        }
-        return out;
-    }
-
-    private exists(object: string, id: string): boolean {
+    exists(object: string, id: string): boolean {
         return this.stmt(`SELECT 1 FROM ${q(object)} WHERE "Id" = ?`).get(id) !== undefined;
     }
 
@@ -575,17 +403,17 @@ export class SqliteSource implements RecordSource {
         const input: RecordValues = { ...values };
         delete input.Id;
         delete input.id;
-        const checked = this.check(info, input, true);
+        const checked = checkValues(info, input, true, this);
         this.hooks.beforeWrite?.(object, checked, null);
         for (const f of Object.values(info.fields)) {
             if (checked[f.name] === undefined && f.defaultValue !== undefined)
                 checked[f.name] = f.defaultValue;
             if (f.kind === 'boolean' && checked[f.name] === undefined) checked[f.name] = false;
             if (f.required && (checked[f.name] === undefined || checked[f.name] === null)) {
-                this.fail(
+                throw new SourceError(
                     'REQUIRED_FIELD_MISSING',
                     `Required fields are missing: [${f.name}]`,
-                    f.name
+                    [f.name]
                 );
             }
         }
@@ -626,7 +454,7 @@ export class SqliteSource implements RecordSource {
         const input: RecordValues = { ...values };
         delete input.Id;
         delete input.id;
-        const checked = this.check(info, input, false);
+        const checked = checkValues(info, input, false, this);
         this.hooks.beforeWrite?.(object, checked, current);
         const now = new Date().toISOString();
         const row = this.named(info, {

@@ -1,6 +1,6 @@
 /** sObject describe shapes (REST `describe` and describe global) from the schema. */
-import { API_VERSION } from '../../core/src/index';
-import type { FieldInfo, ObjectInfo } from './graphql/source';
+import { API_VERSION } from '../../../core/src/index';
+import type { FieldInfo, ObjectInfo } from './source';
 
 const base = `/services/data/v${API_VERSION}`;
 

@@ -9,13 +9,13 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../core/src/index';
-import { buildObjectInfos } from './graphql/objectInfos';
-import { SqliteSource } from './graphql/sqliteSource';
-import type { RecordValues } from './graphql/source';
-import { readPackageMetadata } from '../../metadata/src/index';
+import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../../core/src/index';
+import { buildObjectInfos } from './objectInfos';
+import { SqliteSource } from './sqliteSource';
+import type { RecordValues } from './source';
+import { readPackageMetadata } from '../../../metadata/src/index';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The org's Lead Status values (the package maps to them through LL_Settings__c). */
 export const LEAD_STATUSES = [

@@ -1,0 +1,195 @@
+/**
+ * Bulk API 2.0 ingest (`/jobs/ingest`): insert, update, upsert, delete and
+ * hardDelete jobs; Open → UploadComplete → InProgress → JobComplete (or
+ * Failed/Aborted); `successfulResults`, `failedResults`, `unprocessedrecords`.
+ * Jobs, uploads and results live in the org's database (store/ingestJobs.ts),
+ * so they survive a restart; ingestRun.ts runs a job.
+ */
+import { API_VERSION } from '../../../core/src/index';
+import { toCsvRows } from '../csv';
+import { ApiError, notFound } from '../http/errors';
+import type { Request } from '../http/request';
+import { API, type Router } from '../http/router';
+import { IngestJobStore, type IngestJob } from '../store/ingestJobs';
+import type { OrgContext } from './context';
+import { rowsOf, runJob } from './ingestRun';
+import { externalField, objectNamed } from './records';
+
+const OPERATIONS = ['insert', 'update', 'upsert', 'delete', 'hardDelete'] as const;
+const JOBS = `${API}/jobs/ingest`;
+
+export function register(router: Router, ctx: OrgContext): void {
+    const jobs = new IngestJobStore(ctx.org.db);
+    jobs.recover();
+    const jobOf = (id: string) => {
+        const job = jobs.get(id);
+        if (!job) throw notFound();
+        return job;
+    };
+    const info = (job: IngestJob) => jobInfo(ctx, job);
+    const start = (id: string) =>
+        runJob(ctx, jobs, id).catch((e: unknown) => {
+            const job = jobs.get(id);
+            if (job)
+                jobs.save({
+                    ...job,
+                    state: 'Failed',
+                    errorMessage: `InvalidBatch : ${(e as Error).message ?? 'the job failed'}`
+                });
+        });
+
+    router.post(JOBS, async (r) => {
+        const body = await r.jsonObject();
+        const operation = String(body.operation ?? '');
+        if (!(OPERATIONS as readonly string[]).includes(operation))
+            throw new ApiError(
+                400,
+                'INVALIDJOB',
+                `InvalidJob : Invalid operation: ${operation.slice(0, 40)}`
+            );
+        const object = objectNamed(ctx, String(body.object ?? '')).name;
+        const job: IngestJob = {
+            id: ctx.nextId('750'),
+            object,
+            operation: operation as IngestJob['operation'],
+            externalIdFieldName:
+                operation === 'upsert'
+                    ? externalField(ctx, object, String(body.externalIdFieldName ?? ''))
+                    : undefined,
+            state: 'Open',
+            createdDate: new Date().toISOString(),
+            lineEnding: String(body.lineEnding ?? 'LF'),
+            processed: 0,
+            failed: 0
+        };
+        jobs.save(job);
+        r.send(200, info(job));
+    });
+    router.get(JOBS, (r) =>
+        r.send(200, { done: true, records: jobs.all().map(info), nextRecordsUrl: null })
+    );
+    router.put(`${JOBS}/:id/batches`, async (r) => {
+        const job = jobOf(r.params.id);
+        if (job.state !== 'Open')
+            throw new ApiError(
+                409,
+                'INVALIDJOBSTATE',
+                `Job is not open for uploads (state ${job.state}).`
+            );
+        await receiveUpload(jobs, job.id, r);
+        r.send(201, null);
+    });
+    router.patch(`${JOBS}/:id`, async (r) => {
+        const job = jobOf(r.params.id);
+        const { state } = await r.jsonObject();
+        if (state === 'UploadComplete' && job.state === 'Open') {
+            jobs.save({ ...job, state: 'UploadComplete' });
+            setImmediate(() => void start(job.id));
+        } else if (
+            state === 'Aborted' &&
+            (job.state === 'Open' || job.state === 'UploadComplete' || job.state === 'InProgress')
+        ) {
+            // A running job stops before its next chunk; the rows after it are unprocessed.
+            jobs.save({ ...job, state: 'Aborted' });
+        } else {
+            throw new ApiError(
+                400,
+                'INVALIDJOBSTATE',
+                `Cannot change state from ${job.state} to ${String(state)}.`
+            );
+        }
+        r.send(200, info(jobOf(job.id)));
+    });
+    router.get(`${JOBS}/:id`, (r) => r.send(200, info(jobOf(r.params.id))));
+    router.delete(`${JOBS}/:id`, (r) => {
+        jobs.delete(jobOf(r.params.id).id);
+        r.send(204, null);
+    });
+    router.get(`${JOBS}/:id/:results`, async (r) => {
+        const job = jobOf(r.params.id);
+        const header = job.header ?? [];
+        const kind = r.params.results;
+        if (
+            kind !== 'successfulResults' &&
+            kind !== 'failedResults' &&
+            kind !== 'unprocessedrecords'
+        )
+            throw notFound();
+        r.res.writeHead(200, { 'Content-Type': 'text/csv; charset=UTF-8' });
+        if (kind === 'unprocessedrecords') {
+            r.res.write(toCsvRows([header]));
+            await writeUnprocessed(jobs, job, r);
+        } else {
+            const success = kind === 'successfulResults';
+            r.res.write(toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]]));
+            for (const page of jobs.results(job.id, success))
+                r.res.write(toCsvRows(page.map((x) => [x.id, x.detail, ...x.values])));
+        }
+        r.res.end();
+    });
+}
+
+/** Stores an upload as it arrives (never whole in memory); an empty one adds nothing. */
+async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Promise<void> {
+    const upload = jobs.beginUpload(id);
+    let seq = 0;
+    let blank = true;
+    try {
+        for await (const chunk of r.chunks()) {
+            if (blank && chunk.toString('utf8').trim()) blank = false;
+            jobs.addChunk(id, upload, seq++, chunk);
+        }
+    } catch (e) {
+        jobs.dropUpload(id, upload);
+        throw e;
+    }
+    // An empty upload adds nothing (jsforce can send one before the data when it retries a
+    // PUT); counting it would take the real upload's header for data.
+    if (blank) jobs.dropUpload(id, upload);
+    else jobs.completeUpload(id, upload);
+}
+
+/** The rows a job did not process (after an abort, a failure or a restart), as uploaded. */
+async function writeUnprocessed(jobs: IngestJobStore, job: IngestJob, r: Request): Promise<void> {
+    if (job.state === 'Open' || job.state === 'JobComplete' || !job.header) return;
+    let index = 0;
+    let page: string[][] = [];
+    try {
+        for await (const row of rowsOf(jobs, job.id)) {
+            if (index++ < job.processed) continue;
+            page.push(row.values);
+            if (page.length === 5_000) {
+                r.res.write(toCsvRows(page));
+                page = [];
+            }
+        }
+    } catch {
+        // A file that does not parse has no rows to list past the point it breaks.
+    }
+    if (page.length) r.res.write(toCsvRows(page));
+}
+
+function jobInfo(ctx: OrgContext, job: IngestJob): Record<string, unknown> {
+    return {
+        id: job.id,
+        operation: job.operation,
+        object: job.object,
+        createdById: ctx.org.adminUserId,
+        createdDate: job.createdDate,
+        systemModstamp: new Date().toISOString(),
+        state: job.state,
+        externalIdFieldName: job.externalIdFieldName,
+        concurrencyMode: 'Parallel',
+        contentType: 'CSV',
+        apiVersion: Number(API_VERSION),
+        jobType: 'V2Ingest',
+        lineEnding: job.lineEnding,
+        columnDelimiter: 'COMMA',
+        contentUrl: `services/data/v${API_VERSION}/jobs/ingest/${job.id}/batches`,
+        numberRecordsProcessed: job.processed,
+        numberRecordsFailed: job.failed,
+        retries: 0,
+        totalProcessingTime: 0,
+        ...(job.errorMessage ? { errorMessage: job.errorMessage } : {})
+    };
+}

@@ -1,0 +1,150 @@
+/**
+ * Bulk API 2.0 query (`/jobs/query`): a job runs the SOQL once and serves the
+ * rows as CSV pages (`results?locator=&maxRecords=`, `Sforce-Locator`,
+ * `Sforce-NumberOfRecords`).
+ */
+import { API_VERSION, reduceErrors } from '../../../core/src/index';
+import { toCsv } from '../csv';
+import { ApiError, notFound } from '../http/errors';
+import { API, type Router } from '../http/router';
+import { parseSoql, runSoql } from '../store/soql';
+import type { RecordValues } from '../store/source';
+import type { OrgContext } from './context';
+
+interface QueryJob {
+    id: string;
+    query: string;
+    operation: string;
+    state: 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
+    createdDate: string;
+    header: string[];
+    rows: unknown[][];
+    errorMessage?: string;
+}
+
+const JOBS = `${API}/jobs/query`;
+
+export function register(router: Router, ctx: OrgContext): void {
+    const jobs = new Map<string, QueryJob>();
+    const jobOf = (id: string) => {
+        const job = jobs.get(id);
+        if (!job) throw notFound();
+        return job;
+    };
+    const info = (job: QueryJob) => jobInfo(ctx, job);
+
+    router.post(JOBS, async (r) => {
+        const body = await r.jsonObject();
+        const query = String(body.query ?? '');
+        const parsed = parseSoql(query);
+        const selected = (parsed.fields ?? []) as unknown as {
+            type: string;
+            field?: string;
+            rawValue?: string;
+        }[];
+        if (selected.some((f) => f.type === 'FieldSubquery'))
+            throw new ApiError(
+                400,
+                'API_ERROR',
+                'Bulk API 2.0 queries cannot have subqueries (nested queries).'
+            );
+        const job: QueryJob = {
+            id: ctx.nextId('750'),
+            query,
+            operation: String(body.operation ?? 'query'),
+            state: 'UploadComplete',
+            createdDate: new Date().toISOString(),
+            header: [],
+            rows: []
+        };
+        jobs.set(job.id, job);
+        setImmediate(() => {
+            job.state = 'InProgress';
+            try {
+                const { records } = runSoql(ctx.store, query);
+                const header = selected.map((f) =>
+                    f.type === 'Field' ? String(f.field) : String(f.rawValue)
+                );
+                job.header = header;
+                job.rows = records.map((record) => {
+                    const flat = flatten(record);
+                    return header.map((h) => flat[h.toLowerCase()] ?? '');
+                });
+                job.state = 'JobComplete';
+            } catch (e) {
+                job.state = 'Failed';
+                job.errorMessage = reduceErrors(e)[0];
+            }
+        });
+        r.send(200, info(job));
+    });
+    router.get(`${JOBS}/:id`, (r) => r.send(200, info(jobOf(r.params.id))));
+    router.delete(`${JOBS}/:id`, (r) => {
+        jobs.delete(jobOf(r.params.id).id);
+        r.send(204, null);
+    });
+    router.patch(`${JOBS}/:id`, (r) => {
+        const job = jobOf(r.params.id);
+        job.state = 'Aborted';
+        r.send(200, info(job));
+    });
+    router.get(`${JOBS}/:id/results`, (r) => {
+        const job = jobOf(r.params.id);
+        if (job.state !== 'JobComplete')
+            throw new ApiError(
+                400,
+                'INVALIDJOBSTATE',
+                `Job is in state ${job.state}; results are available once it is JobComplete.`
+            );
+        const locator = r.query('locator');
+        const start = Number(locator ? Buffer.from(locator, 'base64url').toString() : 0) || 0;
+        const max = Math.max(
+            1,
+            Math.min(Number(r.query('maxRecords') ?? 50_000) || 50_000, 1_000_000)
+        );
+        const slice = job.rows.slice(start, start + max);
+        const next = start + slice.length;
+        r.sendCsv(toCsv(job.header, slice), {
+            'Sforce-Locator':
+                next < job.rows.length ? Buffer.from(String(next)).toString('base64url') : 'null',
+            'Sforce-NumberOfRecords': String(slice.length)
+        });
+    });
+}
+
+function jobInfo(ctx: OrgContext, job: QueryJob): Record<string, unknown> {
+    return {
+        id: job.id,
+        operation: job.operation,
+        object: '',
+        createdById: ctx.org.adminUserId,
+        createdDate: job.createdDate,
+        systemModstamp: new Date().toISOString(),
+        state: job.state,
+        concurrencyMode: 'Parallel',
+        contentType: 'CSV',
+        apiVersion: Number(API_VERSION),
+        jobType: 'V2Query',
+        lineEnding: 'LF',
+        columnDelimiter: 'COMMA',
+        numberRecordsProcessed: job.rows.length,
+        retries: 0,
+        totalProcessingTime: 0,
+        ...(job.errorMessage ? { errorMessage: job.errorMessage } : {})
+    };
+}
+
+/** A REST record's values by lower-cased 'owner.name' style paths, for Bulk 2.0 query CSV. */
+function flatten(
+    record: RecordValues,
+    prefix = '',
+    out: Record<string, unknown> = {}
+): Record<string, unknown> {
+    for (const [k, v] of Object.entries(record)) {
+        if (k === 'attributes') continue;
+        if (v && typeof v === 'object' && !Array.isArray(v))
+            flatten(v as RecordValues, `${prefix}${k}.`, out);
+        else out[`${prefix}${k}`.toLowerCase()] = v;
+    }
+    return out;
+}

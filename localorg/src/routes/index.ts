@@ -1,0 +1,41 @@
+/**
+ * The route table: every API is one module exporting `register(router, ctx)`,
+ * registered in this order (the browser app's catch-all `GET /*` last).
+ */
+import type { Router } from '../http/router';
+import * as bulkIngest from './bulkIngest';
+import * as bulkQuery from './bulkQuery';
+import * as collections from './collections';
+import type { AppContext, OrgContext } from './context';
+import * as faults from './faults';
+import * as graphql from './graphql';
+import * as limits from './limits';
+import * as oauth from './oauth';
+import * as query from './query';
+import * as sobjects from './sobjects';
+import * as staticFiles from './static';
+import * as uiapi from './uiapi';
+
+/** The APIs that work on any RecordSource: GraphQL, the UI API and the browser app. */
+export function registerAppRoutes(router: Router, ctx: AppContext): Router {
+    for (const module of [graphql, uiapi, staticFiles]) module.register(router, ctx);
+    return router;
+}
+
+/** Every API of the local org. */
+export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
+    for (const module of [
+        oauth,
+        limits,
+        faults,
+        sobjects,
+        query,
+        collections,
+        bulkIngest,
+        bulkQuery
+    ])
+        module.register(router, ctx);
+    return registerAppRoutes(router, ctx);
+}
+
+export type { AppContext, OrgContext } from './context';

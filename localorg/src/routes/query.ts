@@ -1,0 +1,84 @@
+/**
+ * SOQL over REST: `GET /query?q=`, `/queryAll?q=` and queryMore
+ * (`/query/{locator}`), in pages of `Sforce-Query-Options: batchSize` (200–2,000).
+ */
+import { ApiError } from '../http/errors';
+import type { Request } from '../http/request';
+import { API, type Router } from '../http/router';
+import { runSoql } from '../store/soql';
+import type { RecordValues } from '../store/source';
+import type { OrgContext } from './context';
+import { BASE } from './limits';
+
+/** A query's rows, served a page at a time; a locator names the cursor and a position in it. */
+interface Cursor {
+    records: RecordValues[];
+    batch: number;
+    created: number;
+    totalSize: number;
+}
+
+/** Open cursors the platform would still answer (the newest 50, for 15 minutes). */
+const MAX_CURSORS = 50;
+const CURSOR_TTL_MS = 15 * 60_000;
+
+export function register(router: Router, ctx: OrgContext): void {
+    const cursors = new Map<string, Cursor>();
+
+    // A page never moves the cursor: reading the same locator twice answers the same rows.
+    const page = (r: Request, id: string, cursor: Cursor, start: number) => {
+        const slice = cursor.records.slice(start, start + cursor.batch);
+        const next = start + slice.length;
+        const done = next >= cursor.records.length;
+        r.send(200, {
+            totalSize: cursor.totalSize,
+            done,
+            ...(done ? {} : { nextRecordsUrl: `${BASE}/query/${id}-${next}` }),
+            records: slice
+        });
+    };
+
+    const query = (r: Request) => {
+        const q = r.query('q');
+        if (!q)
+            throw new ApiError(400, 'MALFORMED_QUERY', 'A query is required: add ?q=SELECT ...');
+        const result = runSoql(ctx.store, q);
+        const batch = batchSize(r);
+        if (result.records.length <= batch) {
+            r.send(200, { totalSize: result.totalSize, done: true, records: result.records });
+            return;
+        }
+        const id = ctx.nextId('01g');
+        const cursor: Cursor = {
+            records: result.records,
+            batch,
+            created: Date.now(),
+            totalSize: result.totalSize
+        };
+        cursors.set(id, cursor);
+        for (const [key, c] of cursors) {
+            if (cursors.size <= MAX_CURSORS && Date.now() - c.created < CURSOR_TTL_MS) break;
+            if (key !== id) cursors.delete(key);
+        }
+        page(r, id, cursor, 0);
+    };
+
+    const queryMore = (r: Request) => {
+        const m = /^([A-Za-z0-9]+)-(\d{1,9})$/.exec(r.params.locator);
+        const cursor = m ? cursors.get(m[1]) : undefined;
+        const start = m ? Number(m[2]) : NaN;
+        if (!m || !cursor || start <= 0 || start >= cursor.records.length)
+            throw new ApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+        page(r, m[1], cursor, start);
+    };
+
+    for (const resource of ['query', 'queryAll']) {
+        router.get(`${API}/${resource}`, query);
+        router.get(`${API}/${resource}/:locator`, queryMore);
+    }
+}
+
+function batchSize(r: Request): number {
+    const m = /batchSize=(\d+)/i.exec(r.header('sforce-query-options'));
+    return m ? Math.min(2000, Math.max(200, Number(m[1]))) : 2000;
+}
