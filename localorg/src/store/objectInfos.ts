@@ -106,6 +106,10 @@ const STANDARD: Record<
             ['NumberOfEmployees', 'int'],
             ['BillingCountry', 'string'],
             ['OwnerId', 'reference', ref(['User'], 'Owner')]
+        ],
+        children: [
+            ['Contacts', 'Contact', 'AccountId'],
+            ['Opportunities', 'Opportunity', 'AccountId']
         ]
     },
     Contact: {
@@ -121,6 +125,11 @@ const STANDARD: Record<
             ['Title', 'string'],
             ['AccountId', 'reference', ref(['Account'], 'Account')],
             ['OwnerId', 'reference', ref(['User'], 'Owner')]
+        ],
+        children: [
+            ['Tasks', 'Task', 'WhoId'],
+            ['Events', 'Event', 'WhoId'],
+            ['CampaignMembers', 'CampaignMember', 'ContactId']
         ]
     },
     Opportunity: {
