@@ -11,15 +11,9 @@ export class CsvError extends Error {}
 /** Parses CSV text into rows; throws CsvError naming the line on malformed input. */
 export function parseCsv(text: string): string[][] {
     try {
-        return parse(text, {
-            bom: true,
-            relax_column_count: true,
-            record_delimiter: ['\r\n', '\n', '\r']
-        }) as string[][];
+        return parse(text, CSV_OPTIONS) as string[][];
     } catch (e) {
-        const line = (e as { lines?: number }).lines;
-        const reason = (e as Error).message.replace(/ at line \d+/, '');
-        throw new CsvError(line ? `CSV line ${line}: ${reason}` : reason);
+        throw csvError(e);
     }
 }
 
@@ -31,38 +25,75 @@ export interface CsvRow {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The options every Bulk 2.0 CSV read uses (LF, CRLF or CR records; a BOM ignored). */
+export const CSV_OPTIONS = {
+    bom: true,
+    relax_column_count: true,
+    record_delimiter: ['\r\n', '\n', '\r']
+};
+
 /**
- * The uploads of one Bulk 2.0 job as one table under the first upload's header. A header
- * naming a column twice, or a later upload with other columns, is a CsvError (the job fails);
- * a later upload's columns are mapped by name, whatever their order; a row with more or
- * fewer values than its header carries an `error` (that row fails, the others go on).
+ * Reads the uploads of one Bulk 2.0 job as one table under the first upload's header. A
+ * header naming a column twice, or a later upload with other columns, is a CsvError (the job
+ * fails); a later upload's columns are mapped by name, whatever their order; a row with more
+ * or fewer values than its header carries an `error` (that row fails, the others go on).
  */
-export function readCsvUploads(texts: string[]): { header: string[]; rows: CsvRow[] } {
-    let header: string[] = [];
-    const rows: CsvRow[] = [];
-    texts.forEach((text, upload) => {
-        const [own = [], ...data] = parseCsv(text);
+export class UploadTable {
+    header: string[] = [];
+    private own: string[] = [];
+    private order: number[] = [];
+    private upload = 0;
+    private rowInUpload = 0;
+
+    /** The next upload's header row. */
+    startUpload(own: string[]): void {
+        this.upload += 1;
+        this.rowInUpload = 0;
         const names = own.map((h) => h.trim().toLowerCase());
         const twice = names.find((n, i) => names.indexOf(n) !== i);
         if (twice !== undefined)
             throw new CsvError(
-                `The header of upload ${upload + 1} names the column ${own[names.indexOf(twice)].trim()} more than once.`
+                `The header of upload ${this.upload} names the column ${own[names.indexOf(twice)].trim()} more than once.`
             );
-        if (upload === 0) header = own;
-        const first = header.map((h) => h.trim().toLowerCase());
+        if (this.upload === 1) this.header = own;
+        const first = this.header.map((h) => h.trim().toLowerCase());
         const order = first.map((n) => names.indexOf(n));
         if (names.length !== first.length || order.includes(-1))
             throw new CsvError(
-                `Upload ${upload + 1} has other columns (${own.join(', ')}) than the first upload (${header.join(', ')}).`
+                `Upload ${this.upload} has other columns (${own.join(', ')}) than the first upload (${this.header.join(', ')}).`
             );
-        data.forEach((values, i) => {
-            const row: CsvRow = { values: order.map((at) => values[at] ?? '') };
-            if (values.length !== own.length)
-                row.error = `Row ${i + 1} of upload ${upload + 1} has ${plural(values.length, 'value')}; the header has ${plural(own.length, 'column')}.`;
-            rows.push(row);
-        });
-    });
-    return { header, rows };
+        this.own = own;
+        this.order = order;
+    }
+
+    /** A data row of the current upload, in the first upload's column order. */
+    row(values: string[]): CsvRow {
+        this.rowInUpload += 1;
+        const row: CsvRow = { values: this.order.map((at) => values[at] ?? '') };
+        if (values.length !== this.own.length)
+            row.error = `Row ${this.rowInUpload} of upload ${this.upload} has ${plural(values.length, 'value')}; the header has ${plural(this.own.length, 'column')}.`;
+        return row;
+    }
+}
+
+/** The uploads (as text) of one job as one table (see UploadTable). */
+export function readCsvUploads(texts: string[]): { header: string[]; rows: CsvRow[] } {
+    const table = new UploadTable();
+    const rows: CsvRow[] = [];
+    for (const text of texts) {
+        const [own = [], ...data] = parseCsv(text);
+        table.startUpload(own);
+        for (const values of data) rows.push(table.row(values));
+    }
+    return { header: table.header, rows };
+}
+
+/** A CsvError naming the line, from a csv-parse error. */
+export function csvError(e: unknown): CsvError {
+    if (e instanceof CsvError) return e;
+    const line = (e as { lines?: number }).lines;
+    const reason = (e as Error).message.replace(/ at line \d+/, '');
+    return new CsvError(line ? `CSV line ${line}: ${reason}` : reason);
 }
 
 /**
@@ -71,7 +102,12 @@ export function readCsvUploads(texts: string[]): { header: string[]; rows: CsvRo
  * unquoted "Call; no answer" would split into two columns.
  */
 export function toCsv(header: string[], rows: unknown[][]): string {
-    return stringify([header, ...rows], {
+    return toCsvRows([header, ...rows]);
+}
+
+/** Rows (no header added) as the platform writes them; for results written in parts. */
+export function toCsvRows(rows: unknown[][]): string {
+    return stringify(rows, {
         quoted: true,
         quoted_empty: true,
         record_delimiter: '\n',

@@ -4,10 +4,11 @@
  * (scripts/start.ts seeds it through the CLI's seed code, over jsforce).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { API_VERSION } from '../../core/src/index';
 import { LocalOrgServer, type FaultConfig } from './server';
+import { lockDataDir } from './store/dataDirLock';
 import { ADMIN_USERNAME, openOrgDatabase } from './store/org';
 import type { SqliteSource } from './store/sqliteSource';
 
@@ -52,6 +53,19 @@ export function newAccessToken(organizationId: string): string {
 }
 
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
+    const onDisk = options.dataDir !== ':memory:';
+    if (onDisk) mkdirSync(options.dataDir, { recursive: true });
+    // Before --reset: a second org must never delete or share a running org's database.
+    const unlock = onDisk ? lockDataDir(options.dataDir) : () => undefined;
+    try {
+        return await start(options, unlock);
+    } catch (e) {
+        unlock();
+        throw e;
+    }
+}
+
+async function start(options: LocalOrgOptions, unlock: () => void): Promise<LocalOrg> {
     if (options.reset && options.dataDir !== ':memory:') {
         for (const f of ['org.sqlite', 'org.sqlite-wal', 'org.sqlite-shm']) {
             const p = path.join(options.dataDir, f);
@@ -69,7 +83,10 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         dailyApiLimit: options.dailyApiLimit,
         distDir: options.distDir
     });
-    const instanceUrl = await server.listen(options.port ?? 0);
+    const instanceUrl = await server.listen(options.port ?? 0).catch((e: unknown) => {
+        org.close();
+        throw e;
+    });
     return {
         instanceUrl,
         get accessToken() {
@@ -84,6 +101,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         close: async () => {
             await server.close();
             org.close();
+            unlock();
         }
     };
 }

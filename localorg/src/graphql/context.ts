@@ -32,6 +32,8 @@ export const DEFAULT_PAGE = 10;
 export const MAX_PAGE = 2000;
 export const MAX_DEPTH = 5;
 export const UNBOUNDED_PAGING_LIMIT = 4000;
+/** The platform's limit of subqueries (object queries) in one GraphQL query. */
+export const MAX_SUBQUERIES = 10;
 export const FILTER_OPS: readonly FilterOp[] = [
     'eq',
     'ne',
@@ -159,4 +161,36 @@ export function parentField(info: ObjectInfo, relationshipName: string): FieldIn
     return Object.values(info.fields).find(
         (f) => f.kind === 'reference' && f.relationshipName === relationshipName
     );
+}
+
+/** A fragment that spreads itself, directly or through others, as its path (A → B → A). */
+export function fragmentCycle(
+    fragments: Map<string, FragmentDefinitionNode>
+): string[] | undefined {
+    const done = new Set<string>();
+    const visit = (name: string, path: string[]): string[] | undefined => {
+        if (path.includes(name)) return [...path.slice(path.indexOf(name)), name];
+        if (done.has(name)) return undefined;
+        const fragment = fragments.get(name);
+        if (!fragment) return undefined;
+        const spreads: string[] = [];
+        const walk = (set: SelectionSetNode | undefined) => {
+            for (const sel of set?.selections ?? []) {
+                if (sel.kind === Kind.FRAGMENT_SPREAD) spreads.push(sel.name.value);
+                else walk(sel.selectionSet);
+            }
+        };
+        walk(fragment.selectionSet);
+        for (const next of spreads) {
+            const cycle = visit(next, [...path, name]);
+            if (cycle) return cycle;
+        }
+        done.add(name);
+        return undefined;
+    };
+    for (const name of fragments.keys()) {
+        const cycle = visit(name, []);
+        if (cycle) return cycle;
+    }
+    return undefined;
 }

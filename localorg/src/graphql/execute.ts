@@ -28,7 +28,8 @@ import {
     type GraphQLResponse,
     type GraphQLRequest,
     literal,
-    errorShape
+    errorShape,
+    fragmentCycle
 } from './context';
 import { runQueryRoot } from './query';
 import { runMutationRoot } from './mutations';
@@ -83,6 +84,18 @@ export function executeGraphQL(
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of doc.definitions)
         if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const cycle = fragmentCycle(fragments);
+    if (cycle) {
+        return {
+            data: null,
+            errors: [
+                {
+                    message: `Fragment cycle: ${cycle.join(' → ')}; a fragment cannot spread itself.`,
+                    extensions: { ErrorType: 'ValidationError' }
+                }
+            ]
+        };
+    }
     const op =
         typeof request.operationName === 'string' && request.operationName
             ? ops.find((o) => o.name?.value === request.operationName)
@@ -128,5 +141,11 @@ export function executeGraphQL(
 }
 
 /** The fields of a selection set, with fragments expanded. */
+
+/** Whether the request could not run at all (bad syntax or validation): HTTP 400. */
+export function isRequestError(response: GraphQLResponse): boolean {
+    const type = response.errors[0]?.extensions?.ErrorType;
+    return response.data === null && (type === 'InvalidSyntax' || type === 'ValidationError');
+}
 
 export type { GraphQLErrorShape, GraphQLRequest, GraphQLResponse } from './context';

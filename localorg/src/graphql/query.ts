@@ -12,12 +12,14 @@ import {
     key,
     args,
     fieldInfo,
-    parentField
+    parentField,
+    MAX_SUBQUERIES
 } from './context';
 import { toFilter, toOrderBy } from './filters';
 
 export function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, unknown> {
     const data: Record<string, unknown> = {};
+    let subqueries = 0;
     for (const f of fieldsOf(ctx, set)) {
         if (f.name.value === '__typename') data[key(f)] = 'Query';
         else if (f.name.value !== 'uiapi')
@@ -33,7 +35,14 @@ export function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, un
                     );
                 else {
                     const out: Record<string, unknown> = {};
-                    for (const o of fieldsOf(ctx, q.selectionSet)) {
+                    const objects = fieldsOf(ctx, q.selectionSet);
+                    subqueries += objects.filter((o) => o.name.value !== '__typename').length;
+                    if (subqueries > MAX_SUBQUERIES)
+                        throw new RequestError(
+                            `A GraphQL query can contain up to ${MAX_SUBQUERIES} subqueries; this one has ${subqueries}.`,
+                            q
+                        );
+                    for (const o of objects) {
                         if (o.name.value === '__typename') out[key(o)] = 'RecordQuery';
                         else
                             out[key(o)] = connection(

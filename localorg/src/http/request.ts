@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors';
 
-/** The largest request body any API accepts (Bulk 2.0 uploads included). */
-export const MAX_BODY_BYTES = 150 * 1024 * 1024;
+/** The largest request body any API accepts: a Bulk 2.0 upload's 100 MB, as the README says. */
+export const MAX_BODY_BYTES = 100 * 1024 * 1024;
 
 export class Request {
     readonly url: URL;
@@ -50,17 +50,22 @@ export class Request {
         );
     }
 
-    /** The body as text, refused with 413 above the body limit. */
-    async text(): Promise<string> {
+    /** The body as it arrives, refused with 413 above the body limit (declared or counted). */
+    async *chunks(): AsyncGenerator<Buffer> {
         if (Number(this.req.headers['content-length'] ?? 0) > this.maxBodyBytes)
             throw this.tooLarge();
-        const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of this.req) {
             size += (chunk as Buffer).length;
             if (size > this.maxBodyBytes) throw this.tooLarge();
-            chunks.push(chunk as Buffer);
+            yield chunk as Buffer;
         }
+    }
+
+    /** The body as text, refused with 413 above the body limit. */
+    async text(): Promise<string> {
+        const chunks: Buffer[] = [];
+        for await (const chunk of this.chunks()) chunks.push(chunk);
         return Buffer.concat(chunks).toString('utf8');
     }
 

@@ -4,6 +4,7 @@
  * `:name` (one segment, URI-decoded into `r.params.name`) or a final `*name`
  * (the rest of the path, possibly empty).
  */
+import { ApiError } from './errors';
 import type { Request } from './request';
 
 export type Handler = (r: Request) => Promise<void> | void;
@@ -83,8 +84,20 @@ function matchSegments(pattern: string[], parts: string[]): Record<string, strin
             return params;
         }
         if (i >= parts.length) return undefined;
-        if (p.startsWith(':')) params[p.slice(1)] = decodeURIComponent(parts[i]);
+        if (p.startsWith(':')) params[p.slice(1)] = decodeSegment(parts[i]);
         else if (p !== parts[i]) return undefined;
     }
     return pattern.length === parts.length ? params : undefined;
+}
+
+function decodeSegment(segment: string): string {
+    try {
+        return decodeURIComponent(segment);
+    } catch {
+        throw new ApiError(
+            400,
+            'MALFORMED_URL',
+            `The URL segment "${segment.slice(0, 80)}" is not valid percent-encoding.`
+        );
+    }
 }

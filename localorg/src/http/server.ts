@@ -74,6 +74,10 @@ export async function handleRequest(
 
 export async function listen(server: http.Server, port: number): Promise<string> {
     server.requestTimeout = 120_000;
+    // Longer than clients keep idle sockets (undici: 4 s), so the server never closes a socket
+    // a client is reusing at that moment (the client would see "other side closed").
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, '127.0.0.1', () => resolve());

@@ -2,47 +2,41 @@
  * Bulk API 2.0 ingest (`/jobs/ingest`): insert, update, upsert, delete and
  * hardDelete jobs; Open → UploadComplete → InProgress → JobComplete (or
  * Failed/Aborted); `successfulResults`, `failedResults`, `unprocessedrecords`.
+ * Jobs, uploads and results live in the org's database (store/ingestJobs.ts),
+ * so they survive a restart; ingestRun.ts runs a job.
  */
 import { API_VERSION } from '../../../core/src/index';
-import { CsvError, readCsvUploads, toCsv, type CsvRow } from '../csv';
-import { ApiError, isRecordError, notFound, recordError } from '../http/errors';
+import { toCsvRows } from '../csv';
+import { ApiError, notFound } from '../http/errors';
+import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
-import { normalizeId } from '../store/ids';
-import { SourceError, type RecordValues } from '../store/source';
+import { IngestJobStore, type IngestJob } from '../store/ingestJobs';
 import type { OrgContext } from './context';
-import { externalField, objectNamed, upsertOne } from './records';
+import { rowsOf, runJob } from './ingestRun';
+import { externalField, objectNamed } from './records';
 
 const OPERATIONS = ['insert', 'update', 'upsert', 'delete', 'hardDelete'] as const;
-/** Rows applied per step; other requests are answered between steps. */
-const CHUNK_ROWS = 5_000;
-
-interface IngestJob {
-    id: string;
-    object: string;
-    operation: (typeof OPERATIONS)[number];
-    externalIdFieldName?: string;
-    state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
-    createdDate: string;
-    csv: string[];
-    lineEnding: string;
-    header?: string[];
-    success: unknown[][];
-    failed: unknown[][];
-    unprocessed: unknown[][];
-    errorMessage?: string;
-    processed: number;
-}
-
 const JOBS = `${API}/jobs/ingest`;
 
 export function register(router: Router, ctx: OrgContext): void {
-    const jobs = new Map<string, IngestJob>();
+    const jobs = new IngestJobStore(ctx.org.db);
+    jobs.recover();
     const jobOf = (id: string) => {
         const job = jobs.get(id);
         if (!job) throw notFound();
         return job;
     };
     const info = (job: IngestJob) => jobInfo(ctx, job);
+    const start = (id: string) =>
+        runJob(ctx, jobs, id).catch((e: unknown) => {
+            const job = jobs.get(id);
+            if (job)
+                jobs.save({
+                    ...job,
+                    state: 'Failed',
+                    errorMessage: `InvalidBatch : ${(e as Error).message ?? 'the job failed'}`
+                });
+        });
 
     router.post(JOBS, async (r) => {
         const body = await r.jsonObject();
@@ -64,18 +58,15 @@ export function register(router: Router, ctx: OrgContext): void {
                     : undefined,
             state: 'Open',
             createdDate: new Date().toISOString(),
-            csv: [],
             lineEnding: String(body.lineEnding ?? 'LF'),
-            success: [],
-            failed: [],
-            unprocessed: [],
-            processed: 0
+            processed: 0,
+            failed: 0
         };
-        jobs.set(job.id, job);
+        jobs.save(job);
         r.send(200, info(job));
     });
     router.get(JOBS, (r) =>
-        r.send(200, { done: true, records: [...jobs.values()].map(info), nextRecordsUrl: null })
+        r.send(200, { done: true, records: jobs.all().map(info), nextRecordsUrl: null })
     );
     router.put(`${JOBS}/:id/batches`, async (r) => {
         const job = jobOf(r.params.id);
@@ -85,23 +76,21 @@ export function register(router: Router, ctx: OrgContext): void {
                 'INVALIDJOBSTATE',
                 `Job is not open for uploads (state ${job.state}).`
             );
-        // An empty upload adds nothing (jsforce can send one before the data when it
-        // retries a PUT); counting it would take the real upload's header for data.
-        const text = await r.text();
-        if (text.trim()) job.csv.push(text);
+        await receiveUpload(jobs, job.id, r);
         r.send(201, null);
     });
     router.patch(`${JOBS}/:id`, async (r) => {
         const job = jobOf(r.params.id);
         const { state } = await r.jsonObject();
         if (state === 'UploadComplete' && job.state === 'Open') {
-            job.state = 'UploadComplete';
-            setImmediate(() => processJob(ctx, job));
+            jobs.save({ ...job, state: 'UploadComplete' });
+            setImmediate(() => void start(job.id));
         } else if (
             state === 'Aborted' &&
-            (job.state === 'Open' || job.state === 'UploadComplete')
+            (job.state === 'Open' || job.state === 'UploadComplete' || job.state === 'InProgress')
         ) {
-            job.state = 'Aborted';
+            // A running job stops before its next chunk; the rows after it are unprocessed.
+            jobs.save({ ...job, state: 'Aborted' });
         } else {
             throw new ApiError(
                 400,
@@ -109,24 +98,75 @@ export function register(router: Router, ctx: OrgContext): void {
                 `Cannot change state from ${job.state} to ${String(state)}.`
             );
         }
-        r.send(200, info(job));
+        r.send(200, info(jobOf(job.id)));
     });
     router.get(`${JOBS}/:id`, (r) => r.send(200, info(jobOf(r.params.id))));
     router.delete(`${JOBS}/:id`, (r) => {
         jobs.delete(jobOf(r.params.id).id);
         r.send(204, null);
     });
-    router.get(`${JOBS}/:id/:results`, (r) => {
+    router.get(`${JOBS}/:id/:results`, async (r) => {
         const job = jobOf(r.params.id);
         const header = job.header ?? [];
-        const results = r.params.results;
-        if (results === 'successfulResults')
-            r.sendCsv(toCsv(['sf__Id', 'sf__Created', ...header], job.success));
-        else if (results === 'failedResults')
-            r.sendCsv(toCsv(['sf__Id', 'sf__Error', ...header], job.failed));
-        else if (results === 'unprocessedrecords') r.sendCsv(toCsv(header, job.unprocessed));
-        else throw notFound();
+        const kind = r.params.results;
+        if (
+            kind !== 'successfulResults' &&
+            kind !== 'failedResults' &&
+            kind !== 'unprocessedrecords'
+        )
+            throw notFound();
+        r.res.writeHead(200, { 'Content-Type': 'text/csv; charset=UTF-8' });
+        if (kind === 'unprocessedrecords') {
+            r.res.write(toCsvRows([header]));
+            await writeUnprocessed(jobs, job, r);
+        } else {
+            const success = kind === 'successfulResults';
+            r.res.write(toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]]));
+            for (const page of jobs.results(job.id, success))
+                r.res.write(toCsvRows(page.map((x) => [x.id, x.detail, ...x.values])));
+        }
+        r.res.end();
     });
+}
+
+/** Stores an upload as it arrives (never whole in memory); an empty one adds nothing. */
+async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Promise<void> {
+    const upload = jobs.beginUpload(id);
+    let seq = 0;
+    let blank = true;
+    try {
+        for await (const chunk of r.chunks()) {
+            if (blank && chunk.toString('utf8').trim()) blank = false;
+            jobs.addChunk(id, upload, seq++, chunk);
+        }
+    } catch (e) {
+        jobs.dropUpload(id, upload);
+        throw e;
+    }
+    // An empty upload adds nothing (jsforce can send one before the data when it retries a
+    // PUT); counting it would take the real upload's header for data.
+    if (blank) jobs.dropUpload(id, upload);
+    else jobs.completeUpload(id, upload);
+}
+
+/** The rows a job did not process (after an abort, a failure or a restart), as uploaded. */
+async function writeUnprocessed(jobs: IngestJobStore, job: IngestJob, r: Request): Promise<void> {
+    if (job.state === 'Open' || job.state === 'JobComplete' || !job.header) return;
+    let index = 0;
+    let page: string[][] = [];
+    try {
+        for await (const row of rowsOf(jobs, job.id)) {
+            if (index++ < job.processed) continue;
+            page.push(row.values);
+            if (page.length === 5_000) {
+                r.res.write(toCsvRows(page));
+                page = [];
+            }
+        }
+    } catch {
+        // A file that does not parse has no rows to list past the point it breaks.
+    }
+    if (page.length) r.res.write(toCsvRows(page));
 }
 
 function jobInfo(ctx: OrgContext, job: IngestJob): Record<string, unknown> {
@@ -147,114 +187,9 @@ function jobInfo(ctx: OrgContext, job: IngestJob): Record<string, unknown> {
         columnDelimiter: 'COMMA',
         contentUrl: `services/data/v${API_VERSION}/jobs/ingest/${job.id}/batches`,
         numberRecordsProcessed: job.processed,
-        numberRecordsFailed: job.failed.length,
+        numberRecordsFailed: job.failed,
         retries: 0,
         totalProcessingTime: 0,
         ...(job.errorMessage ? { errorMessage: job.errorMessage } : {})
     };
-}
-
-function processJob(ctx: OrgContext, job: IngestJob): void {
-    if (job.state !== 'UploadComplete') return;
-    job.state = 'InProgress';
-    let header: string[];
-    let rows: CsvRow[];
-    try {
-        ({ header, rows } = readCsvUploads(job.csv));
-    } catch (e) {
-        job.state = 'Failed';
-        job.errorMessage = `InvalidBatch : ${e instanceof CsvError ? e.message : 'malformed CSV'}`;
-        return;
-    }
-    job.csv = [];
-    job.header = header;
-    const fields = Object.values(ctx.store.objectInfo(job.object)!.fields);
-    const columns = header.map(
-        (h) => fields.find((x) => x.name.toLowerCase() === h.trim().toLowerCase())?.name
-    );
-    const unknown = header.filter((_h, i) => !columns[i]);
-    if (!header.length || unknown.length) {
-        job.state = 'Failed';
-        job.errorMessage = header.length
-            ? `InvalidBatch : Field name not found : ${unknown[0]}`
-            : 'InvalidBatch : The CSV has no header row.';
-        job.unprocessed = rows.map((r) => r.values);
-        return;
-    }
-    const step = (start: number) => {
-        if (job.state === 'Aborted') {
-            job.unprocessed = rows.slice(start).map((r) => r.values);
-            return;
-        }
-        const slice = rows.slice(start, start + CHUNK_ROWS);
-        ctx.store.transaction(() => {
-            for (const { values: row, error } of slice) {
-                job.processed += 1;
-                if (error) {
-                    job.failed.push(['', `INVALID_ROW:${error}:`, ...row]);
-                    continue;
-                }
-                const values: RecordValues = {};
-                columns.forEach((c, i) => {
-                    const v = row[i];
-                    if (v === undefined || v === '') return;
-                    values[c!] = v === '#N/A' ? null : v;
-                });
-                try {
-                    const out = ctx.store.transaction(() => applyRow(ctx, job, values));
-                    job.success.push([out.id, out.created, ...row]);
-                } catch (e) {
-                    if (!isRecordError(e)) throw e;
-                    const { statusCode, message, fields: errorFields } = recordError(e);
-                    job.failed.push([
-                        values.Id ?? '',
-                        `${statusCode}:${message}:${errorFields.join(',')}`,
-                        ...row
-                    ]);
-                }
-            }
-        });
-        if (start + CHUNK_ROWS < rows.length) setImmediate(() => step(start + CHUNK_ROWS));
-        else job.state = 'JobComplete';
-    };
-    step(0);
-}
-
-function missingId(): SourceError {
-    return new SourceError('MALFORMED_ID', `Id in the record is missing or malformed`, ['Id']);
-}
-
-function applyRow(
-    ctx: OrgContext,
-    job: IngestJob,
-    values: RecordValues
-): { id: string; created: boolean } {
-    const { store, faults } = ctx;
-    switch (job.operation) {
-        case 'insert':
-            faults.maybeLock(job.object, values);
-            return { id: store.create(job.object, values), created: true };
-        case 'upsert':
-            return upsertOne(
-                ctx,
-                job.object,
-                job.externalIdFieldName!,
-                values[job.externalIdFieldName!],
-                values
-            );
-        case 'update': {
-            const id = normalizeId(values.Id);
-            if (!id) throw missingId();
-            faults.maybeLock(job.object, { Id: id });
-            store.update(job.object, id, values);
-            return { id, created: false };
-        }
-        default: {
-            const id = normalizeId(values.Id);
-            if (!id) throw missingId();
-            faults.maybeLock(job.object, { Id: id });
-            store.delete(job.object, id);
-            return { id, created: false };
-        }
-    }
 }

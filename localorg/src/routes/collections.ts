@@ -123,7 +123,20 @@ async function collectionBody(
         );
     }
     if (body.records.length > 200) throw tooMany(200);
-    return { allOrNone: body.allOrNone === true, records: body.records as RecordValues[] };
+    return { allOrNone: allOrNoneOf(body.allOrNone), records: body.records as RecordValues[] };
+}
+
+/** allOrNone as the platform reads it: a boolean, or the text "true"/"false"; absent is false. */
+function allOrNoneOf(value: unknown): boolean {
+    if (value === undefined || value === null) return false;
+    if (typeof value === 'boolean') return value;
+    if (typeof value === 'string' && /^(true|false)$/i.test(value))
+        return value.toLowerCase() === 'true';
+    throw new ApiError(
+        400,
+        'JSON_PARSER_ERROR',
+        `allOrNone must be true or false, not ${JSON.stringify(value).slice(0, 40)}.`
+    );
 }
 
 function typeOf(ctx: OrgContext, record: RecordValues): string {

@@ -1,5 +1,5 @@
 /** `POST /services/data/vXX.X/graphql`: GraphQL in the UI API shapes (reads and mutations). */
-import { executeGraphQL } from '../graphql/execute';
+import { executeGraphQL, isRequestError } from '../graphql/execute';
 import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
 import type { AppContext } from './context';
@@ -17,6 +17,7 @@ export function register(router: Router, ctx: AppContext): void {
     router.post(`${API}/graphql`, async (r) => {
         const body = await r.json();
         const request = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-        r.send(200, executeGraphQL(ctx.store, request, actingUser(r)));
+        const response = executeGraphQL(ctx.store, request, actingUser(r));
+        r.send(isRequestError(response) ? 400 : 200, response);
     });
 }

@@ -17,14 +17,30 @@ const AUDIT_ON_CREATE = new Set([
     'LastModifiedDate',
     'LastModifiedById'
 ]);
-/** Read-only fields the local org accepts on insert so demo data can hold converted leads. */
-const SEEDABLE_ON_CREATE = new Set([
-    'IsConverted',
-    'ConvertedDate',
-    'ConvertedAccountId',
-    'ConvertedContactId',
-    'ConvertedOpportunityId'
-]);
+
+/** Whether y-m-d is a day of the calendar (2024-02-29 is, 2023-02-29 and 2024-02-31 are not). */
+function isCalendarDay(y: number, m: number, d: number): boolean {
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** A date `YYYY-MM-DD` that exists. */
+function isDate(v: unknown): v is string {
+    if (typeof v !== 'string' || !DATE.test(v)) return false;
+    const [y, m, d] = v.split('-').map(Number);
+    return isCalendarDay(y, m, d);
+}
+
+/** An ISO 8601 datetime whose day exists and whose time is within the day; its epoch ms or NaN. */
+function datetimeMs(v: unknown): number {
+    if (typeof v !== 'string' || !DATETIME.test(v) || !isDate(v.slice(0, 10))) return NaN;
+    const [h, min, sec = 0] = v
+        .slice(11, 19)
+        .split(':')
+        .map((x) => Number.parseInt(x, 10));
+    if (h > 23 || min > 59 || sec > 59) return NaN;
+    return Date.parse(v);
+}
 
 /** How the rules see other records: which object an id belongs to and whether it exists. */
 export interface ReferenceLookup {
@@ -51,9 +67,7 @@ export function checkValues(
             Object.values(info.fields).find((x) => x.name.toLowerCase() === key.toLowerCase());
         const k = f?.name ?? key;
         if (!f) fail('INVALID_FIELD', `No such column '${k}' on sobject of type ${info.name}`, k);
-        const settable = creating
-            ? f.createable || AUDIT_ON_CREATE.has(k) || SEEDABLE_ON_CREATE.has(k)
-            : f.updateable;
+        const settable = creating ? f.createable || AUDIT_ON_CREATE.has(k) : f.updateable;
         if (!settable && k !== 'Id')
             fail(
                 'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -72,7 +86,7 @@ export function checkValues(
             fail('INVALID_FIELD', `${k}: expected a single value, not an object.`, k);
         switch (f.kind) {
             case 'boolean':
-                if (v === 'true' || v === 'false') v = v === 'true';
+                // JSON booleans only: "true" or 1 is a client bug the platform refuses too.
                 if (typeof v !== 'boolean')
                     fail(
                         'INVALID_TYPE_ON_FIELD_IN_RECORD',
@@ -90,7 +104,8 @@ export function checkValues(
                         : typeof v === 'string' && v.trim() !== ''
                           ? Number(v)
                           : NaN;
-                if (!Number.isFinite(n))
+                // An integer field never rounds a fraction away (1.5 employees is refused).
+                if (!Number.isFinite(n) || (f.kind === 'int' && !Number.isInteger(n)))
                     fail(
                         'INVALID_TYPE_ON_FIELD_IN_RECORD',
                         `${f.label}: value not of required type: ${String(v)}`,
@@ -105,16 +120,11 @@ export function checkValues(
                             k
                         );
                 }
-                v =
-                    f.kind === 'int'
-                        ? Math.trunc(n)
-                        : f.scale !== undefined
-                          ? Number(n.toFixed(f.scale))
-                          : n;
+                v = f.kind !== 'int' && f.scale !== undefined ? Number(n.toFixed(f.scale)) : n;
                 break;
             }
             case 'date':
-                if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v)))
+                if (!isDate(v))
                     fail(
                         'INVALID_TYPE_ON_FIELD_IN_RECORD',
                         `${f.label}: value not of required type: ${String(v)}`,
@@ -122,7 +132,7 @@ export function checkValues(
                     );
                 break;
             case 'datetime': {
-                const t = typeof v === 'string' && DATETIME.test(v) ? Date.parse(v) : NaN;
+                const t = datetimeMs(v);
                 if (Number.isNaN(t))
                     fail(
                         'INVALID_TYPE_ON_FIELD_IN_RECORD',

@@ -1,0 +1,182 @@
+/**
+ * Running a Bulk 2.0 ingest job: the uploads are read as streams (csv-parse),
+ * first to check every header and the CSV's syntax (a malformed file fails the
+ * job before anything is written), then applied in chunks that commit with
+ * their results; other requests are answered between chunks, and an abort
+ * takes effect before the next chunk.
+ */
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { CSV_OPTIONS, csvError, CsvError, UploadTable, type CsvRow } from '../csv';
+import { isRecordError, recordError } from '../http/errors';
+import { normalizeId } from '../store/ids';
+import type { IngestJob, IngestJobStore, RowResult } from '../store/ingestJobs';
+import { SourceError, type RecordValues } from '../store/source';
+import type { OrgContext } from './context';
+import { upsertOne } from './records';
+
+/** Rows applied per transaction; other requests are answered between chunks. */
+const CHUNK_ROWS = 2_000;
+
+/** Every row of the job's uploads, header rows included (each upload starts with its own). */
+async function* records(
+    jobs: IngestJobStore,
+    id: string
+): AsyncGenerator<{ header: boolean; values: string[] }> {
+    for (const upload of jobs.uploads(id)) {
+        const parser = Readable.from(jobs.chunks(id, upload)).pipe(parse(CSV_OPTIONS));
+        let header = true;
+        try {
+            for await (const values of parser) {
+                yield { header, values: values as string[] };
+                header = false;
+            }
+        } catch (e) {
+            throw csvError(e);
+        }
+    }
+}
+
+/** The job's data rows under the first upload's header, in order. */
+export async function* rowsOf(jobs: IngestJobStore, id: string): AsyncGenerator<CsvRow> {
+    const table = new UploadTable();
+    for await (const r of records(jobs, id)) {
+        if (r.header) table.startUpload(r.values);
+        else yield table.row(r.values);
+    }
+}
+
+/** Checks every upload (headers, syntax, the object's fields); answers the header or why not. */
+async function check(ctx: OrgContext, jobs: IngestJobStore, job: IngestJob) {
+    const table = new UploadTable();
+    try {
+        for await (const r of records(jobs, job.id)) if (r.header) table.startUpload(r.values);
+    } catch (e) {
+        return { error: e instanceof CsvError ? e.message : 'malformed CSV' };
+    }
+    const header = table.header;
+    const fields = Object.values(ctx.store.objectInfo(job.object)!.fields);
+    const columns = header.map((h) =>
+        fields.find((x) => x.name.toLowerCase() === h.trim().toLowerCase())
+    );
+    const unknown = header.find((_h, i) => !columns[i]);
+    if (!header.length) return { header, error: 'The CSV has no header row.' };
+    if (unknown !== undefined) return { header, error: `Field name not found : ${unknown}` };
+    return { header, columns: columns.map((f) => ({ name: f!.name, kind: f!.kind })) };
+}
+
+export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string): Promise<void> {
+    let job = jobs.get(id);
+    if (!job || job.state !== 'UploadComplete') return;
+    job = { ...job, state: 'InProgress' };
+    jobs.save(job);
+    const checked = await check(ctx, jobs, job);
+    job = { ...jobs.get(id)!, header: checked.header };
+    jobs.save(job);
+    if (!checked.columns) {
+        jobs.save({ ...job, state: 'Failed', errorMessage: `InvalidBatch : ${checked.error}` });
+        return;
+    }
+    const columns = checked.columns;
+    let chunk: CsvRow[] = [];
+    let row = 0;
+    // Applies the chunk with its results and the job's counts in one transaction.
+    const flush = (): boolean => {
+        const current = jobs.get(id);
+        if (!current || current.state !== 'InProgress') return false;
+        ctx.store.transaction(() => {
+            const results = chunk.map((r) => applyRow(ctx, current, columns, r, row++));
+            jobs.addResults(id, results);
+            jobs.save({
+                ...current,
+                processed: current.processed + results.length,
+                failed: current.failed + results.filter((r) => !r.success).length
+            });
+        });
+        chunk = [];
+        return true;
+    };
+    for await (const r of rowsOf(jobs, id)) {
+        chunk.push(r);
+        if (chunk.length < CHUNK_ROWS) continue;
+        if (!flush()) return;
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (!flush()) return;
+    jobs.save({ ...jobs.get(id)!, state: 'JobComplete' });
+}
+
+/**
+ * A CSV cell as the value the store checks: CSV has only text, so a checkbox reads `true` /
+ * `false` (any case); anything else stays text for the store to refuse with the field's name.
+ */
+function cellValue(kind: string, text: string): unknown {
+    if (kind === 'boolean' && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+    return text;
+}
+
+function applyRow(
+    ctx: OrgContext,
+    job: IngestJob,
+    columns: { name: string; kind: string }[],
+    { values: row, error }: CsvRow,
+    index: number
+): RowResult {
+    if (error)
+        return { row: index, success: false, id: '', detail: `INVALID_ROW:${error}:`, values: row };
+    const values: RecordValues = {};
+    columns.forEach((c, i) => {
+        const v = row[i];
+        if (v === undefined || v === '') return;
+        values[c.name] = v === '#N/A' ? null : cellValue(c.kind, v);
+    });
+    try {
+        const out = ctx.store.transaction(() => write(ctx, job, values));
+        return { row: index, success: true, id: out.id, detail: String(out.created), values: row };
+    } catch (e) {
+        if (!isRecordError(e)) throw e;
+        const { statusCode, message, fields } = recordError(e);
+        return {
+            row: index,
+            success: false,
+            id: String(values.Id ?? ''),
+            detail: `${statusCode}:${message}:${fields.join(',')}`,
+            values: row
+        };
+    }
+}
+
+function missingId(): SourceError {
+    return new SourceError('MALFORMED_ID', `Id in the record is missing or malformed`, ['Id']);
+}
+
+function write(ctx: OrgContext, job: IngestJob, values: RecordValues) {
+    const { store, faults } = ctx;
+    switch (job.operation) {
+        case 'insert':
+            faults.maybeLock(job.object, values);
+            return { id: store.create(job.object, values), created: true };
+        case 'upsert':
+            return upsertOne(
+                ctx,
+                job.object,
+                job.externalIdFieldName!,
+                values[job.externalIdFieldName!],
+                values
+            );
+        case 'update': {
+            const id = normalizeId(values.Id);
+            if (!id) throw missingId();
+            faults.maybeLock(job.object, { Id: id });
+            store.update(job.object, id, values);
+            return { id, created: false };
+        }
+        default: {
+            const id = normalizeId(values.Id);
+            if (!id) throw missingId();
+            faults.maybeLock(job.object, { Id: id });
+            store.delete(job.object, id);
+            return { id, created: false };
+        }
+    }
+}
