@@ -1,5 +1,6 @@
 /**
- * sObject Collections: `GET /composite/sobjects/{Object}?ids=&fields=`,
+ * sObject Collections: `GET /composite/sobjects/{Object}?ids=&fields=` (or POSTed
+ * `{ ids, fields }`),
  * `POST/PATCH /composite/sobjects` (insert/update), `PATCH
  * /composite/sobjects/{Object}/{ExtIdField}` (upsert), `DELETE
  * /composite/sobjects?ids=`; 200 records at most, `allOrNone` both ways.
@@ -37,18 +38,31 @@ function tooMany(max: number): ApiError {
 }
 
 export function register(router: Router, ctx: OrgContext): void {
-    router.get(`${COLLECTIONS}/:object`, (r) => {
-        const info = objectNamed(ctx, r.params.object);
-        const ids = (r.query('ids') ?? '').split(',').filter(Boolean);
-        const fields = fieldList(r.query('fields'), ['Id']);
-        if (ids.length > 2000) throw tooMany(2000);
+    router.get(`${COLLECTIONS}/:object`, (r) =>
         r.send(
             200,
-            ids.map((raw) => {
-                const id = normalizeId(raw);
-                return id ? (readRecord(ctx, info.name, id, fields) ?? null) : null;
-            })
-        );
+            retrieveMany(
+                ctx,
+                r.params.object,
+                (r.query('ids') ?? '').split(',').filter(Boolean),
+                fieldList(r.query('fields'), ['Id'])
+            )
+        )
+    );
+    // The same read with ids and fields in the body (long id lists; jsforce's retrieve of many).
+    router.post(`${COLLECTIONS}/:object`, async (r) => {
+        const body = await r.jsonObject('{ "ids": [...], "fields": [...] }');
+        const strings = (v: unknown) =>
+            Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
+        const ids = strings(body.ids);
+        const fields = strings(body.fields);
+        if (!ids?.length || !fields?.length)
+            throw new ApiError(
+                400,
+                'JSON_PARSER_ERROR',
+                'Expected { "ids": ["..."], "fields": ["..."] } with at least one of each.'
+            );
+        r.send(200, retrieveMany(ctx, r.params.object, ids, fieldList(fields.join(','), [])));
     });
     router.delete(COLLECTIONS, (r) => {
         const ids = (r.query('ids') ?? '').split(',').filter(Boolean);
@@ -108,6 +122,16 @@ export function register(router: Router, ctx: OrgContext): void {
             return upsertOne(ctx, object, field, values[field], values);
         });
         r.send(200, results);
+    });
+}
+
+/** Records by id, in order, `null` for an id with no record (deleted, or never was). */
+function retrieveMany(ctx: OrgContext, object: string, ids: string[], fields: string[]) {
+    const info = objectNamed(ctx, object);
+    if (ids.length > 2000) throw tooMany(2000);
+    return ids.map((raw) => {
+        const id = normalizeId(raw);
+        return id ? (readRecord(ctx, info.name, id, fields) ?? null) : null;
     });
 }
 
