@@ -8,6 +8,7 @@
  * Scenarios the local org does not serve yet are listed in
  * localorg/README.md with the reason; they are not here.
  */
+import { Writable } from 'node:stream';
 import jsforce, { type Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOrg, type LocalOrg } from '../src/index';
@@ -100,19 +101,43 @@ describe('connection-crud: upsert', () => {
         const rets = await conn.sobject('Account').upsert(records, 'LL_Source_Id__c');
         expect(rets.map((r) => r.success)).toEqual([true, true, true, true, true]);
     });
-    it('with allOrNone and one invalid record, rolls back all', async () => {
-        const records = [
-            ...Array.from({ length: 4 }, (_, i) => ({
-                Name: `AllOrNone ${i}`,
-                LL_Source_Id__c: `${extId}-aon-${i}`
-            })),
-            { Name: 'x'.repeat(300), LL_Source_Id__c: `${extId}-aon-bad` }
-        ];
-        const rets = await conn
+    const makeRecords = (prefix: string, count: number): Record<string, unknown>[] =>
+        Array.from({ length: count }, (_, i) => ({
+            Name: `${prefix} #${i + 1}`,
+            LL_Source_Id__c: `${prefix}_${extId}_${i}`
+        }));
+    it('upserts 5 records on API 45.0 (one request each) and 50.0 (Collections)', async () => {
+        for (const version of ['45.0', '50.0']) {
+            const versioned = new jsforce.Connection({
+                instanceUrl: org.instanceUrl,
+                accessToken: org.accessToken,
+                version
+            });
+            const results = await versioned
+                .sobject('Account')
+                .upsert(makeRecords(`V${version}`, 5), 'LL_Source_Id__c');
+            expect(results.map((r) => [r.success, typeof r.id])).toEqual(
+                Array(5).fill([true, 'string'])
+            );
+        }
+    });
+    it('with allOrNone and one invalid owner, rolls back all with the platform codes', async () => {
+        const records = makeRecords('AllOrNone', 5);
+        records[2].OwnerId = 'INVALID_OWNER';
+        const results = await conn
             .sobject('Account')
             .upsert(records, 'LL_Source_Id__c', { allOrNone: true });
-        expect(rets.every((r) => !r.success)).toBe(true);
-        expect(await conn.sobject('Account').count({ Name: { $like: 'AllOrNone%' } })).toBe(0);
+        results.forEach((r, i) => {
+            expect(r.success).toBe(false);
+            expect(r.created).toBe(true);
+            expect(
+                r.errors.map((e) => (e as unknown as { statusCode: string }).statusCode)
+            ).toContain(i === 2 ? 'MALFORMED_ID' : 'ALL_OR_NONE_OPERATION_ROLLED_BACK');
+        });
+        const found = await conn
+            .sobject('Account')
+            .find({ LL_Source_Id__c: { $in: records.map((r) => r.LL_Source_Id__c as string) } });
+        expect(found).toHaveLength(0);
     });
 });
 
@@ -161,6 +186,25 @@ describe('query', () => {
     it('counts with responseTarget Count', async () => {
         const count = await conn.sobject('Lead').count({ Company: 'Big Co' });
         expect(count).toBe(BIG);
+    });
+    it('streams a query as CSV', async () => {
+        let text = '';
+        const out = new Writable({
+            write(chunk: Buffer, _enc, next) {
+                text += chunk.toString('utf8');
+                next();
+            }
+        });
+        await new Promise((resolve, reject) => {
+            conn.query('SELECT Id, Name FROM Lead LIMIT 10')
+                .stream('csv')
+                .pipe(out)
+                .on('finish', resolve)
+                .on('error', reject);
+        });
+        const lines = text.trim().split('\n');
+        expect(lines[0]).toBe('Id,Name');
+        expect(lines).toHaveLength(11);
     });
 });
 
@@ -352,5 +396,43 @@ describe('bulk2', () => {
             .destroy({ bulkApiVersion: 2 });
         expect(gone).toHaveLength(250);
         expect(await conn.sobject('Account').count({ Name: { $like: `${name}%` } })).toBe(0);
+    });
+    it('refreshes an invalid session through refreshFn and goes on', async () => {
+        const inserted = await conn.bulk2.loadAndWaitForResults({
+            object: 'Account',
+            operation: 'insert',
+            input: Array.from({ length: 100 }, (_, i) => ({ Name: `Session Expiry Test #${i}` }))
+        });
+        let refreshed = false;
+        const stale = new jsforce.Connection({
+            instanceUrl: org.instanceUrl,
+            accessToken: 'invalid_token',
+            version: org.apiVersion,
+            refreshFn: (_c, callback) => {
+                refreshed = true;
+                setTimeout(() => callback(null, org.accessToken), 50);
+            }
+        });
+        const deleted = await stale.bulk2.loadAndWaitForResults({
+            object: 'Account',
+            operation: 'delete',
+            input: inserted.successfulResults.map((r) => ({ Id: r.sf__Id }))
+        });
+        expect(refreshed).toBe(true);
+        expect(deleted.successfulResults).toHaveLength(100);
+    });
+    it('without refreshFn, an invalid session is INVALID_SESSION_ID', async () => {
+        const stale = new jsforce.Connection({
+            instanceUrl: org.instanceUrl,
+            accessToken: 'invalid_token',
+            version: org.apiVersion
+        });
+        await expect(
+            stale.bulk2.loadAndWaitForResults({
+                object: 'Account',
+                operation: 'insert',
+                input: [{ Name: 'Impossible Bulk Account #1' }]
+            })
+        ).rejects.toMatchObject({ name: 'INVALID_SESSION_ID' });
     });
 });

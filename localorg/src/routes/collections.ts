@@ -14,6 +14,7 @@ import type { OrgContext } from './context';
 import {
     externalField,
     fieldList,
+    findByExternalId,
     objectNamed,
     readRecord,
     recordBody,
@@ -115,12 +116,27 @@ export function register(router: Router, ctx: OrgContext): void {
         const { allOrNone, records } = await collectionBody(r);
         const object = objectNamed(ctx, r.params.object).name;
         const field = externalField(ctx, object, r.params.field);
-        const results = runCollection(ctx, records, allOrNone, (record) => {
-            if (typeOf(ctx, record) !== object)
-                throw new SourceError('INVALID_TYPE', `All records must be of type ${object}.`);
-            const values = recordBody(record);
-            return upsertOne(ctx, object, field, values[field], values);
-        });
+        const results = runCollection(
+            ctx,
+            records,
+            allOrNone,
+            (record) => {
+                if (typeOf(ctx, record) !== object)
+                    throw new SourceError('INVALID_TYPE', `All records must be of type ${object}.`);
+                const values = recordBody(record);
+                return upsertOne(ctx, object, field, values[field], values);
+            },
+            // The platform says of failed and rolled-back upserts too whether they would create.
+            (record) => {
+                const value = (record as RecordValues | null)?.[field];
+                return (
+                    value === undefined ||
+                    value === null ||
+                    value === '' ||
+                    !findByExternalId(ctx, object, field, value).length
+                );
+            }
+        );
         r.send(200, results);
     });
 }
@@ -174,7 +190,8 @@ function runCollection<T>(
     ctx: OrgContext,
     items: T[],
     allOrNone: boolean,
-    fn: (item: T) => { id: string; created?: boolean }
+    fn: (item: T) => { id: string; created?: boolean },
+    wouldCreate?: (item: T) => boolean
 ): Result[] {
     const results: Result[] = [];
     const rollback = new Error('rollback');
@@ -191,7 +208,11 @@ function runCollection<T>(
                     });
                 } catch (e) {
                     if (!isRecordError(e)) throw e;
-                    results.push({ success: false, errors: [recordError(e)] });
+                    results.push({
+                        success: false,
+                        errors: [recordError(e)],
+                        ...(wouldCreate ? { created: wouldCreate(item) } : {})
+                    });
                 }
             }
             if (allOrNone && results.some((r) => !r.success)) throw rollback;
@@ -203,6 +224,7 @@ function runCollection<T>(
                 ? {
                       id: null,
                       success: false,
+                      ...(r.created !== undefined ? { created: r.created } : {}),
                       errors: [
                           {
                               statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
