@@ -11,6 +11,11 @@ import { ALIAS, startSfSession, type SfSession } from '../test/sfCli';
 
 let s: SfSession;
 const o = ['-o', ALIAS];
+/** `sf <command words> <more args> -o local --json`: the words split on spaces, the rest as is. */
+const sf = (words: string, ...args: string[]) => s.sf([...words.split(' '), ...args, ...o]);
+/** The same without --json (the table or CSV a user sees). */
+const sfHuman = (words: string, ...args: string[]) =>
+    s.sf([...words.split(' '), ...args, ...o], { human: true });
 
 interface Lead {
     Id: string;
@@ -39,7 +44,7 @@ const file = (name: string, text: string) => {
 
 describe('sf org', () => {
     it('org display names the org, the user and the instance', async () => {
-        const out = await s.sf(['org', 'display', ...o]);
+        const out = await sf('org display');
         expect(out.code).toBe(0);
         expect(out.json.result).toMatchObject({
             id: expect.stringMatching(/^00D[0-9A-Za-z]{15}$/),
@@ -57,13 +62,10 @@ describe('sf org', () => {
 
 describe('sf data query', () => {
     it('--json answers the records', async () => {
-        const out = await s.sf([
-            'data',
-            'query',
-            '-q',
-            'SELECT LastName, Company FROM Lead ORDER BY LastName',
-            ...o
-        ]);
+        const out = await sf(
+            'data query -q',
+            'SELECT LastName, Company FROM Lead ORDER BY LastName'
+        );
         expect(out.code).toBe(0);
         expect(out.json.result).toMatchObject({
             totalSize: 3,
@@ -77,15 +79,9 @@ describe('sf data query', () => {
     });
 
     it('prints a table with parent paths (the columns come from columns=true)', async () => {
-        const out = await s.sf(
-            [
-                'data',
-                'query',
-                '-q',
-                "SELECT LastName, Owner.Name FROM Lead WHERE LastName = 'Hopper'",
-                ...o
-            ],
-            { human: true }
+        const out = await sfHuman(
+            'data query -q',
+            "SELECT LastName, Owner.Name FROM Lead WHERE LastName = 'Hopper'"
         );
         expect(out.code).toBe(0);
         expect(out.stdout).toMatch(/LASTNAME\s*│\s*OWNER\.NAME/);
@@ -94,41 +90,31 @@ describe('sf data query', () => {
     });
 
     it('writes CSV with child subqueries', async () => {
-        const out = await s.sf(
-            [
-                'data',
-                'query',
-                '-q',
-                "SELECT LastName, Company FROM Lead WHERE Company = 'Navy'",
-                '-r',
-                'csv',
-                ...o
-            ],
-            { human: true }
+        const out = await sfHuman(
+            'data query -q',
+            "SELECT LastName, Company FROM Lead WHERE Company = 'Navy'",
+            '-r',
+            'csv'
         );
         expect(out.code).toBe(0);
         expect(out.stdout.trim().split('\n')).toEqual(['LastName,Company', 'Hopper,Navy']);
     });
 
     it('a malformed query exits 1 with the platform error', async () => {
-        const out = await s.sf(['data', 'query', '-q', 'SELECT FROM Lead', ...o]);
+        const out = await sf('data query -q', 'SELECT FROM Lead');
         expect(out.code).toBe(1);
         expect(out.json).toMatchObject({ status: 1, name: 'MALFORMED_QUERY' });
     });
 
     it('data export bulk runs the query through Bulk API 2.0', async () => {
-        const out = await s.sf([
-            'data',
-            'export',
-            'bulk',
-            '-q',
+        const out = await sf(
+            'data export bulk -q',
             'SELECT LastName, Company FROM Lead ORDER BY LastName',
             '--output-file',
             'leads.csv',
             '--wait',
-            '2',
-            ...o
-        ]);
+            '2'
+        );
         expect(out.code).toBe(0);
         expect(out.json.result).toMatchObject({ totalSize: 3 });
         const csv = readFileSync(path.join(s.dir, 'leads.csv'), 'utf8');
@@ -145,16 +131,10 @@ describe('sf data create|get|update|delete record', () => {
     let id = '';
 
     it('create record', async () => {
-        const out = await s.sf([
-            'data',
-            'create',
-            'record',
-            '-s',
-            'Lead',
-            '-v',
-            "LastName=Hamilton Company='Draper Lab' Status=Working",
-            ...o
-        ]);
+        const out = await sf(
+            'data create record -s Lead -v',
+            "LastName=Hamilton Company='Draper Lab' Status=Working"
+        );
         expect(out.code).toBe(0);
         expect(out.json.result).toMatchObject({ success: true, errors: [] });
         id = (out.json.result as { id: string }).id;
@@ -165,35 +145,15 @@ describe('sf data create|get|update|delete record', () => {
     });
 
     it('get record by id and by where', async () => {
-        const byId = await s.sf(['data', 'get', 'record', '-s', 'Lead', '-i', id, ...o]);
+        const byId = await sf('data get record -s Lead -i', id);
         expect(byId.code).toBe(0);
         expect(byId.json.result).toMatchObject({ Id: id, LastName: 'Hamilton' });
-        const byWhere = await s.sf([
-            'data',
-            'get',
-            'record',
-            '-s',
-            'Lead',
-            '-w',
-            'LastName=Hamilton',
-            ...o
-        ]);
+        const byWhere = await sf('data get record -s Lead -w LastName=Hamilton');
         expect(byWhere.json.result).toMatchObject({ Id: id, Company: 'Draper Lab' });
     });
 
     it('update record', async () => {
-        const out = await s.sf([
-            'data',
-            'update',
-            'record',
-            '-s',
-            'Lead',
-            '-i',
-            id,
-            '-v',
-            'Company=NASA',
-            ...o
-        ]);
+        const out = await sf('data update record -s Lead -i', id, '-v', 'Company=NASA');
         expect(out.code).toBe(0);
         expect(await s.query(`SELECT Company FROM Lead WHERE Id = '${id}'`)).toMatchObject([
             { Company: 'NASA' }
@@ -201,18 +161,7 @@ describe('sf data create|get|update|delete record', () => {
     });
 
     it('a bad value exits 1 with the field error and changes nothing', async () => {
-        const out = await s.sf([
-            'data',
-            'update',
-            'record',
-            '-s',
-            'Lead',
-            '-i',
-            id,
-            '-v',
-            'Status=Bogus',
-            ...o
-        ]);
+        const out = await sf('data update record -s Lead -i', id, '-v', 'Status=Bogus');
         expect(out.code).toBe(1);
         expect(out.json.name).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
         expect(await s.query(`SELECT Status FROM Lead WHERE Id = '${id}'`)).toMatchObject([
@@ -221,10 +170,10 @@ describe('sf data create|get|update|delete record', () => {
     });
 
     it('delete record, then get answers NOT_FOUND', async () => {
-        const out = await s.sf(['data', 'delete', 'record', '-s', 'Lead', '-i', id, ...o]);
+        const out = await sf('data delete record -s Lead -i', id);
         expect(out.code).toBe(0);
         expect(await s.query(`SELECT Id FROM Lead WHERE Id = '${id}'`)).toEqual([]);
-        const gone = await s.sf(['data', 'get', 'record', '-s', 'Lead', '-i', id, ...o]);
+        const gone = await sf('data get record -s Lead -i', id);
         expect(gone.code).toBe(1);
         expect(gone.json.name).toBe('NOT_FOUND');
     });
@@ -232,19 +181,7 @@ describe('sf data create|get|update|delete record', () => {
 
 describe('sf data import|upsert|update|delete bulk (Bulk API 2.0)', () => {
     const bulk = (command: string, extra: string[]) =>
-        s.sf([
-            'data',
-            command,
-            'bulk',
-            '-s',
-            'Lead',
-            '--wait',
-            '2',
-            '--line-ending',
-            'LF',
-            ...extra,
-            ...o
-        ]);
+        sf(`data ${command} bulk -s Lead --wait 2 --line-ending LF`, ...extra);
 
     it('import bulk inserts every row', async () => {
         const out = await bulk('import', [
@@ -310,7 +247,7 @@ describe('sf data import|upsert|update|delete bulk (Bulk API 2.0)', () => {
             await s.query<Lead>(`SELECT Status FROM Lead WHERE Id = '${meitner.Id}'`)
         ).toMatchObject([{ Status: 'Working' }]);
         const { jobId } = out.json.data as { jobId: string };
-        const results = await s.sf(['data', 'bulk', 'results', '--job-id', jobId, ...o]);
+        const results = await sf('data bulk results --job-id', jobId);
         expect(results.code).toBe(0);
         expect(results.json.result).toMatchObject({
             processedRecords: 2,
@@ -349,7 +286,7 @@ describe('sf data export|import tree (composite tree)', () => {
         "SELECT Id, Name, (SELECT LastName FROM Contacts ORDER BY LastName) FROM Account WHERE Name = 'Acme'";
 
     it('export tree writes the parent with its children', async () => {
-        const out = await s.sf(['data', 'export', 'tree', '-q', treeQuery, '-d', 'tree', ...o]);
+        const out = await sf('data export tree -q', treeQuery, '-d', 'tree');
         expect(out.code).toBe(0);
         const tree = JSON.parse(
             readFileSync(path.join(s.dir, 'tree', 'Account-Contact.json'), 'utf8')
@@ -363,7 +300,7 @@ describe('sf data export|import tree (composite tree)', () => {
     });
 
     it('import tree creates the copy, children linked to the new parent', async () => {
-        const out = await s.sf(['data', 'import', 'tree', '-f', 'tree/Account-Contact.json', ...o]);
+        const out = await sf('data import tree -f tree/Account-Contact.json');
         expect(out.code).toBe(0);
         expect(out.json.result).toHaveLength(3);
         const accounts = await s.query<{ Id: string; Contacts: { records: unknown[] } | null }>(
@@ -374,26 +311,15 @@ describe('sf data export|import tree (composite tree)', () => {
     });
 
     it('export --plan and import --plan (one file per object, references resolved)', async () => {
-        const out = await s.sf([
-            'data',
-            'export',
-            'tree',
-            '-q',
+        const out = await sf(
+            'data export tree -q',
             treeQuery.replace("WHERE Name = 'Acme'", "WHERE Name = 'Acme' LIMIT 1"),
             '-d',
             'plan',
-            '--plan',
-            ...o
-        ]);
+            '--plan'
+        );
         expect(out.code).toBe(0);
-        const imported = await s.sf([
-            'data',
-            'import',
-            'tree',
-            '-p',
-            'plan/Account-Contact-plan.json',
-            ...o
-        ]);
+        const imported = await sf('data import tree -p plan/Account-Contact-plan.json');
         expect(imported.code).toBe(0);
         expect(await s.query("SELECT Id FROM Account WHERE Name = 'Acme'")).toHaveLength(3);
         expect(await s.query("SELECT Id FROM Contact WHERE Account.Name = 'Acme'")).toHaveLength(6);
@@ -419,7 +345,7 @@ describe('sf data export|import tree (composite tree)', () => {
                 ]
             })
         );
-        const out = await s.sf(['data', 'import', 'tree', '-f', 'bad-tree.json', ...o]);
+        const out = await sf('data import tree -f bad-tree.json');
         expect(out.code).toBe(1);
         expect(JSON.stringify(out.json)).toContain('NoName');
         expect(await s.query("SELECT Id FROM Account WHERE Name = 'Half Written'")).toEqual([]);
@@ -428,18 +354,18 @@ describe('sf data export|import tree (composite tree)', () => {
 
 describe('sf sobject list|describe', () => {
     it('sobject list names standard and custom objects', async () => {
-        const all = await s.sf(['sobject', 'list', '-s', 'all', ...o]);
+        const all = await sf('sobject list -s all');
         expect(all.code).toBe(0);
         expect(all.json.result).toEqual(
             expect.arrayContaining(['Lead', 'Account', 'LL_Settings__c'])
         );
-        const custom = await s.sf(['sobject', 'list', '-s', 'custom', ...o]);
+        const custom = await sf('sobject list -s custom');
         expect(custom.json.result).toContain('LL_Settings__c');
         expect(custom.json.result).not.toContain('Lead');
     });
 
     it('sobject describe answers the fields and picklist values', async () => {
-        const out = await s.sf(['sobject', 'describe', '-s', 'Lead', ...o]);
+        const out = await sf('sobject describe -s Lead');
         expect(out.code).toBe(0);
         const describe = out.json.result as {
             name: string;

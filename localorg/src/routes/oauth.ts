@@ -89,6 +89,18 @@ function identityUrl(ctx: OrgContext): string {
     return `${ctx.instanceUrl()}/id/${ctx.org.organizationId}/${ctx.org.adminUserId}`;
 }
 
+/** What userinfo and the identity URL both say of the account: its URLs, status and locale. */
+function accountFacts(ctx: OrgContext) {
+    return {
+        urls: serviceUrls(ctx),
+        active: true,
+        user_type: 'STANDARD',
+        language: 'en_US',
+        locale: 'en_US',
+        utcOffset: 0
+    };
+}
+
 function adminUser(ctx: OrgContext) {
     const user = ctx.store.get('User', ctx.org.adminUserId);
     return {
@@ -112,12 +124,7 @@ function userinfo(r: Request, ctx: OrgContext): void {
         email: user.email,
         email_verified: true,
         zoneinfo: 'GMT',
-        urls: serviceUrls(ctx),
-        active: true,
-        user_type: 'STANDARD',
-        language: 'en_US',
-        locale: 'en_US',
-        utcOffset: 0,
+        ...accountFacts(ctx),
         updated_at: user.lastModified
     });
 }
@@ -139,12 +146,7 @@ function identity(r: Request, ctx: OrgContext): void {
         email: user.email,
         email_verified: true,
         status: { created_date: null, body: null },
-        urls: serviceUrls(ctx),
-        active: true,
-        user_type: 'STANDARD',
-        language: 'en_US',
-        locale: 'en_US',
-        utcOffset: 0,
+        ...accountFacts(ctx),
         last_modified_date: user.lastModified
     });
 }
