@@ -122,7 +122,6 @@ export function seedPreview(source: RecordSource, now: Date): void {
             Country: COUNTRIES[i % COUNTRIES.length],
             LeadSource: SOURCES[i % SOURCES.length],
             Status: STATUSES[i % STATUSES.length],
-            IsConverted: false,
             OwnerId: reps[i % reps.length],
             CreatedDate: created.toISOString()
         });

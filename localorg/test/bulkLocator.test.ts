@@ -5,22 +5,13 @@
  * aborted before UploadComplete that writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_VERSION } from '../../core/src/index';
 import { startLocalOrg, type LocalOrg } from '../src/index';
+import { apiCall } from './http';
 
 let org: LocalOrg;
 const LEADS = 250;
 
-async function api(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${org.instanceUrl}/services/data/v${API_VERSION}${path}`, {
-        ...init,
-        headers: {
-            Authorization: `Bearer ${org.accessToken}`,
-            'Content-Type': 'application/json',
-            ...(init.headers as Record<string, string>)
-        }
-    });
-}
+const api = (path: string, init: RequestInit = {}) => apiCall(org, path, init);
 
 async function leadCount(): Promise<number> {
     const res = await api(`/query?q=${encodeURIComponent('SELECT COUNT() FROM Lead')}`);

@@ -26,10 +26,13 @@ async function* records(
     for (const upload of jobs.uploads(id)) {
         const parser = Readable.from(jobs.chunks(id, upload)).pipe(parse(CSV_OPTIONS));
         let header = true;
+        let count = 0;
         try {
             for await (const values of parser) {
                 yield { header, values: values as string[] };
                 header = false;
+                // Stream reads resolve as microtasks: let other requests in now and then.
+                if (++count % CHUNK_ROWS === 0) await new Promise((r) => setImmediate(r));
             }
         } catch (e) {
             throw csvError(e);
