@@ -12,7 +12,7 @@ import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
 import { IngestJobStore, type IngestJob } from '../store/ingestJobs';
 import type { OrgContext } from './context';
-import { rowsOf, runJob } from './ingestRun';
+import { headerOf, rowsOf, runJob } from './ingestRun';
 import { externalField, objectNamed } from './records';
 
 const OPERATIONS = ['insert', 'update', 'upsert', 'delete', 'hardDelete'] as const;
@@ -29,6 +29,8 @@ export function register(router: Router, ctx: OrgContext): void {
     const info = (job: IngestJob) => jobInfo(ctx, job);
     const start = (id: string) =>
         runJob(ctx, jobs, id).catch((e: unknown) => {
+            // The org may be closing (its database is gone): the job then recovers on restart.
+            if (!ctx.org.db.open) return;
             const job = jobs.get(id);
             if (job)
                 jobs.save({
@@ -107,7 +109,8 @@ export function register(router: Router, ctx: OrgContext): void {
     });
     router.get(`${JOBS}/:id/:results`, async (r) => {
         const job = jobOf(r.params.id);
-        const header = job.header ?? [];
+        // A job aborted before it read its header still lists its rows under it.
+        const header = job.header ?? (job.state === 'Open' ? [] : await headerOf(jobs, job.id));
         const kind = r.params.results;
         if (
             kind !== 'successfulResults' &&
@@ -118,7 +121,7 @@ export function register(router: Router, ctx: OrgContext): void {
         r.res.writeHead(200, { 'Content-Type': 'text/csv; charset=UTF-8' });
         if (kind === 'unprocessedrecords') {
             r.res.write(toCsvRows([header]));
-            await writeUnprocessed(jobs, job, r);
+            if (header.length) await writeUnprocessed(jobs, job, r);
         } else {
             const success = kind === 'successfulResults';
             r.res.write(toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]]));
@@ -151,7 +154,7 @@ async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Prom
 
 /** The rows a job did not process (after an abort, a failure or a restart), as uploaded. */
 async function writeUnprocessed(jobs: IngestJobStore, job: IngestJob, r: Request): Promise<void> {
-    if (job.state === 'Open' || job.state === 'JobComplete' || !job.header) return;
+    if (job.state === 'Open' || job.state === 'JobComplete') return;
     let index = 0;
     let page: string[][] = [];
     try {

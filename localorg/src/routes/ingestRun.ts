@@ -49,6 +49,16 @@ export async function* rowsOf(jobs: IngestJobStore, id: string): AsyncGenerator<
     }
 }
 
+/** The first upload's header row (empty when the job has none or it does not parse). */
+export async function headerOf(jobs: IngestJobStore, id: string): Promise<string[]> {
+    try {
+        for await (const r of records(jobs, id)) return r.values;
+    } catch {
+        // No header to give.
+    }
+    return [];
+}
+
 /** Checks every upload (headers, syntax, the object's fields); answers the header or why not. */
 async function check(ctx: OrgContext, jobs: IngestJobStore, job: IngestJob) {
     const table = new UploadTable();
@@ -85,6 +95,7 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
     let row = 0;
     // Applies the chunk with its results and the job's counts in one transaction.
     const flush = (): boolean => {
+        if (!ctx.org.db.open) return false;
         const current = jobs.get(id);
         if (!current || current.state !== 'InProgress') return false;
         ctx.store.transaction(() => {
