@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOrg, type LocalOrg } from '../src/index';
+import { ALIAS, startSfSession, type SfSession } from './sfCli';
 
 const home = mkdtempSync(path.join(tmpdir(), 'leadloop-sfhome-'));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'leadloop-sfcli-'));
@@ -92,4 +93,42 @@ describe('sf org login access-token', () => {
         const body = (await res.json()) as { errorCode: string }[];
         expect(body[0].errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
     });
+});
+
+/**
+ * The real `sf` (a process per command): the fast subset `npm test` runs; every
+ * data and sobject command is in localorg/conformance/sfcli.test.ts
+ * (`npm run test:conformance`).
+ */
+describe('the sf CLI itself', () => {
+    let s: SfSession;
+    beforeAll(async () => {
+        s = await startSfSession();
+        s.org.store.create('Lead', { LastName: 'Lovelace', Company: 'Engines', Status: 'New' });
+    }, 120_000);
+    afterAll(() => s?.close());
+
+    it('logs in, queries and creates a record (paths under the CLI’s trailing slash)', async () => {
+        const query = await s.sf(['data', 'query', '-q', 'SELECT LastName FROM Lead', '-o', ALIAS]);
+        expect(query.code).toBe(0);
+        expect(query.json.result).toMatchObject({
+            totalSize: 1,
+            records: [{ LastName: 'Lovelace' }]
+        });
+
+        const created = await s.sf([
+            'data',
+            'create',
+            'record',
+            '-s',
+            'Lead',
+            '-v',
+            'LastName=Hopper Company=Navy',
+            '-o',
+            ALIAS
+        ]);
+        expect(created.code).toBe(0);
+        const { id } = created.json.result as { id: string };
+        expect(s.org.store.get('Lead', id)).toMatchObject({ LastName: 'Hopper', Company: 'Navy' });
+    }, 120_000);
 });

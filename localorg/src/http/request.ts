@@ -21,7 +21,14 @@ export class Request {
         readonly res: ServerResponse,
         readonly maxBodyBytes = MAX_BODY_BYTES
     ) {
-        this.url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        // Repeated slashes are one, as on the platform (the sf CLI keeps the instance URL
+        // with a trailing slash, so its paths start with `//services`); before parsing,
+        // since `//host/...` would otherwise read as a host.
+        const raw = req.url ?? '/';
+        this.url = new URL(
+            raw.replace(/^[^?]*/, (p) => p.replace(/\/{2,}/g, '/')),
+            'http://127.0.0.1'
+        );
         this.path = this.url.pathname.replace(/\/+$/, '') || '/';
         this.method = req.method ?? 'GET';
     }

@@ -19,11 +19,14 @@ export interface PipelineOptions {
     maxBodyBytes?: number;
 }
 
+/** The oldest API version the platform still serves (Summer '14); the newest is the org's own. */
+export const OLDEST_API_VERSION = 31;
+
 const VERSIONED = /^\/services\/data\/v(\d+\.\d)(?:\/|$)/;
 
 function checkVersion(path: string): void {
     const m = VERSIONED.exec(path);
-    if (m && (Number(m[1]) > Number(API_VERSION) || Number(m[1]) < 31))
+    if (m && (Number(m[1]) > Number(API_VERSION) || Number(m[1]) < OLDEST_API_VERSION))
         throw notFound(
             `API version ${m[1]} is not supported by the local org (it serves up to ${API_VERSION}).`
         );

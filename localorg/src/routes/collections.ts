@@ -1,5 +1,6 @@
 /**
- * sObject Collections: `GET /composite/sobjects/{Object}?ids=&fields=`,
+ * sObject Collections: `GET /composite/sobjects/{Object}?ids=&fields=` (or POSTed
+ * `{ ids, fields }`),
  * `POST/PATCH /composite/sobjects` (insert/update), `PATCH
  * /composite/sobjects/{Object}/{ExtIdField}` (upsert), `DELETE
  * /composite/sobjects?ids=`; 200 records at most, `allOrNone` both ways.
@@ -13,6 +14,7 @@ import type { OrgContext } from './context';
 import {
     externalField,
     fieldList,
+    findByExternalId,
     objectNamed,
     readRecord,
     recordBody,
@@ -37,18 +39,31 @@ function tooMany(max: number): ApiError {
 }
 
 export function register(router: Router, ctx: OrgContext): void {
-    router.get(`${COLLECTIONS}/:object`, (r) => {
-        const info = objectNamed(ctx, r.params.object);
-        const ids = (r.query('ids') ?? '').split(',').filter(Boolean);
-        const fields = fieldList(r.query('fields'), ['Id']);
-        if (ids.length > 2000) throw tooMany(2000);
+    router.get(`${COLLECTIONS}/:object`, (r) =>
         r.send(
             200,
-            ids.map((raw) => {
-                const id = normalizeId(raw);
-                return id ? (readRecord(ctx, info.name, id, fields) ?? null) : null;
-            })
-        );
+            retrieveMany(
+                ctx,
+                r.params.object,
+                (r.query('ids') ?? '').split(',').filter(Boolean),
+                fieldList(r.query('fields'), ['Id'])
+            )
+        )
+    );
+    // The same read with ids and fields in the body (long id lists; jsforce's retrieve of many).
+    router.post(`${COLLECTIONS}/:object`, async (r) => {
+        const body = await r.jsonObject('{ "ids": [...], "fields": [...] }');
+        const strings = (v: unknown) =>
+            Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
+        const ids = strings(body.ids);
+        const fields = strings(body.fields);
+        if (!ids?.length || !fields?.length)
+            throw new ApiError(
+                400,
+                'JSON_PARSER_ERROR',
+                'Expected { "ids": ["..."], "fields": ["..."] } with at least one of each.'
+            );
+        r.send(200, retrieveMany(ctx, r.params.object, ids, fieldList(fields.join(','), [])));
     });
     router.delete(COLLECTIONS, (r) => {
         const ids = (r.query('ids') ?? '').split(',').filter(Boolean);
@@ -101,13 +116,38 @@ export function register(router: Router, ctx: OrgContext): void {
         const { allOrNone, records } = await collectionBody(r);
         const object = objectNamed(ctx, r.params.object).name;
         const field = externalField(ctx, object, r.params.field);
-        const results = runCollection(ctx, records, allOrNone, (record) => {
-            if (typeOf(ctx, record) !== object)
-                throw new SourceError('INVALID_TYPE', `All records must be of type ${object}.`);
-            const values = recordBody(record);
-            return upsertOne(ctx, object, field, values[field], values);
-        });
+        const results = runCollection(
+            ctx,
+            records,
+            allOrNone,
+            (record) => {
+                if (typeOf(ctx, record) !== object)
+                    throw new SourceError('INVALID_TYPE', `All records must be of type ${object}.`);
+                const values = recordBody(record);
+                return upsertOne(ctx, object, field, values[field], values);
+            },
+            // The platform says of failed and rolled-back upserts too whether they would create.
+            (record) => {
+                const value = (record as RecordValues | null)?.[field];
+                return (
+                    value === undefined ||
+                    value === null ||
+                    value === '' ||
+                    !findByExternalId(ctx, object, field, value).length
+                );
+            }
+        );
         r.send(200, results);
+    });
+}
+
+/** Records by id, in order, `null` for an id with no record (deleted, or never was). */
+function retrieveMany(ctx: OrgContext, object: string, ids: string[], fields: string[]) {
+    const info = objectNamed(ctx, object);
+    if (ids.length > 2000) throw tooMany(2000);
+    return ids.map((raw) => {
+        const id = normalizeId(raw);
+        return id ? (readRecord(ctx, info.name, id, fields) ?? null) : null;
     });
 }
 
@@ -150,7 +190,8 @@ function runCollection<T>(
     ctx: OrgContext,
     items: T[],
     allOrNone: boolean,
-    fn: (item: T) => { id: string; created?: boolean }
+    fn: (item: T) => { id: string; created?: boolean },
+    wouldCreate?: (item: T) => boolean
 ): Result[] {
     const results: Result[] = [];
     const rollback = new Error('rollback');
@@ -167,7 +208,11 @@ function runCollection<T>(
                     });
                 } catch (e) {
                     if (!isRecordError(e)) throw e;
-                    results.push({ success: false, errors: [recordError(e)] });
+                    results.push({
+                        success: false,
+                        errors: [recordError(e)],
+                        ...(wouldCreate ? { created: wouldCreate(item) } : {})
+                    });
                 }
             }
             if (allOrNone && results.some((r) => !r.success)) throw rollback;
@@ -179,6 +224,7 @@ function runCollection<T>(
                 ? {
                       id: null,
                       success: false,
+                      ...(r.created !== undefined ? { created: r.created } : {}),
                       errors: [
                           {
                               statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',

@@ -6,6 +6,7 @@ import type { Router } from '../http/router';
 import * as bulkIngest from './bulkIngest';
 import * as bulkQuery from './bulkQuery';
 import * as collections from './collections';
+import * as compositeTree from './compositeTree';
 import type { AppContext, OrgContext } from './context';
 import * as faults from './faults';
 import * as graphql from './graphql';
@@ -14,6 +15,7 @@ import * as oauth from './oauth';
 import * as query from './query';
 import * as sobjects from './sobjects';
 import * as staticFiles from './static';
+import * as tooling from './tooling';
 import * as uiapi from './uiapi';
 
 /** The APIs that work on any RecordSource: GraphQL, the UI API and the browser app. */
@@ -31,8 +33,10 @@ export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
         sobjects,
         query,
         collections,
+        compositeTree,
         bulkIngest,
-        bulkQuery
+        bulkQuery,
+        tooling
     ])
         module.register(router, ctx);
     return registerAppRoutes(router, ctx);

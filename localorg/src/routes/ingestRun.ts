@@ -154,7 +154,8 @@ function applyRow(
             row: index,
             success: false,
             id: String(values.Id ?? ''),
-            detail: `${statusCode}:${message}:${fields.join(',')}`,
+            // The platform's sf__Error: `CODE:message:Field1,Field2 --` (`CODE:message:--` without fields).
+            detail: `${statusCode}:${message}:${fields.length ? `${fields.join(',')} ` : ''}--`,
             values: row
         };
     }

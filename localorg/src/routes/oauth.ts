@@ -4,6 +4,7 @@
  * refresh) and `GET /services/oauth2/userinfo`.
  */
 import { SESSION_COOKIE } from '../http/auth';
+import { ApiError } from '../http/errors';
 import type { Request } from '../http/request';
 import type { Router } from '../http/router';
 import type { OrgContext } from './context';
@@ -30,6 +31,7 @@ export function register(router: Router, ctx: OrgContext): void {
     );
     router.post('/services/oauth2/token', (r) => refresh(r, ctx), { auth: 'none' });
     router.get('/services/oauth2/userinfo', (r) => userinfo(r, ctx));
+    router.get('/id/:org/:user', (r) => identity(r, ctx));
 }
 
 async function refresh(r: Request, ctx: OrgContext): Promise<void> {
@@ -43,34 +45,108 @@ async function refresh(r: Request, ctx: OrgContext): Promise<void> {
         return;
     }
     ctx.faults.tokenRefreshed();
-    const { organizationId, adminUserId } = ctx.org;
     r.send(200, {
         access_token: token,
         instance_url: ctx.instanceUrl(),
-        id: `http://127.0.0.1/id/${organizationId}/${adminUserId}`,
+        id: identityUrl(ctx),
         token_type: 'Bearer',
         issued_at: String(Date.now()),
         signature: 'local'
     });
 }
 
-function userinfo(r: Request, ctx: OrgContext): void {
+/**
+ * The org's service URLs as the platform lists them in `urls` (userinfo and the identity
+ * URL), on this org's own host and port.
+ */
+function serviceUrls(ctx: OrgContext): Record<string, string> {
+    const base = ctx.instanceUrl();
     const { organizationId, adminUserId } = ctx.org;
-    const user = ctx.store.get('User', adminUserId);
-    r.send(200, {
-        sub: `http://127.0.0.1/id/${organizationId}/${adminUserId}`,
-        user_id: adminUserId,
-        organization_id: organizationId,
-        preferred_username: user?.Username,
-        nickname: 'admin',
-        name: user?.Name,
-        email: user?.Email,
-        email_verified: true,
+    const rest = `${base}/services/data/v{version}`;
+    return {
+        enterprise: `${base}/services/Soap/c/{version}/${organizationId}`,
+        metadata: `${base}/services/Soap/m/{version}/${organizationId}`,
+        partner: `${base}/services/Soap/u/{version}/${organizationId}`,
+        rest: `${rest}/`,
+        sobjects: `${rest}/sobjects/`,
+        search: `${rest}/search/`,
+        query: `${rest}/query/`,
+        recent: `${rest}/recent/`,
+        tooling_soap: `${base}/services/Soap/T/{version}/${organizationId}`,
+        tooling_rest: `${rest}/tooling/`,
+        profile: `${base}/${adminUserId}`,
+        feeds: `${rest}/chatter/feeds`,
+        groups: `${rest}/chatter/groups`,
+        users: `${rest}/chatter/users`,
+        feed_items: `${rest}/chatter/feed-items`,
+        feed_elements: `${rest}/chatter/feed-elements`,
+        custom_domain: base
+    };
+}
+
+/** The identity URL (`id` of the token response): `{instance}/id/{orgId}/{userId}`. */
+function identityUrl(ctx: OrgContext): string {
+    return `${ctx.instanceUrl()}/id/${ctx.org.organizationId}/${ctx.org.adminUserId}`;
+}
+
+/** What userinfo and the identity URL both say of the account: its URLs, status and locale. */
+function accountFacts(ctx: OrgContext) {
+    return {
+        urls: serviceUrls(ctx),
         active: true,
         user_type: 'STANDARD',
         language: 'en_US',
         locale: 'en_US',
-        utcOffset: 0,
-        urls: { rest: `http://127.0.0.1/services/data/v{version}/` }
+        utcOffset: 0
+    };
+}
+
+function adminUser(ctx: OrgContext) {
+    const user = ctx.store.get('User', ctx.org.adminUserId);
+    return {
+        username: user?.Username as string | undefined,
+        name: user?.Name as string | undefined,
+        email: user?.Email as string | undefined,
+        lastModified: user?.LastModifiedDate as string | undefined
+    };
+}
+
+function userinfo(r: Request, ctx: OrgContext): void {
+    const { organizationId, adminUserId } = ctx.org;
+    const user = adminUser(ctx);
+    r.send(200, {
+        sub: identityUrl(ctx),
+        user_id: adminUserId,
+        organization_id: organizationId,
+        preferred_username: user.username,
+        nickname: 'admin',
+        name: user.name,
+        email: user.email,
+        email_verified: true,
+        zoneinfo: 'GMT',
+        ...accountFacts(ctx),
+        updated_at: user.lastModified
+    });
+}
+
+/** `GET /id/{orgId}/{userId}` (jsforce's `identity()`): the same facts under the identity service's names. */
+function identity(r: Request, ctx: OrgContext): void {
+    const { organizationId, adminUserId } = ctx.org;
+    if (r.params.org !== organizationId || r.params.user !== adminUserId)
+        throw new ApiError(404, 'NOT_FOUND', 'Bad_Id');
+    const user = adminUser(ctx);
+    r.send(200, {
+        id: identityUrl(ctx),
+        asserted_user: true,
+        user_id: adminUserId,
+        organization_id: organizationId,
+        username: user.username,
+        nick_name: 'admin',
+        display_name: user.name,
+        email: user.email,
+        email_verified: true,
+        status: { created_date: null, body: null },
+        ...accountFacts(ctx),
+        last_modified_date: user.lastModified
     });
 }

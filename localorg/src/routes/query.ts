@@ -1,11 +1,12 @@
 /**
- * SOQL over REST: `GET /query?q=`, `/queryAll?q=` and queryMore
+ * SOQL over REST: `GET /query?q=` (`&columns=true`: the result's column metadata), `/queryAll?q=` and queryMore
  * (`/query/{locator}`), in pages of `Sforce-Query-Options: batchSize` (200–2,000).
  */
 import { ApiError } from '../http/errors';
 import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
 import { runSoql } from '../store/soql';
+import { queryColumns } from '../store/soqlColumns';
 import type { RecordValues } from '../store/source';
 import type { OrgContext } from './context';
 import { BASE } from './limits';
@@ -42,6 +43,10 @@ export function register(router: Router, ctx: OrgContext): void {
         const q = r.query('q');
         if (!q)
             throw new ApiError(400, 'MALFORMED_QUERY', 'A query is required: add ?q=SELECT ...');
+        if (r.query('columns') === 'true') {
+            r.send(200, queryColumns(ctx.store, q));
+            return;
+        }
         const result = runSoql(ctx.store, q);
         const batch = batchSize(r);
         if (result.records.length <= batch) {

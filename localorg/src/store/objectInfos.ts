@@ -101,11 +101,33 @@ const STANDARD: Record<
         prefix: '001',
         fields: [
             ['Name', 'string', { nillable: false, required: true }],
+            ['Type', 'picklist'],
             ['Industry', 'picklist'],
+            ['Rating', 'picklist'],
+            ['AccountNumber', 'string'],
+            ['Site', 'string'],
+            ['Phone', 'phone'],
             ['Website', 'url'],
+            ['Description', 'textarea'],
             ['NumberOfEmployees', 'int'],
+            ['AnnualRevenue', 'currency'],
+            ['BillingStreet', 'textarea'],
+            ['BillingCity', 'string'],
+            ['BillingState', 'string'],
+            ['BillingPostalCode', 'string'],
             ['BillingCountry', 'string'],
+            ['ShippingStreet', 'textarea'],
+            ['ShippingCity', 'string'],
+            ['ShippingState', 'string'],
+            ['ShippingPostalCode', 'string'],
+            ['ShippingCountry', 'string'],
+            ['ParentId', 'reference', ref(['Account'], 'Parent')],
             ['OwnerId', 'reference', ref(['User'], 'Owner')]
+        ],
+        children: [
+            ['ChildAccounts', 'Account', 'ParentId'],
+            ['Contacts', 'Contact', 'AccountId'],
+            ['Opportunities', 'Opportunity', 'AccountId']
         ]
     },
     Contact: {
@@ -121,6 +143,11 @@ const STANDARD: Record<
             ['Title', 'string'],
             ['AccountId', 'reference', ref(['Account'], 'Account')],
             ['OwnerId', 'reference', ref(['User'], 'Owner')]
+        ],
+        children: [
+            ['Tasks', 'Task', 'WhoId'],
+            ['Events', 'Event', 'WhoId'],
+            ['CampaignMembers', 'CampaignMember', 'ContactId']
         ]
     },
     Opportunity: {
@@ -255,7 +282,16 @@ const STANDARD_LENGTHS: Record<string, number> = {
     DeveloperName: 80,
     Name: 255,
     Status: 255,
-    Subject: 255
+    Subject: 255,
+    Description: 32_000,
+    AccountNumber: 40,
+    Site: 80,
+    BillingCity: 40,
+    ShippingCity: 40,
+    BillingState: 80,
+    ShippingState: 80,
+    BillingPostalCode: 20,
+    ShippingPostalCode: 20
 };
 
 const KIND_OF: Record<string, FieldKind> = {

@@ -164,7 +164,7 @@ function orderOf(store: SqliteSource, info: ObjectInfo, query: Query): OrderBy[]
     });
 }
 
-function objectInfoOf(store: SqliteSource, name: string | undefined): ObjectInfo {
+export function objectInfoOf(store: SqliteSource, name: string | undefined): ObjectInfo {
     const canonical = store
         .objectNames()
         .find((n) => n.toLowerCase() === String(name).toLowerCase());
