@@ -9,6 +9,7 @@
  *       LeadCreate(input: { Lead: {...} }) { Record { Id ... } }
  *       LeadUpdate(input: { Id, Lead: {...} }) { Record { ... } }
  *       LeadDelete(input: { Id }) { Id } } }
+ *   query { uiapi { aggregate { Lead(groupBy, where, first, after) { ... } } } }  (./aggregate.ts)
  *
  * Filters and values go to the store as a structured query with parameters;
  * nothing from the request is pasted into SQL.
@@ -34,6 +35,7 @@ import {
     type RecordSource,
     type RecordValues
 } from './source';
+import { aggregateRoot } from './aggregate';
 
 export interface GraphQLRequest {
     query?: unknown;
@@ -53,8 +55,8 @@ export interface GraphQLResponse {
     errors: GraphQLErrorShape[];
 }
 
-const DEFAULT_PAGE = 10;
-const MAX_PAGE = 2000;
+export const DEFAULT_PAGE = 10;
+export const MAX_PAGE = 2000;
 const MAX_DEPTH = 5;
 const UNBOUNDED_PAGING_LIMIT = 4000;
 const FILTER_OPS: readonly FilterOp[] = [
@@ -72,7 +74,7 @@ const FILTER_OPS: readonly FilterOp[] = [
 ];
 
 /** A request-level error (bad query, unknown field): the whole request answers with errors. */
-class RequestError extends Error {
+export class RequestError extends Error {
     constructor(
         message: string,
         public readonly node?: { loc?: { start: number } },
@@ -82,7 +84,7 @@ class RequestError extends Error {
     }
 }
 
-interface Ctx {
+export interface Ctx {
     source: RecordSource;
     variables: Record<string, unknown>;
     fragments: Map<string, FragmentDefinitionNode>;
@@ -206,7 +208,7 @@ function errorShape(
 }
 
 /** The fields of a selection set, with fragments expanded. */
-function fieldsOf(ctx: Ctx, set: SelectionSetNode | undefined): FieldNode[] {
+export function fieldsOf(ctx: Ctx, set: SelectionSetNode | undefined): FieldNode[] {
     const out: FieldNode[] = [];
     for (const sel of set?.selections ?? []) {
         if (!included(ctx, sel.directives)) continue;
@@ -239,7 +241,7 @@ function included(
     return true;
 }
 
-const key = (f: FieldNode) => f.alias?.value ?? f.name.value;
+export const key = (f: FieldNode) => f.alias?.value ?? f.name.value;
 
 function literal(node: ValueNode, vars: Record<string, unknown>): unknown {
     switch (node.kind) {
@@ -265,7 +267,7 @@ function literal(node: ValueNode, vars: Record<string, unknown>): unknown {
     }
 }
 
-function args(ctx: Ctx, field: FieldNode): Record<string, unknown> {
+export function args(ctx: Ctx, field: FieldNode): Record<string, unknown> {
     return Object.fromEntries(
         (field.arguments ?? []).map((a) => [a.name.value, literal(a.value, ctx.variables)])
     );
@@ -281,6 +283,7 @@ function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, unknown> 
             const uiapi: Record<string, unknown> = {};
             for (const q of fieldsOf(ctx, f.selectionSet)) {
                 if (q.name.value === '__typename') uiapi[key(q)] = 'UIAPI';
+                else if (q.name.value === 'aggregate') uiapi[key(q)] = aggregateRoot(ctx, q);
                 else if (q.name.value !== 'query')
                     throw new RequestError(
                         `Field '${q.name.value}' in type 'UIAPI' is undefined`,
@@ -308,17 +311,17 @@ function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, unknown> 
     return data;
 }
 
-function objectOf(ctx: Ctx, name: string, node: FieldNode): ObjectInfo {
+export function objectOf(ctx: Ctx, name: string, node: FieldNode): ObjectInfo {
     const info = ctx.source.objectInfo(name);
     if (!info) throw new RequestError(`Field '${name}' in type 'RecordQuery' is undefined`, node);
     return info;
 }
 
-function cursorOf(offset: number): string {
+export function cursorOf(offset: number): string {
     return Buffer.from(`v1:${offset}`).toString('base64');
 }
 
-function offsetOf(cursor: unknown, node: FieldNode): number {
+export function offsetOf(cursor: unknown, node: FieldNode): number {
     if (cursor === null || cursor === undefined) return 0;
     const m = /^v1:(\d{1,9})$/.exec(Buffer.from(String(cursor), 'base64').toString('utf8'));
     if (!m)
@@ -669,7 +672,7 @@ function dateLiteral(lit: string, field: FieldInfo, node: FieldNode): string {
     return field.kind === 'date' ? d.toISOString().slice(0, 10) : d.toISOString();
 }
 
-function toFilter(
+export function toFilter(
     info: ObjectInfo,
     where: unknown,
     node: FieldNode,
