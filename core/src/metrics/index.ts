@@ -42,3 +42,9 @@ export function computeMetrics(
     return finishMetrics(addLeads(acc, snapshot));
 }
 export * from './records';
+export {
+    FUNNEL_AGGREGATE_QUERY,
+    FUNNEL_PARTITIONS,
+    funnelAggregateVariables,
+    leadGroupsFromAggregates
+} from './aggregateQuery';

@@ -3775,6 +3775,151 @@ function reviewMeetingFromRecord(record) {
   };
 }
 
+// core/src/metrics/aggregateQuery.ts
+var GROUPED = {
+  status: LEAD_FIELDS.status,
+  salesReady: LEAD_FIELDS.salesReady,
+  leadSource: LEAD_FIELDS.leadSource,
+  tier: LEAD_FIELDS.tier,
+  handbackReason: LEAD_FIELDS.handbackReason
+};
+var ne = (field) => ({ [field]: { ne: null } });
+var eq = (field, value) => ({ [field]: { eq: value } });
+var QUEUE = { OwnerId: { like: "00G%" } };
+var HANDED_BACK = {
+  or: [ne(LEAD_FIELDS.handedBackAt), { [LEAD_FIELDS.handbackCount]: { gt: 0 } }]
+};
+var TOUCHED = ne("LastActivityDate");
+var STALE_TOUCHED = { LastActivityDate: { lte: { value: { $var: "deadBefore" } } } };
+var STALE_UNTOUCHED = { CreatedDate: { lte: { value: { $var: "deadBeforeTime" } } } };
+var both = (on, off) => [on, off];
+var not = (f) => ({ not: f });
+function partitions() {
+  const out = [];
+  const owners = [
+    { facts: { ownerIsQueue: false, hasPreviousOwner: false }, where: [not(QUEUE)] },
+    {
+      facts: { ownerIsQueue: true, hasPreviousOwner: true },
+      where: [QUEUE, ne(LEAD_FIELDS.previousOwnerId)]
+    },
+    {
+      facts: { ownerIsQueue: true, hasPreviousOwner: false },
+      where: [QUEUE, eq(LEAD_FIELDS.previousOwnerId, null)]
+    }
+  ];
+  for (const touched of both(true, false)) {
+    const touch = touched ? TOUCHED : eq("LastActivityDate", null);
+    for (const handedBack of both(true, false)) {
+      const back = handedBack ? HANDED_BACK : not(HANDED_BACK);
+      for (const owner of owners) {
+        for (const dead of both(true, false)) {
+          const stale = touched ? STALE_TOUCHED : STALE_UNTOUCHED;
+          out.push({
+            facts: { ...owner.facts, touched, handedBack, isConverted: false, dead },
+            where: [eq("IsConverted", false), touch, back, ...owner.where].concat(
+              dead ? [stale] : [not(stale)]
+            )
+          });
+        }
+      }
+      for (const outcome of ["won", "lost", "open"]) {
+        const opp = outcome === "won" ? { ConvertedOpportunity: { IsWon: { eq: true } } } : outcome === "lost" ? {
+          ConvertedOpportunity: {
+            IsClosed: { eq: true },
+            IsWon: { eq: false }
+          }
+        } : {
+          or: [
+            eq("ConvertedOpportunityId", null),
+            { ConvertedOpportunity: { IsClosed: { eq: false } } }
+          ]
+        };
+        out.push({
+          facts: {
+            touched,
+            handedBack,
+            isConverted: true,
+            ownerIsQueue: false,
+            won: outcome === "won",
+            lost: outcome === "lost"
+          },
+          where: [eq("IsConverted", true), touch, back, opp]
+        });
+      }
+    }
+  }
+  return out;
+}
+var FUNNEL_PARTITIONS = partitions();
+var GROUP_LIMIT = 2e3;
+function filterText(value) {
+  if (Array.isArray(value)) return `[${value.map(filterText).join(", ")}]`;
+  if (value === null) return "null";
+  if (typeof value !== "object") return JSON.stringify(value);
+  if ("$var" in value) return `$${String(value.$var)}`;
+  return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${filterText(v)}`).join(", ")} }`;
+}
+var groupBy = `{ ${Object.values(GROUPED).map((f) => `${f}: { group: true }`).join(", ")} }`;
+var selection = `
+    edges { node { aggregate {
+        ${Object.values(GROUPED).map((f) => `${f} { value }`).join(" ")}
+        Id { count { value } }
+        ConvertedOpportunity { Amount { sum { value } } }
+    } } }
+    pageInfo { hasNextPage }`;
+var FUNNEL_AGGREGATE_QUERY = `query leadLoopFunnel($deadBefore: Date, $deadBeforeTime: DateTime) {
+    uiapi {
+        aggregate {
+${FUNNEL_PARTITIONS.map(
+  (p, i) => `            p${i}: Lead(groupBy: ${groupBy}, where: { and: ${filterText(p.where)} }, first: ${GROUP_LIMIT}) {${selection} }`
+).join("\n")}
+        }
+    }
+}`;
+function funnelAggregateVariables(settings, now) {
+  const cutoff = new Date(now.getTime() - settings.deadAfterDays * MS_PER_DAY);
+  return { deadBefore: cutoff.toISOString().slice(0, 10), deadBeforeTime: cutoff.toISOString() };
+}
+var textOf = (v) => typeof v === "string" && v ? v : null;
+function leadGroupsFromAggregates(data, settings) {
+  const map = statusMap(settings);
+  const aggregate = data?.uiapi?.aggregate;
+  if (!aggregate || typeof aggregate !== "object")
+    throw new Error("The funnel answer has no uiapi.aggregate.");
+  const groups2 = [];
+  FUNNEL_PARTITIONS.forEach((p, i) => {
+    const conn = aggregate[`p${i}`];
+    if (!conn || !Array.isArray(conn.edges))
+      throw new Error(`The funnel answer lacks the aggregate p${i}.`);
+    if (conn.pageInfo?.hasNextPage)
+      throw new Error(
+        `The funnel aggregate p${i} has more than ${GROUP_LIMIT} groups; narrow the picklists.`
+      );
+    for (const [row, edge] of conn.edges.entries()) {
+      const a = edge.node?.aggregate;
+      const count = a?.Id?.count?.value;
+      if (!a || !Number.isInteger(count))
+        throw new Error(`Row ${row + 1} of the funnel aggregate p${i} has no count.`);
+      const value = (field) => a[field]?.value;
+      const amount = a.ConvertedOpportunity?.Amount?.sum?.value;
+      const status = String(value(GROUPED.status) ?? "");
+      groups2.push({
+        ...p.facts,
+        // Only open leads die (disqualified or nurtured ones are not dead).
+        dead: p.facts.dead === true && isOpen(status, false, map),
+        count,
+        status,
+        salesReady: value(GROUPED.salesReady) === true,
+        leadSource: textOf(value(GROUPED.leadSource)),
+        tier: textOf(value(GROUPED.tier)),
+        handbackReason: textOf(value(GROUPED.handbackReason)),
+        wonAmount: p.facts.won ? Number(amount) || 0 : 0
+      });
+    }
+  });
+  return groups2;
+}
+
 // core/src/metrics/index.ts
 function computeMetrics(snapshot, options) {
   const acc = emptyMetrics(options);
@@ -3808,13 +3953,13 @@ function normalizeText(value) {
   if (typeof value !== "string") return "";
   let cached = textCache.get(value);
   if (cached === void 0) {
-    cached = textOf(value);
+    cached = textOf2(value);
     if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
     textCache.set(value, cached);
   }
   return cached;
 }
-function textOf(value) {
+function textOf2(value) {
   if (ASCII.test(value)) {
     return value.toLowerCase().replace(/&/g, " and ").replace(NON_ALNUM_ASCII, " ").trim();
   }
@@ -4978,6 +5123,8 @@ export {
   FIT_GRADES,
   FIX_KINDS,
   FREE_MAIL_DOMAINS,
+  FUNNEL_AGGREGATE_QUERY,
+  FUNNEL_PARTITIONS,
   FUNNEL_STAGES,
   FUNNEL_STAGE_LABELS,
   HANDBACK_LEAD_KEYS,
@@ -5057,6 +5204,7 @@ export {
   finishMetrics,
   formValue,
   fromRecord,
+  funnelAggregateVariables,
   gradeFor,
   graphqlNodes,
   graphqlSelection,
@@ -5079,6 +5227,7 @@ export {
   leadApiNames,
   leadFacts,
   leadFromRecord,
+  leadGroupsFromAggregates,
   leadName,
   leadToRecord,
   matchableEmail,
