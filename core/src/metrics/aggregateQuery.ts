@@ -80,7 +80,7 @@ function partitions(): Partition[] {
                 }
             }
             for (const outcome of ['won', 'lost', 'open'] as const) {
-                const opp =
+                const opp: FilterObject =
                     outcome === 'won'
                         ? { ConvertedOpportunity: { IsWon: { eq: true } } }
                         : outcome === 'lost'
