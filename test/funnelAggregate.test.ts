@@ -9,13 +9,13 @@ import type { Database } from 'better-sqlite3';
 import jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    addLeadGroups,
     addLeads,
     API_VERSION,
     DEFAULT_SETTINGS,
     emptyMetrics,
     finishMetrics,
     FUNNEL_AGGREGATE_QUERY,
+    funnelMetricsFromAggregates,
     funnelAggregateVariables,
     LEAD_FIELDS,
     leadFromRecord,
@@ -75,8 +75,7 @@ async function fromAggregates(): Promise<LeadLoopMetrics> {
     });
     const body = (await res.json()) as { data: unknown; errors: { message: string }[] };
     expect(body.errors).toEqual([]);
-    const acc = emptyMetrics({ settings, now });
-    return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(body.data, settings)));
+    return funnelMetricsFromAggregates(body.data, settings, now);
 }
 
 async function fromLeads(): Promise<LeadLoopMetrics> {

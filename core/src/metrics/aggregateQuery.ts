@@ -13,7 +13,9 @@
 import { MS_PER_DAY } from '../dates';
 import { LEAD_FIELDS } from '../schema';
 import type { LeadLoopSettings } from '../types';
-import type { LeadGroup } from './accumulate';
+import { addLeadGroups, emptyMetrics, type LeadGroup } from './accumulate';
+import { finishMetrics } from './finish';
+import type { LeadLoopMetrics } from './types';
 import { isOpen, statusMap } from './facts';
 
 /** Grouped in every subquery: the values a LeadGroup takes from the row. */
@@ -220,4 +222,14 @@ export function leadGroupsFromAggregates(data: unknown, settings: LeadLoopSettin
         }
     });
     return groups;
+}
+
+/** Finished metrics from the aggregate answer's `data` (what the funnel page and summary show). */
+export function funnelMetricsFromAggregates(
+    data: unknown,
+    settings: LeadLoopSettings,
+    now: Date
+): LeadLoopMetrics {
+    const acc = emptyMetrics({ settings, now });
+    return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(data, settings)));
 }

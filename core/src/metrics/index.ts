@@ -46,5 +46,15 @@ export {
     FUNNEL_AGGREGATE_QUERY,
     FUNNEL_PARTITIONS,
     funnelAggregateVariables,
+    funnelMetricsFromAggregates,
     leadGroupsFromAggregates
 } from './aggregateQuery';
+export {
+    funnelBars,
+    LEAK_LABELS,
+    METRIC_REPORTS,
+    ratioText,
+    summaryNumbers,
+    type FunnelBar,
+    type SummaryNumber
+} from './view';

@@ -346,6 +346,9 @@ function graphqlSelection(fields) {
     (part) => parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part))} }` : part
   ).join(" ");
 }
+var FUNNEL_READS = {
+  [SETTINGS.objectApiName]: ["Id", ...Object.values(SETTINGS.fields)]
+};
 
 // core/src/dates.ts
 var MS_PER_DAY = 864e5;
@@ -3919,6 +3922,98 @@ function leadGroupsFromAggregates(data, settings) {
   });
   return groups2;
 }
+function funnelMetricsFromAggregates(data, settings, now) {
+  const acc = emptyMetrics({ settings, now });
+  return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(data, settings)));
+}
+
+// core/src/metrics/view.ts
+var METRIC_REPORTS = {
+  funnel: "LL_Lead_Funnel_By_Status",
+  followUp: "LL_Follow_Up_Never_Touched",
+  speed: "LL_Speed_To_First_Touch",
+  qualifiedUntouched: "LL_Qualified_Untouched",
+  handback: "LL_Handback_Reasons",
+  conversionBySource: "LL_Conversion_By_Source"
+};
+var LEAK_LABELS = {
+  disqualified: "Disqualified",
+  dead: "Dead",
+  lost: "Lost",
+  inProgress: "In progress"
+};
+var percentText = (rate) => rate === null ? "\u2014" : `${(rate * 100).toFixed(rate < 0.1 && rate > 0 ? 1 : 0)}%`;
+var ratioText = (r) => percentText(r.rate);
+function funnelBars(metrics) {
+  const top = metrics.funnel[0]?.reached ?? 0;
+  return metrics.funnel.map((s) => {
+    const kinds = Object.keys(LEAK_LABELS).filter((k) => s.leak[k] > 0).map((k) => `${s.leak[k]} ${LEAK_LABELS[k].toLowerCase()}`);
+    return {
+      stage: s.stage,
+      label: s.label,
+      reached: s.reached,
+      share: top ? s.reached / top : 0,
+      barPercent: top ? 100 * s.reached / top : 0,
+      leakPercent: top ? 100 * s.leak.total / top : 0,
+      leak: s.leak.total,
+      leakText: s.leak.total ? `${s.leak.total} stopped here (${kinds.join(", ")})` : "",
+      conversionText: s.conversionToNext === null ? "" : `${percentText(s.conversionToNext)} go on`
+    };
+  });
+}
+var hours = (h) => h === null ? "\u2014" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
+function summaryNumbers(m) {
+  const speed = m.speedToFirstTouch;
+  const defects = m.processDefects;
+  const ofRatio = (r, what) => `${r.count} of ${r.of} ${what}`;
+  return [
+    {
+      key: "followUp",
+      label: "Follow-up rate",
+      value: ratioText(m.followUp.touched),
+      detail: ofRatio(m.followUp.touched, "leads touched"),
+      fraction: m.followUp.touched.rate,
+      lowerIsBetter: false,
+      report: METRIC_REPORTS.followUp
+    },
+    {
+      key: "speed",
+      label: "Speed to first touch (median)",
+      value: hours(speed.medianHours),
+      detail: speed.leads ? `90th percentile ${hours(speed.p90Hours)}, over ${speed.leads} leads` : "Needs first-touch times from activities",
+      fraction: null,
+      lowerIsBetter: true,
+      report: METRIC_REPORTS.speed
+    },
+    {
+      key: "qualifiedUntouched",
+      label: "Qualified, never touched",
+      value: ratioText(m.qualifiedUntouched),
+      detail: ofRatio(m.qualifiedUntouched, "qualified leads"),
+      fraction: m.qualifiedUntouched.rate,
+      lowerIsBetter: true,
+      report: METRIC_REPORTS.qualifiedUntouched
+    },
+    {
+      key: "handback",
+      label: "Hand-back rate",
+      value: ratioText(m.handback.ofHandedToSales),
+      detail: ofRatio(m.handback.ofHandedToSales, "handed to sales came back"),
+      fraction: m.handback.ofHandedToSales.rate,
+      lowerIsBetter: true,
+      report: METRIC_REPORTS.handback
+    },
+    {
+      key: "defects",
+      label: "Process defect rate",
+      value: defects.audited ? ratioText(defects.defective) : "\u2014",
+      detail: defects.audited ? `${defects.ppm ?? 0} defects per million handed to sales` : "Run the hygiene audit (leadloop report --audit)",
+      fraction: defects.audited ? defects.defective.rate : null,
+      lowerIsBetter: true,
+      report: null
+    }
+  ];
+}
 
 // core/src/metrics/index.ts
 function computeMetrics(snapshot, options) {
@@ -5125,6 +5220,7 @@ export {
   FREE_MAIL_DOMAINS,
   FUNNEL_AGGREGATE_QUERY,
   FUNNEL_PARTITIONS,
+  FUNNEL_READS,
   FUNNEL_STAGES,
   FUNNEL_STAGE_LABELS,
   HANDBACK_LEAD_KEYS,
@@ -5141,8 +5237,10 @@ export {
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
   LEAK_KINDS,
+  LEAK_LABELS,
   MAX_HALF_LIFE_DAYS,
   MAX_ROUND_ROBIN_CAP,
+  METRIC_REPORTS,
   MODEL_STATUSES,
   MS_PER_DAY,
   NEGATIVE_TARGETS,
@@ -5205,6 +5303,8 @@ export {
   formValue,
   fromRecord,
   funnelAggregateVariables,
+  funnelBars,
+  funnelMetricsFromAggregates,
   gradeFor,
   graphqlNodes,
   graphqlSelection,
@@ -5260,6 +5360,7 @@ export {
   previewSummary,
   queueFromRecord,
   ratio,
+  ratioText,
   readyToReturn,
   reduceErrors,
   reviewEntryFromRecord,
@@ -5272,6 +5373,7 @@ export {
   serializeReasons,
   settingsToRecord,
   splitList,
+  summaryNumbers,
   toEpochMs,
   toRecord,
   touchMoment,
