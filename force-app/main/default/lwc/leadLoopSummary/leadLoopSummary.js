@@ -35,7 +35,7 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
         this.settingsErrors = errors;
     }
 
-    @wire(graphql, { query: FUNNEL_QUERY, variables: '$variables' })
+    @wire(graphql, { query: '$funnelQuery', variables: '$variables' })
     wiredAggregates({ data, errors }) {
         this.aggregateData = data;
         this.aggregateErrors = errors;
@@ -49,6 +49,10 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
     }
 
     /** Undefined until the settings are read, so the aggregates wait for them. */
+    get funnelQuery() {
+        return this.settings ? FUNNEL_QUERY : undefined;
+    }
+
     get variables() {
         return this.settings ? funnelAggregateVariables(this.settings, this.now) : undefined;
     }
