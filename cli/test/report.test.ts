@@ -4,15 +4,14 @@
  * as CSV, and with --audit the process defect rate.
  */
 import jsforce from 'jsforce';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_VERSION, type LeadLoopMetrics } from '../../core/src/index';
-import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
+import { API_VERSION, FUNNEL_STAGES, type LeadLoopMetrics } from '../../core/src/index';
+import type { LocalOrg } from '../../localorg/src/index';
 import { run } from '../src/bin';
 import { DEMO_SHARES } from '../src/seed/generate';
 import { generateDemoData, seedOrg } from '../src/seed/index';
+import { localProject } from './support/localProject';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const LEADS = 1000;
@@ -23,20 +22,7 @@ let dir: string;
 let root: string;
 
 beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'leadloop-report-'));
-    org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0, seed: false });
-    root = path.join(dir, 'project');
-    mkdirSync(path.join(root, '.leadloop'), { recursive: true });
-    writeFileSync(
-        path.join(root, '.leadloop', 'local-org.json'),
-        JSON.stringify({
-            instanceUrl: org.instanceUrl,
-            accessToken: org.accessToken,
-            refreshToken: org.refreshToken,
-            username: org.username,
-            apiVersion: API_VERSION
-        })
-    );
+    ({ org, dir, root } = await localProject());
     const conn = new jsforce.Connection({
         instanceUrl: org.instanceUrl,
         accessToken: org.accessToken,
@@ -91,14 +77,7 @@ describe('leadloop report', () => {
             of: LEADS,
             rate: touched.size / LEADS
         });
-        expect(m.funnel.map((s) => s.stage)).toEqual([
-            'generated',
-            'qualified',
-            'nurturing',
-            'handedToSales',
-            'pursued',
-            'won'
-        ]);
+        expect(m.funnel.map((s) => s.stage)).toEqual([...FUNNEL_STAGES]);
         expect(m.funnel[0].reached).toBe(LEADS);
         expect(m.processDefects.audited).toBe(false);
     });
