@@ -2,7 +2,7 @@
  * The virtual modules the app shell imports, generated from the package's
  * metadata (metadata/src) at build time, so the browser shows the tabs, pages
  * and component placement an org would show:
- *   leadloop/pages       { nav, appPages, recordPages } of the LL_Lead_Loop app
+ *   leadloop/pages       { nav, appPages, recordPages, reports } of the LL_Lead_Loop app
  *   leadloop/components  the UI components (bundles with a template) by name
  */
 import type { Plugin } from 'rollup';
@@ -13,6 +13,7 @@ import {
     type PackageMetadata,
     type PlacedComponent
 } from '../metadata/src/index';
+import { readReports, type BrowserReport } from './reports';
 
 export const APP_NAME = 'LL_Lead_Loop';
 
@@ -21,6 +22,8 @@ export interface BrowserPages {
     nav: { key: string; label: string; pageReference: object; appPage?: string }[];
     appPages: { name: string; label: string; components: object[] }[];
     recordPages: Record<string, object[]>;
+    /** The package's reports, opened from report links (standard__objectPage Report). */
+    reports: BrowserReport[];
 }
 
 /** A flexipage's components, each with its bundle's label (what the page region is called). */
@@ -52,7 +55,8 @@ export function browserPages(meta: PackageMetadata): BrowserPages {
                 object,
                 placed(meta, recordPageFor(meta, APP_NAME, object)?.components ?? [])
             ])
-        )
+        ),
+        reports: readReports(meta.root)
     };
 }
 

@@ -28,6 +28,12 @@ try {
             ready: '[data-component="leadScoreCard"] >> text=Why this score'
         },
         {
+            file: 'funnel.png',
+            path: '/lightning/n/LL_Lead_Funnel',
+            ready: '[data-component="leadFunnel"] >> text=Handed to sales',
+            fullPage: true
+        },
+        {
             file: 'scoring-model.png',
             path: '/lightning/n/LL_Scoring_Model',
             ready: '[data-component="scoringModelEditor"] >> text=The model is valid.'

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
     DEFAULT_SCORING_MODEL,
     FIT_FIELDS,
+    FUNNEL_READS,
     HANDBACK_READS,
     PREVIEW_READS,
     SCORING_MODEL_READS,
@@ -38,6 +39,9 @@ vi.mock('c/leadLoopCore', async () => await import('../core/src/index'));
 /** Every component query, by operation name → the core's read lists it must match. */
 const QUERY_READS: Record<string, ObjectReads> = {
     handBackSettings: HANDBACK_READS,
+    // Aggregates only (uiapi.aggregate): no record fields read.
+    leadLoopFunnel: {},
+    leadLoopFunnelSettings: FUNNEL_READS,
     leadScoreCard: SCORING_READS,
     scoringModelPreview: PREVIEW_READS,
     scoringModelVersions: SCORING_MODEL_READS

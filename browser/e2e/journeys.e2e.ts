@@ -38,6 +38,13 @@ const TAB_PAGES: Record<string, { path: string; shows: (page: Page) => Promise<v
                 .waitFor();
         }
     },
+    LL_Lead_Funnel: {
+        path: '/lightning/n/LL_Lead_Funnel',
+        async shows(page) {
+            await pageHeading(page, 'Lead Loop Funnel').waitFor();
+            await component(page, 'Lead Loop Funnel').getByRole('table').waitFor();
+        }
+    },
     LL_Scoring_Model: {
         path: '/lightning/n/LL_Scoring_Model',
         async shows(page) {

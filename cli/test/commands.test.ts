@@ -16,6 +16,7 @@ const COMMANDS = [
     'leadloop:config:get',
     'leadloop:config:set',
     'leadloop:doctor',
+    'leadloop:report',
     'leadloop:score',
     'leadloop:seed',
     'leadloop:sync'

@@ -6,7 +6,7 @@
  * fault-free org, with nothing written twice.
  */
 import jsforce, { type Connection } from 'jsforce';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import { scoreOrg } from '../src/score';
 import { demoCounts, generateDemoData, seedOrg } from '../src/seed/index';
 import { syncLeads } from '../src/sync';
 import { seedDemoIfEmpty } from '../../scripts/seedDemo';
+import { localProject } from './support/localProject';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const LEADS = 400;
@@ -33,20 +34,7 @@ interface Env {
 const envs: Env[] = [];
 
 async function newEnv(): Promise<Env> {
-    const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-cli-'));
-    const org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0 });
-    const root = path.join(dir, 'project');
-    mkdirSync(path.join(root, '.leadloop'), { recursive: true });
-    writeFileSync(
-        path.join(root, '.leadloop', 'local-org.json'),
-        JSON.stringify({
-            instanceUrl: org.instanceUrl,
-            accessToken: org.accessToken,
-            refreshToken: org.refreshToken,
-            username: org.username,
-            apiVersion: API_VERSION
-        })
-    );
+    const { org, root } = await localProject();
     const env: Env = {
         org,
         root,

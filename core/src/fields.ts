@@ -154,3 +154,8 @@ export function graphqlSelection(fields: readonly string[]): string {
         )
         .join(' ');
 }
+
+/** The funnel page and summary: the active settings (status mapping, dead-lead days). */
+export const FUNNEL_READS: ObjectReads = {
+    [SETTINGS.objectApiName]: ['Id', ...Object.values(SETTINGS.fields)]
+};

@@ -42,3 +42,19 @@ export function computeMetrics(
     return finishMetrics(addLeads(acc, snapshot));
 }
 export * from './records';
+export {
+    FUNNEL_AGGREGATE_QUERY,
+    FUNNEL_PARTITIONS,
+    funnelAggregateVariables,
+    funnelMetricsFromAggregates,
+    leadGroupsFromAggregates
+} from './aggregateQuery';
+export {
+    funnelBars,
+    LEAK_LABELS,
+    METRIC_REPORTS,
+    ratioText,
+    summaryNumbers,
+    type FunnelBar,
+    type SummaryNumber
+} from './view';

@@ -9,6 +9,7 @@
  *       LeadCreate(input: { Lead: {...} }) { Record { Id ... } }
  *       LeadUpdate(input: { Id, Lead: {...} }) { Record { ... } }
  *       LeadDelete(input: { Id }) { Id } } }
+ *   query { uiapi { aggregate { Lead(groupBy, where, first, after) { ... } } } }  (./aggregate.ts)
  *
  * Filters and values go to the store as a structured query with parameters;
  * nothing from the request is pasted into SQL.

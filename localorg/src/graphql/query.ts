@@ -1,4 +1,5 @@
 /** GraphQL reads: `uiapi { query { Object(...) { edges { node } } } }` planned into store queries and shaped as the UI API does. */
+import { aggregateRoot } from './aggregate';
 import { type FieldNode, type SelectionSetNode } from 'graphql';
 import { type FieldInfo, type Filter, type ObjectInfo, type RecordValues } from '../store/source';
 import {
@@ -28,6 +29,7 @@ export function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, un
             const uiapi: Record<string, unknown> = {};
             for (const q of fieldsOf(ctx, f.selectionSet)) {
                 if (q.name.value === '__typename') uiapi[key(q)] = 'UIAPI';
+                else if (q.name.value === 'aggregate') uiapi[key(q)] = aggregateRoot(ctx, q);
                 else if (q.name.value !== 'query')
                     throw new RequestError(
                         `Field '${q.name.value}' in type 'UIAPI' is undefined`,

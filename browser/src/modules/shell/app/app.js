@@ -68,7 +68,19 @@ export default class App extends NavigationMixin(LightningElement) {
     }
 
     get isList() {
-        return this.pageRef.type === 'standard__objectPage';
+        return this.pageRef.type === 'standard__objectPage' && !this.isReport;
+    }
+
+    /** A report link (the Report object's page): the report's definition from metadata. */
+    get isReport() {
+        return (
+            this.pageRef.type === 'standard__objectPage' &&
+            this.pageRef.attributes.objectApiName === 'Report'
+        );
+    }
+
+    get reportName() {
+        return this.pageRef.state?.c__report;
     }
 
     get isRecord() {
@@ -93,6 +105,6 @@ export default class App extends NavigationMixin(LightningElement) {
     }
 
     get notFound() {
-        return !this.isList && !this.isRecord && !this.appPage;
+        return !this.isList && !this.isReport && !this.isRecord && !this.appPage;
     }
 }

@@ -346,6 +346,9 @@ function graphqlSelection(fields) {
     (part) => parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part))} }` : part
   ).join(" ");
 }
+var FUNNEL_READS = {
+  [SETTINGS.objectApiName]: ["Id", ...Object.values(SETTINGS.fields)]
+};
 
 // core/src/dates.ts
 var MS_PER_DAY = 864e5;
@@ -3775,6 +3778,243 @@ function reviewMeetingFromRecord(record) {
   };
 }
 
+// core/src/metrics/aggregateQuery.ts
+var GROUPED = {
+  status: LEAD_FIELDS.status,
+  salesReady: LEAD_FIELDS.salesReady,
+  leadSource: LEAD_FIELDS.leadSource,
+  tier: LEAD_FIELDS.tier,
+  handbackReason: LEAD_FIELDS.handbackReason
+};
+var ne = (field) => ({ [field]: { ne: null } });
+var eq = (field, value) => ({ [field]: { eq: value } });
+var QUEUE = { OwnerId: { like: "00G%" } };
+var HANDED_BACK = {
+  or: [ne(LEAD_FIELDS.handedBackAt), { [LEAD_FIELDS.handbackCount]: { gt: 0 } }]
+};
+var TOUCHED = ne("LastActivityDate");
+var STALE_TOUCHED = { LastActivityDate: { lte: { value: { $var: "deadBefore" } } } };
+var STALE_UNTOUCHED = { CreatedDate: { lte: { value: { $var: "deadBeforeTime" } } } };
+var both = (on, off) => [on, off];
+var not = (f) => ({ not: f });
+function partitions() {
+  const out = [];
+  const owners = [
+    { facts: { ownerIsQueue: false, hasPreviousOwner: false }, where: [not(QUEUE)] },
+    {
+      facts: { ownerIsQueue: true, hasPreviousOwner: true },
+      where: [QUEUE, ne(LEAD_FIELDS.previousOwnerId)]
+    },
+    {
+      facts: { ownerIsQueue: true, hasPreviousOwner: false },
+      where: [QUEUE, eq(LEAD_FIELDS.previousOwnerId, null)]
+    }
+  ];
+  for (const touched of both(true, false)) {
+    const touch = touched ? TOUCHED : eq("LastActivityDate", null);
+    for (const handedBack of both(true, false)) {
+      const back = handedBack ? HANDED_BACK : not(HANDED_BACK);
+      for (const owner of owners) {
+        for (const dead of both(true, false)) {
+          const stale = touched ? STALE_TOUCHED : STALE_UNTOUCHED;
+          out.push({
+            facts: { ...owner.facts, touched, handedBack, isConverted: false, dead },
+            where: [eq("IsConverted", false), touch, back, ...owner.where].concat(
+              dead ? [stale] : [not(stale)]
+            )
+          });
+        }
+      }
+      for (const outcome of ["won", "lost", "open"]) {
+        const opp = outcome === "won" ? { ConvertedOpportunity: { IsWon: { eq: true } } } : outcome === "lost" ? {
+          ConvertedOpportunity: {
+            IsClosed: { eq: true },
+            IsWon: { eq: false }
+          }
+        } : {
+          or: [
+            eq("ConvertedOpportunityId", null),
+            { ConvertedOpportunity: { IsClosed: { eq: false } } }
+          ]
+        };
+        out.push({
+          facts: {
+            touched,
+            handedBack,
+            isConverted: true,
+            ownerIsQueue: false,
+            won: outcome === "won",
+            lost: outcome === "lost"
+          },
+          where: [eq("IsConverted", true), touch, back, opp]
+        });
+      }
+    }
+  }
+  return out;
+}
+var FUNNEL_PARTITIONS = partitions();
+var GROUP_LIMIT = 2e3;
+function filterText(value) {
+  if (Array.isArray(value)) return `[${value.map(filterText).join(", ")}]`;
+  if (value === null) return "null";
+  if (typeof value !== "object") return JSON.stringify(value);
+  if ("$var" in value) return `$${String(value.$var)}`;
+  return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${filterText(v)}`).join(", ")} }`;
+}
+var groupBy = `{ ${Object.values(GROUPED).map((f) => `${f}: { group: true }`).join(", ")} }`;
+var selection = `
+    edges { node { aggregate {
+        ${Object.values(GROUPED).map((f) => `${f} { value }`).join(" ")}
+        Id { count { value } }
+        ConvertedOpportunity { Amount { sum { value } } }
+    } } }
+    pageInfo { hasNextPage }`;
+var FUNNEL_AGGREGATE_QUERY = `query leadLoopFunnel($deadBefore: Date, $deadBeforeTime: DateTime) {
+    uiapi {
+        aggregate {
+${FUNNEL_PARTITIONS.map(
+  (p, i) => `            p${i}: Lead(groupBy: ${groupBy}, where: { and: ${filterText(p.where)} }, first: ${GROUP_LIMIT}) {${selection} }`
+).join("\n")}
+        }
+    }
+}`;
+function funnelAggregateVariables(settings, now) {
+  const cutoff = new Date(now.getTime() - settings.deadAfterDays * MS_PER_DAY);
+  return { deadBefore: cutoff.toISOString().slice(0, 10), deadBeforeTime: cutoff.toISOString() };
+}
+var textOf = (v) => typeof v === "string" && v ? v : null;
+function leadGroupsFromAggregates(data, settings) {
+  const map = statusMap(settings);
+  const aggregate = data?.uiapi?.aggregate;
+  if (!aggregate || typeof aggregate !== "object")
+    throw new Error("The funnel answer has no uiapi.aggregate.");
+  const groups2 = [];
+  FUNNEL_PARTITIONS.forEach((p, i) => {
+    const conn = aggregate[`p${i}`];
+    if (!conn || !Array.isArray(conn.edges))
+      throw new Error(`The funnel answer lacks the aggregate p${i}.`);
+    if (conn.pageInfo?.hasNextPage)
+      throw new Error(
+        `The funnel aggregate p${i} has more than ${GROUP_LIMIT} groups; narrow the picklists.`
+      );
+    for (const [row, edge] of conn.edges.entries()) {
+      const a = edge.node?.aggregate;
+      const count = a?.Id?.count?.value;
+      if (!a || !Number.isInteger(count))
+        throw new Error(`Row ${row + 1} of the funnel aggregate p${i} has no count.`);
+      const value = (field) => a[field]?.value;
+      const amount = a.ConvertedOpportunity?.Amount?.sum?.value;
+      const status = String(value(GROUPED.status) ?? "");
+      groups2.push({
+        ...p.facts,
+        // Only open leads die (disqualified or nurtured ones are not dead).
+        dead: p.facts.dead === true && isOpen(status, false, map),
+        count,
+        status,
+        salesReady: value(GROUPED.salesReady) === true,
+        leadSource: textOf(value(GROUPED.leadSource)),
+        tier: textOf(value(GROUPED.tier)),
+        handbackReason: textOf(value(GROUPED.handbackReason)),
+        wonAmount: p.facts.won ? Number(amount) || 0 : 0
+      });
+    }
+  });
+  return groups2;
+}
+function funnelMetricsFromAggregates(data, settings, now) {
+  const acc = emptyMetrics({ settings, now });
+  return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(data, settings)));
+}
+
+// core/src/metrics/view.ts
+var METRIC_REPORTS = {
+  funnel: "LL_Lead_Funnel_By_Status",
+  followUp: "LL_Follow_Up_Never_Touched",
+  speed: "LL_Speed_To_First_Touch",
+  qualifiedUntouched: "LL_Qualified_Untouched",
+  handback: "LL_Handback_Reasons",
+  conversionBySource: "LL_Conversion_By_Source"
+};
+var LEAK_LABELS = {
+  disqualified: "Disqualified",
+  dead: "Dead",
+  lost: "Lost",
+  inProgress: "In progress"
+};
+var percentText = (rate) => rate === null ? "\u2014" : `${(rate * 100).toFixed(rate < 0.1 && rate > 0 ? 1 : 0)}%`;
+var ratioText = (r) => percentText(r.rate);
+function funnelBars(metrics) {
+  const top = metrics.funnel[0]?.reached ?? 0;
+  return metrics.funnel.map((s) => {
+    const kinds = Object.keys(LEAK_LABELS).filter((k) => s.leak[k] > 0).map((k) => `${s.leak[k]} ${LEAK_LABELS[k].toLowerCase()}`);
+    return {
+      stage: s.stage,
+      label: s.label,
+      reached: s.reached,
+      share: top ? s.reached / top : 0,
+      barPercent: top ? 100 * s.reached / top : 0,
+      leakPercent: top ? 100 * s.leak.total / top : 0,
+      leak: s.leak.total,
+      leakText: s.leak.total ? `${s.leak.total} stopped here (${kinds.join(", ")})` : "",
+      conversionText: s.conversionToNext === null ? "" : `${percentText(s.conversionToNext)} go on`
+    };
+  });
+}
+var hours = (h) => h === null ? "\u2014" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
+function summaryNumbers(m) {
+  const speed = m.speedToFirstTouch;
+  const defects = m.processDefects;
+  const ofRatio = (r, what) => `${r.count} of ${r.of} ${what}`;
+  return [
+    {
+      key: "followUp",
+      label: "Follow-up rate",
+      value: ratioText(m.followUp.touched),
+      detail: ofRatio(m.followUp.touched, "leads touched"),
+      fraction: m.followUp.touched.rate,
+      lowerIsBetter: false,
+      report: METRIC_REPORTS.followUp
+    },
+    {
+      key: "speed",
+      label: "Speed to first touch (median)",
+      value: hours(speed.medianHours),
+      detail: speed.leads ? `90th percentile ${hours(speed.p90Hours)}, over ${speed.leads} leads` : "Needs first-touch times from activities",
+      fraction: null,
+      lowerIsBetter: true,
+      report: METRIC_REPORTS.speed
+    },
+    {
+      key: "qualifiedUntouched",
+      label: "Qualified, never touched",
+      value: ratioText(m.qualifiedUntouched),
+      detail: ofRatio(m.qualifiedUntouched, "qualified leads"),
+      fraction: m.qualifiedUntouched.rate,
+      lowerIsBetter: true,
+      report: METRIC_REPORTS.qualifiedUntouched
+    },
+    {
+      key: "handback",
+      label: "Hand-back rate",
+      value: ratioText(m.handback.ofHandedToSales),
+      detail: ofRatio(m.handback.ofHandedToSales, "handed to sales came back"),
+      fraction: m.handback.ofHandedToSales.rate,
+      lowerIsBetter: true,
+      report: METRIC_REPORTS.handback
+    },
+    {
+      key: "defects",
+      label: "Process defect rate",
+      value: defects.audited ? ratioText(defects.defective) : "\u2014",
+      detail: defects.audited ? `${defects.ppm ?? 0} defects per million handed to sales` : "Run the hygiene audit (leadloop report --audit)",
+      fraction: defects.audited ? defects.defective.rate : null,
+      lowerIsBetter: true,
+      report: null
+    }
+  ];
+}
+
 // core/src/metrics/index.ts
 function computeMetrics(snapshot, options) {
   const acc = emptyMetrics(options);
@@ -3808,13 +4048,13 @@ function normalizeText(value) {
   if (typeof value !== "string") return "";
   let cached = textCache.get(value);
   if (cached === void 0) {
-    cached = textOf(value);
+    cached = textOf2(value);
     if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
     textCache.set(value, cached);
   }
   return cached;
 }
-function textOf(value) {
+function textOf2(value) {
   if (ASCII.test(value)) {
     return value.toLowerCase().replace(/&/g, " and ").replace(NON_ALNUM_ASCII, " ").trim();
   }
@@ -4978,6 +5218,9 @@ export {
   FIT_GRADES,
   FIX_KINDS,
   FREE_MAIL_DOMAINS,
+  FUNNEL_AGGREGATE_QUERY,
+  FUNNEL_PARTITIONS,
+  FUNNEL_READS,
   FUNNEL_STAGES,
   FUNNEL_STAGE_LABELS,
   HANDBACK_LEAD_KEYS,
@@ -4994,8 +5237,10 @@ export {
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
   LEAK_KINDS,
+  LEAK_LABELS,
   MAX_HALF_LIFE_DAYS,
   MAX_ROUND_ROBIN_CAP,
+  METRIC_REPORTS,
   MODEL_STATUSES,
   MS_PER_DAY,
   NEGATIVE_TARGETS,
@@ -5057,6 +5302,9 @@ export {
   finishMetrics,
   formValue,
   fromRecord,
+  funnelAggregateVariables,
+  funnelBars,
+  funnelMetricsFromAggregates,
   gradeFor,
   graphqlNodes,
   graphqlSelection,
@@ -5079,6 +5327,7 @@ export {
   leadApiNames,
   leadFacts,
   leadFromRecord,
+  leadGroupsFromAggregates,
   leadName,
   leadToRecord,
   matchableEmail,
@@ -5111,6 +5360,7 @@ export {
   previewSummary,
   queueFromRecord,
   ratio,
+  ratioText,
   readyToReturn,
   reduceErrors,
   reviewEntryFromRecord,
@@ -5123,6 +5373,7 @@ export {
   serializeReasons,
   settingsToRecord,
   splitList,
+  summaryNumbers,
   toEpochMs,
   toRecord,
   touchMoment,

@@ -1,0 +1,150 @@
+/**
+ * The funnel from GraphQL aggregate queries equals the funnel from every lead:
+ * a local org seeded with the demo data set answers the core's aggregate
+ * document, and `addLeadGroups` over its rows gives the same stages, leaks,
+ * touched, dead, hand-back and conversion counts as `addLeads` over the leads
+ * read one by one (touches from LastActivityDate in both, as aggregates see them).
+ */
+import type { Database } from 'better-sqlite3';
+import jsforce from 'jsforce';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    addLeads,
+    API_VERSION,
+    DEFAULT_SETTINGS,
+    emptyMetrics,
+    finishMetrics,
+    FUNNEL_AGGREGATE_QUERY,
+    funnelMetricsFromAggregates,
+    funnelAggregateVariables,
+    LEAD_FIELDS,
+    leadFromRecord,
+    leadGroupsFromAggregates,
+    type LeadLoopMetrics
+} from '../core/src/index';
+import { startLocalOrg, type LocalOrg } from '../localorg/src/index';
+import { seedDemoIfEmpty } from '../scripts/seedDemo';
+
+let org: LocalOrg;
+const now = new Date();
+const settings = DEFAULT_SETTINGS;
+
+beforeAll(async () => {
+    org = await startLocalOrg({ dataDir: ':memory:' });
+    await seedDemoIfEmpty(org, { leads: 600 });
+    // The demo data set converts no leads: add converted ones, won, lost and still open.
+    const stages = ['Closed Won', 'Closed Won', 'Closed Lost', 'Prospecting'];
+    const sources = ['Web', 'Webinar', 'Web', 'Trade Show'];
+    // The local org does not derive IsWon/IsClosed from the stage (read-only fields): set
+    // them in its database, as the platform would have.
+    const db = (org.store as unknown as { db: Database }).db;
+    stages.forEach((StageName, i) => {
+        const opp = org.store.create('Opportunity', {
+            Name: `Converted ${i}`,
+            StageName,
+            CloseDate: '2026-11-01',
+            Amount: 1000 * (i + 1)
+        });
+        db.prepare('UPDATE "Opportunity" SET "IsWon" = ?, "IsClosed" = ? WHERE "Id" = ?').run(
+            StageName === 'Closed Won' ? 1 : 0,
+            StageName.startsWith('Closed') ? 1 : 0,
+            opp
+        );
+        // A converted lead cannot be inserted through any API (IsConverted is not
+        // createable): convert it in the database, as lead conversion would have.
+        const lead = org.store.create('Lead', {
+            LastName: `Converted ${i}`,
+            Company: 'Acme',
+            Status: 'Qualified',
+            LeadSource: sources[i]
+        });
+        db.prepare(
+            'UPDATE "Lead" SET "IsConverted" = 1, "ConvertedDate" = ?, "ConvertedOpportunityId" = ? WHERE "Id" = ?'
+        ).run('2026-11-01', opp, lead);
+    });
+}, 120_000);
+
+afterAll(async () => {
+    await org?.close();
+});
+
+async function fromAggregates(): Promise<LeadLoopMetrics> {
+    const res = await fetch(`${org.instanceUrl}/services/data/v${API_VERSION}/graphql`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+            query: FUNNEL_AGGREGATE_QUERY,
+            variables: funnelAggregateVariables(settings, now)
+        })
+    });
+    const body = (await res.json()) as { data: unknown; errors: { message: string }[] };
+    expect(body.errors).toEqual([]);
+    return funnelMetricsFromAggregates(body.data, settings, now);
+}
+
+async function fromLeads(): Promise<LeadLoopMetrics> {
+    const conn = new jsforce.Connection({
+        instanceUrl: org.instanceUrl,
+        accessToken: org.accessToken,
+        version: API_VERSION
+    });
+    const fields = [
+        ...new Set(['Id', 'CreatedDate', 'LastActivityDate', ...Object.values(LEAD_FIELDS)])
+    ];
+    const leads = await conn.query(`SELECT ${fields.join(', ')} FROM Lead`, {
+        autoFetch: true,
+        maxFetch: 100_000
+    });
+    const opps = await conn.query<{
+        Id: string;
+        IsWon: boolean;
+        IsClosed: boolean;
+        Amount: number;
+    }>('SELECT Id, IsWon, IsClosed, Amount FROM Opportunity', {
+        autoFetch: true,
+        maxFetch: 100_000
+    });
+    const acc = emptyMetrics({ settings, now });
+    return finishMetrics(
+        addLeads(acc, {
+            leads: leads.records.map((r) => leadFromRecord(r as Record<string, unknown>)),
+            opportunities: opps.records.map((o) => ({
+                id: o.Id,
+                isWon: o.IsWon,
+                isClosed: o.IsClosed,
+                amount: o.Amount
+            }))
+        })
+    );
+}
+
+describe('the funnel from aggregate queries', () => {
+    it('equals the funnel from every lead on the demo data set', async () => {
+        const [a, b] = await Promise.all([fromAggregates(), fromLeads()]);
+        expect(b.leads).toBeGreaterThanOrEqual(600);
+        expect(a.leads).toBe(b.leads);
+        expect(a.funnel).toEqual(b.funnel);
+        expect(a.followUp.touched).toEqual(b.followUp.touched);
+        expect(a.qualifiedUntouched).toEqual(b.qualifiedUntouched);
+        expect(a.dead).toEqual(b.dead);
+        expect(a.handback.rate).toEqual(b.handback.rate);
+        expect(a.handback.reasons).toEqual(b.handback.reasons);
+        expect(a.conversionBySource).toEqual(b.conversionBySource);
+        expect(a.conversionByTier).toEqual(b.conversionByTier);
+        // Not every lead is at the first stage: the data set exercises the partitions.
+        expect(a.funnel.map((s) => s.reached > 0)).toEqual(Array(6).fill(true));
+        expect(a.funnel.at(-1)!.reached).toBe(2);
+        expect(a.conversionBySource.find((g) => g.key === 'Web')).toMatchObject({
+            converted: 2,
+            won: 1,
+            wonAmount: 1000
+        });
+    });
+
+    it('names the partition a bad answer lacks', () => {
+        expect(() => leadGroupsFromAggregates({ uiapi: { aggregate: {} } }, settings)).toThrow(
+            /lacks the aggregate p0/
+        );
+        expect(() => leadGroupsFromAggregates(null, settings)).toThrow(/no uiapi.aggregate/);
+    });
+});
