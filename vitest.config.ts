@@ -5,6 +5,7 @@ export default defineConfig({
         include: [
             'core/test/**/*.test.ts',
             'test/**/*.test.ts',
+            'metadata/test/**/*.test.ts',
             'localorg/test/**/*.test.ts',
             'cli/test/**/*.test.ts'
         ],

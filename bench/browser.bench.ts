@@ -50,12 +50,12 @@ try {
         { name: 'empty page', url: `${org.url}/empty.html`, ready: null },
         {
             name: 'Lead record page',
-            url: `${org.url}/#/lightning/r/Lead/${lead.Id}/view`,
+            url: `${org.url}/lightning/r/Lead/${lead.Id}/view`,
             ready: '[data-component="leadScoreCard"] >> text=Why this score'
         },
         {
             name: 'Scoring model app page',
-            url: `${org.url}/#/lightning/n/LL_Scoring_Model`,
+            url: `${org.url}/lightning/n/LL_Scoring_Model`,
             ready: '[data-component="scoringModelEditor"] >> text=The model is valid.'
         }
     ];

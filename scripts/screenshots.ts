@@ -20,22 +20,22 @@ try {
     mkdirSync(outDir, { recursive: true });
     const leads = org.find('Lead', { IsConverted: false }, ['Id', 'LL_Score__c']);
     const top = leads.sort((a, b) => Number(b.LL_Score__c) - Number(a.LL_Score__c))[0];
-    const shots: { file: string; hash: string; ready: string; fullPage?: boolean }[] = [
-        { file: 'lead-list.png', hash: '#/lightning/o/Lead/list', ready: '[data-id="lead-row"]' },
+    const shots: { file: string; path: string; ready: string; fullPage?: boolean }[] = [
+        { file: 'lead-list.png', path: '/lightning/o/Lead/list', ready: '[data-id="lead-row"]' },
         {
             file: 'lead-record-page.png',
-            hash: `#/lightning/r/Lead/${top.Id}/view`,
+            path: `/lightning/r/Lead/${top.Id}/view`,
             ready: '[data-component="leadScoreCard"] >> text=Why this score'
         },
         {
             file: 'scoring-model.png',
-            hash: '#/lightning/n/LL_Scoring_Model',
+            path: '/lightning/n/LL_Scoring_Model',
             ready: '[data-component="scoringModelEditor"] >> text=The model is valid.'
         }
     ];
     for (const shot of shots) {
         await page.goto('about:blank');
-        await page.goto(`${org.url}/${shot.hash}`);
+        await page.goto(`${org.url}${shot.path}`);
         await page.locator(shot.ready).first().waitFor({ timeout: 30_000 });
         await page.waitForTimeout(300);
         await page.screenshot({

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { API_VERSION, reduceErrors } from '../core/src/index';
 import { startLocalOrg } from '../localorg/src/index';
+import { buildBrowser } from '../browser/build';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stateDir = path.join(root, '.leadloop');
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     );
     if (!existsSync(app) || appSources > statSync(app).mtimeMs) {
         console.log('Building the browser app…');
-        run('npx', ['rollup', '-c', 'browser/rollup.config.js', '--silent']);
+        await buildBrowser();
     }
 
     // Keep the token across restarts so saved CLI targets stay valid.

@@ -23,7 +23,7 @@ import {
     STATUS_CHANGED_FLOW,
     TIERS
 } from '../core/src/index';
-import { readPackageMetadata, type PackageMetadata } from '../localorg/src/packageMetadata';
+import { readPackageMetadata, type PackageMetadata } from '../metadata/src/index';
 
 const root = path.resolve(import.meta.dirname, '..');
 const meta: PackageMetadata = readPackageMetadata(root);
@@ -31,6 +31,7 @@ const meta: PackageMetadata = readPackageMetadata(root);
 /** Source files whose API names must exist in metadata. */
 const SOURCE_DIRS = [
     'core/src',
+    'metadata/src',
     'cli',
     'localorg/src',
     'browser/src',

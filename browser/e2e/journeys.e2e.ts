@@ -1,91 +1,162 @@
 /**
  * End-to-end journeys: Lead Loop's own components in headless Chromium against
- * an org over HTTP. Each checks what a person sees, what ends up in the
- * database, an axe scan of the page, and that the console stayed clean.
+ * an org over HTTP, moved through as a person does (the app is opened once; then
+ * tabs, links, buttons and the keyboard). Each checks what a person sees, what
+ * ends up in the database, an axe scan of the page, and that the console stayed
+ * clean.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserOrg, type BrowserOrg } from './org';
-import { axeScan, openBrowser, signIn, type Session } from './browser';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appNavigation, readPackageMetadata } from '../../metadata/src/index';
+import {
+    clickTab,
+    component,
+    expectClean,
+    hotLead,
+    navigation,
+    openLead,
+    pageHeading,
+    toast,
+    typeInto,
+    useApp
+} from './app';
 
-let org: BrowserOrg;
-let s: Session;
+const app = useApp();
+const root = path.resolve(import.meta.dirname, '../..');
 
-beforeAll(async () => {
-    org = await startBrowserOrg();
-    s = await openBrowser();
-    await signIn(s, org);
-});
+/** What each tab of the LL_Lead_Loop app opens: its URL and what the page shows. */
+const TAB_PAGES: Record<string, { path: string; shows: (page: Page) => Promise<void> }> = {
+    'standard-Lead': {
+        path: '/lightning/o/Lead/list',
+        async shows(page) {
+            await pageHeading(page, 'Open leads').waitFor();
+            await page
+                .getByRole('table', { name: 'Open leads' })
+                .getByRole('link')
+                .first()
+                .waitFor();
+        }
+    },
+    LL_Scoring_Model: {
+        path: '/lightning/n/LL_Scoring_Model',
+        async shows(page) {
+            await pageHeading(page, 'Lead Loop Scoring Model').waitFor();
+            const editor = component(page, 'Lead Loop Scoring Model Editor');
+            await editor.getByText('Scoring model versions').waitFor();
+            await editor.getByText('The model is valid.').waitFor();
+        }
+    }
+};
 
-afterAll(async () => {
-    await s?.close();
-    await org?.close();
-});
-
-/** Loads a page afresh (a hash change alone would keep the components' data). */
-async function visit(hash: string) {
-    await s.page.goto('about:blank');
-    await s.page.goto(`${org.url}/${hash}`);
-}
-
-async function expectClean() {
-    expect(await axeScan(s.page)).toEqual([]);
-    expect(s.consoleErrors).toEqual([]);
-}
-
-function hotLead() {
-    const leads = org.find('Lead', { IsConverted: false }, [
-        'Id',
-        'Name',
-        'Company',
-        'LL_Score__c',
-        'LL_Tier__c',
-        'Status'
-    ]);
-    return leads.sort((a, b) => Number(b.LL_Score__c) - Number(a.LL_Score__c))[0];
+function leadRows(page: Page) {
+    return page
+        .getByRole('table', { name: 'Open leads' })
+        .getByRole('rowgroup')
+        .nth(1)
+        .getByRole('row');
 }
 
 describe('Lead list', () => {
-    it('lists the open leads from the database, 50 a page', async () => {
-        await visit('#/lightning/o/Lead/list');
-        await s.page.locator('[data-id="lead-row"]').first().waitFor();
+    it('opens on the Leads tab and lists the open leads from the database, 50 a page', async () => {
+        const { page, org } = app;
+        await expect.poll(() => new URL(page.url()).pathname).toBe('/lightning/o/Lead/list');
+        await pageHeading(page, 'Open leads').waitFor();
         const open = org.find('Lead', { IsConverted: false }, ['Id']);
-        const rows = await s.page.locator('[data-id="lead-row"]').count();
-        expect(rows).toBe(Math.min(50, open.length));
+        await expect.poll(() => leadRows(page).count()).toBe(Math.min(50, open.length));
         await expect
-            .poll(() => s.page.locator('[data-id="page-label"]').innerText())
+            .poll(() => page.getByText(/^\d+–\d+ of \d+$/).innerText())
             .toContain(`of ${open.length}`);
-        await expectClean();
+        await expectClean(app);
+    });
+});
+
+describe('Navigation', () => {
+    const tabs = appNavigation(readPackageMetadata(root), 'LL_Lead_Loop');
+
+    it('knows what every tab of the app opens', () => {
+        expect(Object.keys(TAB_PAGES).sort()).toEqual(tabs.map((t) => t.tab).sort());
+    });
+
+    it('clicks every tab of the app and reaches its page; back and forward retrace them', async () => {
+        const { page } = app;
+        const visited: string[] = [];
+        for (const tab of tabs) {
+            await clickTab(page, tab.label);
+            const expected = TAB_PAGES[tab.tab];
+            await expect.poll(() => new URL(page.url()).pathname).toBe(expected.path);
+            await expected.shows(page);
+            const link = navigation(page).getByRole('link', { name: tab.label, exact: true });
+            expect(await link.getAttribute('aria-current')).toBe('page');
+            expect(await link.getAttribute('href')).toBe(expected.path);
+            expect(await page.title()).toBe(`${tab.label} | Lead Loop`);
+            await expectClean(app);
+            visited.push(tab.tab);
+        }
+        // Back through every tab to the first, then forward again to the last.
+        for (const tab of [...visited].reverse().slice(1)) {
+            await page.goBack();
+            await expect.poll(() => new URL(page.url()).pathname).toBe(TAB_PAGES[tab].path);
+            await TAB_PAGES[tab].shows(page);
+        }
+        for (const tab of visited.slice(1)) {
+            await page.goForward();
+            await expect.poll(() => new URL(page.url()).pathname).toBe(TAB_PAGES[tab].path);
+            await TAB_PAGES[tab].shows(page);
+        }
+        await expectClean(app);
+    });
+
+    it('opens a tab in a new browser tab with a modified click (a real link)', async () => {
+        const { page } = app;
+        const tab = tabs[tabs.length - 1];
+        const opened = page.context().waitForEvent('page');
+        await navigation(page)
+            .getByRole('link', { name: tab.label, exact: true })
+            .click({ modifiers: ['ControlOrMeta'] });
+        const other = await opened;
+        try {
+            await other.waitForLoadState();
+            expect(new URL(other.url()).pathname).toBe(TAB_PAGES[tab.tab].path);
+            await TAB_PAGES[tab.tab].shows(other);
+        } finally {
+            await other.close();
+        }
+        // The first page stayed where it was.
+        await expect.poll(() => new URL(page.url()).pathname).toBe(TAB_PAGES[tab.tab].path);
     });
 });
 
 describe('Lead record page', () => {
     it('opens a lead from the list and shows its fields and its score card', async () => {
-        const lead = hotLead();
-        await visit('#/lightning/o/Lead/list');
-        await s.page.locator(`a[href="#/lightning/r/Lead/${lead.Id}/view"]`).click();
+        const { page, org } = app;
+        const lead = hotLead(org);
+        await openLead(page, String(lead.Name));
+        expect(new URL(page.url()).pathname).toBe(`/lightning/r/Lead/${lead.Id}/view`);
         await expect
-            .poll(() => s.page.locator('[data-id="record-title"]').innerText())
-            .toBe(lead.Name);
-        await expect
-            .poll(() => s.page.locator('[data-field="Company"]').innerText())
+            .poll(() => page.locator('[data-field="Company"]').innerText())
             .toBe(lead.Company);
-        const card = s.page.locator('[data-component="leadScoreCard"]');
+        const card = component(page, 'Lead Loop Score Card');
         await card.getByText('Why this score').waitFor();
         const text = await card.innerText();
         expect(text).toContain(String(lead.LL_Tier__c));
         expect(text).toContain(String(Math.round(Number(lead.LL_Score__c))));
-        await expectClean();
+        await expectClean(app);
+        // Back to the list it came from.
+        await page.goBack();
+        await pageHeading(page, 'Open leads').waitFor();
     });
 
     it('rescores a lead that changed behind its back, writes the new score and says so', async () => {
-        const lead = hotLead();
+        const { page, org } = app;
+        const lead = hotLead(org);
         // Someone edits the lead outside the UI: a junk title and company size change the fit.
         org.update('Lead', String(lead.Id), { Title: 'Student', NumberOfEmployees: 3 });
-        await visit(`#/lightning/r/Lead/${lead.Id}/view`);
-        const card = s.page.locator('[data-component="leadScoreCard"]');
+        await openLead(page, String(lead.Name));
+        const card = component(page, 'Lead Loop Score Card');
         await card.getByText('Why this score').waitFor();
         await card.getByRole('button', { name: 'Rescore now' }).click();
-        await s.page.locator('[data-id="toast"]').getByText('Lead rescored').waitFor();
+        await toast(page, 'Lead rescored');
         const after = org.find('Lead', { Id: lead.Id }, [
             'LL_Score__c',
             'LL_Previous_Score__c',
@@ -96,21 +167,20 @@ describe('Lead record page', () => {
         await expect
             .poll(() => card.innerText())
             .toContain(String(Math.round(Number(after.LL_Score__c))));
-        await expectClean();
+        await expectClean(app);
     });
 });
 
 describe('Scoring model app page', () => {
     it('saves an edited model as a new draft version in the database', async () => {
+        const { page, org } = app;
         const before = org.find('LL_Scoring_Model__c', {}, ['Id', 'LL_Version__c', 'LL_Status__c']);
-        await visit('#/lightning/n/LL_Scoring_Model');
-        const editor = s.page.locator('[data-component="scoringModelEditor"]');
+        await clickTab(page, 'Scoring Model');
+        const editor = component(page, 'Lead Loop Scoring Model Editor');
         await editor.getByText('The model is valid.').waitFor();
-        const name = editor.getByLabel('Description of this version');
-        await name.fill('Browser journey draft');
-        await name.blur();
+        await typeInto(editor.getByLabel('Description of this version'), 'Browser journey draft');
         await editor.getByRole('button', { name: 'Save as new draft' }).click();
-        await s.page.locator('[data-id="toast"]').getByText('Draft saved').waitFor();
+        await toast(page, 'Draft saved');
         const after = org.find('LL_Scoring_Model__c', {}, [
             'Id',
             'LL_Version__c',
@@ -126,29 +196,31 @@ describe('Scoring model app page', () => {
         expect(Number(draft.LL_Version__c)).toBe(
             Math.max(...before.map((b) => Number(b.LL_Version__c))) + 1
         );
-        await expectClean();
+        await expectClean(app);
     });
 });
 
 describe('Act as', () => {
     it('switches the user from the header; writes are made as that user', async () => {
+        const { page, org } = app;
         const rita = org.find('User', { Name: 'Rita Rep' }, ['Id'])[0];
         const lead = org.find('Lead', { OwnerId: rita.Id, IsConverted: false }, [
             'Id',
+            'Name',
             'LL_Score__c'
         ])[0];
         org.update('Lead', String(lead.Id), { Title: 'CEO', NumberOfEmployees: 2000 });
-        await visit(`#/lightning/r/Lead/${lead.Id}/view`);
-        await s.page.getByLabel('Act as').selectOption(String(rita.Id));
-        await s.page.waitForLoadState('load');
-        await expect.poll(() => s.page.getByLabel('Act as').inputValue()).toBe(rita.Id);
-        const card = s.page.locator('[data-component="leadScoreCard"]');
+        await page.getByLabel('Act as').selectOption(String(rita.Id));
+        await page.waitForLoadState('load');
+        await expect.poll(() => page.getByLabel('Act as').inputValue()).toBe(rita.Id);
+        await openLead(page, String(lead.Name));
+        const card = component(page, 'Lead Loop Score Card');
         await card.getByText('Why this score').waitFor();
         await card.getByRole('button', { name: 'Rescore now' }).click();
-        await s.page.locator('[data-id="toast"]').getByText('Lead rescored').waitFor();
+        await toast(page, 'Lead rescored');
         const after = org.find('Lead', { Id: lead.Id }, ['LastModifiedById', 'LL_Score__c'])[0];
         expect(after.LastModifiedById).toBe(rita.Id);
         expect(after.LL_Score__c).not.toBe(lead.LL_Score__c);
-        await expectClean();
+        await expectClean(app);
     });
 });

@@ -16,7 +16,7 @@ import {
     SCORING_MODEL,
     SETTINGS
 } from '../../core/src/index';
-import { readPackageMetadata, type PackageMetadata } from '../../localorg/src/packageMetadata';
+import { readPackageMetadata, type PackageMetadata } from '../../metadata/src/index';
 import { errorCodeOf, messageOf, StopError, UserError, type Api, type DescribeResult } from './api';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';

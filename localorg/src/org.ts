@@ -13,7 +13,7 @@ import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../core/src/index'
 import { buildObjectInfos } from './graphql/objectInfos';
 import { SqliteSource } from './graphql/sqliteSource';
 import type { RecordValues } from './graphql/source';
-import { readPackageMetadata } from './packageMetadata';
+import { readPackageMetadata } from '../../metadata/src/index';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

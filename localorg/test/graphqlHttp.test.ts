@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../core/src/index';
-import { readPackageMetadata } from '../src/packageMetadata';
+import { readPackageMetadata } from '../../metadata/src/index';
 import { buildObjectInfos, MemorySource, register as registerGraphql } from '../src/graphql/index';
 import { register as registerUi, type NodeHandler } from '../src/uiapi/index';
 

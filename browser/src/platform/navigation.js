@@ -1,84 +1,114 @@
 /**
- * Browser implementation of `lightning/navigation` against the app shell's
- * router (hash URLs: #/lightning/r/Lead/<id>/view, #/lightning/o/Lead/list,
- * #/lightning/n/<AppPage>). NavigationMixin adds [Navigate] and [GenerateUrl];
- * CurrentPageReference is a wire adapter emitting the current page reference.
+ * Browser implementation of `lightning/navigation`. Page references map to the
+ * URLs Lightning Experience uses, on the History API (back and forward work):
+ *   standard__navItemPage  { apiName }                        /lightning/n/<apiName>
+ *   standard__objectPage   { objectApiName, actionName }      /lightning/o/<object>/<action>
+ *   standard__recordPage   { recordId, objectApiName, actionName }
+ *                                                             /lightning/r/<object>/<id>/<action>
+ *   standard__webPage      { url }                            the URL, in a new window
+ * A page reference's state becomes the query string. NavigationMixin adds
+ * [Navigate] and [GenerateUrl]; CurrentPageReference is a wire adapter that
+ * emits the current page reference whenever it changes.
+ *
+ * URLs are paths, never fragments: in synthetic shadow LWC scopes fragment-only
+ * hrefs ("#/x" renders as "#/x-1"), which is why the hash routes broke.
  */
 const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
+const HOME = { type: 'standard__namedPage', attributes: { pageName: 'home' }, state: {} };
+
+function segment(value, what) {
+    if (value === undefined || value === null || value === '') {
+        throw new Error(`A page reference needs ${what}.`);
+    }
+    return encodeURIComponent(String(value));
+}
+
+/** The URL of a page reference (a path with its state as the query string). */
 export function urlFor(ref) {
     const a = ref?.attributes ?? {};
-    const state =
-        ref?.state && Object.keys(ref.state).length ? `?${new URLSearchParams(ref.state)}` : '';
+    const state = new URLSearchParams(ref?.state ?? {}).toString();
+    const query = state ? `?${state}` : '';
     switch (ref?.type) {
         case 'standard__recordPage':
-            return `#/lightning/r/${a.objectApiName ?? 'Lead'}/${a.recordId}/${a.actionName ?? 'view'}${state}`;
+            return `/lightning/r/${segment(a.objectApiName, 'an objectApiName')}/${segment(a.recordId, 'a recordId')}/${segment(a.actionName ?? 'view')}${query}`;
         case 'standard__objectPage':
-            return `#/lightning/o/${a.objectApiName}/${a.actionName ?? 'list'}${state}`;
+            return `/lightning/o/${segment(a.objectApiName, 'an objectApiName')}/${segment(a.actionName ?? 'list')}${query}`;
         case 'standard__navItemPage':
-            return `#/lightning/n/${a.apiName}${state}`;
+            return `/lightning/n/${segment(a.apiName, 'an apiName')}${query}`;
         case 'standard__webPage':
-            return a.url;
+            return String(a.url ?? '');
         default:
-            return `#/lightning/page/home${state}`;
+            return `/lightning/page/home${query}`;
     }
 }
 
-export function pageReferenceFromHash(hash) {
-    const [pathPart, query] = String(hash || '')
-        .replace(/^#/, '')
-        .split('?');
-    const state = Object.fromEntries(new URLSearchParams(query ?? ''));
-    const parts = pathPart.split('/').filter(Boolean);
-    if (parts[1] === 'r') {
+/** The page reference of a URL (the inverse of urlFor); home for anything else. */
+export function pageReferenceFromUrl(url) {
+    const { pathname, searchParams } = new URL(String(url), 'http://localhost');
+    const state = Object.fromEntries(searchParams);
+    const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] !== 'lightning') return HOME;
+    const [, kind, first, second, third] = parts;
+    if (kind === 'r' && first && second) {
         return {
             type: 'standard__recordPage',
-            attributes: {
-                objectApiName: parts[2],
-                recordId: parts[3],
-                actionName: parts[4] ?? 'view'
-            },
+            attributes: { objectApiName: first, recordId: second, actionName: third ?? 'view' },
             state
         };
     }
-    if (parts[1] === 'o') {
+    if (kind === 'o' && first) {
         return {
             type: 'standard__objectPage',
-            attributes: { objectApiName: parts[2], actionName: parts[3] ?? 'list' },
+            attributes: { objectApiName: first, actionName: second ?? 'list' },
             state
         };
     }
-    if (parts[1] === 'n')
-        return { type: 'standard__navItemPage', attributes: { apiName: parts[2] }, state };
-    return { type: 'standard__namedPage', attributes: { pageName: 'home' }, state };
+    if (kind === 'n' && first) {
+        return { type: 'standard__navItemPage', attributes: { apiName: first }, state };
+    }
+    return { ...HOME, state };
+}
+
+const subscribers = new Set();
+
+function currentPageReference() {
+    return pageReferenceFromUrl(window.location.href);
+}
+
+function publish() {
+    const ref = currentPageReference();
+    for (const notify of subscribers) notify(ref);
+}
+
+window.addEventListener('popstate', publish);
+
+/** Goes to a page reference: a new history entry, or the current one replaced. */
+export function navigate(pageReference, replace = false) {
+    const url = urlFor(pageReference);
+    if (pageReference?.type === 'standard__webPage') {
+        window.open(url, '_blank', 'noopener');
+        return;
+    }
+    const here = window.location.pathname + window.location.search;
+    if (replace) window.history.replaceState(null, '', url);
+    else if (url !== here) window.history.pushState(null, '', url);
+    publish();
 }
 
 export function NavigationMixin(Base) {
     return class extends Base {
         [Navigate](pageReference, replace) {
-            const url = urlFor(pageReference);
-            if (pageReference?.type === 'standard__webPage') {
-                window.open(url, '_blank', 'noopener');
-            } else if (replace) {
-                window.location.replace(url);
-            } else {
-                window.location.hash = url;
-            }
+            navigate(pageReference, replace);
         }
         [GenerateUrl](pageReference) {
-            return Promise.resolve(urlFor(pageReference));
+            return new Promise((resolve) => resolve(urlFor(pageReference)));
         }
     };
 }
 NavigationMixin.Navigate = Navigate;
 NavigationMixin.GenerateUrl = GenerateUrl;
-
-const subscribers = new Set();
-window.addEventListener('hashchange', () => {
-    const ref = pageReferenceFromHash(window.location.hash);
-    for (const s of subscribers) s(ref);
-});
 
 export class CurrentPageReference {
     constructor(dataCallback) {
@@ -86,7 +116,7 @@ export class CurrentPageReference {
     }
     connect() {
         subscribers.add(this.dataCallback);
-        this.dataCallback(pageReferenceFromHash(window.location.hash));
+        this.dataCallback(currentPageReference());
     }
     disconnect() {
         subscribers.delete(this.dataCallback);

@@ -3,7 +3,7 @@
  * standard objects plus every custom object and field in force-app metadata.
  * Standard field lists cover what Lead Loop and its tools read and write.
  */
-import type { CustomFieldDef, PackageMetadata } from '../packageMetadata';
+import type { CustomFieldDef, PackageMetadata } from '../../../metadata/src/index';
 import type { FieldInfo, FieldKind, ObjectInfo } from './source';
 
 type Std = [name: string, kind: FieldKind, extra?: Partial<FieldInfo>];

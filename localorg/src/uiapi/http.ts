@@ -86,7 +86,8 @@ function serveStatic(res: ServerResponse, distDir: string, urlPath: string): boo
     } catch {
         return false;
     }
-    if (rel === '/' || rel === '') rel = '/index.html';
+    // Every Lightning URL (/lightning/n/..., /lightning/r/...) is the app's page, as in an org.
+    if (rel === '/' || rel === '' || rel.startsWith('/lightning/')) rel = '/index.html';
     const root = path.resolve(distDir);
     const file = path.resolve(root, `.${path.posix.normalize(rel)}`);
     if (!file.startsWith(root + path.sep)) return false;

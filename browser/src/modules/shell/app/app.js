@@ -1,28 +1,32 @@
-import { LightningElement, track } from 'lwc';
+import { LightningElement, wire } from 'lwc';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import pages from 'leadloop/pages';
 import { users, actAs, currentUserId } from '../../../platform/session';
-import { pageReferenceFromHash } from '../../../platform/navigation';
+
+const APP_LABEL = 'Lead Loop';
 
 /**
  * The Lead Loop app shell: SLDS global header with the "act as" user picker,
- * the app's navigation bar (tabs from LL_Lead_Loop's metadata) and the page
- * for the current URL (#/lightning/...).
+ * the app's navigation bar (LL_Lead_Loop's tabs, read from its metadata) and the
+ * page for the current page reference (/lightning/...). Navigation goes through
+ * lightning/navigation, as in Lightning Experience.
  */
-export default class App extends LightningElement {
-    @track pageRef = pageReferenceFromHash(window.location.hash);
+export default class App extends NavigationMixin(LightningElement) {
+    pageRef = { type: 'standard__namedPage', attributes: {}, state: {} };
     sessionError = window.__leadloopSessionError;
     userId = currentUserId;
 
-    connectedCallback() {
-        this.onHash = () => {
-            this.pageRef = pageReferenceFromHash(window.location.hash);
-        };
-        window.addEventListener('hashchange', this.onHash);
-        if (!window.location.hash) window.location.replace('#/lightning/o/Lead/list');
-    }
-
-    disconnectedCallback() {
-        window.removeEventListener('hashchange', this.onHash);
+    @wire(CurrentPageReference)
+    wiredPageReference(ref) {
+        if (!ref) return;
+        if (ref.type === 'standard__namedPage' && pages.nav.length) {
+            // The app opens on its first tab, as Lightning does.
+            this[NavigationMixin.Navigate](pages.nav[0].pageReference, true);
+            return;
+        }
+        this.pageRef = ref;
+        const active = this.navItems.find((i) => i.active);
+        document.title = active ? `${active.label} | ${APP_LABEL}` : APP_LABEL;
     }
 
     get userOptions() {
@@ -39,25 +43,28 @@ export default class App extends LightningElement {
         window.location.reload();
     }
 
-    get navItems() {
+    /** True when the tab's page reference is (or owns) the current page. */
+    isActive(tabRef) {
         const ref = this.pageRef;
-        const onObject = (object) =>
-            (ref.type === 'standard__objectPage' || ref.type === 'standard__recordPage') &&
-            ref.attributes.objectApiName === object;
-        const items = pages.nav.map((n) => {
-            if (n.kind === 'object') {
-                const href = `#/lightning/o/${n.object}/list`;
-                return { key: n.key, label: n.label, href, active: onObject(n.object) };
-            }
-            const active =
-                ref.type === 'standard__navItemPage' && ref.attributes.apiName === n.name;
-            return { key: n.key, label: n.label, href: `#/lightning/n/${n.name}`, active };
+        if (tabRef.type === 'standard__objectPage') {
+            return (
+                (ref.type === 'standard__objectPage' || ref.type === 'standard__recordPage') &&
+                ref.attributes.objectApiName === tabRef.attributes.objectApiName
+            );
+        }
+        return ref.type === tabRef.type && ref.attributes.apiName === tabRef.attributes.apiName;
+    }
+
+    get navItems() {
+        return pages.nav.map((item) => {
+            const active = this.isActive(item.pageReference);
+            return {
+                ...item,
+                active,
+                className: `slds-context-bar__item${active ? ' slds-is-active' : ''}`,
+                current: active ? 'page' : undefined
+            };
         });
-        return items.map((i) => ({
-            ...i,
-            className: `slds-context-bar__item${i.active ? ' slds-is-active' : ''}`,
-            current: i.active ? 'page' : undefined
-        }));
     }
 
     get isList() {
@@ -76,9 +83,13 @@ export default class App extends LightningElement {
         return this.pageRef.attributes.objectApiName;
     }
 
+    /** The app page (flexipage) of the current tab. */
     get appPage() {
         if (this.pageRef.type !== 'standard__navItemPage') return undefined;
-        return pages.appPages.find((p) => p.name === this.pageRef.attributes.apiName);
+        const tab = pages.nav.find(
+            (i) => i.pageReference.attributes.apiName === this.pageRef.attributes.apiName
+        );
+        return tab && pages.appPages.find((p) => p.name === tab.appPage);
     }
 
     get notFound() {

@@ -78,7 +78,10 @@ export default class LeadList extends LightningElement {
         this.endCursor = page.pageInfo.endCursor;
         this.leads = page.edges.map(({ node }) => ({
             id: node.Id,
-            href: `#/lightning/r/Lead/${node.Id}/view`,
+            pageReference: {
+                type: 'standard__recordPage',
+                attributes: { recordId: node.Id, objectApiName: 'Lead', actionName: 'view' }
+            },
             name: node.Name?.value,
             company: node.Company?.value,
             title: node.Title?.value,

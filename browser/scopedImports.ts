@@ -3,35 +3,20 @@
  * the way the platform resolves them:
  *   @salesforce/schema/Lead            -> { objectApiName: 'Lead' }
  *   @salesforce/schema/Lead.Owner.Name -> { objectApiName: 'Lead', fieldApiName: 'Owner.Name' }
- *   @salesforce/label/c.Name           -> the value from force-app's CustomLabels (else the name)
+ *   @salesforce/label/c.Name           -> the value from force-app's custom labels (else the name)
  *   @salesforce/user/Id, isGuest       -> the user picked in the app header (browser/src/platform/session.js)
  *   @salesforce/client/formFactor      -> 'Large'
  * Other @salesforce/* names (gates, base component labels) are left to
  * lightning-base-components, which ships them.
  */
 import path from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
+import type { Plugin } from 'rollup';
+import { readPackageMetadata } from '../metadata/src/index';
 
 const PREFIX = '\0sf:';
 
-export function salesforceScopedImports({ root, readFileSync }) {
-    const labelsDir = path.join(root, 'force-app/main/default/labels');
+export function salesforceScopedImports(root: string): Plugin {
     const sessionPath = path.join(root, 'browser/src/platform/session.js');
-
-    function customLabels() {
-        const labels = {};
-        if (!existsSync(labelsDir)) return labels;
-        for (const file of readdirSync(labelsDir).filter((f) => f.endsWith('.labels-meta.xml'))) {
-            const xml = readFileSync(path.join(labelsDir, file), 'utf8');
-            for (const block of xml.split('<labels>').slice(1)) {
-                const name = /<fullName>([^<]*)<\/fullName>/.exec(block)?.[1];
-                const value = /<value>([\s\S]*?)<\/value>/.exec(block)?.[1];
-                if (name) labels[name] = decodeXml(value ?? name);
-            }
-        }
-        return labels;
-    }
-
     return {
         name: 'leadloop-salesforce-scoped-imports',
         resolveId(source) {
@@ -42,7 +27,7 @@ export function salesforceScopedImports({ root, readFileSync }) {
         load(id) {
             if (!id.startsWith(PREFIX)) return null;
             const source = id.slice(PREFIX.length);
-            const [, kind, rest] = /^@salesforce\/([^/]+)\/(.*)$/.exec(source);
+            const [, kind, rest] = /^@salesforce\/([^/]+)\/(.*)$/.exec(source) ?? [];
             if (kind === 'schema') {
                 const [objectApiName, ...field] = rest.split('.');
                 const value = field.length
@@ -52,9 +37,9 @@ export function salesforceScopedImports({ root, readFileSync }) {
             }
             if (kind === 'label') {
                 const name = rest.slice(2);
-                if (existsSync(labelsDir)) this.addWatchFile(labelsDir);
-                const value = customLabels()[name] ?? name;
-                return `export default ${JSON.stringify(value)};`;
+                const label = readPackageMetadata(root).labels.get(name);
+                if (label) this.addWatchFile(label.file);
+                return `export default ${JSON.stringify(label?.value ?? name)};`;
             }
             if (kind === 'user') {
                 if (rest === 'Id')
@@ -64,16 +49,6 @@ export function salesforceScopedImports({ root, readFileSync }) {
             }
             if (kind === 'client' && rest === 'formFactor') return "export default 'Large';";
             this.error(`${source} is not available in the browser build`);
-            return null;
         }
     };
-}
-
-function decodeXml(s) {
-    return s
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
 }
