@@ -14,7 +14,13 @@
  * scoring ones, export a `<PURPOSE>_READS` object like `SCORING_READS`, and register the
  * component queries that use it in `test/readLists.test.ts`.
  */
-import { LEAD_FIELDS, SCORE_FIELD_KEYS, SCORING_MODEL } from './schema';
+import {
+    LEAD_FIELDS,
+    REVIEW_ENTRY,
+    REVIEW_MEETING,
+    SCORE_FIELD_KEYS,
+    SCORING_MODEL
+} from './schema';
 import type { Lead } from './types';
 
 /** An object's API name → the API names read from it. */
@@ -107,6 +113,59 @@ export const SCORING_READS: ObjectReads = {
 export const PREVIEW_READS: ObjectReads = {
     Lead: leadApiNames(PREVIEW_LEAD_KEYS),
     ...SCORING_ACTIVITY_FIELDS
+};
+
+/** Lead fields (domain keys) a board card shows and compares with the last review. */
+export const BOARD_LEAD_KEYS = [
+    'id',
+    'firstName',
+    'lastName',
+    'company',
+    'status',
+    'isConverted',
+    'ownerId',
+    'createdDate',
+    'lastActivityDate',
+    'score',
+    'tier',
+    'nextStep',
+    'nextStepDate',
+    'lastReviewed'
+] as const satisfies readonly (keyof Lead)[];
+
+/** The reps (and their managers, which make the teams) a board names. */
+export const BOARD_USER_FIELDS = ['Id', 'Name', 'IsActive', 'ManagerId'] as const;
+
+/** Every field of a review meeting and of a review entry. */
+export const REVIEW_MEETING_FIELDS: readonly string[] = Object.values(REVIEW_MEETING.fields);
+export const REVIEW_ENTRY_FIELDS: readonly string[] = Object.values(REVIEW_ENTRY.fields);
+
+/** The review board (cards, lanes per rep, what changed since the last review). */
+export const BOARD_READS: ObjectReads = {
+    Lead: leadApiNames(BOARD_LEAD_KEYS),
+    User: BOARD_USER_FIELDS,
+    [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS
+};
+
+/** Meeting mode and its summary: the meetings, their entries, and the board's reads. */
+export const MEETING_READS: ObjectReads = {
+    ...BOARD_READS,
+    [REVIEW_MEETING.objectApiName]: REVIEW_MEETING_FIELDS
+};
+
+/** The rep's "act now" list: the scorer's inputs and the next step, with the model. */
+export const REP_ACTION_READS: ObjectReads = {
+    Lead: leadApiNames([
+        ...SCORING_INPUT_LEAD_KEYS,
+        'status',
+        'isConverted',
+        'ownerId',
+        'lastActivityDate',
+        'nextStep',
+        'nextStepDate'
+    ]),
+    ...SCORING_ACTIVITY_FIELDS,
+    ...SCORING_MODEL_READS
 };
 
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -13,3 +13,4 @@ export * from './dates';
 export * from './settings';
 export * from './errors';
 export * from './scoring/index';
+export * from './board/index';

@@ -1,0 +1,89 @@
+/**
+ * Review meetings and entries to and from records (REST, GraphQL `{ value }` shapes).
+ */
+import { fromRecord, toRecord, type SalesforceRecord } from '../records';
+import { REVIEW_ENTRY, REVIEW_MEETING } from '../schema';
+import { splitList, joinList } from '../settings';
+import { TIERS, type Tier } from '../types';
+import {
+    MEETING_STATUSES,
+    REVIEW_OUTCOMES,
+    type LastReview,
+    type MeetingStatus,
+    type ReviewEntry,
+    type ReviewMeeting,
+    type ReviewOutcome
+} from './types';
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T | null =>
+    (list as readonly unknown[]).includes(value) ? (value as T) : null;
+
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+const numberOrNull = (value: unknown): number | null =>
+    value === null || value === undefined || value === '' ? null : Number(value);
+
+export function meetingFromRecord(record: SalesforceRecord): ReviewMeeting {
+    const raw = fromRecord<Record<string, unknown>>(REVIEW_MEETING.fields, record);
+    return {
+        id: orNull(raw.id as string | undefined),
+        name: orNull(raw.name as string | undefined),
+        meetingDate: orNull(raw.meetingDate as string | undefined),
+        facilitatorId: orNull(raw.facilitatorId as string | undefined),
+        teamManagerId: orNull(raw.teamManagerId as string | undefined),
+        periodStart: orNull(raw.periodStart as string | undefined),
+        periodEnd: orNull(raw.periodEnd as string | undefined),
+        status: oneOf<MeetingStatus>(MEETING_STATUSES, raw.status) ?? 'In_Progress',
+        currentLeadId: orNull(raw.currentLeadId as string | undefined),
+        leadsInScope: numberOrNull(raw.leadsInScope),
+        leadsReviewed: numberOrNull(raw.leadsReviewed),
+        overdueNextSteps: numberOrNull(raw.overdueNextSteps),
+        flagsRaised: numberOrNull(raw.flagsRaised),
+        summary: orNull(raw.summary as string | undefined),
+        lastModifiedDate: orNull(raw.lastModifiedDate as string | undefined)
+    };
+}
+
+/** Fields of a meeting to write (id, name and system fields are never written). */
+export function meetingToFields(values: Partial<ReviewMeeting>): SalesforceRecord {
+    const { id: _id, name: _name, lastModifiedDate: _lmd, ...writable } = values;
+    return toRecord(REVIEW_MEETING.fields, writable as Record<string, unknown>);
+}
+
+export function entryFromRecord(record: SalesforceRecord): ReviewEntry {
+    const raw = fromRecord<Record<string, unknown>>(REVIEW_ENTRY.fields, record);
+    return {
+        id: orNull(raw.id as string | undefined),
+        meetingId: String(raw.meetingId ?? ''),
+        leadId: orNull(raw.leadId as string | undefined),
+        repId: orNull(raw.repId as string | undefined),
+        progress: orNull(raw.progress as string | undefined),
+        nextStep: orNull(raw.nextStep as string | undefined),
+        nextStepDate: orNull(raw.nextStepDate as string | undefined),
+        statusAtReview: orNull(raw.statusAtReview as string | undefined),
+        statusAfter: orNull(raw.statusAfter as string | undefined),
+        tierAtReview: oneOf<Tier>(TIERS, raw.tierAtReview),
+        flags: splitList(raw.flags),
+        outcome: oneOf<ReviewOutcome>(REVIEW_OUTCOMES, raw.outcome),
+        reviewedAt: orNull(raw.reviewedAt as string | undefined),
+        lastModifiedDate: orNull(raw.lastModifiedDate as string | undefined)
+    };
+}
+
+export function entryToFields(values: Partial<ReviewEntry>): SalesforceRecord {
+    const { id: _id, lastModifiedDate: _lmd, flags, ...rest } = values;
+    const writable: Record<string, unknown> = { ...rest };
+    if (flags !== undefined) writable.flags = joinList(flags);
+    return toRecord(REVIEW_ENTRY.fields, writable);
+}
+
+/** What the board compares with: the review an entry records, if it was reviewed. */
+export function lastReviewOf(entry: ReviewEntry): LastReview | null {
+    if (!entry.leadId || !entry.reviewedAt) return null;
+    return {
+        leadId: entry.leadId,
+        reviewedAt: entry.reviewedAt,
+        statusAtReview: entry.statusAtReview,
+        tierAtReview: entry.tierAtReview
+    };
+}
