@@ -44,10 +44,16 @@ export function meetingFromRecord(record: SalesforceRecord): ReviewMeeting {
     };
 }
 
-/** Fields of a meeting to write (id, name and system fields are never written). */
+/** Keys never written: the id, the auto-number name and system fields. */
+const READ_ONLY_KEYS = new Set(['id', 'name', 'lastModifiedDate']);
+
+function writable(values: object): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(values).filter(([key]) => !READ_ONLY_KEYS.has(key)));
+}
+
+/** Fields of a meeting to write. */
 export function meetingToFields(values: Partial<ReviewMeeting>): SalesforceRecord {
-    const { id: _id, name: _name, lastModifiedDate: _lmd, ...writable } = values;
-    return toRecord(REVIEW_MEETING.fields, writable as Record<string, unknown>);
+    return toRecord(REVIEW_MEETING.fields, writable(values));
 }
 
 export function entryFromRecord(record: SalesforceRecord): ReviewEntry {
@@ -71,10 +77,9 @@ export function entryFromRecord(record: SalesforceRecord): ReviewEntry {
 }
 
 export function entryToFields(values: Partial<ReviewEntry>): SalesforceRecord {
-    const { id: _id, lastModifiedDate: _lmd, flags, ...rest } = values;
-    const writable: Record<string, unknown> = { ...rest };
-    if (flags !== undefined) writable.flags = joinList(flags);
-    return toRecord(REVIEW_ENTRY.fields, writable);
+    const fields = writable(values);
+    if (values.flags !== undefined) fields.flags = joinList(values.flags);
+    return toRecord(REVIEW_ENTRY.fields, fields);
 }
 
 /** What the board compares with: the review an entry records, if it was reviewed. */

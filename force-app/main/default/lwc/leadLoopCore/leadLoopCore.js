@@ -2960,9 +2960,12 @@ function meetingFromRecord(record) {
     lastModifiedDate: orNull(raw.lastModifiedDate)
   };
 }
+var READ_ONLY_KEYS = /* @__PURE__ */ new Set(["id", "name", "lastModifiedDate"]);
+function writable(values) {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !READ_ONLY_KEYS.has(key)));
+}
 function meetingToFields(values) {
-  const { id: _id, name: _name, lastModifiedDate: _lmd, ...writable } = values;
-  return toRecord(REVIEW_MEETING.fields, writable);
+  return toRecord(REVIEW_MEETING.fields, writable(values));
 }
 function entryFromRecord(record) {
   const raw = fromRecord(REVIEW_ENTRY.fields, record);
@@ -2984,10 +2987,9 @@ function entryFromRecord(record) {
   };
 }
 function entryToFields(values) {
-  const { id: _id, lastModifiedDate: _lmd, flags, ...rest } = values;
-  const writable = { ...rest };
-  if (flags !== void 0) writable.flags = joinList(flags);
-  return toRecord(REVIEW_ENTRY.fields, writable);
+  const fields = writable(values);
+  if (values.flags !== void 0) fields.flags = joinList(values.flags);
+  return toRecord(REVIEW_ENTRY.fields, fields);
 }
 function lastReviewOf(entry) {
   if (!entry.leadId || !entry.reviewedAt) return null;
