@@ -13,4 +13,5 @@ export * from './dates';
 export * from './settings';
 export * from './errors';
 export * from './scoring/index';
+export * from './hygiene/index';
 export * from './board/index';

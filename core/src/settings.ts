@@ -32,6 +32,11 @@ export const DEFAULT_SETTINGS: LeadLoopSettings = {
     followUpSlaDays: 2,
     qualifiedUntouchedDays: 7,
     deadAfterDays: 90,
+    hotInMarketingDays: 2,
+    matchDuplicateEmail: true,
+    matchDuplicatePerson: true,
+    matchDuplicatePhone: true,
+    matchDuplicateContact: true,
     nurtureQueue: NURTURE_QUEUE_DEVELOPER_NAME,
     openStatuses: ['Open - Not Contacted', 'New'],
     workingStatuses: ['Working - Contacted', 'Working'],
@@ -91,11 +96,22 @@ export function parseSettings(record: SalesforceRecord | null | undefined): Pars
         if (!Number.isFinite(n) || n < 0 || n > 3650) {
             issues.push({
                 field: apiName,
-                message: `${apiName} must be a number of days from 0 to 3650; using ${fallback}.`
+                message: `${apiName} must be a number of days from 0 to 3650, not ${JSON.stringify(raw)}; using ${fallback}.`
             });
             return fallback;
         }
         return n;
+    };
+    const flag = (apiName: string, fallback: boolean): boolean => {
+        const raw = get(apiName);
+        if (raw === null || raw === undefined || raw === '') return fallback;
+        if (raw === true || raw === 'true') return true;
+        if (raw === false || raw === 'false') return false;
+        issues.push({
+            field: apiName,
+            message: `${apiName} must be true or false, not ${JSON.stringify(raw)}; using ${fallback}.`
+        });
+        return fallback;
     };
     const list = (apiName: string, fallback: string[]): string[] => {
         const values = splitList(get(apiName));
@@ -151,6 +167,17 @@ export function parseSettings(record: SalesforceRecord | null | undefined): Pars
                 DEFAULT_SETTINGS.qualifiedUntouchedDays
             ),
             deadAfterDays: days(f.deadAfterDays, DEFAULT_SETTINGS.deadAfterDays),
+            hotInMarketingDays: days(f.hotInMarketingDays, DEFAULT_SETTINGS.hotInMarketingDays),
+            matchDuplicateEmail: flag(f.matchDuplicateEmail, DEFAULT_SETTINGS.matchDuplicateEmail),
+            matchDuplicatePerson: flag(
+                f.matchDuplicatePerson,
+                DEFAULT_SETTINGS.matchDuplicatePerson
+            ),
+            matchDuplicatePhone: flag(f.matchDuplicatePhone, DEFAULT_SETTINGS.matchDuplicatePhone),
+            matchDuplicateContact: flag(
+                f.matchDuplicateContact,
+                DEFAULT_SETTINGS.matchDuplicateContact
+            ),
             nurtureQueue:
                 typeof nurtureQueue === 'string' && nurtureQueue.trim()
                     ? nurtureQueue.trim()
@@ -184,6 +211,11 @@ export function settingsToRecord(settings: LeadLoopSettings, name = 'Default'): 
         [f.followUpSlaDays]: settings.followUpSlaDays,
         [f.qualifiedUntouchedDays]: settings.qualifiedUntouchedDays,
         [f.deadAfterDays]: settings.deadAfterDays,
+        [f.hotInMarketingDays]: settings.hotInMarketingDays,
+        [f.matchDuplicateEmail]: settings.matchDuplicateEmail,
+        [f.matchDuplicatePerson]: settings.matchDuplicatePerson,
+        [f.matchDuplicatePhone]: settings.matchDuplicatePhone,
+        [f.matchDuplicateContact]: settings.matchDuplicateContact,
         [f.nurtureQueue]: settings.nurtureQueue,
         [f.openStatuses]: joinList(settings.openStatuses),
         [f.workingStatuses]: joinList(settings.workingStatuses),

@@ -161,6 +161,13 @@ export interface LeadLoopSettings {
     qualifiedUntouchedDays: number;
     /** Open lead with no touch for this many days is dead. */
     deadAfterDays: number;
+    /** A Hot lead in the nurture queue this many days is stuck in marketing. */
+    hotInMarketingDays: number;
+    /** Duplicate matching, each on or off: same email, person at company, phone, a Contact. */
+    matchDuplicateEmail: boolean;
+    matchDuplicatePerson: boolean;
+    matchDuplicatePhone: boolean;
+    matchDuplicateContact: boolean;
     /** Developer name of the marketing nurture queue. */
     nurtureQueue: string;
     openStatuses: string[];

@@ -23,7 +23,7 @@ export function tierRank(tier: Tier | null | undefined): number {
     return i < 0 ? TIERS.length : i;
 }
 
-export function leadName(lead: Pick<Lead, 'firstName' | 'lastName'>): string {
+export function personName(lead: Pick<Lead, 'firstName' | 'lastName'>): string {
     return [lead.firstName, lead.lastName].filter(Boolean).join(' ');
 }
 
@@ -92,7 +92,7 @@ function cardFor(
     const overdue = overdueDays(lead.nextStepDate, now);
     return {
         id: lead.id,
-        name: leadName(lead),
+        name: personName(lead),
         company: lead.company ?? '',
         ownerId: lead.ownerId,
         ownerName: ownerNames[lead.ownerId] ?? lead.ownerId,

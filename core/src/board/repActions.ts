@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import type { ScoringModel } from '../scoring/model';
 import { scoreLead, type ScoringInput } from '../scoring/score';
 import type { Activity, CampaignMember, Id, IsoDate, LeadLoopSettings, Tier } from '../types';
-import { leadName, overdueDays, tierRank } from './board';
+import { personName, overdueDays, tierRank } from './board';
 
 export interface RepAction {
     leadId: Id;
@@ -139,7 +139,7 @@ export function repActions(
         if (!reasons.length) continue;
         actions.push({
             leadId: lead.id,
-            name: leadName(lead),
+            name: personName(lead),
             company: lead.company ?? '',
             status: lead.status,
             tier: result.tier,

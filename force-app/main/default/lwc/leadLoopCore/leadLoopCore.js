@@ -155,6 +155,11 @@ var SETTINGS = {
     followUpSlaDays: "LL_Follow_Up_SLA_Days__c",
     qualifiedUntouchedDays: "LL_Qualified_Untouched_Days__c",
     deadAfterDays: "LL_Dead_After_Days__c",
+    hotInMarketingDays: "LL_Hot_In_Marketing_Days__c",
+    matchDuplicateEmail: "LL_Match_Duplicate_Email__c",
+    matchDuplicatePerson: "LL_Match_Duplicate_Person__c",
+    matchDuplicatePhone: "LL_Match_Duplicate_Phone__c",
+    matchDuplicateContact: "LL_Match_Duplicate_Contact__c",
     nurtureQueue: "LL_Nurture_Queue__c",
     openStatuses: "LL_Open_Statuses__c",
     workingStatuses: "LL_Working_Statuses__c",
@@ -194,11 +199,11 @@ function flatten(record) {
   return record;
 }
 function fromRecord(fieldMap, record) {
-  const flat2 = flatten(record);
+  const flat3 = flatten(record);
   const out = {};
   for (const [key, apiName] of Object.entries(fieldMap)) {
-    if (apiName in flat2) {
-      out[key] = fieldValue(flat2[apiName]);
+    if (apiName in flat3) {
+      out[key] = fieldValue(flat3[apiName]);
     }
   }
   return out;
@@ -412,6 +417,11 @@ var DEFAULT_SETTINGS = {
   followUpSlaDays: 2,
   qualifiedUntouchedDays: 7,
   deadAfterDays: 90,
+  hotInMarketingDays: 2,
+  matchDuplicateEmail: true,
+  matchDuplicatePerson: true,
+  matchDuplicatePhone: true,
+  matchDuplicateContact: true,
   nurtureQueue: NURTURE_QUEUE_DEVELOPER_NAME,
   openStatuses: ["Open - Not Contacted", "New"],
   workingStatuses: ["Working - Contacted", "Working"],
@@ -437,8 +447,8 @@ function parseSettings(record) {
   }
   const f = SETTINGS.fields;
   const get2 = (apiName) => {
-    const flat2 = record.fields ?? record;
-    return fieldValue(flat2[apiName]);
+    const flat3 = record.fields ?? record;
+    return fieldValue(flat3[apiName]);
   };
   const days = (apiName, fallback) => {
     const raw = get2(apiName);
@@ -449,11 +459,22 @@ function parseSettings(record) {
     if (!Number.isFinite(n) || n < 0 || n > 3650) {
       issues.push({
         field: apiName,
-        message: `${apiName} must be a number of days from 0 to 3650; using ${fallback}.`
+        message: `${apiName} must be a number of days from 0 to 3650, not ${JSON.stringify(raw)}; using ${fallback}.`
       });
       return fallback;
     }
     return n;
+  };
+  const flag = (apiName, fallback) => {
+    const raw = get2(apiName);
+    if (raw === null || raw === void 0 || raw === "") return fallback;
+    if (raw === true || raw === "true") return true;
+    if (raw === false || raw === "false") return false;
+    issues.push({
+      field: apiName,
+      message: `${apiName} must be true or false, not ${JSON.stringify(raw)}; using ${fallback}.`
+    });
+    return fallback;
   };
   const list = (apiName, fallback) => {
     const values = splitList(get2(apiName));
@@ -504,6 +525,17 @@ function parseSettings(record) {
         DEFAULT_SETTINGS.qualifiedUntouchedDays
       ),
       deadAfterDays: days(f.deadAfterDays, DEFAULT_SETTINGS.deadAfterDays),
+      hotInMarketingDays: days(f.hotInMarketingDays, DEFAULT_SETTINGS.hotInMarketingDays),
+      matchDuplicateEmail: flag(f.matchDuplicateEmail, DEFAULT_SETTINGS.matchDuplicateEmail),
+      matchDuplicatePerson: flag(
+        f.matchDuplicatePerson,
+        DEFAULT_SETTINGS.matchDuplicatePerson
+      ),
+      matchDuplicatePhone: flag(f.matchDuplicatePhone, DEFAULT_SETTINGS.matchDuplicatePhone),
+      matchDuplicateContact: flag(
+        f.matchDuplicateContact,
+        DEFAULT_SETTINGS.matchDuplicateContact
+      ),
       nurtureQueue: typeof nurtureQueue === "string" && nurtureQueue.trim() ? nurtureQueue.trim() : DEFAULT_SETTINGS.nurtureQueue,
       openStatuses: list(f.openStatuses, DEFAULT_SETTINGS.openStatuses),
       workingStatuses: list(f.workingStatuses, DEFAULT_SETTINGS.workingStatuses),
@@ -529,6 +561,11 @@ function settingsToRecord(settings, name = "Default") {
     [f.followUpSlaDays]: settings.followUpSlaDays,
     [f.qualifiedUntouchedDays]: settings.qualifiedUntouchedDays,
     [f.deadAfterDays]: settings.deadAfterDays,
+    [f.hotInMarketingDays]: settings.hotInMarketingDays,
+    [f.matchDuplicateEmail]: settings.matchDuplicateEmail,
+    [f.matchDuplicatePerson]: settings.matchDuplicatePerson,
+    [f.matchDuplicatePhone]: settings.matchDuplicatePhone,
+    [f.matchDuplicateContact]: settings.matchDuplicateContact,
     [f.nurtureQueue]: settings.nurtureQueue,
     [f.openStatuses]: joinList(settings.openStatuses),
     [f.workingStatuses]: joinList(settings.workingStatuses),
@@ -2129,8 +2166,8 @@ function validateScoringModelJson(json) {
 // core/src/scoring/versions.ts
 var MODEL_STATUSES = ["Draft", "Active", "Retired"];
 function get(record, apiName) {
-  const flat2 = record.fields && typeof record.fields === "object" ? { Id: record.id, ...record.fields } : record;
-  return fieldValue(flat2[apiName]);
+  const flat3 = record.fields && typeof record.fields === "object" ? { Id: record.id, ...record.fields } : record;
+  return fieldValue(flat3[apiName]);
 }
 function str(value) {
   return typeof value === "string" && value !== "" ? value : null;
@@ -2493,6 +2530,1195 @@ function groupErrorsByRule(definition, errors) {
   return [...groups.values()];
 }
 
+// core/src/hygiene/types.ts
+var SEVERITIES = ["critical", "high", "medium", "low"];
+var FIX_KINDS = [
+  "work-it",
+  "reassign",
+  "merge-duplicate",
+  "mark-moved-on",
+  "close",
+  "hand-back",
+  "return-to-sales",
+  "review-nurture"
+];
+
+// core/src/hygiene/normalize.ts
+var MARKS = /\p{M}+/gu;
+var NON_ALNUM = /[^\p{L}\p{N}]+/gu;
+var ASCII = /^[\x20-\x7e]*$/;
+var NON_ALNUM_ASCII = /[^a-z0-9]+/g;
+var textCache = /* @__PURE__ */ new Map();
+var TEXT_CACHE_LIMIT = 5e4;
+function normalizeText(value) {
+  if (typeof value !== "string") return "";
+  let cached = textCache.get(value);
+  if (cached === void 0) {
+    cached = textOf(value);
+    if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
+    textCache.set(value, cached);
+  }
+  return cached;
+}
+function textOf(value) {
+  if (ASCII.test(value)) {
+    return value.toLowerCase().replace(/&/g, " and ").replace(NON_ALNUM_ASCII, " ").trim();
+  }
+  return value.normalize("NFKD").toLowerCase().normalize("NFKD").replace(MARKS, "").replace(/&/g, " and ").replace(NON_ALNUM, " ").trim();
+}
+var DOTLESS_DOMAINS = /* @__PURE__ */ new Set(["gmail.com", "googlemail.com"]);
+function normalizeEmail(value) {
+  if (typeof value !== "string") return null;
+  let text2 = value.trim().toLowerCase();
+  text2 = text2.replace(/^(?:mailto:)+/, "");
+  const at = text2.indexOf("@");
+  if (at <= 0 || at !== text2.lastIndexOf("@") || at === text2.length - 1) return null;
+  let local = text2.slice(0, at);
+  let domain = text2.slice(at + 1);
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  if (DOTLESS_DOMAINS.has(domain)) {
+    domain = "gmail.com";
+    local = local.replace(/\./g, "");
+  }
+  if (!local || /\s/.test(local) || /\s/.test(domain)) return null;
+  return `${local}@${domain}`;
+}
+var PLACEHOLDER_LOCAL_PARTS = /* @__PURE__ */ new Set([
+  "test",
+  "asdf",
+  "qwerty",
+  "abc",
+  "x",
+  "xx",
+  "xxx",
+  "na",
+  "none",
+  "noemail",
+  "no-email",
+  "nomail",
+  "fake",
+  "null",
+  "example",
+  "noreply",
+  "no-reply"
+]);
+function matchableEmail(value) {
+  const email = normalizeEmail(value);
+  if (!email) return null;
+  return PLACEHOLDER_LOCAL_PARTS.has(email.slice(0, email.indexOf("@"))) ? null : email;
+}
+function emailMatchKey(email, first, last) {
+  const normal = normalizeEmail(email);
+  if (!normal) return null;
+  if (!PLACEHOLDER_LOCAL_PARTS.has(normal.slice(0, normal.indexOf("@")))) return normal;
+  const person = normalizePersonName(first, last);
+  return person ? `${normal}|${person}` : null;
+}
+function emailDomain(value) {
+  const email = normalizeEmail(value);
+  return email ? email.slice(email.indexOf("@") + 1) : null;
+}
+function websiteDomain(value) {
+  if (typeof value !== "string") return null;
+  const host = value.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/^www\./, "").split(/[/?#:]/)[0];
+  return host && host.includes(".") && !/\s/.test(host) ? host : null;
+}
+var FREE_MAIL_DOMAINS = /* @__PURE__ */ new Set([
+  "gmail.com",
+  "yahoo.com",
+  "hotmail.com",
+  "outlook.com",
+  "live.com",
+  "msn.com",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "gmx.de",
+  "gmx.net",
+  "web.de",
+  "proton.me",
+  "protonmail.com",
+  "yandex.ru",
+  "mail.ru",
+  "qq.com",
+  "163.com",
+  "mailinator.com"
+]);
+var COMPANY_SUFFIXES = /* @__PURE__ */ new Set([
+  "inc",
+  "incorporated",
+  "llc",
+  "llp",
+  "lp",
+  "ltd",
+  "limited",
+  "plc",
+  "corp",
+  "corporation",
+  "co",
+  "company",
+  "gmbh",
+  "ag",
+  "kg",
+  "se",
+  "sa",
+  "sas",
+  "sarl",
+  "srl",
+  "spa",
+  "bv",
+  "nv",
+  "ab",
+  "as",
+  "oy",
+  "pty",
+  "pte",
+  "kk"
+]);
+function normalizeCompany(value) {
+  if (typeof value !== "string") return null;
+  let cached = companyCache.get(value);
+  if (cached === void 0) {
+    cached = companyOf(value);
+    if (companyCache.size >= TEXT_CACHE_LIMIT) companyCache.clear();
+    companyCache.set(value, cached);
+  }
+  return cached;
+}
+var companyCache = /* @__PURE__ */ new Map();
+function companyOf(value) {
+  const words = normalizeText(value).split(" ").filter(Boolean);
+  if (!words.length) return null;
+  while (words.length > 1 && words[0] === "the") words.shift();
+  while (words.length > 1 && COMPANY_SUFFIXES.has(words[words.length - 1])) words.pop();
+  return words.join(" ");
+}
+function normalizePersonName(first, last) {
+  const lastName = normalizeText(last);
+  if (!lastName) return null;
+  const firstName = normalizeText(first);
+  return firstName ? `${firstName} ${lastName}` : lastName;
+}
+var CALLING_CODES = {
+  "united states": "1",
+  usa: "1",
+  us: "1",
+  canada: "1",
+  "united kingdom": "44",
+  uk: "44",
+  "great britain": "44",
+  germany: "49",
+  deutschland: "49",
+  france: "33",
+  netherlands: "31",
+  spain: "34",
+  italy: "39",
+  australia: "61",
+  brazil: "55",
+  india: "91",
+  japan: "81",
+  mexico: "52",
+  ireland: "353",
+  switzerland: "41",
+  austria: "43",
+  sweden: "46"
+};
+function normalizePhone(value, country) {
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  const text2 = String(value).trim().toLowerCase().replace(/\s*(?:ext\.?|extension|x|#)\s*\d+$/, "");
+  const international = text2.startsWith("+") || text2.startsWith("00");
+  let digits = text2.replace(/\D+/g, "");
+  if (international) {
+    if (text2.startsWith("00")) digits = digits.slice(2);
+  } else {
+    const code = CALLING_CODES[normalizeText(country)] ?? "1";
+    if (code === "1") {
+      if (digits.length === 11 && digits.startsWith("1")) digits = digits.slice(1);
+      if (digits.length !== 10) return null;
+    } else {
+      digits = digits.replace(/^0/, "");
+    }
+    digits = code + digits;
+  }
+  return digits.length >= 8 && digits.length <= 15 && digits[0] !== "0" ? `+${digits}` : null;
+}
+
+// core/src/hygiene/records.ts
+var HYGIENE_LEAD_KEYS = [
+  "id",
+  "firstName",
+  "lastName",
+  "company",
+  "email",
+  "phone",
+  "country",
+  "status",
+  "isConverted",
+  "ownerId",
+  "createdDate",
+  "lastModifiedDate",
+  "lastActivityDate",
+  "score",
+  "tier",
+  "salesReady",
+  "nurtureUntil",
+  "handedBackAt",
+  "statusChangedAt"
+];
+var HYGIENE_FIELDS = {
+  User: ["Id", "Name", "IsActive"],
+  Group: ["Id", "Name", "DeveloperName", "Type"],
+  Contact: ["Id", "FirstName", "LastName", "Email", "AccountId", "Account.Name", "CreatedDate"],
+  Account: ["Id", "Name", "Website"],
+  Opportunity: ["Id", "Name", "AccountId", "StageName", "IsClosed", "IsWon", "CreatedDate"],
+  Task: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "Status",
+    "IsClosed",
+    "ActivityDate",
+    "Description",
+    "CreatedDate"
+  ],
+  Event: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "ActivityDate",
+    "StartDateTime",
+    "Description",
+    "CreatedDate"
+  ]
+};
+function flat2(record) {
+  const fields = record?.fields;
+  if (fields && typeof fields === "object" && !Array.isArray(fields)) {
+    return { Id: record.id, ...fields };
+  }
+  return record ?? {};
+}
+function str3(value) {
+  const v = fieldValue(value);
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function bool(value) {
+  const v = fieldValue(value);
+  if (typeof v === "boolean") return v;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  return null;
+}
+function related(record, parent, field) {
+  const column = str3(record[`${parent}.${field}`]);
+  if (column !== null) return column;
+  const node = fieldValue(record[parent]);
+  return node && typeof node === "object" ? str3(flat2(node)[field]) : null;
+}
+function userFromRecord(record) {
+  const r = flat2(record);
+  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", isActive: bool(r.IsActive) !== false };
+}
+function queueFromRecord(record) {
+  const r = flat2(record);
+  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", developerName: str3(r.DeveloperName) };
+}
+function contactFromRecord(record) {
+  const r = flat2(record);
+  return {
+    id: str3(r.Id) ?? "",
+    firstName: str3(r.FirstName),
+    lastName: str3(r.LastName) ?? "",
+    email: str3(r.Email),
+    accountId: str3(r.AccountId),
+    accountName: related(r, "Account", "Name"),
+    createdDate: str3(r.CreatedDate)
+  };
+}
+function accountFromRecord(record) {
+  const r = flat2(record);
+  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", website: str3(r.Website) };
+}
+function opportunityFromRecord(record) {
+  const r = flat2(record);
+  const stageName = str3(r.StageName) ?? "";
+  const closedByStage = /^closed\b/i.test(stageName);
+  return {
+    id: str3(r.Id) ?? "",
+    name: str3(r.Name) ?? "",
+    accountId: str3(r.AccountId),
+    stageName,
+    isClosed: bool(r.IsClosed) ?? closedByStage,
+    isWon: bool(r.IsWon) ?? (closedByStage && /\bwon\b/i.test(stageName)),
+    createdDate: str3(r.CreatedDate) ?? ""
+  };
+}
+function hygieneActivityFromRecord(record, kind) {
+  const r = flat2(record);
+  return {
+    ...activityFromRecord(r, kind),
+    description: str3(r.Description),
+    isClosed: kind === "Task" ? bool(r.IsClosed) : null
+  };
+}
+
+// core/src/hygiene/check.ts
+function evidence(dates, values = {}, related3 = []) {
+  return { dates, values, related: related3 };
+}
+function ownerRecord(facts) {
+  const o = facts.owner;
+  if (o.kind === "user")
+    return [{ object: "User", id: o.user.id, name: o.user.name, role: "owner" }];
+  if (o.kind === "queue") {
+    return [{ object: "Group", id: o.queue.id, name: o.queue.name, role: "owner (queue)" }];
+  }
+  return [];
+}
+function lastTouchRecord(facts) {
+  const a = facts.touch?.activity;
+  return a ? [{ object: a.kind, id: a.id, name: a.subject, role: "last touch" }] : [];
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// core/src/hygiene/settings.ts
+var DAY_THRESHOLDS = [
+  "followUpSlaDays",
+  "qualifiedUntouchedDays",
+  "deadAfterDays",
+  "hotInMarketingDays"
+];
+var MAX_DAYS = 3650;
+var TOGGLES = [
+  "matchDuplicateEmail",
+  "matchDuplicatePerson",
+  "matchDuplicatePhone",
+  "matchDuplicateContact"
+];
+var STATUS_LISTS = [
+  "openStatuses",
+  "workingStatuses",
+  "qualifiedStatuses",
+  "disqualifiedStatuses",
+  "salesReadyTiers"
+];
+function hygieneSettingsIssues(settings) {
+  if (!settings || typeof settings !== "object") return ["settings must be an object."];
+  const issues = [];
+  const name = (key) => `${SETTINGS.fields[key]} (${key})`;
+  for (const key of DAY_THRESHOLDS) {
+    const value = settings[key];
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_DAYS) {
+      issues.push(
+        `${name(key)} must be a number of days from 0 to ${MAX_DAYS}, not ${JSON.stringify(value) ?? "undefined"}.`
+      );
+    }
+  }
+  for (const key of TOGGLES) {
+    const value = settings[key];
+    if (typeof value !== "boolean") {
+      issues.push(
+        `${name(key)} must be true or false, not ${JSON.stringify(value) ?? "undefined"}.`
+      );
+    }
+  }
+  for (const key of STATUS_LISTS) {
+    const value = settings[key];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
+      issues.push(
+        `${name(key)} must be a list of values, not ${JSON.stringify(value) ?? "undefined"}.`
+      );
+    }
+  }
+  for (const key of ["nurtureQueue", "nurturingStatus"]) {
+    if (typeof settings[key] !== "string" || !settings[key]) {
+      issues.push(
+        `${name(key)} must be set, not ${JSON.stringify(settings[key]) ?? "undefined"}.`
+      );
+    }
+  }
+  return issues;
+}
+
+// core/src/hygiene/context.ts
+function leadName(lead) {
+  const person = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
+  return lead.company ? `${person} (${lead.company})` : person;
+}
+function wholeDays(fromMs, toMs) {
+  return Math.floor((toMs - fromMs) / MS_PER_DAY);
+}
+function activityMs(activity) {
+  const date = activity.activityDate ?? activity.createdDate;
+  return toEpochMs(date);
+}
+function isDone(activity) {
+  if (activity.kind === "Event") return true;
+  if (activity.isClosed === true || activity.isClosed === false) return activity.isClosed;
+  return activity.status === "Completed";
+}
+function later(a, b) {
+  if (!a) return true;
+  if (b.ms !== a.ms) return b.ms > a.ms;
+  return (b.activity?.id ?? "") < (a.activity?.id ?? "");
+}
+function latestTouches(snapshot, nowMs) {
+  const touches = /* @__PURE__ */ new Map();
+  for (const list of [snapshot.tasks, snapshot.events]) {
+    for (const activity of list) {
+      if (!activity?.whoId || !isDone(activity)) continue;
+      const ms = activityMs(activity);
+      if (!(ms <= nowMs)) continue;
+      const touch = { ms, activity };
+      if (later(touches.get(activity.whoId), touch)) touches.set(activity.whoId, touch);
+    }
+  }
+  return touches;
+}
+function buildContext(snapshot, settings, now) {
+  const nowMs = now.getTime();
+  const users = /* @__PURE__ */ new Map();
+  for (const user of snapshot.users) if (user?.id) users.set(user.id, user);
+  const queues = /* @__PURE__ */ new Map();
+  let nurtureQueueId = null;
+  for (const queue of snapshot.queues) {
+    if (!queue?.id) continue;
+    queues.set(queue.id, queue);
+    const setting = settings.nurtureQueue;
+    if (queue.developerName === setting || queue.id === setting || queue.name === setting) {
+      nurtureQueueId = queue.id;
+    }
+  }
+  const stages = /* @__PURE__ */ new Map();
+  for (const s of settings.openStatuses) stages.set(s, "open");
+  for (const s of settings.workingStatuses) stages.set(s, "working");
+  for (const s of settings.qualifiedStatuses) stages.set(s, "qualified");
+  stages.set(settings.nurturingStatus, "nurturing");
+  for (const s of settings.disqualifiedStatuses) stages.set(s, "disqualified");
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    shared: (name, build) => {
+      if (!cache.has(name)) cache.set(name, build());
+      return cache.get(name);
+    },
+    settings,
+    now,
+    nowMs,
+    today: now.toISOString().slice(0, 10),
+    users,
+    queues,
+    nurtureQueueId,
+    snapshot,
+    stageOf: (status, isConverted) => isConverted ? "converted" : stages.get(status ?? "") ?? "other",
+    touches: latestTouches(snapshot, nowMs)
+  };
+}
+function leadFacts(ctx, lead, index) {
+  const stage = ctx.stageOf(lead.status, lead.isConverted);
+  const ownerId = lead.ownerId || null;
+  const user = ownerId ? ctx.users.get(ownerId) : void 0;
+  const queue = ownerId && !user ? ctx.queues.get(ownerId) : void 0;
+  const owner = user ? { kind: "user", user } : queue ? { kind: "queue", queue } : { kind: "missing", id: ownerId };
+  let touch = ctx.touches.get(lead.id) ?? null;
+  const platformMs = toEpochMs(lead.lastActivityDate);
+  if (platformMs <= ctx.nowMs && (!touch || platformMs > touch.ms)) {
+    touch = { ms: platformMs, activity: null };
+  }
+  const createdMs = toEpochMs(lead.createdDate);
+  return {
+    lead,
+    index,
+    stage,
+    isOpen: stage !== "converted" && stage !== "disqualified",
+    owner,
+    createdMs,
+    touch,
+    daysIdle: wholeDays(touch ? touch.ms : createdMs, ctx.nowMs)
+  };
+}
+
+// core/src/hygiene/checks/indexes.ts
+function addTo(map, key, value) {
+  if (key === null || key === "") return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+var byId = (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function personAtCompany(first, last, company) {
+  if (!first) return null;
+  const person = normalizePersonName(first, last);
+  const org = normalizeCompany(company);
+  return person && org ? `${person}|${org}` : null;
+}
+var LEAD_KEYS = {
+  email: (l) => emailMatchKey(l.email, l.firstName, l.lastName),
+  person: (l) => personAtCompany(l.firstName, l.lastName, l.company),
+  phone: (l) => normalizePhone(l.phone, l.country),
+  company: (l) => normalizeCompany(l.company),
+  domain: (l) => emailDomain(l.email)
+};
+function leadKeys(ctx, kind) {
+  return ctx.shared(`leadKeys:${kind}`, () => {
+    const keyOf = LEAD_KEYS[kind];
+    return ctx.snapshot.leads.map((lead) => lead?.id ? keyOf(lead) : null);
+  });
+}
+function contactIndex(ctx) {
+  return ctx.shared("contacts", () => {
+    const accountNames = accountIndex(ctx).byId;
+    const byEmail = /* @__PURE__ */ new Map();
+    const byPerson = /* @__PURE__ */ new Map();
+    for (const c of ctx.snapshot.contacts) {
+      if (!c?.id) continue;
+      addTo(byEmail, emailMatchKey(c.email, c.firstName, c.lastName), c);
+      const company = c.accountName ?? accountNames.get(c.accountId ?? "")?.name;
+      addTo(byPerson, personAtCompany(c.firstName, c.lastName, company), c);
+    }
+    for (const list of [...byEmail.values(), ...byPerson.values()]) list.sort(byId);
+    return { byEmail, byPerson };
+  });
+}
+var isDeal = (o) => !o.isClosed || o.isWon;
+function accountIndex(ctx) {
+  return ctx.shared("accounts", () => {
+    const accounts = /* @__PURE__ */ new Map();
+    const byDomain = /* @__PURE__ */ new Map();
+    const byName = /* @__PURE__ */ new Map();
+    for (const a of ctx.snapshot.accounts) {
+      if (!a?.id) continue;
+      accounts.set(a.id, a);
+      const domain = websiteDomain(a.website);
+      if (domain && !FREE_MAIL_DOMAINS.has(domain)) addTo(byDomain, domain, a);
+      addTo(byName, normalizeCompany(a.name), a);
+    }
+    for (const list of [...byDomain.values(), ...byName.values()]) list.sort(byId);
+    const latestDeal = /* @__PURE__ */ new Map();
+    for (const o of ctx.snapshot.opportunities) {
+      if (!o?.accountId || !isDeal(o)) continue;
+      const seen = latestDeal.get(o.accountId);
+      const ms = toEpochMs(o.createdDate);
+      const seenMs = seen ? toEpochMs(seen.createdDate) : Number.NaN;
+      const later2 = !seen || ms > seenMs || ms === seenMs && o.id < seen.id;
+      if (later2) latestDeal.set(o.accountId, o);
+    }
+    return { byId: accounts, byDomain, byName, latestDeal };
+  });
+}
+
+// core/src/hygiene/checks/duplicates.ts
+var MAX_NAMED = 10;
+var STAGE_RANK = {
+  qualified: 4,
+  working: 3,
+  open: 2,
+  nurturing: 2,
+  other: 1,
+  disqualified: 0,
+  converted: 0
+};
+function master(ctx, group) {
+  let best = group[0];
+  const rank = (l) => STAGE_RANK[ctx.stageOf(l.status, l.isConverted)];
+  const touched = (l) => ctx.touches.get(l.id)?.ms ?? -Infinity;
+  const created = (l) => toEpochMs(l.createdDate) || 0;
+  for (const l of group) {
+    const d = rank(l) - rank(best) || touched(l) - touched(best) || created(best) - created(l) || (l.id < best.id ? 1 : -1);
+    if (d > 0) best = l;
+  }
+  return best;
+}
+function leadGroupCheck(id, title, match, enabled, keyKind, explanation) {
+  return {
+    id,
+    severity: id === "duplicate-phone" ? "low" : "medium",
+    title,
+    explanation,
+    settings: [enabled],
+    prepare: (ctx) => {
+      if (ctx.settings[enabled] === false) return () => null;
+      const keys = leadKeys(ctx, keyKind);
+      const groups = /* @__PURE__ */ new Map();
+      ctx.snapshot.leads.forEach((lead, i) => {
+        if (lead?.id && !lead.isConverted) addTo(groups, keys[i], lead);
+      });
+      const masters = /* @__PURE__ */ new WeakMap();
+      return (f) => {
+        if (!f.isOpen) return null;
+        const key = keys[f.index];
+        const group = key === null ? void 0 : groups.get(key);
+        if (!group || group.length < 2) return null;
+        let keep = masters.get(group);
+        if (!keep) {
+          group.sort(byId);
+          keep = master(ctx, group);
+          masters.set(group, keep);
+        }
+        const others = [];
+        for (const l of group) {
+          if (others.length === MAX_NAMED) break;
+          if (l.id !== f.lead.id) others.push(l);
+        }
+        const count = group.length - 1;
+        const related3 = others.map((l) => ({
+          object: "Lead",
+          id: l.id,
+          name: leadName(l),
+          role: l.id === keep.id ? `${match} (suggested master)` : match
+        }));
+        const names = others.slice(0, 3).map((l) => leadName(l)).join(", ");
+        const isMaster = keep.id === f.lead.id;
+        return {
+          detail: `${match[0].toUpperCase()}${match.slice(1)} as ${plural(count, "other lead")}: ${names}${count > 3 ? ", \u2026" : ""}.`,
+          evidence: evidence(
+            { createdDate: f.lead.createdDate ?? null },
+            { matchKey: key, duplicates: count, masterId: keep.id },
+            related3
+          ),
+          fix: {
+            kind: "merge-duplicate",
+            targetId: keep.id,
+            text: isMaster ? "Keep this lead as the master and close the others as its duplicates." : `Close it as a duplicate of ${leadName(keep)} (the suggested master).`
+          }
+        };
+      };
+    }
+  };
+}
+var duplicateEmail = leadGroupCheck(
+  "duplicate-email",
+  "Duplicate: same email",
+  "same email",
+  "matchDuplicateEmail",
+  "email",
+  "Another lead has the same email address (ignoring case, +tags and Gmail dots; a placeholder such as test@\u2026 only counts with the same name). Two reps may be calling the same person, or one was entered twice for credit."
+);
+var duplicatePerson = leadGroupCheck(
+  "duplicate-person",
+  "Duplicate: same person at the same company",
+  "same person at the same company",
+  "matchDuplicatePerson",
+  "person",
+  "Another lead has the same first and last name at the same company (legal forms such as Inc or GmbH ignored), even if the email differs."
+);
+var duplicatePhone = leadGroupCheck(
+  "duplicate-phone",
+  "Duplicate: same phone",
+  "same phone",
+  "matchDuplicatePhone",
+  "phone",
+  "Another lead has the same phone number once both are written in international (E.164) form."
+);
+var duplicateOfContact = {
+  id: "duplicate-of-contact",
+  severity: "medium",
+  title: "Duplicate of an existing contact",
+  explanation: "The person is already a Contact (same email, or same name at the same account). Work them as the contact; the lead is a duplicate.",
+  settings: ["matchDuplicateContact"],
+  prepare: (ctx) => {
+    if (!ctx.settings.matchDuplicateContact) return () => null;
+    const contacts = contactIndex(ctx);
+    const emails = leadKeys(ctx, "email");
+    const persons = leadKeys(ctx, "person");
+    return (f) => {
+      if (!f.isOpen) return null;
+      const email = emails[f.index];
+      const byEmail = email ? contacts.byEmail.get(email) : void 0;
+      const person = byEmail ? null : persons[f.index];
+      const found = byEmail ?? (person ? contacts.byPerson.get(person) : void 0);
+      if (!found) return null;
+      const contact = found[0];
+      const contactName = [contact.firstName, contact.lastName].filter(Boolean).join(" ");
+      const how = byEmail ? "same email" : "same person at the same account";
+      return {
+        detail: `Already a contact: ${contactName}${contact.accountName ? ` at ${contact.accountName}` : ""} (${how}).`,
+        evidence: evidence(
+          {
+            createdDate: f.lead.createdDate ?? null,
+            contactCreated: contact.createdDate ?? null
+          },
+          { match: how, contacts: found.length },
+          found.slice(0, MAX_NAMED).map((c) => ({
+            object: "Contact",
+            id: c.id,
+            name: [c.firstName, c.lastName].filter(Boolean).join(" "),
+            role: how
+          }))
+        ),
+        fix: {
+          kind: "merge-duplicate",
+          targetId: contact.id,
+          text: `Close the lead as a duplicate of the contact ${contactName} and work the contact.`
+        }
+      };
+    };
+  }
+};
+
+// core/src/hygiene/checks/movedOn.ts
+function related2(account, deal, contact) {
+  const out = [];
+  if (contact) {
+    const name = [contact.firstName, contact.lastName].filter(Boolean).join(" ");
+    out.push({ object: "Contact", id: contact.id, name, role: "same person" });
+  }
+  if (account)
+    out.push({ object: "Account", id: account.id, name: account.name, role: "account" });
+  out.push({ object: "Opportunity", id: deal.id, name: deal.name, role: "deal" });
+  return out;
+}
+var dealMovedOn = {
+  id: "deal-moved-on",
+  severity: "high",
+  title: "Deal moved on, lead still open",
+  explanation: "The business already has a deal: the person is a contact on an account with an opportunity, or the company is a customer account that opened an opportunity after this lead qualified. The lead should be marked as moved on.",
+  settings: ["qualifiedStatuses", "disqualifiedStatuses"],
+  prepare: (ctx) => {
+    const contacts = contactIndex(ctx);
+    const accounts = accountIndex(ctx);
+    const emails = leadKeys(ctx, "email");
+    const viaContact = (f) => {
+      const email = emails[f.index];
+      for (const contact of email && contacts.byEmail.get(email) || []) {
+        const deal = contact.accountId ? accounts.latestDeal.get(contact.accountId) : void 0;
+        if (deal)
+          return { contact, deal, account: accounts.byId.get(deal.accountId ?? "") };
+      }
+      return null;
+    };
+    const viaAccount = (f) => {
+      if (f.stage !== "qualified") return null;
+      const qualifiedMs = toEpochMs(f.lead.statusChangedAt ?? f.lead.createdDate);
+      const domain = emailDomain(f.lead.email);
+      const company = normalizeCompany(f.lead.company);
+      const candidates2 = [
+        ...domain && !FREE_MAIL_DOMAINS.has(domain) && accounts.byDomain.get(domain) || [],
+        ...company && accounts.byName.get(company) || []
+      ];
+      for (const account of candidates2) {
+        const deal = accounts.latestDeal.get(account.id);
+        if (deal && toEpochMs(deal.createdDate) > qualifiedMs) {
+          const by = accounts.byDomain.get(domain ?? "")?.includes(account) ? "email domain" : "company name";
+          return { deal, account, by };
+        }
+      }
+      return null;
+    };
+    return (f) => {
+      if (!f.isOpen) return null;
+      const hit = viaContact(f);
+      if (hit) {
+        const who = [hit.contact.firstName, hit.contact.lastName].filter(Boolean).join(" ");
+        return {
+          detail: `${who} is already a contact${hit.account ? ` at ${hit.account.name}` : ""} with the deal ${hit.deal.name} (${hit.deal.stageName}).`,
+          evidence: evidence(
+            {
+              createdDate: f.lead.createdDate ?? null,
+              dealCreated: hit.deal.createdDate
+            },
+            {
+              status: f.lead.status,
+              match: "contact email",
+              stage: hit.deal.stageName
+            },
+            related2(hit.account, hit.deal, hit.contact)
+          ),
+          fix: {
+            kind: "mark-moved-on",
+            targetId: hit.deal.id,
+            text: `Mark the lead as moved on, linked to ${hit.deal.name}.`
+          }
+        };
+      }
+      const viaAcct = viaAccount(f);
+      if (!viaAcct) return null;
+      return {
+        detail: `${viaAcct.account.name} (matched by ${viaAcct.by}) opened the deal ${viaAcct.deal.name} after this lead qualified.`,
+        evidence: evidence(
+          {
+            qualifiedAt: f.lead.statusChangedAt ?? null,
+            dealCreated: viaAcct.deal.createdDate
+          },
+          { status: f.lead.status, match: viaAcct.by, stage: viaAcct.deal.stageName },
+          related2(viaAcct.account, viaAcct.deal)
+        ),
+        fix: {
+          kind: "mark-moved-on",
+          targetId: viaAcct.deal.id,
+          text: `Mark the lead as moved on, linked to ${viaAcct.deal.name}.`
+        }
+      };
+    };
+  }
+};
+
+// core/src/hygiene/checks/ownership.ts
+var ownerInactive = {
+  id: "owner-inactive",
+  severity: "high",
+  title: "Owner has left",
+  explanation: "The lead belongs to a user who is no longer active (the rep left), so nobody will follow it up until it is reassigned.",
+  settings: ["disqualifiedStatuses"],
+  prepare: () => (f) => {
+    if (!f.isOpen || f.owner.kind !== "user" || f.owner.user.isActive) return null;
+    return {
+      detail: `Owned by ${f.owner.user.name}, who is no longer an active user.`,
+      evidence: evidence(
+        { createdDate: f.lead.createdDate ?? null },
+        { status: f.lead.status, ownerActive: false },
+        ownerRecord(f)
+      ),
+      fix: { kind: "reassign", text: "Reassign it to an active rep." }
+    };
+  }
+};
+var ownerCannotAct = {
+  id: "owner-cannot-act",
+  severity: "high",
+  title: "Owned by nobody who can act",
+  explanation: "The lead has no owner the audit can find, or sits in a queue other than the marketing nurture queue while its status says sales is working it.",
+  settings: ["nurtureQueue", "workingStatuses", "qualifiedStatuses"],
+  prepare: (ctx) => (f) => {
+    if (!f.isOpen) return null;
+    const o = f.owner;
+    if (o.kind === "missing") {
+      return {
+        detail: o.id ? `Its owner (${o.id}) is neither a user nor a queue.` : "It has no owner.",
+        evidence: evidence(
+          { createdDate: f.lead.createdDate ?? null },
+          { status: f.lead.status, ownerId: o.id }
+        ),
+        fix: { kind: "reassign", text: "Assign it to an active rep." }
+      };
+    }
+    const salesStatus = f.stage === "working" || f.stage === "qualified";
+    if (o.kind !== "queue" || !salesStatus || o.queue.id === ctx.nurtureQueueId) return null;
+    return {
+      detail: `Status ${f.lead.status} says sales is working it, but it sits in the queue ${o.queue.name}.`,
+      evidence: evidence(
+        { createdDate: f.lead.createdDate ?? null },
+        { status: f.lead.status },
+        ownerRecord(f)
+      ),
+      fix: { kind: "reassign", text: "Assign it to the rep who works it." }
+    };
+  }
+};
+var hotInMarketingQueue = {
+  id: "hot-in-marketing-queue",
+  severity: "critical",
+  title: "Hot lead stuck in the marketing queue",
+  explanation: "The lead scores Hot but still sits in the marketing nurture queue, where no rep sees it. Hot leads should reach sales within days.",
+  settings: ["hotInMarketingDays", "nurtureQueue"],
+  prepare: (ctx) => (f) => {
+    const limit = ctx.settings.hotInMarketingDays;
+    if (!f.isOpen || f.lead.tier !== "Hot") return null;
+    if (f.owner.kind !== "queue" || f.owner.queue.id !== ctx.nurtureQueueId) return null;
+    const since = f.lead.handedBackAt ?? f.lead.createdDate;
+    const days = wholeDays(toEpochMs(since), ctx.nowMs);
+    if (!(days >= limit)) return null;
+    return {
+      detail: `Hot (score ${f.lead.score ?? "?"}) and in ${f.owner.queue.name} for ${plural(days, "day")} (limit ${plural(limit, "day")}).`,
+      evidence: evidence(
+        {
+          inQueueSince: since ?? null,
+          handedBackAt: f.lead.handedBackAt ?? null,
+          scoredAt: f.lead.scoredAt ?? null
+        },
+        { tier: "Hot", score: f.lead.score ?? null, daysInQueue: days, threshold: limit },
+        ownerRecord(f)
+      ),
+      fix: { kind: "return-to-sales", text: "Route it to a rep now." }
+    };
+  }
+};
+var nurtureDatePassed = {
+  id: "nurture-date-passed",
+  severity: "low",
+  title: "Nurture date passed",
+  explanation: "The lead was handed back to marketing until a date that has passed. Decide: back to sales if it is ready, or a new nurture date.",
+  settings: ["nurturingStatus", "nurtureQueue", "salesReadyTiers"],
+  prepare: (ctx) => {
+    const ready = new Set(ctx.settings.salesReadyTiers);
+    return (f) => {
+      const until = f.lead.nurtureUntil;
+      if (!f.isOpen || !until || !(until.slice(0, 10) < ctx.today)) return null;
+      const inNurture = f.stage === "nurturing" || f.owner.kind === "queue" && f.owner.queue.id === ctx.nurtureQueueId;
+      if (!inNurture) return null;
+      const isReady = f.lead.tier ? ready.has(f.lead.tier) : f.lead.salesReady === true;
+      return {
+        detail: `Nurture until ${until.slice(0, 10)}, which has passed; it is ${f.lead.tier ?? "not scored"} now.`,
+        evidence: evidence(
+          { nurtureUntil: until, handedBackAt: f.lead.handedBackAt ?? null },
+          {
+            daysPast: wholeDays(toEpochMs(until.slice(0, 10)), toEpochMs(ctx.today)),
+            tier: f.lead.tier ?? null
+          },
+          ownerRecord(f)
+        ),
+        fix: isReady ? { kind: "return-to-sales", text: "It is sales-ready: return it to sales." } : { kind: "review-nurture", text: "Set a new nurture date or close it." }
+      };
+    };
+  }
+};
+
+// core/src/hygiene/checks/work.ts
+var lastTouchDate = (f) => f.touch ? f.touch.activity?.activityDate ?? f.touch.activity?.createdDate ?? f.lead.lastActivityDate ?? null : null;
+var touchDates = (f) => ({
+  createdDate: f.lead.createdDate ?? null,
+  lastTouch: lastTouchDate(f)
+});
+var idleText = (f) => f.touch ? `no touch for ${plural(f.daysIdle, "day")}` : `never touched in the ${plural(f.daysIdle, "day")} since it came in`;
+var qualifiedNotWorked = {
+  id: "qualified-not-worked",
+  severity: "high",
+  title: "Qualified but not worked",
+  explanation: "The lead is marked qualified, but nobody has called, emailed or met it recently. Qualified leads that are not followed up go cold.",
+  settings: ["qualifiedUntouchedDays", "qualifiedStatuses"],
+  prepare: (ctx) => (f) => {
+    const limit = ctx.settings.qualifiedUntouchedDays;
+    if (f.stage !== "qualified" || !(f.daysIdle >= limit)) return null;
+    return {
+      detail: `Qualified, but ${idleText(f)} (limit ${plural(limit, "day")}).`,
+      evidence: evidence(
+        { ...touchDates(f), statusChangedAt: f.lead.statusChangedAt ?? null },
+        { status: f.lead.status, daysWithoutTouch: f.daysIdle, threshold: limit },
+        [...ownerRecord(f), ...lastTouchRecord(f)]
+      ),
+      fix: { kind: "work-it", text: "Call or email the lead today and log it." }
+    };
+  }
+};
+var untouchedPastSla = {
+  id: "untouched-past-sla",
+  severity: "high",
+  title: "Untouched past the follow-up SLA",
+  explanation: "A new lead owned by a rep has had no first touch within the follow-up SLA. Speed to first touch decides whether the lead still answers.",
+  settings: ["followUpSlaDays", "openStatuses"],
+  prepare: (ctx) => (f) => {
+    const limit = ctx.settings.followUpSlaDays;
+    if (f.stage !== "open" || f.owner.kind !== "user" || f.touch) return null;
+    if (!(f.daysIdle >= limit)) return null;
+    return {
+      detail: `New for ${plural(f.daysIdle, "day")} with no first touch (SLA ${plural(limit, "day")}).`,
+      evidence: evidence(
+        touchDates(f),
+        { status: f.lead.status, daysSinceCreated: f.daysIdle, threshold: limit },
+        ownerRecord(f)
+      ),
+      fix: { kind: "work-it", text: "Make the first touch now: call, then email." }
+    };
+  }
+};
+var deadNoTouch = {
+  id: "dead-no-touch",
+  severity: "medium",
+  title: "Dead: no touch for too long",
+  explanation: "An open lead nobody has touched for this long is dead in practice. Close it, or hand it back to marketing to nurture, so the pipeline shows what is real.",
+  settings: ["deadAfterDays", "nurturingStatus", "disqualifiedStatuses"],
+  prepare: (ctx) => (f) => {
+    const limit = ctx.settings.deadAfterDays;
+    if (!f.isOpen || f.stage === "nurturing" || !(f.daysIdle >= limit)) return null;
+    return {
+      detail: `Open, and ${idleText(f)} (dead after ${plural(limit, "day")}).`,
+      evidence: evidence(
+        touchDates(f),
+        { status: f.lead.status, daysWithoutTouch: f.daysIdle, threshold: limit },
+        [...ownerRecord(f), ...lastTouchRecord(f)]
+      ),
+      fix: { kind: "close", text: "Close it as not converted, or hand it back to marketing." }
+    };
+  }
+};
+var NOT_A_FIT = /\b(?:not an? (?:good )?fit|no fit|not qualified|disqualif\w*|unqualified|not interested)\b/i;
+var workedUnqualifiedOpen = {
+  id: "worked-unqualified-open",
+  severity: "medium",
+  title: "Worked, found not a fit, still open",
+  explanation: "The last activity on the lead says it is not a fit (or disqualified), but the lead was never closed, so it still counts as open pipeline.",
+  settings: ["disqualifiedStatuses", "nurturingStatus"],
+  prepare: () => (f) => {
+    const last = f.touch?.activity;
+    if (!f.isOpen || f.stage === "nurturing" || !last) return null;
+    const outcome = [last.subject, last.description].filter(Boolean).join(" \u2014 ");
+    if (!NOT_A_FIT.test(outcome)) return null;
+    return {
+      detail: `Last activity (${lastTouchDate(f)?.slice(0, 10)}) says "${outcome}", but the lead is still ${f.lead.status}.`,
+      evidence: evidence(
+        touchDates(f),
+        { status: f.lead.status, outcome, daysSinceOutcome: f.daysIdle },
+        [...lastTouchRecord(f), ...ownerRecord(f)]
+      ),
+      fix: { kind: "close", text: "Close the lead with the disqualified status." }
+    };
+  }
+};
+var handedToSalesUnqualified = {
+  id: "handed-to-sales-unqualified",
+  severity: "medium",
+  title: "Handed to sales unqualified",
+  explanation: "A rep owns the lead in a sales status, but it is below sales-ready and nobody qualified it: no call, email or meeting is logged. Marketing should qualify it first.",
+  settings: ["salesReadyTiers", "workingStatuses", "qualifiedStatuses"],
+  prepare: (ctx) => {
+    const ready = new Set(ctx.settings.salesReadyTiers);
+    return (f) => {
+      if (f.stage !== "working" && f.stage !== "qualified") return null;
+      if (f.owner.kind !== "user" || !f.owner.user.isActive || f.touch) return null;
+      const tier = f.lead.tier ?? null;
+      const salesReady = tier ? ready.has(tier) : f.lead.salesReady;
+      if (salesReady !== false) return null;
+      return {
+        detail: `${f.owner.user.name} owns it as ${f.lead.status}, but it is ${tier ?? "not sales-ready"} and no activity is logged.`,
+        evidence: evidence(
+          { createdDate: f.lead.createdDate ?? null },
+          { status: f.lead.status, tier, score: f.lead.score ?? null },
+          ownerRecord(f)
+        ),
+        fix: {
+          kind: "hand-back",
+          text: "Hand it back to marketing to qualify and nurture."
+        }
+      };
+    };
+  }
+};
+
+// core/src/hygiene/registry.ts
+var HYGIENE_CHECKS = [
+  hotInMarketingQueue,
+  qualifiedNotWorked,
+  untouchedPastSla,
+  ownerInactive,
+  ownerCannotAct,
+  dealMovedOn,
+  duplicateEmail,
+  duplicatePerson,
+  duplicatePhone,
+  duplicateOfContact,
+  workedUnqualifiedOpen,
+  deadNoTouch,
+  handedToSalesUnqualified,
+  nurtureDatePassed
+];
+var HYGIENE_CHECK_IDS = HYGIENE_CHECKS.map((c) => c.id);
+function selectChecks(ids) {
+  if (ids === void 0 || ids === null) return [...HYGIENE_CHECKS];
+  if (!Array.isArray(ids)) {
+    throw new HygieneInputError(
+      `checks must be a list of check ids; known checks: ${HYGIENE_CHECK_IDS.join(", ")}.`
+    );
+  }
+  const unknown = ids.filter((id) => !HYGIENE_CHECK_IDS.includes(id));
+  if (unknown.length) {
+    throw new HygieneInputError(
+      `Unknown check id${unknown.length > 1 ? "s" : ""} ${unknown.map((id) => JSON.stringify(id)).join(", ")}. Known checks: ${HYGIENE_CHECK_IDS.join(", ")}.`
+    );
+  }
+  return HYGIENE_CHECKS.filter((c) => ids.includes(c.id));
+}
+var HygieneInputError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "HygieneInputError";
+  }
+};
+
+// core/src/hygiene/audit.ts
+var SNAPSHOT_LISTS = [
+  "leads",
+  "users",
+  "queues",
+  "contacts",
+  "accounts",
+  "opportunities",
+  "tasks",
+  "events"
+];
+function checkedSnapshot(snapshot) {
+  if (!snapshot || typeof snapshot !== "object") {
+    throw new HygieneInputError(
+      `The snapshot must be an object with ${SNAPSHOT_LISTS.join(", ")}.`
+    );
+  }
+  if (!Array.isArray(snapshot.leads)) {
+    throw new HygieneInputError(
+      "The snapshot has no leads list (snapshot.leads must be an array)."
+    );
+  }
+  const out = {};
+  for (const key of SNAPSHOT_LISTS) {
+    const list = snapshot[key];
+    if (list !== void 0 && !Array.isArray(list)) {
+      throw new HygieneInputError(`snapshot.${key} must be an array, not ${typeof list}.`);
+    }
+    out[key] = list ?? [];
+  }
+  return out;
+}
+function auditLeads(snapshot, settings, now, options = {}) {
+  const checks = selectChecks(options?.checks);
+  const issues = hygieneSettingsIssues(settings);
+  if (issues.length) throw new HygieneInputError(`Settings are not usable: ${issues.join(" ")}`);
+  if (!(now instanceof Date) || !Number.isFinite(now.getTime())) {
+    throw new HygieneInputError("now must be a valid Date (the clock of the audit).");
+  }
+  const snap = checkedSnapshot(snapshot);
+  const ctx = buildContext(snap, settings, now);
+  const tests = checks.map((check) => ({ check, test: check.prepare(ctx) }));
+  const findings = [];
+  const countsByCheck = Object.fromEntries(checks.map((c) => [c.id, 0]));
+  const countsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  const skipped = [];
+  const seen = /* @__PURE__ */ new Set();
+  let leadsWithFindings = 0;
+  snap.leads.forEach((lead, index) => {
+    if (!lead || typeof lead !== "object" || !lead.id) {
+      skipped.push({ index, reason: "The lead has no Id." });
+      return;
+    }
+    if (seen.has(lead.id)) {
+      skipped.push({ index, reason: `The lead ${lead.id} appears more than once.` });
+      return;
+    }
+    seen.add(lead.id);
+    const facts = leadFacts(ctx, lead, index);
+    let name = null;
+    for (const { check, test } of tests) {
+      const draft = test(facts);
+      if (!draft) continue;
+      name ??= leadName(lead);
+      countsByCheck[check.id] += 1;
+      countsBySeverity[check.severity] += 1;
+      findings.push({
+        leadId: lead.id,
+        leadName: name,
+        checkId: check.id,
+        severity: check.severity,
+        title: check.title,
+        ...draft
+      });
+    }
+    if (name !== null) leadsWithFindings += 1;
+  });
+  return {
+    now: now.toISOString(),
+    checks: checks.map((c) => c.id),
+    leadsAudited: seen.size,
+    leadsWithFindings,
+    findings,
+    countsByCheck,
+    countsBySeverity,
+    skipped
+  };
+}
+
 // core/src/board/types.ts
 var MEETING_STATUSES = ["In_Progress", "Completed"];
 var REVIEW_OUTCOMES = ["Reviewed", "Next_Step", "Status_Change", "Handed_Back"];
@@ -2502,7 +3728,7 @@ function tierRank(tier) {
   const i = tier ? TIERS.indexOf(tier) : -1;
   return i < 0 ? TIERS.length : i;
 }
-function leadName(lead) {
+function personName(lead) {
   return [lead.firstName, lead.lastName].filter(Boolean).join(" ");
 }
 function statusOrder(settings) {
@@ -2555,7 +3781,7 @@ function cardFor(lead, flags, last, ownerNames, now) {
   const overdue = overdueDays(lead.nextStepDate, now);
   return {
     id: lead.id,
-    name: leadName(lead),
+    name: personName(lead),
     company: lead.company ?? "",
     ownerId: lead.ownerId,
     ownerName: ownerNames[lead.ownerId] ?? lead.ownerId,
@@ -2919,7 +4145,7 @@ function repActions(leads, model, now, settings = DEFAULT_SETTINGS) {
     if (!reasons.length) continue;
     actions.push({
       leadId: lead.id,
-      name: leadName(lead),
+      name: personName(lead),
       company: lead.company ?? "",
       status: lead.status,
       tier: result.tier,
@@ -3012,7 +4238,14 @@ export {
   ENGAGEMENT_CATEGORIES,
   FIT_FIELDS,
   FIT_GRADES,
+  FIX_KINDS,
+  FREE_MAIL_DOMAINS,
   HANDBACK_REASONS,
+  HYGIENE_CHECKS,
+  HYGIENE_CHECK_IDS,
+  HYGIENE_FIELDS,
+  HYGIENE_LEAD_KEYS,
+  HygieneInputError,
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
   MAX_HALF_LIFE_DAYS,
@@ -3043,25 +4276,32 @@ export {
   SCORING_MODEL_READS,
   SCORING_READS,
   SETTINGS,
+  SEVERITIES,
   SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
   TIERS,
+  accountFromRecord,
   activeScoringModel,
   activityFromRecord,
   addDays,
   addToPreview,
+  auditLeads,
   bandFor,
   buildBoard,
   campaignMemberFromRecord,
   checkModelVersions,
   checkStatusMove,
   compareCards,
+  contactFromRecord,
   daysBetween,
   defaultModelRecord,
+  emailDomain,
+  emailMatchKey,
   emptyPreview,
   entryFromRecord,
   entryToFields,
   errorsUnder,
+  evidence,
   fieldValue,
   formValue,
   fromRecord,
@@ -3069,36 +4309,51 @@ export {
   graphqlSelection,
   groupErrorsByRule,
   groupScoringInputs,
+  hygieneActivityFromRecord,
+  hygieneSettingsIssues,
   isoDate,
   joinList,
   lastReviewOf,
+  lastTouchRecord,
   latest,
   latestReviews,
   leadApiNames,
   leadFromRecord,
   leadName,
   leadToRecord,
+  matchableEmail,
   meetingFromRecord,
   meetingOrder,
   meetingToFields,
   newModelVersionRecord,
   nextModelVersion,
+  normalizeCompany,
+  normalizeEmail,
+  normalizePersonName,
+  normalizePhone,
+  normalizeText,
   normalizeWords,
+  opportunityFromRecord,
   overdueDays,
+  ownerRecord,
   parseListInput,
   parseNumberInput,
   parseReasons,
   parseScoringModelRecord,
   parseSettings,
+  personName,
   planActivation,
+  plural,
   previewScoringModel,
   previewSummary,
+  queueFromRecord,
   reduceErrors,
   repActions,
   resumeIndex,
   scoreFieldChanges,
   scoreLead,
   scoringInputsFromRecords,
+  selectChecks,
   serializeReasons,
   settingsToRecord,
   splitList,
@@ -3108,10 +4363,12 @@ export {
   tierRank,
   toEpochMs,
   toRecord,
+  userFromRecord,
   validateNextStep,
   validateScoringModel,
   validateScoringModelJson,
   valueAt,
+  websiteDomain,
   whatMovesUp,
   withValueAt
 };

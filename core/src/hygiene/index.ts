@@ -1,0 +1,12 @@
+/**
+ * Stage hygiene: named checks over the whole lead line, pure and shared by the audit page,
+ * the Lead record page and `leadloop audit`.
+ */
+export * from './types';
+export * from './normalize';
+export * from './records';
+export * from './check';
+export * from './settings';
+export * from './registry';
+export * from './audit';
+export { leadName, type AuditContext, type LeadFacts, type Stage } from './context';
