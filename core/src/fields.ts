@@ -21,6 +21,7 @@ import {
     SCORE_FIELD_KEYS,
     SCORING_MODEL
 } from './schema';
+import { HYGIENE_FIELDS, HYGIENE_LEAD_KEYS } from './hygiene/records';
 import type { Lead } from './types';
 
 /** An object's API name → the API names read from it. */
@@ -115,26 +116,32 @@ export const PREVIEW_READS: ObjectReads = {
     ...SCORING_ACTIVITY_FIELDS
 };
 
-/** Lead fields (domain keys) a board card shows and compares with the last review. */
-export const BOARD_LEAD_KEYS = [
-    'id',
-    'firstName',
-    'lastName',
-    'company',
-    'status',
-    'isConverted',
-    'ownerId',
-    'createdDate',
-    'lastActivityDate',
-    'score',
-    'tier',
-    'nextStep',
-    'nextStepDate',
-    'lastReviewed'
-] as const satisfies readonly (keyof Lead)[];
+/**
+ * Lead fields (domain keys) a board card shows and compares with the last review, plus
+ * what the hygiene checks the board runs read (its flags).
+ */
+export const BOARD_LEAD_KEYS: readonly (keyof Lead)[] = [
+    ...new Set<keyof Lead>([
+        ...HYGIENE_LEAD_KEYS,
+        'id',
+        'firstName',
+        'lastName',
+        'company',
+        'status',
+        'isConverted',
+        'ownerId',
+        'createdDate',
+        'lastActivityDate',
+        'score',
+        'tier',
+        'nextStep',
+        'nextStepDate',
+        'lastReviewed'
+    ])
+];
 
 /** The reps (and their managers, which make the teams) a board names. */
-export const BOARD_USER_FIELDS = ['Id', 'Name', 'IsActive', 'ManagerId'] as const;
+export const BOARD_USER_FIELDS: readonly string[] = [...HYGIENE_FIELDS.User, 'ManagerId'];
 
 /** Every field of a review meeting and of a review entry. */
 export const REVIEW_MEETING_FIELDS: readonly string[] = Object.values(REVIEW_MEETING.fields);
@@ -144,6 +151,7 @@ export const REVIEW_ENTRY_FIELDS: readonly string[] = Object.values(REVIEW_ENTRY
 export const BOARD_READS: ObjectReads = {
     Lead: leadApiNames(BOARD_LEAD_KEYS),
     User: BOARD_USER_FIELDS,
+    Group: HYGIENE_FIELDS.Group,
     [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS
 };
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
     DEFAULT_SCORING_MODEL,
     DEFAULT_SETTINGS,
+    BOARD_CHECKS,
+    boardFindings,
     buildBoard,
     checkStatusMove,
     entryFromRecord,
@@ -579,5 +581,30 @@ describe('repActions', () => {
             NOW
         );
         expect(action.reasons).toEqual(['Never touched in 50 days']);
+    });
+});
+
+describe('boardFindings', () => {
+    it("flags what the board's checks find from leads and users alone", () => {
+        const leads = [
+            lead('F1', { ownerId: 'GONE', lastActivityDate: '2026-11-19' }),
+            lead('F2', {
+                status: 'New',
+                lastActivityDate: null,
+                createdDate: '2026-11-01T09:00:00.000Z'
+            })
+        ];
+        const users = [
+            { id: ANA, name: 'Ana Ruiz', isActive: true },
+            { id: 'GONE', name: 'Gone Rep', isActive: false }
+        ];
+        const found = boardFindings(leads, users, [], DEFAULT_SETTINGS, NOW);
+        expect(found.map((f) => `${f.leadId}:${f.checkId}`)).toEqual(
+            expect.arrayContaining(['F1:owner-inactive', 'F2:untouched-past-sla'])
+        );
+        expect(found.every((f) => (BOARD_CHECKS as readonly string[]).includes(f.checkId))).toBe(
+            true
+        );
+        expect(Object.keys(found[0]).sort()).toEqual(['checkId', 'leadId', 'severity', 'title']);
     });
 });

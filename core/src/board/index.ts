@@ -7,3 +7,4 @@ export * from './board';
 export * from './summary';
 export * from './repActions';
 export * from './records';
+export * from './flags';

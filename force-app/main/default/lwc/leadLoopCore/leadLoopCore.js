@@ -240,139 +240,6 @@ function leadToRecord(values) {
   return toRecord(LEAD_FIELDS, values);
 }
 
-// core/src/fields.ts
-var FIT_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "title",
-  "email",
-  "phone",
-  "industry",
-  "numberOfEmployees",
-  "annualRevenue",
-  "country",
-  "leadSource"
-];
-var SCORING_INPUT_LEAD_KEYS = [
-  "id",
-  ...FIT_FIELDS,
-  "createdDate"
-];
-var SCORING_LEAD_KEYS = [
-  ...SCORING_INPUT_LEAD_KEYS,
-  ...SCORE_FIELD_KEYS
-];
-var PREVIEW_LEAD_KEYS = [
-  ...SCORING_INPUT_LEAD_KEYS,
-  "tier"
-];
-function leadApiNames(keys) {
-  return keys.map((key) => LEAD_FIELDS[key]);
-}
-var SCORING_ACTIVITY_FIELDS = {
-  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
-  Event: [
-    "Id",
-    "WhoId",
-    "OwnerId",
-    "Subject",
-    "Type",
-    "ActivityDate",
-    "StartDateTime",
-    "CreatedDate"
-  ],
-  CampaignMember: [
-    "Id",
-    "LeadId",
-    "CampaignId",
-    "Status",
-    "HasResponded",
-    "FirstRespondedDate",
-    "CreatedDate",
-    "Campaign.Name"
-  ]
-};
-var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
-var SCORING_MODEL_READS = {
-  [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
-};
-var SCORING_READS = {
-  Lead: leadApiNames(SCORING_LEAD_KEYS),
-  ...SCORING_ACTIVITY_FIELDS,
-  ...SCORING_MODEL_READS
-};
-var PREVIEW_READS = {
-  Lead: leadApiNames(PREVIEW_LEAD_KEYS),
-  ...SCORING_ACTIVITY_FIELDS
-};
-var BOARD_LEAD_KEYS = [
-  "id",
-  "firstName",
-  "lastName",
-  "company",
-  "status",
-  "isConverted",
-  "ownerId",
-  "createdDate",
-  "lastActivityDate",
-  "score",
-  "tier",
-  "nextStep",
-  "nextStepDate",
-  "lastReviewed"
-];
-var BOARD_USER_FIELDS = ["Id", "Name", "IsActive", "ManagerId"];
-var REVIEW_MEETING_FIELDS = Object.values(REVIEW_MEETING.fields);
-var REVIEW_ENTRY_FIELDS = Object.values(REVIEW_ENTRY.fields);
-var BOARD_READS = {
-  Lead: leadApiNames(BOARD_LEAD_KEYS),
-  User: BOARD_USER_FIELDS,
-  [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS
-};
-var MEETING_READS = {
-  ...BOARD_READS,
-  [REVIEW_MEETING.objectApiName]: REVIEW_MEETING_FIELDS
-};
-var REP_ACTION_READS = {
-  Lead: leadApiNames([
-    ...SCORING_INPUT_LEAD_KEYS,
-    "status",
-    "isConverted",
-    "ownerId",
-    "lastActivityDate",
-    "nextStep",
-    "nextStepDate"
-  ]),
-  ...SCORING_ACTIVITY_FIELDS,
-  ...SCORING_MODEL_READS
-};
-var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-function graphqlSelection(fields) {
-  const parents = /* @__PURE__ */ new Map();
-  const parts = [];
-  for (const field of fields) {
-    const [name, ...rest] = field.split(".");
-    if (!API_NAME.test(name) || rest.some((r) => !API_NAME.test(r))) {
-      throw new Error(`Not an API name: "${field}"`);
-    }
-    if (rest.length) {
-      if (!parents.has(name)) {
-        parents.set(name, []);
-        parts.push(name);
-      }
-      parents.get(name).push(rest.join("."));
-    } else if (name === "Id") {
-      parts.push("Id");
-    } else {
-      parts.push(`${name.endsWith("__c") ? `${name}: ` : ""}${name} { value }`);
-    }
-  }
-  return parts.map(
-    (part) => parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part))} }` : part
-  ).join(" ");
-}
-
 // core/src/dates.ts
 var MS_PER_DAY = 864e5;
 function toEpochMs(value) {
@@ -401,237 +268,6 @@ function latest(a, b) {
     return a;
   }
   return toEpochMs(a) >= toEpochMs(b) ? a : b;
-}
-
-// core/src/settings.ts
-var DEFAULT_NURTURE_DAYS = {
-  Not_Ready: 90,
-  No_Budget: 180,
-  No_Authority: 60,
-  No_Response: 60,
-  Just_Researching: 90,
-  Bad_Timing: 120,
-  Competitor_Chosen: 365
-};
-var DEFAULT_SETTINGS = {
-  followUpSlaDays: 2,
-  qualifiedUntouchedDays: 7,
-  deadAfterDays: 90,
-  hotInMarketingDays: 2,
-  matchDuplicateEmail: true,
-  matchDuplicatePerson: true,
-  matchDuplicatePhone: true,
-  matchDuplicateContact: true,
-  nurtureQueue: NURTURE_QUEUE_DEVELOPER_NAME,
-  openStatuses: ["Open - Not Contacted", "New"],
-  workingStatuses: ["Working - Contacted", "Working"],
-  qualifiedStatuses: ["Qualified"],
-  nurturingStatus: "Nurturing",
-  disqualifiedStatuses: ["Closed - Not Converted", "Unqualified"],
-  salesReadyTiers: ["Hot", "Warm"],
-  nurtureDays: DEFAULT_NURTURE_DAYS
-};
-function splitList(text2) {
-  if (typeof text2 !== "string") {
-    return [];
-  }
-  return text2.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
-}
-function joinList(values) {
-  return values.join(";");
-}
-function parseSettings(record) {
-  const issues = [];
-  if (!record) {
-    return { settings: { ...DEFAULT_SETTINGS }, issues };
-  }
-  const f = SETTINGS.fields;
-  const get2 = (apiName) => {
-    const flat3 = record.fields ?? record;
-    return fieldValue(flat3[apiName]);
-  };
-  const days = (apiName, fallback) => {
-    const raw = get2(apiName);
-    if (raw === null || raw === void 0 || raw === "") {
-      return fallback;
-    }
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < 0 || n > 3650) {
-      issues.push({
-        field: apiName,
-        message: `${apiName} must be a number of days from 0 to 3650, not ${JSON.stringify(raw)}; using ${fallback}.`
-      });
-      return fallback;
-    }
-    return n;
-  };
-  const flag = (apiName, fallback) => {
-    const raw = get2(apiName);
-    if (raw === null || raw === void 0 || raw === "") return fallback;
-    if (raw === true || raw === "true") return true;
-    if (raw === false || raw === "false") return false;
-    issues.push({
-      field: apiName,
-      message: `${apiName} must be true or false, not ${JSON.stringify(raw)}; using ${fallback}.`
-    });
-    return fallback;
-  };
-  const list = (apiName, fallback) => {
-    const values = splitList(get2(apiName));
-    return values.length ? values : fallback;
-  };
-  const tiers = list(f.salesReadyTiers, DEFAULT_SETTINGS.salesReadyTiers);
-  const badTiers = tiers.filter((t) => !TIERS.includes(t));
-  if (badTiers.length) {
-    issues.push({
-      field: f.salesReadyTiers,
-      message: `${f.salesReadyTiers} has unknown tier(s) ${badTiers.join(", ")}; tiers are ${TIERS.join(", ")}.`
-    });
-  }
-  const nurtureDays = { ...DEFAULT_NURTURE_DAYS };
-  const rawNurture = get2(f.nurtureDays);
-  if (typeof rawNurture === "string" && rawNurture.trim()) {
-    try {
-      const parsed = JSON.parse(rawNurture);
-      for (const [reason, value] of Object.entries(parsed)) {
-        if (!HANDBACK_REASONS.includes(reason)) {
-          issues.push({
-            field: f.nurtureDays,
-            message: `${f.nurtureDays}: unknown hand-back reason "${reason}".`
-          });
-        } else if (typeof value !== "number" || !Number.isFinite(value) || value < 1 || value > 3650) {
-          issues.push({
-            field: f.nurtureDays,
-            message: `${f.nurtureDays}: days for ${reason} must be 1 to 3650.`
-          });
-        } else {
-          nurtureDays[reason] = value;
-        }
-      }
-    } catch {
-      issues.push({
-        field: f.nurtureDays,
-        message: `${f.nurtureDays} is not valid JSON; using the defaults.`
-      });
-    }
-  }
-  const nurtureQueue = get2(f.nurtureQueue);
-  const nurturingStatus = get2(f.nurturingStatus);
-  return {
-    settings: {
-      followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
-      qualifiedUntouchedDays: days(
-        f.qualifiedUntouchedDays,
-        DEFAULT_SETTINGS.qualifiedUntouchedDays
-      ),
-      deadAfterDays: days(f.deadAfterDays, DEFAULT_SETTINGS.deadAfterDays),
-      hotInMarketingDays: days(f.hotInMarketingDays, DEFAULT_SETTINGS.hotInMarketingDays),
-      matchDuplicateEmail: flag(f.matchDuplicateEmail, DEFAULT_SETTINGS.matchDuplicateEmail),
-      matchDuplicatePerson: flag(
-        f.matchDuplicatePerson,
-        DEFAULT_SETTINGS.matchDuplicatePerson
-      ),
-      matchDuplicatePhone: flag(f.matchDuplicatePhone, DEFAULT_SETTINGS.matchDuplicatePhone),
-      matchDuplicateContact: flag(
-        f.matchDuplicateContact,
-        DEFAULT_SETTINGS.matchDuplicateContact
-      ),
-      nurtureQueue: typeof nurtureQueue === "string" && nurtureQueue.trim() ? nurtureQueue.trim() : DEFAULT_SETTINGS.nurtureQueue,
-      openStatuses: list(f.openStatuses, DEFAULT_SETTINGS.openStatuses),
-      workingStatuses: list(f.workingStatuses, DEFAULT_SETTINGS.workingStatuses),
-      qualifiedStatuses: list(f.qualifiedStatuses, DEFAULT_SETTINGS.qualifiedStatuses),
-      nurturingStatus: typeof nurturingStatus === "string" && nurturingStatus.trim() ? nurturingStatus.trim() : DEFAULT_SETTINGS.nurturingStatus,
-      disqualifiedStatuses: list(
-        f.disqualifiedStatuses,
-        DEFAULT_SETTINGS.disqualifiedStatuses
-      ),
-      salesReadyTiers: tiers.filter(
-        (t) => TIERS.includes(t)
-      ),
-      nurtureDays
-    },
-    issues
-  };
-}
-function settingsToRecord(settings, name = "Default") {
-  const f = SETTINGS.fields;
-  return {
-    [f.name]: name,
-    [f.active]: true,
-    [f.followUpSlaDays]: settings.followUpSlaDays,
-    [f.qualifiedUntouchedDays]: settings.qualifiedUntouchedDays,
-    [f.deadAfterDays]: settings.deadAfterDays,
-    [f.hotInMarketingDays]: settings.hotInMarketingDays,
-    [f.matchDuplicateEmail]: settings.matchDuplicateEmail,
-    [f.matchDuplicatePerson]: settings.matchDuplicatePerson,
-    [f.matchDuplicatePhone]: settings.matchDuplicatePhone,
-    [f.matchDuplicateContact]: settings.matchDuplicateContact,
-    [f.nurtureQueue]: settings.nurtureQueue,
-    [f.openStatuses]: joinList(settings.openStatuses),
-    [f.workingStatuses]: joinList(settings.workingStatuses),
-    [f.qualifiedStatuses]: joinList(settings.qualifiedStatuses),
-    [f.nurturingStatus]: settings.nurturingStatus,
-    [f.disqualifiedStatuses]: joinList(settings.disqualifiedStatuses),
-    [f.salesReadyTiers]: joinList(settings.salesReadyTiers),
-    [f.nurtureDays]: JSON.stringify(settings.nurtureDays)
-  };
-}
-
-// core/src/errors.ts
-function messagesOf(list) {
-  return Array.isArray(list) ? list.map((e) => typeof e?.message === "string" ? e.message : "").filter(Boolean) : [];
-}
-function fieldErrorMessages(fieldErrors) {
-  if (!fieldErrors || typeof fieldErrors !== "object") {
-    return [];
-  }
-  return Object.values(fieldErrors).flatMap(messagesOf);
-}
-function reduceOne(error) {
-  if (error === null || error === void 0) {
-    return [];
-  }
-  if (typeof error === "string") {
-    return [error];
-  }
-  if (typeof error !== "object") {
-    return [String(error)];
-  }
-  const e = error;
-  const body = e.body;
-  if (Array.isArray(body)) {
-    return messagesOf(body);
-  }
-  if (body && typeof body === "object") {
-    const output = body.output;
-    const found = [
-      ...messagesOf(body.pageErrors),
-      ...fieldErrorMessages(body.fieldErrors),
-      ...messagesOf(output?.errors),
-      ...fieldErrorMessages(output?.fieldErrors)
-    ];
-    if (found.length) {
-      return found;
-    }
-    if (typeof body.message === "string") {
-      return [body.message];
-    }
-  }
-  if (Array.isArray(e.errors) && e.errors.length) {
-    return messagesOf(e.errors);
-  }
-  if (typeof e.message === "string" && e.message) {
-    return [e.message];
-  }
-  if (typeof e.statusText === "string" && e.statusText) {
-    return [e.statusText];
-  }
-  return [];
-}
-function reduceErrors(errors) {
-  const list = Array.isArray(errors) ? errors : [errors];
-  const messages = list.flatMap(reduceOne).filter((m) => m.length > 0);
-  return [...new Set(messages)];
 }
 
 // core/src/scoring/model.ts
@@ -1412,6 +1048,638 @@ function scoreLead(input, model, now) {
   };
 }
 
+// core/src/scoring/preview.ts
+function emptyPreview() {
+  return {
+    total: 0,
+    byTier: Object.fromEntries(TIERS.map((t) => [t, 0])),
+    byGrade: Object.fromEntries(FIT_GRADES.map((g) => [g, 0])),
+    salesReady: 0,
+    changedTier: 0,
+    unscored: 0,
+    transitions: {}
+  };
+}
+function addToPreview(preview, inputs, model, now) {
+  const next = {
+    ...preview,
+    byTier: { ...preview.byTier },
+    byGrade: { ...preview.byGrade },
+    transitions: { ...preview.transitions }
+  };
+  for (const input of inputs) {
+    const result = scoreLead(input, model, now);
+    const stored = input?.lead?.tier ?? null;
+    next.total += 1;
+    next.byTier[result.tier] += 1;
+    next.byGrade[result.fitGrade] += 1;
+    if (result.salesReady) {
+      next.salesReady += 1;
+    }
+    if (!stored) {
+      next.unscored += 1;
+    }
+    if (stored !== result.tier) {
+      next.changedTier += 1;
+      const key = `${stored ?? "none"}\u2192${result.tier}`;
+      next.transitions[key] = (next.transitions[key] ?? 0) + 1;
+    }
+  }
+  return next;
+}
+function previewScoringModel(inputs, model, now) {
+  return addToPreview(emptyPreview(), inputs, model, now);
+}
+function previewSummary(preview) {
+  if (preview.total === 0) {
+    return "No leads to preview.";
+  }
+  const share = (n) => `${Math.round(n / preview.total * 100)}%`;
+  const tiers = TIERS.map((t) => `${t} ${preview.byTier[t]} (${share(preview.byTier[t])})`).join(
+    ", "
+  );
+  return `${preview.total} leads: ${tiers}. ${preview.changedTier} would change tier; ${preview.salesReady} sales-ready.`;
+}
+function groupScoringInputs(leads, activities, campaignMembers, campaignNames = {}) {
+  const acts = /* @__PURE__ */ new Map();
+  for (const a of activities) {
+    if (a.whoId) {
+      const list = acts.get(a.whoId) ?? [];
+      list.push(a);
+      acts.set(a.whoId, list);
+    }
+  }
+  const members = /* @__PURE__ */ new Map();
+  for (const m of campaignMembers) {
+    if (m.leadId) {
+      const list = members.get(m.leadId) ?? [];
+      list.push(m);
+      members.set(m.leadId, list);
+    }
+  }
+  return leads.map(
+    (lead) => ({
+      lead,
+      activities: acts.get(lead.id) ?? [],
+      campaignMembers: members.get(lead.id) ?? [],
+      campaignNames
+    })
+  );
+}
+
+// core/src/scoring/records.ts
+function flat(record) {
+  const fields = record.fields;
+  if (fields && typeof fields === "object" && !Array.isArray(fields)) {
+    return { Id: record.id, ...fields };
+  }
+  return record;
+}
+function str(value) {
+  const v = fieldValue(value);
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function activityFromRecord(record, kind) {
+  const r = flat(record ?? {});
+  const start = str(r.StartDateTime);
+  return {
+    id: str(r.Id) ?? "",
+    kind,
+    whoId: str(r.WhoId),
+    ownerId: str(r.OwnerId) ?? "",
+    subject: str(r.Subject) ?? "",
+    type: str(r.Type),
+    activityDate: str(r.ActivityDate) ?? (start ? start.slice(0, 10) : null),
+    status: kind === "Task" ? str(r.Status) : null,
+    createdDate: str(r.CreatedDate) ?? ""
+  };
+}
+function campaignMemberFromRecord(record) {
+  const r = flat(record ?? {});
+  const campaign = fieldValue(r.Campaign);
+  const campaignFields = campaign && typeof campaign === "object" ? flat(campaign) : {};
+  const responded = fieldValue(r.HasResponded);
+  return {
+    id: str(r.Id) ?? "",
+    campaignId: str(r.CampaignId) ?? "",
+    leadId: str(r.LeadId),
+    status: str(r.Status) ?? "",
+    hasResponded: responded === true || responded === "true",
+    firstRespondedDate: str(r.FirstRespondedDate),
+    createdDate: str(r.CreatedDate) ?? "",
+    campaignName: str(campaignFields.Name)
+  };
+}
+function scoringInputsFromRecords(records) {
+  const members = records.CampaignMember.map((r) => campaignMemberFromRecord(r));
+  const campaignNames = {};
+  for (const m of members) {
+    if (m.campaignName) {
+      campaignNames[m.campaignId] = m.campaignName;
+    }
+  }
+  return groupScoringInputs(
+    records.Lead.map((r) => leadFromRecord(r)),
+    [
+      ...records.Task.map((r) => activityFromRecord(r, "Task")),
+      ...records.Event.map((r) => activityFromRecord(r, "Event"))
+    ],
+    members,
+    campaignNames
+  );
+}
+
+// core/src/hygiene/records.ts
+var HYGIENE_LEAD_KEYS = [
+  "id",
+  "firstName",
+  "lastName",
+  "company",
+  "email",
+  "phone",
+  "country",
+  "status",
+  "isConverted",
+  "ownerId",
+  "createdDate",
+  "lastModifiedDate",
+  "lastActivityDate",
+  "score",
+  "tier",
+  "salesReady",
+  "nurtureUntil",
+  "handedBackAt",
+  "statusChangedAt"
+];
+var HYGIENE_FIELDS = {
+  User: ["Id", "Name", "IsActive"],
+  Group: ["Id", "Name", "DeveloperName", "Type"],
+  Contact: ["Id", "FirstName", "LastName", "Email", "AccountId", "Account.Name", "CreatedDate"],
+  Account: ["Id", "Name", "Website"],
+  Opportunity: ["Id", "Name", "AccountId", "StageName", "IsClosed", "IsWon", "CreatedDate"],
+  Task: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "Status",
+    "IsClosed",
+    "ActivityDate",
+    "Description",
+    "CreatedDate"
+  ],
+  Event: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "ActivityDate",
+    "StartDateTime",
+    "Description",
+    "CreatedDate"
+  ]
+};
+function flat2(record) {
+  const fields = record?.fields;
+  if (fields && typeof fields === "object" && !Array.isArray(fields)) {
+    return { Id: record.id, ...fields };
+  }
+  return record ?? {};
+}
+function str2(value) {
+  const v = fieldValue(value);
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function bool(value) {
+  const v = fieldValue(value);
+  if (typeof v === "boolean") return v;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  return null;
+}
+function related(record, parent, field) {
+  const column = str2(record[`${parent}.${field}`]);
+  if (column !== null) return column;
+  const node = fieldValue(record[parent]);
+  return node && typeof node === "object" ? str2(flat2(node)[field]) : null;
+}
+function userFromRecord(record) {
+  const r = flat2(record);
+  return { id: str2(r.Id) ?? "", name: str2(r.Name) ?? "", isActive: bool(r.IsActive) !== false };
+}
+function queueFromRecord(record) {
+  const r = flat2(record);
+  return { id: str2(r.Id) ?? "", name: str2(r.Name) ?? "", developerName: str2(r.DeveloperName) };
+}
+function contactFromRecord(record) {
+  const r = flat2(record);
+  return {
+    id: str2(r.Id) ?? "",
+    firstName: str2(r.FirstName),
+    lastName: str2(r.LastName) ?? "",
+    email: str2(r.Email),
+    accountId: str2(r.AccountId),
+    accountName: related(r, "Account", "Name"),
+    createdDate: str2(r.CreatedDate)
+  };
+}
+function accountFromRecord(record) {
+  const r = flat2(record);
+  return { id: str2(r.Id) ?? "", name: str2(r.Name) ?? "", website: str2(r.Website) };
+}
+function opportunityFromRecord(record) {
+  const r = flat2(record);
+  const stageName = str2(r.StageName) ?? "";
+  const closedByStage = /^closed\b/i.test(stageName);
+  return {
+    id: str2(r.Id) ?? "",
+    name: str2(r.Name) ?? "",
+    accountId: str2(r.AccountId),
+    stageName,
+    isClosed: bool(r.IsClosed) ?? closedByStage,
+    isWon: bool(r.IsWon) ?? (closedByStage && /\bwon\b/i.test(stageName)),
+    createdDate: str2(r.CreatedDate) ?? ""
+  };
+}
+function hygieneActivityFromRecord(record, kind) {
+  const r = flat2(record);
+  return {
+    ...activityFromRecord(r, kind),
+    description: str2(r.Description),
+    isClosed: kind === "Task" ? bool(r.IsClosed) : null
+  };
+}
+
+// core/src/fields.ts
+var FIT_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "title",
+  "email",
+  "phone",
+  "industry",
+  "numberOfEmployees",
+  "annualRevenue",
+  "country",
+  "leadSource"
+];
+var SCORING_INPUT_LEAD_KEYS = [
+  "id",
+  ...FIT_FIELDS,
+  "createdDate"
+];
+var SCORING_LEAD_KEYS = [
+  ...SCORING_INPUT_LEAD_KEYS,
+  ...SCORE_FIELD_KEYS
+];
+var PREVIEW_LEAD_KEYS = [
+  ...SCORING_INPUT_LEAD_KEYS,
+  "tier"
+];
+function leadApiNames(keys) {
+  return keys.map((key) => LEAD_FIELDS[key]);
+}
+var SCORING_ACTIVITY_FIELDS = {
+  Task: ["Id", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate", "CreatedDate"],
+  Event: [
+    "Id",
+    "WhoId",
+    "OwnerId",
+    "Subject",
+    "Type",
+    "ActivityDate",
+    "StartDateTime",
+    "CreatedDate"
+  ],
+  CampaignMember: [
+    "Id",
+    "LeadId",
+    "CampaignId",
+    "Status",
+    "HasResponded",
+    "FirstRespondedDate",
+    "CreatedDate",
+    "Campaign.Name"
+  ]
+};
+var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
+var SCORING_MODEL_READS = {
+  [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
+};
+var SCORING_READS = {
+  Lead: leadApiNames(SCORING_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS,
+  ...SCORING_MODEL_READS
+};
+var PREVIEW_READS = {
+  Lead: leadApiNames(PREVIEW_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS
+};
+var BOARD_LEAD_KEYS = [
+  .../* @__PURE__ */ new Set([
+    ...HYGIENE_LEAD_KEYS,
+    "id",
+    "firstName",
+    "lastName",
+    "company",
+    "status",
+    "isConverted",
+    "ownerId",
+    "createdDate",
+    "lastActivityDate",
+    "score",
+    "tier",
+    "nextStep",
+    "nextStepDate",
+    "lastReviewed"
+  ])
+];
+var BOARD_USER_FIELDS = [...HYGIENE_FIELDS.User, "ManagerId"];
+var REVIEW_MEETING_FIELDS = Object.values(REVIEW_MEETING.fields);
+var REVIEW_ENTRY_FIELDS = Object.values(REVIEW_ENTRY.fields);
+var BOARD_READS = {
+  Lead: leadApiNames(BOARD_LEAD_KEYS),
+  User: BOARD_USER_FIELDS,
+  Group: HYGIENE_FIELDS.Group,
+  [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS
+};
+var MEETING_READS = {
+  ...BOARD_READS,
+  [REVIEW_MEETING.objectApiName]: REVIEW_MEETING_FIELDS
+};
+var REP_ACTION_READS = {
+  Lead: leadApiNames([
+    ...SCORING_INPUT_LEAD_KEYS,
+    "status",
+    "isConverted",
+    "ownerId",
+    "lastActivityDate",
+    "nextStep",
+    "nextStepDate"
+  ]),
+  ...SCORING_ACTIVITY_FIELDS,
+  ...SCORING_MODEL_READS
+};
+var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+function graphqlSelection(fields) {
+  const parents = /* @__PURE__ */ new Map();
+  const parts = [];
+  for (const field of fields) {
+    const [name, ...rest] = field.split(".");
+    if (!API_NAME.test(name) || rest.some((r) => !API_NAME.test(r))) {
+      throw new Error(`Not an API name: "${field}"`);
+    }
+    if (rest.length) {
+      if (!parents.has(name)) {
+        parents.set(name, []);
+        parts.push(name);
+      }
+      parents.get(name).push(rest.join("."));
+    } else if (name === "Id") {
+      parts.push("Id");
+    } else {
+      parts.push(`${name.endsWith("__c") ? `${name}: ` : ""}${name} { value }`);
+    }
+  }
+  return parts.map(
+    (part) => parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part))} }` : part
+  ).join(" ");
+}
+
+// core/src/settings.ts
+var DEFAULT_NURTURE_DAYS = {
+  Not_Ready: 90,
+  No_Budget: 180,
+  No_Authority: 60,
+  No_Response: 60,
+  Just_Researching: 90,
+  Bad_Timing: 120,
+  Competitor_Chosen: 365
+};
+var DEFAULT_SETTINGS = {
+  followUpSlaDays: 2,
+  qualifiedUntouchedDays: 7,
+  deadAfterDays: 90,
+  hotInMarketingDays: 2,
+  matchDuplicateEmail: true,
+  matchDuplicatePerson: true,
+  matchDuplicatePhone: true,
+  matchDuplicateContact: true,
+  nurtureQueue: NURTURE_QUEUE_DEVELOPER_NAME,
+  openStatuses: ["Open - Not Contacted", "New"],
+  workingStatuses: ["Working - Contacted", "Working"],
+  qualifiedStatuses: ["Qualified"],
+  nurturingStatus: "Nurturing",
+  disqualifiedStatuses: ["Closed - Not Converted", "Unqualified"],
+  salesReadyTiers: ["Hot", "Warm"],
+  nurtureDays: DEFAULT_NURTURE_DAYS
+};
+function splitList(text2) {
+  if (typeof text2 !== "string") {
+    return [];
+  }
+  return text2.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
+}
+function joinList(values) {
+  return values.join(";");
+}
+function parseSettings(record) {
+  const issues = [];
+  if (!record) {
+    return { settings: { ...DEFAULT_SETTINGS }, issues };
+  }
+  const f = SETTINGS.fields;
+  const get2 = (apiName) => {
+    const flat3 = record.fields ?? record;
+    return fieldValue(flat3[apiName]);
+  };
+  const days = (apiName, fallback) => {
+    const raw = get2(apiName);
+    if (raw === null || raw === void 0 || raw === "") {
+      return fallback;
+    }
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 3650) {
+      issues.push({
+        field: apiName,
+        message: `${apiName} must be a number of days from 0 to 3650, not ${JSON.stringify(raw)}; using ${fallback}.`
+      });
+      return fallback;
+    }
+    return n;
+  };
+  const flag = (apiName, fallback) => {
+    const raw = get2(apiName);
+    if (raw === null || raw === void 0 || raw === "") return fallback;
+    if (raw === true || raw === "true") return true;
+    if (raw === false || raw === "false") return false;
+    issues.push({
+      field: apiName,
+      message: `${apiName} must be true or false, not ${JSON.stringify(raw)}; using ${fallback}.`
+    });
+    return fallback;
+  };
+  const list = (apiName, fallback) => {
+    const values = splitList(get2(apiName));
+    return values.length ? values : fallback;
+  };
+  const tiers = list(f.salesReadyTiers, DEFAULT_SETTINGS.salesReadyTiers);
+  const badTiers = tiers.filter((t) => !TIERS.includes(t));
+  if (badTiers.length) {
+    issues.push({
+      field: f.salesReadyTiers,
+      message: `${f.salesReadyTiers} has unknown tier(s) ${badTiers.join(", ")}; tiers are ${TIERS.join(", ")}.`
+    });
+  }
+  const nurtureDays = { ...DEFAULT_NURTURE_DAYS };
+  const rawNurture = get2(f.nurtureDays);
+  if (typeof rawNurture === "string" && rawNurture.trim()) {
+    try {
+      const parsed = JSON.parse(rawNurture);
+      for (const [reason, value] of Object.entries(parsed)) {
+        if (!HANDBACK_REASONS.includes(reason)) {
+          issues.push({
+            field: f.nurtureDays,
+            message: `${f.nurtureDays}: unknown hand-back reason "${reason}".`
+          });
+        } else if (typeof value !== "number" || !Number.isFinite(value) || value < 1 || value > 3650) {
+          issues.push({
+            field: f.nurtureDays,
+            message: `${f.nurtureDays}: days for ${reason} must be 1 to 3650.`
+          });
+        } else {
+          nurtureDays[reason] = value;
+        }
+      }
+    } catch {
+      issues.push({
+        field: f.nurtureDays,
+        message: `${f.nurtureDays} is not valid JSON; using the defaults.`
+      });
+    }
+  }
+  const nurtureQueue = get2(f.nurtureQueue);
+  const nurturingStatus = get2(f.nurturingStatus);
+  return {
+    settings: {
+      followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
+      qualifiedUntouchedDays: days(
+        f.qualifiedUntouchedDays,
+        DEFAULT_SETTINGS.qualifiedUntouchedDays
+      ),
+      deadAfterDays: days(f.deadAfterDays, DEFAULT_SETTINGS.deadAfterDays),
+      hotInMarketingDays: days(f.hotInMarketingDays, DEFAULT_SETTINGS.hotInMarketingDays),
+      matchDuplicateEmail: flag(f.matchDuplicateEmail, DEFAULT_SETTINGS.matchDuplicateEmail),
+      matchDuplicatePerson: flag(
+        f.matchDuplicatePerson,
+        DEFAULT_SETTINGS.matchDuplicatePerson
+      ),
+      matchDuplicatePhone: flag(f.matchDuplicatePhone, DEFAULT_SETTINGS.matchDuplicatePhone),
+      matchDuplicateContact: flag(
+        f.matchDuplicateContact,
+        DEFAULT_SETTINGS.matchDuplicateContact
+      ),
+      nurtureQueue: typeof nurtureQueue === "string" && nurtureQueue.trim() ? nurtureQueue.trim() : DEFAULT_SETTINGS.nurtureQueue,
+      openStatuses: list(f.openStatuses, DEFAULT_SETTINGS.openStatuses),
+      workingStatuses: list(f.workingStatuses, DEFAULT_SETTINGS.workingStatuses),
+      qualifiedStatuses: list(f.qualifiedStatuses, DEFAULT_SETTINGS.qualifiedStatuses),
+      nurturingStatus: typeof nurturingStatus === "string" && nurturingStatus.trim() ? nurturingStatus.trim() : DEFAULT_SETTINGS.nurturingStatus,
+      disqualifiedStatuses: list(
+        f.disqualifiedStatuses,
+        DEFAULT_SETTINGS.disqualifiedStatuses
+      ),
+      salesReadyTiers: tiers.filter(
+        (t) => TIERS.includes(t)
+      ),
+      nurtureDays
+    },
+    issues
+  };
+}
+function settingsToRecord(settings, name = "Default") {
+  const f = SETTINGS.fields;
+  return {
+    [f.name]: name,
+    [f.active]: true,
+    [f.followUpSlaDays]: settings.followUpSlaDays,
+    [f.qualifiedUntouchedDays]: settings.qualifiedUntouchedDays,
+    [f.deadAfterDays]: settings.deadAfterDays,
+    [f.hotInMarketingDays]: settings.hotInMarketingDays,
+    [f.matchDuplicateEmail]: settings.matchDuplicateEmail,
+    [f.matchDuplicatePerson]: settings.matchDuplicatePerson,
+    [f.matchDuplicatePhone]: settings.matchDuplicatePhone,
+    [f.matchDuplicateContact]: settings.matchDuplicateContact,
+    [f.nurtureQueue]: settings.nurtureQueue,
+    [f.openStatuses]: joinList(settings.openStatuses),
+    [f.workingStatuses]: joinList(settings.workingStatuses),
+    [f.qualifiedStatuses]: joinList(settings.qualifiedStatuses),
+    [f.nurturingStatus]: settings.nurturingStatus,
+    [f.disqualifiedStatuses]: joinList(settings.disqualifiedStatuses),
+    [f.salesReadyTiers]: joinList(settings.salesReadyTiers),
+    [f.nurtureDays]: JSON.stringify(settings.nurtureDays)
+  };
+}
+
+// core/src/errors.ts
+function messagesOf(list) {
+  return Array.isArray(list) ? list.map((e) => typeof e?.message === "string" ? e.message : "").filter(Boolean) : [];
+}
+function fieldErrorMessages(fieldErrors) {
+  if (!fieldErrors || typeof fieldErrors !== "object") {
+    return [];
+  }
+  return Object.values(fieldErrors).flatMap(messagesOf);
+}
+function reduceOne(error) {
+  if (error === null || error === void 0) {
+    return [];
+  }
+  if (typeof error === "string") {
+    return [error];
+  }
+  if (typeof error !== "object") {
+    return [String(error)];
+  }
+  const e = error;
+  const body = e.body;
+  if (Array.isArray(body)) {
+    return messagesOf(body);
+  }
+  if (body && typeof body === "object") {
+    const output = body.output;
+    const found = [
+      ...messagesOf(body.pageErrors),
+      ...fieldErrorMessages(body.fieldErrors),
+      ...messagesOf(output?.errors),
+      ...fieldErrorMessages(output?.fieldErrors)
+    ];
+    if (found.length) {
+      return found;
+    }
+    if (typeof body.message === "string") {
+      return [body.message];
+    }
+  }
+  if (Array.isArray(e.errors) && e.errors.length) {
+    return messagesOf(e.errors);
+  }
+  if (typeof e.message === "string" && e.message) {
+    return [e.message];
+  }
+  if (typeof e.statusText === "string" && e.statusText) {
+    return [e.statusText];
+  }
+  return [];
+}
+function reduceErrors(errors) {
+  const list = Array.isArray(errors) ? errors : [errors];
+  const messages = list.flatMap(reduceOne).filter((m) => m.length > 0);
+  return [...new Set(messages)];
+}
+
 // core/src/scoring/changes.ts
 function storedNumber(value, decimals) {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
@@ -2169,7 +2437,7 @@ function get(record, apiName) {
   const flat3 = record.fields && typeof record.fields === "object" ? { Id: record.id, ...record.fields } : record;
   return fieldValue(flat3[apiName]);
 }
-function str(value) {
+function str3(value) {
   return typeof value === "string" && value !== "" ? value : null;
 }
 function parseScoringModelRecord(record) {
@@ -2180,13 +2448,13 @@ function parseScoringModelRecord(record) {
   const definition = typeof get(r, f.definition) === "string" ? get(r, f.definition) : "";
   const validation = validateScoringModelJson(definition);
   return {
-    id: str(get(r, f.id)),
-    name: str(get(r, f.name)) ?? "",
+    id: str3(get(r, f.id)),
+    name: str3(get(r, f.name)) ?? "",
     version: get(r, f.version) !== null && Number.isFinite(versionRaw) ? versionRaw : null,
     status: MODEL_STATUSES.includes(status) ? status : null,
-    description: str(get(r, f.description)),
-    activatedAt: str(get(r, f.activatedAt)),
-    createdDate: str(get(r, f.createdDate)),
+    description: str3(get(r, f.description)),
+    activatedAt: str3(get(r, f.activatedAt)),
+    createdDate: str3(get(r, f.createdDate)),
     definition,
     model: validation.ok ? validation.model ?? null : null,
     errors: validation.errors
@@ -2292,147 +2560,6 @@ function defaultModelRecord(now) {
     [f.description]: DEFAULT_SCORING_MODEL.description?.slice(0, 255) ?? null,
     [f.activatedAt]: now ? now.toISOString() : null
   };
-}
-
-// core/src/scoring/preview.ts
-function emptyPreview() {
-  return {
-    total: 0,
-    byTier: Object.fromEntries(TIERS.map((t) => [t, 0])),
-    byGrade: Object.fromEntries(FIT_GRADES.map((g) => [g, 0])),
-    salesReady: 0,
-    changedTier: 0,
-    unscored: 0,
-    transitions: {}
-  };
-}
-function addToPreview(preview, inputs, model, now) {
-  const next = {
-    ...preview,
-    byTier: { ...preview.byTier },
-    byGrade: { ...preview.byGrade },
-    transitions: { ...preview.transitions }
-  };
-  for (const input of inputs) {
-    const result = scoreLead(input, model, now);
-    const stored = input?.lead?.tier ?? null;
-    next.total += 1;
-    next.byTier[result.tier] += 1;
-    next.byGrade[result.fitGrade] += 1;
-    if (result.salesReady) {
-      next.salesReady += 1;
-    }
-    if (!stored) {
-      next.unscored += 1;
-    }
-    if (stored !== result.tier) {
-      next.changedTier += 1;
-      const key = `${stored ?? "none"}\u2192${result.tier}`;
-      next.transitions[key] = (next.transitions[key] ?? 0) + 1;
-    }
-  }
-  return next;
-}
-function previewScoringModel(inputs, model, now) {
-  return addToPreview(emptyPreview(), inputs, model, now);
-}
-function previewSummary(preview) {
-  if (preview.total === 0) {
-    return "No leads to preview.";
-  }
-  const share = (n) => `${Math.round(n / preview.total * 100)}%`;
-  const tiers = TIERS.map((t) => `${t} ${preview.byTier[t]} (${share(preview.byTier[t])})`).join(
-    ", "
-  );
-  return `${preview.total} leads: ${tiers}. ${preview.changedTier} would change tier; ${preview.salesReady} sales-ready.`;
-}
-function groupScoringInputs(leads, activities, campaignMembers, campaignNames = {}) {
-  const acts = /* @__PURE__ */ new Map();
-  for (const a of activities) {
-    if (a.whoId) {
-      const list = acts.get(a.whoId) ?? [];
-      list.push(a);
-      acts.set(a.whoId, list);
-    }
-  }
-  const members = /* @__PURE__ */ new Map();
-  for (const m of campaignMembers) {
-    if (m.leadId) {
-      const list = members.get(m.leadId) ?? [];
-      list.push(m);
-      members.set(m.leadId, list);
-    }
-  }
-  return leads.map(
-    (lead) => ({
-      lead,
-      activities: acts.get(lead.id) ?? [],
-      campaignMembers: members.get(lead.id) ?? [],
-      campaignNames
-    })
-  );
-}
-
-// core/src/scoring/records.ts
-function flat(record) {
-  const fields = record.fields;
-  if (fields && typeof fields === "object" && !Array.isArray(fields)) {
-    return { Id: record.id, ...fields };
-  }
-  return record;
-}
-function str2(value) {
-  const v = fieldValue(value);
-  return typeof v === "string" && v !== "" ? v : null;
-}
-function activityFromRecord(record, kind) {
-  const r = flat(record ?? {});
-  const start = str2(r.StartDateTime);
-  return {
-    id: str2(r.Id) ?? "",
-    kind,
-    whoId: str2(r.WhoId),
-    ownerId: str2(r.OwnerId) ?? "",
-    subject: str2(r.Subject) ?? "",
-    type: str2(r.Type),
-    activityDate: str2(r.ActivityDate) ?? (start ? start.slice(0, 10) : null),
-    status: kind === "Task" ? str2(r.Status) : null,
-    createdDate: str2(r.CreatedDate) ?? ""
-  };
-}
-function campaignMemberFromRecord(record) {
-  const r = flat(record ?? {});
-  const campaign = fieldValue(r.Campaign);
-  const campaignFields = campaign && typeof campaign === "object" ? flat(campaign) : {};
-  const responded = fieldValue(r.HasResponded);
-  return {
-    id: str2(r.Id) ?? "",
-    campaignId: str2(r.CampaignId) ?? "",
-    leadId: str2(r.LeadId),
-    status: str2(r.Status) ?? "",
-    hasResponded: responded === true || responded === "true",
-    firstRespondedDate: str2(r.FirstRespondedDate),
-    createdDate: str2(r.CreatedDate) ?? "",
-    campaignName: str2(campaignFields.Name)
-  };
-}
-function scoringInputsFromRecords(records) {
-  const members = records.CampaignMember.map((r) => campaignMemberFromRecord(r));
-  const campaignNames = {};
-  for (const m of members) {
-    if (m.campaignName) {
-      campaignNames[m.campaignId] = m.campaignName;
-    }
-  }
-  return groupScoringInputs(
-    records.Lead.map((r) => leadFromRecord(r)),
-    [
-      ...records.Task.map((r) => activityFromRecord(r, "Task")),
-      ...records.Event.map((r) => activityFromRecord(r, "Event"))
-    ],
-    members,
-    campaignNames
-  );
 }
 
 // core/src/scoring/form.ts
@@ -2742,129 +2869,6 @@ function normalizePhone(value, country) {
     digits = code + digits;
   }
   return digits.length >= 8 && digits.length <= 15 && digits[0] !== "0" ? `+${digits}` : null;
-}
-
-// core/src/hygiene/records.ts
-var HYGIENE_LEAD_KEYS = [
-  "id",
-  "firstName",
-  "lastName",
-  "company",
-  "email",
-  "phone",
-  "country",
-  "status",
-  "isConverted",
-  "ownerId",
-  "createdDate",
-  "lastModifiedDate",
-  "lastActivityDate",
-  "score",
-  "tier",
-  "salesReady",
-  "nurtureUntil",
-  "handedBackAt",
-  "statusChangedAt"
-];
-var HYGIENE_FIELDS = {
-  User: ["Id", "Name", "IsActive"],
-  Group: ["Id", "Name", "DeveloperName", "Type"],
-  Contact: ["Id", "FirstName", "LastName", "Email", "AccountId", "Account.Name", "CreatedDate"],
-  Account: ["Id", "Name", "Website"],
-  Opportunity: ["Id", "Name", "AccountId", "StageName", "IsClosed", "IsWon", "CreatedDate"],
-  Task: [
-    "Id",
-    "WhoId",
-    "OwnerId",
-    "Subject",
-    "Type",
-    "Status",
-    "IsClosed",
-    "ActivityDate",
-    "Description",
-    "CreatedDate"
-  ],
-  Event: [
-    "Id",
-    "WhoId",
-    "OwnerId",
-    "Subject",
-    "Type",
-    "ActivityDate",
-    "StartDateTime",
-    "Description",
-    "CreatedDate"
-  ]
-};
-function flat2(record) {
-  const fields = record?.fields;
-  if (fields && typeof fields === "object" && !Array.isArray(fields)) {
-    return { Id: record.id, ...fields };
-  }
-  return record ?? {};
-}
-function str3(value) {
-  const v = fieldValue(value);
-  return typeof v === "string" && v !== "" ? v : null;
-}
-function bool(value) {
-  const v = fieldValue(value);
-  if (typeof v === "boolean") return v;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  return null;
-}
-function related(record, parent, field) {
-  const column = str3(record[`${parent}.${field}`]);
-  if (column !== null) return column;
-  const node = fieldValue(record[parent]);
-  return node && typeof node === "object" ? str3(flat2(node)[field]) : null;
-}
-function userFromRecord(record) {
-  const r = flat2(record);
-  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", isActive: bool(r.IsActive) !== false };
-}
-function queueFromRecord(record) {
-  const r = flat2(record);
-  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", developerName: str3(r.DeveloperName) };
-}
-function contactFromRecord(record) {
-  const r = flat2(record);
-  return {
-    id: str3(r.Id) ?? "",
-    firstName: str3(r.FirstName),
-    lastName: str3(r.LastName) ?? "",
-    email: str3(r.Email),
-    accountId: str3(r.AccountId),
-    accountName: related(r, "Account", "Name"),
-    createdDate: str3(r.CreatedDate)
-  };
-}
-function accountFromRecord(record) {
-  const r = flat2(record);
-  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", website: str3(r.Website) };
-}
-function opportunityFromRecord(record) {
-  const r = flat2(record);
-  const stageName = str3(r.StageName) ?? "";
-  const closedByStage = /^closed\b/i.test(stageName);
-  return {
-    id: str3(r.Id) ?? "",
-    name: str3(r.Name) ?? "",
-    accountId: str3(r.AccountId),
-    stageName,
-    isClosed: bool(r.IsClosed) ?? closedByStage,
-    isWon: bool(r.IsWon) ?? (closedByStage && /\bwon\b/i.test(stageName)),
-    createdDate: str3(r.CreatedDate) ?? ""
-  };
-}
-function hygieneActivityFromRecord(record, kind) {
-  const r = flat2(record);
-  return {
-    ...activityFromRecord(r, kind),
-    description: str3(r.Description),
-    isClosed: kind === "Task" ? bool(r.IsClosed) : null
-  };
 }
 
 // core/src/hygiene/check.ts
@@ -4226,8 +4230,31 @@ function lastReviewOf(entry) {
     tierAtReview: entry.tierAtReview
   };
 }
+
+// core/src/board/flags.ts
+var BOARD_CHECKS = [
+  "hot-in-marketing-queue",
+  "qualified-not-worked",
+  "untouched-past-sla",
+  "owner-inactive",
+  "owner-cannot-act",
+  "dead-no-touch",
+  "handed-to-sales-unqualified",
+  "nurture-date-passed"
+];
+function boardFindings(leads, users, queues, settings, now) {
+  return auditLeads({ leads, users, queues }, settings, now, {
+    checks: BOARD_CHECKS
+  }).findings.map(({ leadId, checkId, severity, title }) => ({
+    leadId,
+    checkId,
+    severity,
+    title
+  }));
+}
 export {
   API_VERSION,
+  BOARD_CHECKS,
   BOARD_LEAD_KEYS,
   BOARD_READS,
   BOARD_USER_FIELDS,
@@ -4287,6 +4314,7 @@ export {
   addToPreview,
   auditLeads,
   bandFor,
+  boardFindings,
   buildBoard,
   campaignMemberFromRecord,
   checkModelVersions,
