@@ -6,7 +6,9 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+    BOARD_READS,
     DEFAULT_SCORING_MODEL,
+    MEETING_READS,
     FIT_FIELDS,
     PREVIEW_READS,
     SCORING_MODEL_READS,
@@ -38,7 +40,9 @@ vi.mock('c/leadLoopCore', async () => await import('../core/src/index'));
 const QUERY_READS: Record<string, ObjectReads> = {
     leadScoreCard: SCORING_READS,
     scoringModelPreview: PREVIEW_READS,
-    scoringModelVersions: SCORING_MODEL_READS
+    scoringModelVersions: SCORING_MODEL_READS,
+    reviewBoard: BOARD_READS,
+    reviewMeeting: MEETING_READS
 };
 
 const sorted = (list: readonly string[]) => [...list].sort();

@@ -19,7 +19,8 @@ import {
     REVIEW_ENTRY,
     REVIEW_MEETING,
     SCORE_FIELD_KEYS,
-    SCORING_MODEL
+    SCORING_MODEL,
+    SETTINGS
 } from './schema';
 import { HYGIENE_FIELDS, HYGIENE_LEAD_KEYS } from './hygiene/records';
 import type { Lead } from './types';
@@ -147,22 +148,30 @@ export const BOARD_USER_FIELDS: readonly string[] = [...HYGIENE_FIELDS.User, 'Ma
 export const REVIEW_MEETING_FIELDS: readonly string[] = Object.values(REVIEW_MEETING.fields);
 export const REVIEW_ENTRY_FIELDS: readonly string[] = Object.values(REVIEW_ENTRY.fields);
 
-/** The review board (cards, lanes per rep, what changed since the last review). */
+/** The active settings record (statuses, thresholds), read whole. */
+export const SETTINGS_READS: ObjectReads = {
+    [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
+};
+
+/**
+ * The review board (cards, lanes per rep, hygiene flags, what changed since the last
+ * review); meeting mode reuses it and adds its meetings (`MEETING_READS`).
+ */
 export const BOARD_READS: ObjectReads = {
     Lead: leadApiNames(BOARD_LEAD_KEYS),
     User: BOARD_USER_FIELDS,
     Group: HYGIENE_FIELDS.Group,
-    [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS
+    [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS,
+    ...SETTINGS_READS
 };
 
-/** Meeting mode and its summary: the meetings, their entries, and the board's reads. */
+/** Meeting mode's own read: the review meetings (entries come with the board). */
 export const MEETING_READS: ObjectReads = {
-    ...BOARD_READS,
     [REVIEW_MEETING.objectApiName]: REVIEW_MEETING_FIELDS
 };
 
-/** The rep's "act now" list: the scorer's inputs and the next step, with the model. */
-export const REP_ACTION_READS: ObjectReads = {
+/** The rep's "act now" list, first its leads and the active model... */
+export const REP_LEAD_READS: ObjectReads = {
     Lead: leadApiNames([
         ...SCORING_INPUT_LEAD_KEYS,
         'status',
@@ -172,9 +181,12 @@ export const REP_ACTION_READS: ObjectReads = {
         'nextStep',
         'nextStepDate'
     ]),
-    ...SCORING_ACTIVITY_FIELDS,
-    ...SCORING_MODEL_READS
+    ...SCORING_MODEL_READS,
+    ...SETTINGS_READS
 };
+
+/** ...then what those leads did (the scorer's engagement inputs). */
+export const REP_ACTIVITY_READS: ObjectReads = SCORING_ACTIVITY_FIELDS;
 
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 

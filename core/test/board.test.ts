@@ -18,6 +18,7 @@ import {
     summaryText,
     validateNextStep,
     whatMovesUp,
+    writeProblem,
     type BoardFinding,
     type LastReview,
     type Lead,
@@ -606,5 +607,27 @@ describe('boardFindings', () => {
             true
         );
         expect(Object.keys(found[0]).sort()).toEqual(['checkId', 'leadId', 'severity', 'title']);
+    });
+});
+
+describe('writeProblem', () => {
+    it('tells a changed record from a deleted one from anything else', () => {
+        expect(writeProblem({ status: 412, body: [{ errorCode: 'PRECONDITION_FAILED' }] })).toBe(
+            'conflict'
+        );
+        expect(writeProblem({ status: 400, body: { errorCode: 'PRECONDITION_FAILED' } })).toBe(
+            'conflict'
+        );
+        expect(writeProblem({ status: 404, body: [{ errorCode: 'NOT_FOUND' }] })).toBe('deleted');
+        expect(writeProblem({ status: 400, body: [{ errorCode: 'ENTITY_IS_DELETED' }] })).toBe(
+            'deleted'
+        );
+        expect(
+            writeProblem({
+                status: 400,
+                body: [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' }]
+            })
+        ).toBeNull();
+        expect(writeProblem(undefined)).toBeNull();
     });
 });

@@ -92,3 +92,22 @@ export function lastReviewOf(entry: ReviewEntry): LastReview | null {
         tierAtReview: entry.tierAtReview
     };
 }
+
+export type WriteProblem = 'conflict' | 'deleted' | null;
+
+/**
+ * What a refused write means: `conflict` when a conditional write (If-Unmodified-Since)
+ * found the record changed (HTTP 412 / PRECONDITION_FAILED), `deleted` when the record is
+ * gone (404 / ENTITY_IS_DELETED / NOT_FOUND), null otherwise.
+ */
+export function writeProblem(error: unknown): WriteProblem {
+    if (!error || typeof error !== 'object') return null;
+    const e = error as { status?: unknown; body?: unknown };
+    const bodies = Array.isArray(e.body) ? e.body : [e.body];
+    const codes = bodies.map((b) => String((b as { errorCode?: unknown } | null)?.errorCode ?? ''));
+    if (e.status === 412 || codes.includes('PRECONDITION_FAILED')) return 'conflict';
+    if (e.status === 404 || codes.some((c) => c === 'ENTITY_IS_DELETED' || c === 'NOT_FOUND')) {
+        return 'deleted';
+    }
+    return null;
+}

@@ -1400,17 +1400,20 @@ var BOARD_LEAD_KEYS = [
 var BOARD_USER_FIELDS = [...HYGIENE_FIELDS.User, "ManagerId"];
 var REVIEW_MEETING_FIELDS = Object.values(REVIEW_MEETING.fields);
 var REVIEW_ENTRY_FIELDS = Object.values(REVIEW_ENTRY.fields);
+var SETTINGS_READS = {
+  [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
+};
 var BOARD_READS = {
   Lead: leadApiNames(BOARD_LEAD_KEYS),
   User: BOARD_USER_FIELDS,
   Group: HYGIENE_FIELDS.Group,
-  [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS
+  [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS,
+  ...SETTINGS_READS
 };
 var MEETING_READS = {
-  ...BOARD_READS,
   [REVIEW_MEETING.objectApiName]: REVIEW_MEETING_FIELDS
 };
-var REP_ACTION_READS = {
+var REP_LEAD_READS = {
   Lead: leadApiNames([
     ...SCORING_INPUT_LEAD_KEYS,
     "status",
@@ -1420,9 +1423,10 @@ var REP_ACTION_READS = {
     "nextStep",
     "nextStepDate"
   ]),
-  ...SCORING_ACTIVITY_FIELDS,
-  ...SCORING_MODEL_READS
+  ...SCORING_MODEL_READS,
+  ...SETTINGS_READS
 };
+var REP_ACTIVITY_READS = SCORING_ACTIVITY_FIELDS;
 var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 function graphqlSelection(fields) {
   const parents = /* @__PURE__ */ new Map();
@@ -4230,6 +4234,17 @@ function lastReviewOf(entry) {
     tierAtReview: entry.tierAtReview
   };
 }
+function writeProblem(error) {
+  if (!error || typeof error !== "object") return null;
+  const e = error;
+  const bodies = Array.isArray(e.body) ? e.body : [e.body];
+  const codes = bodies.map((b) => String(b?.errorCode ?? ""));
+  if (e.status === 412 || codes.includes("PRECONDITION_FAILED")) return "conflict";
+  if (e.status === 404 || codes.some((c) => c === "ENTITY_IS_DELETED" || c === "NOT_FOUND")) {
+    return "deleted";
+  }
+  return null;
+}
 
 // core/src/board/flags.ts
 var BOARD_CHECKS = [
@@ -4288,7 +4303,8 @@ export {
   POINTS_LIMIT,
   PREVIEW_LEAD_KEYS,
   PREVIEW_READS,
-  REP_ACTION_READS,
+  REP_ACTIVITY_READS,
+  REP_LEAD_READS,
   REVIEW_ENTRY,
   REVIEW_ENTRY_FIELDS,
   REVIEW_MEETING,
@@ -4303,6 +4319,7 @@ export {
   SCORING_MODEL_READS,
   SCORING_READS,
   SETTINGS,
+  SETTINGS_READS,
   SEVERITIES,
   SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
@@ -4398,5 +4415,6 @@ export {
   valueAt,
   websiteDomain,
   whatMovesUp,
-  withValueAt
+  withValueAt,
+  writeProblem
 };
