@@ -4011,7 +4011,7 @@ function summarizeMeeting(entries, leadsInScope, now, earlierMeetings = []) {
     const after = new Set(entry.flags);
     for (const flag of after) if (!before.has(flag)) flagsRaised += 1;
     for (const flag of before) if (!after.has(flag)) flagsCleared += 1;
-    if (entry.nextStep) changes.nextSteps += 1;
+    if (entry.outcome === "Next_Step") changes.nextSteps += 1;
     if (entry.outcome === "Handed_Back") changes.handBacks += 1;
     else if (entry.statusAfter && entry.statusAfter !== entry.statusAtReview) {
       changes.statusChanges += 1;

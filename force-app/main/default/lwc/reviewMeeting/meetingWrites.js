@@ -3,7 +3,10 @@ import { LEAD_FIELDS, REVIEW_ENTRY, entryToFields } from 'c/leadLoopCore';
 /** The outcome an entry records for what the meeting did. */
 export function outcomeOf(lead, draft) {
     if (draft.status && draft.status !== lead.status) return 'Status_Change';
-    if (draft.nextStep) return 'Next_Step';
+    const stepChanged =
+        (draft.nextStep || null) !== (lead.nextStep ?? null) ||
+        (draft.nextStepDate || null) !== (lead.nextStepDate ?? null);
+    if (draft.nextStep && stepChanged) return 'Next_Step';
     return 'Reviewed';
 }
 

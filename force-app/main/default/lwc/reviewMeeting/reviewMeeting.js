@@ -266,7 +266,14 @@ export default class ReviewMeeting extends LightningElement {
     handleDraftChange(event) {
         const { field, value } = event.detail;
         this.draft = { ...this.draft, [field]: value };
-        this.problems = validateNextStep(this.draft.nextStep, this.draft.nextStepDate, new Date());
+        this.problems = this.checkDraft(new Date());
+    }
+
+    /** A date the meeting sets must not be past; the lead's own (already overdue) date may stay. */
+    checkDraft(now) {
+        const { nextStep, nextStepDate } = this.draft;
+        const changed = (nextStepDate || '') !== (this.lead?.nextStepDate ?? '');
+        return validateNextStep(nextStep, changed ? nextStepDate : null, now);
     }
 
     handleKey(event) {
@@ -301,7 +308,7 @@ export default class ReviewMeeting extends LightningElement {
         const stop = this.stop;
         if (!stop || this.saving) return;
         const now = new Date();
-        this.problems = validateNextStep(this.draft.nextStep, this.draft.nextStepDate, now);
+        this.problems = this.checkDraft(now);
         if (this.problems.length) return;
         this.saving = true;
         this.errors = undefined;

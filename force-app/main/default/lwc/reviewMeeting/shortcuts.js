@@ -30,7 +30,15 @@ const LETTERS = {
     e: 'end'
 };
 
-const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+// Base components count as fields too: their inner input is the target in a browser.
+const TYPING = new Set([
+    'INPUT',
+    'TEXTAREA',
+    'SELECT',
+    'LIGHTNING-INPUT',
+    'LIGHTNING-TEXTAREA',
+    'LIGHTNING-COMBOBOX'
+]);
 
 /** The action a key press asks for, or null (typing in a field, modifiers, other keys). */
 export function shortcutFor(event) {
