@@ -9,6 +9,8 @@ import {
     BOARD_READS,
     DEFAULT_SCORING_MODEL,
     MEETING_READS,
+    REP_ACTIVITY_READS,
+    REP_LEAD_READS,
     FIT_FIELDS,
     PREVIEW_READS,
     SCORING_MODEL_READS,
@@ -42,7 +44,9 @@ const QUERY_READS: Record<string, ObjectReads> = {
     scoringModelPreview: PREVIEW_READS,
     scoringModelVersions: SCORING_MODEL_READS,
     reviewBoard: BOARD_READS,
-    reviewMeeting: MEETING_READS
+    reviewMeeting: MEETING_READS,
+    repLeadsToAct: REP_LEAD_READS,
+    repLeadActivities: REP_ACTIVITY_READS
 };
 
 const sorted = (list: readonly string[]) => [...list].sort();
