@@ -35,7 +35,9 @@ describe('c-rep-leads-to-act', () => {
         ]);
         expect(textOf(element, 'rep-reason')).toBe('Next step overdue by 3 days');
         expect(textOf(element, 'rep-next')).toBe('Next: Send pricing · due 2026-11-17');
-        expect(textOf(element, 'rep-move-up')).toBe('A completed activity would make this lead Hot');
+        expect(textOf(element, 'rep-move-up')).toBe(
+            'A completed activity would make this lead Hot'
+        );
         expect(items[1].textContent).toContain(
             'No single activity moves this lead up: fit grade D keeps it Cold'
         );
