@@ -13,6 +13,7 @@ const COMMANDS = [
     'leadloop:config:get',
     'leadloop:config:set',
     'leadloop:doctor',
+    'leadloop:review:export',
     'leadloop:score',
     'leadloop:seed',
     'leadloop:sync'

@@ -5,6 +5,10 @@ import {
     BOARD_CHECKS,
     boardFindings,
     buildBoard,
+    checkPeriod,
+    meetingsInPeriod,
+    reviewExportRows,
+    REVIEW_EXPORT_COLUMNS,
     checkStatusMove,
     entryFromRecord,
     entryToFields,
@@ -629,5 +633,59 @@ describe('writeProblem', () => {
             })
         ).toBeNull();
         expect(writeProblem(undefined)).toBeNull();
+    });
+});
+
+describe('review export', () => {
+    const m = (id: string, meetingDate: string | null) => ({
+        ...meetingFromRecord({ Id: id }),
+        meetingDate,
+        teamManagerId: ANA
+    });
+
+    it('checks the period and says what is wrong', () => {
+        expect(checkPeriod('2026-11-01', '2026-11-30')).toEqual([]);
+        expect(checkPeriod(undefined, undefined)).toEqual([]);
+        expect(checkPeriod('11/01/2026', '2026-13-45')).toEqual([
+            '--from must be a date as YYYY-MM-DD, not "11/01/2026".',
+            '--to must be a date as YYYY-MM-DD, not "2026-13-45".'
+        ]);
+        expect(checkPeriod('2026-12-01', '2026-11-01')).toEqual([
+            '--from (2026-12-01) is after --to (2026-11-01).'
+        ]);
+    });
+
+    it('keeps meetings in the period, both ends included', () => {
+        const list = [
+            m('M1', '2026-11-06'),
+            m('M2', '2026-11-13'),
+            m('M3', '2026-11-20'),
+            m('M4', null)
+        ];
+        expect(meetingsInPeriod(list, '2026-11-13', '2026-11-20').map((x) => x.id)).toEqual([
+            'M2',
+            'M3'
+        ]);
+        expect(meetingsInPeriod(list, undefined, '2026-11-06').map((x) => x.id)).toEqual(['M1']);
+    });
+
+    it('flattens entries per meeting, by review time', () => {
+        const rows = reviewExportRows(
+            [m('M1', '2026-11-13')],
+            [
+                entry('L2', {
+                    meetingId: 'M1',
+                    reviewedAt: '2026-11-13T10:05:00.000Z',
+                    flags: ['a', 'b']
+                }),
+                entry('L1', { meetingId: 'M1', reviewedAt: '2026-11-13T10:00:00.000Z' }),
+                entry('L3', { meetingId: 'M9' })
+            ]
+        );
+        expect(rows.map((r) => [r.leadId, r.flags, r.meetingDate, r.meetingStatus])).toEqual([
+            ['L1', '', '2026-11-13', 'In_Progress'],
+            ['L2', 'a;b', '2026-11-13', 'In_Progress']
+        ]);
+        expect(Object.keys(rows[0])).toEqual([...REVIEW_EXPORT_COLUMNS]);
     });
 });

@@ -8,3 +8,4 @@ export * from './summary';
 export * from './repActions';
 export * from './records';
 export * from './flags';
+export * from './export';

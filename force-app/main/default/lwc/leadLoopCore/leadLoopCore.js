@@ -4267,6 +4267,78 @@ function boardFindings(leads, users, queues, settings, now) {
     title
   }));
 }
+
+// core/src/board/export.ts
+var REVIEW_EXPORT_COLUMNS = [
+  "meetingId",
+  "meetingDate",
+  "meetingStatus",
+  "teamManagerId",
+  "periodStart",
+  "periodEnd",
+  "entryId",
+  "leadId",
+  "repId",
+  "reviewedAt",
+  "outcome",
+  "statusAtReview",
+  "statusAfter",
+  "tierAtReview",
+  "flags",
+  "progress",
+  "nextStep",
+  "nextStepDate"
+];
+var DATE = /^\d{4}-\d{2}-\d{2}$/;
+function checkPeriod(from, to) {
+  const problems = [];
+  for (const [name, value] of [
+    ["--from", from],
+    ["--to", to]
+  ]) {
+    if (value !== void 0 && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+      problems.push(`${name} must be a date as YYYY-MM-DD, not "${value}".`);
+    }
+  }
+  if (!problems.length && from && to && from > to) {
+    problems.push(`--from (${from}) is after --to (${to}).`);
+  }
+  return problems;
+}
+function meetingsInPeriod(meetings, from, to) {
+  return meetings.filter(
+    (m) => !!m.meetingDate && (!from || m.meetingDate >= from) && (!to || m.meetingDate <= to)
+  );
+}
+function reviewExportRows(meetings, entries) {
+  const rows = [];
+  for (const m of meetings) {
+    const mine = entries.filter((e) => e.meetingId === m.id).sort((a, b) => (a.reviewedAt ?? "~").localeCompare(b.reviewedAt ?? "~"));
+    for (const e of mine) {
+      rows.push({
+        meetingId: m.id,
+        meetingDate: m.meetingDate,
+        meetingStatus: m.status,
+        teamManagerId: m.teamManagerId,
+        periodStart: m.periodStart,
+        periodEnd: m.periodEnd,
+        entryId: e.id,
+        leadId: e.leadId,
+        repId: e.repId,
+        reviewedAt: e.reviewedAt,
+        outcome: e.outcome,
+        statusAtReview: e.statusAtReview,
+        statusAfter: e.statusAfter,
+        tierAtReview: e.tierAtReview,
+        flags: e.flags.join(";"),
+        progress: e.progress,
+        nextStep: e.nextStep,
+        nextStepDate: e.nextStepDate
+      });
+    }
+  }
+  return rows;
+}
 export {
   API_VERSION,
   BOARD_CHECKS,
@@ -4307,6 +4379,7 @@ export {
   REP_LEAD_READS,
   REVIEW_ENTRY,
   REVIEW_ENTRY_FIELDS,
+  REVIEW_EXPORT_COLUMNS,
   REVIEW_MEETING,
   REVIEW_MEETING_FIELDS,
   REVIEW_OUTCOMES,
@@ -4335,6 +4408,7 @@ export {
   buildBoard,
   campaignMemberFromRecord,
   checkModelVersions,
+  checkPeriod,
   checkStatusMove,
   compareCards,
   contactFromRecord,
@@ -4370,6 +4444,7 @@ export {
   meetingFromRecord,
   meetingOrder,
   meetingToFields,
+  meetingsInPeriod,
   newModelVersionRecord,
   nextModelVersion,
   normalizeCompany,
@@ -4395,6 +4470,7 @@ export {
   reduceErrors,
   repActions,
   resumeIndex,
+  reviewExportRows,
   scoreFieldChanges,
   scoreLead,
   scoringInputsFromRecords,
