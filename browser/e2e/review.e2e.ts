@@ -95,6 +95,10 @@ describe('Review board: a meeting with the keyboard, resumed after a reload', ()
             .toMatch(/3 of 36 reviewed$/);
 
         // End: the summary, and the records in the org.
+        // The save of that lead finishes (the button is enabled again) before the end.
+        await expect
+            .poll(() => again.getByRole('button', { name: 'Mark reviewed' }).isEnabled())
+            .toBe(true);
         await page.keyboard.press('e');
         const summary = again.getByRole('region', { name: 'Meeting summary' });
         await summary.getByText('3 of 36 leads reviewed (8%)').waitFor();
