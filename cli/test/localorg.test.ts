@@ -6,7 +6,7 @@
  * fault-free org, with nothing written twice.
  */
 import jsforce, { type Connection } from 'jsforce';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { API_VERSION, leadApiNames, SCORE_FIELD_KEYS } from '../../core/src/inde
 import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
 import { Api } from '../src/api';
 import { run } from '../src/bin';
+import { localProject } from './localProject';
 import { scoreOrg } from '../src/score';
 import { demoCounts, generateDemoData, seedOrg } from '../src/seed/index';
 import { syncLeads } from '../src/sync';
@@ -34,18 +35,7 @@ const envs: Env[] = [];
 async function newEnv(): Promise<Env> {
     const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-cli-'));
     const org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0, seed: false });
-    const root = path.join(dir, 'project');
-    mkdirSync(path.join(root, '.leadloop'), { recursive: true });
-    writeFileSync(
-        path.join(root, '.leadloop', 'local-org.json'),
-        JSON.stringify({
-            instanceUrl: org.instanceUrl,
-            accessToken: org.accessToken,
-            refreshToken: org.refreshToken,
-            username: org.username,
-            apiVersion: API_VERSION
-        })
-    );
+    const root = localProject(path.join(dir, 'project'), org);
     const env: Env = {
         org,
         root,

@@ -4,7 +4,7 @@
  * exit 2 / 1 and a clear message.
  */
 import jsforce from 'jsforce';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION, REVIEW_EXPORT_COLUMNS } from '../../core/src/index';
 import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
 import { run } from '../src/bin';
+import { localProject } from './localProject';
 
 let org: LocalOrg;
 let dir: string;
@@ -33,18 +34,7 @@ async function cli(args: string[]) {
 beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'leadloop-review-'));
     org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0, seed: false });
-    root = path.join(dir, 'project');
-    mkdirSync(path.join(root, '.leadloop'), { recursive: true });
-    writeFileSync(
-        path.join(root, '.leadloop', 'local-org.json'),
-        JSON.stringify({
-            instanceUrl: org.instanceUrl,
-            accessToken: org.accessToken,
-            refreshToken: org.refreshToken,
-            username: org.username,
-            apiVersion: API_VERSION
-        })
-    );
+    root = localProject(path.join(dir, 'project'), org);
     const conn = new jsforce.Connection({
         instanceUrl: org.instanceUrl,
         accessToken: org.accessToken,
