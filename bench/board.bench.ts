@@ -42,9 +42,6 @@ for (let i = existing; i < LEADS; i++) {
         OwnerId: reps[i % reps.length],
         LL_Tier__c: ['Hot', 'Warm', 'Cool', 'Cold'][i % 4],
         LL_Score__c: i % 100,
-        LastActivityDate: new Date(now.getTime() - (i % 60) * 86_400_000)
-            .toISOString()
-            .slice(0, 10),
         LL_Next_Step__c: i % 5 ? null : 'Call back',
         LL_Next_Step_Date__c:
             i % 5
@@ -109,22 +106,22 @@ try {
     await region.getByRole('option', { name: "Max Manager's team" }).click();
     await region.getByRole('button', { name: 'Start meeting' }).click();
     await region.getByText(/^Rep 1 of 2: /).waitFor();
-    const steps = await page.evaluate(async (count) => {
-        const walk = document
-            .querySelector('[data-component="reviewBoard"]')!
-            .querySelector('[data-id="walk"]') as HTMLElement | null;
-        const target = walk ?? document.querySelector('[data-id="walk"]');
-        const times: number[] = [];
-        for (let i = 0; i < count; i++) {
-            const t0 = performance.now();
-            target!.dispatchEvent(
-                new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true })
-            );
-            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-            times.push(performance.now() - t0);
-        }
-        return times;
-    }, STEPS);
+    const walk = await region.locator('[data-id="walk"]').elementHandle();
+    const steps = await page.evaluate(
+        async ([target, count]) => {
+            const times: number[] = [];
+            for (let i = 0; i < count; i++) {
+                const t0 = performance.now();
+                target!.dispatchEvent(
+                    new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true })
+                );
+                await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+                times.push(performance.now() - t0);
+            }
+            return times;
+        },
+        [walk, STEPS] as const
+    );
     const position = await region.getByText(/^Rep \d of 2: /).innerText();
 
     const e = median(empty);
