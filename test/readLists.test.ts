@@ -6,7 +6,11 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+    BOARD_READS,
     DEFAULT_SCORING_MODEL,
+    MEETING_READS,
+    REP_ACTIVITY_READS,
+    REP_LEAD_READS,
     FIT_FIELDS,
     FUNNEL_READS,
     HANDBACK_READS,
@@ -44,7 +48,11 @@ const QUERY_READS: Record<string, ObjectReads> = {
     leadLoopFunnelSettings: FUNNEL_READS,
     leadScoreCard: SCORING_READS,
     scoringModelPreview: PREVIEW_READS,
-    scoringModelVersions: SCORING_MODEL_READS
+    scoringModelVersions: SCORING_MODEL_READS,
+    reviewBoard: BOARD_READS,
+    reviewMeeting: MEETING_READS,
+    repLeadsToAct: REP_LEAD_READS,
+    repLeadActivities: REP_ACTIVITY_READS
 };
 
 const sorted = (list: readonly string[]) => [...list].sort();

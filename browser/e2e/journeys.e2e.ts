@@ -38,6 +38,15 @@ const TAB_PAGES: Record<string, { path: string; shows: (page: Page) => Promise<v
                 .waitFor();
         }
     },
+    LL_Review_Board: {
+        path: '/lightning/n/LL_Review_Board',
+        async shows(page) {
+            await pageHeading(page, 'Lead Loop Review Board').waitFor();
+            const board = component(page, 'Lead Review Board');
+            await board.getByText(/^\d+ open leads/).waitFor();
+            await component(page, 'My Leads to Act On').waitFor();
+        }
+    },
     LL_Lead_Funnel: {
         path: '/lightning/n/LL_Lead_Funnel',
         async shows(page) {

@@ -257,6 +257,7 @@ export abstract class OrgCommand extends LeadloopCommand {
         }
         if (outcome.human) this.out(outcome.human);
         for (const w of this.warnings) this.err(`⚠ ${w}`);
-        this.out(apiUsageText(calls, limits));
+        if (outcome.piped) this.err(apiUsageText(calls, limits));
+        else this.out(apiUsageText(calls, limits));
     }
 }

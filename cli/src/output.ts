@@ -16,6 +16,8 @@ export interface Outcome {
     warnings?: string[];
     /** Exit code override (doctor failing). */
     exit?: number;
+    /** `human` is data to pipe (CSV): the API usage line then goes to stderr, not stdout. */
+    piped?: boolean;
 }
 
 /** A flag or argument the user got wrong (exit 2). */

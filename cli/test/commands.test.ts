@@ -17,6 +17,7 @@ const COMMANDS = [
     'leadloop:config:set',
     'leadloop:doctor',
     'leadloop:report',
+    'leadloop:review:export',
     'leadloop:score',
     'leadloop:seed',
     'leadloop:sync'

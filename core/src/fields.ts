@@ -14,7 +14,14 @@
  * scoring ones, export a `<PURPOSE>_READS` object like `SCORING_READS`, and register the
  * component queries that use it in `test/readLists.test.ts`.
  */
-import { LEAD_FIELDS, SCORE_FIELD_KEYS, SCORING_MODEL, SETTINGS } from './schema';
+import {
+    LEAD_FIELDS,
+    REVIEW_ENTRY,
+    REVIEW_MEETING,
+    SCORE_FIELD_KEYS,
+    SCORING_MODEL,
+    SETTINGS
+} from './schema';
 import type { Lead } from './types';
 
 /** An object's API name → the API names read from it. */
@@ -88,6 +95,41 @@ export const SCORING_ACTIVITY_FIELDS = {
     ]
 } as const;
 
+/** Lead fields (domain keys) the audit reads. */
+export const HYGIENE_LEAD_KEYS = [
+    'id',
+    'firstName',
+    'lastName',
+    'company',
+    'email',
+    'phone',
+    'country',
+    'status',
+    'isConverted',
+    'ownerId',
+    'createdDate',
+    'lastModifiedDate',
+    'lastActivityDate',
+    'score',
+    'tier',
+    'salesReady',
+    'nurtureUntil',
+    'handedBackAt',
+    'statusChangedAt'
+] as const satisfies readonly (keyof Lead)[];
+
+/** API names the audit reads from the other objects (Group: queues only). */
+export const HYGIENE_FIELDS = {
+    User: ['Id', 'Name', 'IsActive'],
+    Group: ['Id', 'Name', 'DeveloperName', 'Type'],
+    Contact: ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'Account.Name', 'CreatedDate'],
+    Account: ['Id', 'Name', 'Website'],
+    Opportunity: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'CreatedDate'],
+    /** What scoring reads, plus whether a task is done and its outcome. */
+    Task: [...SCORING_ACTIVITY_FIELDS.Task, 'IsClosed', 'Description'],
+    Event: [...SCORING_ACTIVITY_FIELDS.Event, 'Description']
+} as const;
+
 /** Every field of a scoring model version (the editor and the score card read them all). */
 export const SCORING_MODEL_FIELDS: readonly string[] = Object.values(SCORING_MODEL.fields);
 
@@ -119,6 +161,77 @@ export const HANDBACK_READS: ObjectReads = {
     ],
     Group: ['Id', 'DeveloperName']
 };
+
+/**
+ * Lead fields (domain keys) a board card shows and compares with the last review, plus
+ * what the hygiene checks the board runs read (its flags).
+ */
+export const BOARD_LEAD_KEYS: readonly (keyof Lead)[] = [
+    ...new Set<keyof Lead>([
+        ...HYGIENE_LEAD_KEYS,
+        'id',
+        'firstName',
+        'lastName',
+        'company',
+        'status',
+        'isConverted',
+        'ownerId',
+        'createdDate',
+        'lastActivityDate',
+        'score',
+        'tier',
+        'nextStep',
+        'nextStepDate',
+        'lastReviewed'
+    ])
+];
+
+/** The reps (and their managers, which make the teams) a board names. */
+export const BOARD_USER_FIELDS: readonly string[] = [...HYGIENE_FIELDS.User, 'ManagerId'];
+
+/** Every field of a review meeting and of a review entry. */
+export const REVIEW_MEETING_FIELDS: readonly string[] = Object.values(REVIEW_MEETING.fields);
+export const REVIEW_ENTRY_FIELDS: readonly string[] = Object.values(REVIEW_ENTRY.fields);
+
+/** The active settings record (statuses, thresholds), read whole. */
+export const SETTINGS_READS: ObjectReads = {
+    [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
+};
+
+/**
+ * The review board (cards, lanes per rep, hygiene flags, what changed since the last
+ * review); meeting mode reuses it and adds its meetings (`MEETING_READS`).
+ */
+export const BOARD_READS: ObjectReads = {
+    Lead: leadApiNames(BOARD_LEAD_KEYS),
+    User: BOARD_USER_FIELDS,
+    Group: HYGIENE_FIELDS.Group,
+    [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS,
+    ...SETTINGS_READS
+};
+
+/** Meeting mode's own read: the review meetings (entries come with the board). */
+export const MEETING_READS: ObjectReads = {
+    [REVIEW_MEETING.objectApiName]: REVIEW_MEETING_FIELDS
+};
+
+/** The rep's "act now" list, first its leads and the active model... */
+export const REP_LEAD_READS: ObjectReads = {
+    Lead: leadApiNames([
+        ...SCORING_INPUT_LEAD_KEYS,
+        'status',
+        'isConverted',
+        'ownerId',
+        'lastActivityDate',
+        'nextStep',
+        'nextStepDate'
+    ]),
+    ...SCORING_MODEL_READS,
+    ...SETTINGS_READS
+};
+
+/** ...then what those leads did (the scorer's engagement inputs). */
+export const REP_ACTIVITY_READS: ObjectReads = SCORING_ACTIVITY_FIELDS;
 
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 

@@ -17,3 +17,4 @@ export * from './roundRobin';
 export * from './handback/index';
 export * from './metrics/index';
 export * from './hygiene/index';
+export * from './board/index';

@@ -127,7 +127,12 @@ export const REVIEW_MEETING = {
         leadsReviewed: 'LL_Leads_Reviewed__c',
         overdueNextSteps: 'LL_Overdue_Next_Steps__c',
         flagsRaised: 'LL_Flags_Raised__c',
-        summary: 'LL_Summary__c'
+        summary: 'LL_Summary__c',
+        teamManagerId: 'LL_Team_Manager__c',
+        periodStart: 'LL_Period_Start__c',
+        periodEnd: 'LL_Period_End__c',
+        currentLeadId: 'LL_Current_Lead__c',
+        lastModifiedDate: 'LastModifiedDate'
     }
 } as const;
 
@@ -144,7 +149,11 @@ export const REVIEW_ENTRY = {
         nextStepDate: 'LL_Next_Step_Date__c',
         statusAtReview: 'LL_Status_At_Review__c',
         flags: 'LL_Flags__c',
-        reviewedAt: 'LL_Reviewed_At__c'
+        reviewedAt: 'LL_Reviewed_At__c',
+        statusAfter: 'LL_Status_After__c',
+        tierAtReview: 'LL_Tier_At_Review__c',
+        outcome: 'LL_Outcome__c',
+        lastModifiedDate: 'LastModifiedDate'
     }
 } as const;
 

@@ -34,7 +34,12 @@ describe('reading force-app', () => {
 
     it('reads the app, its tabs, flexipages and component bundles', () => {
         const app = meta.applications.get('LL_Lead_Loop')!;
-        expect(app.tabs).toEqual(['standard-Lead', 'LL_Lead_Funnel', 'LL_Scoring_Model']);
+        expect(app.tabs).toEqual([
+            'standard-Lead',
+            'LL_Review_Board',
+            'LL_Lead_Funnel',
+            'LL_Scoring_Model'
+        ]);
         expect(meta.tabs.get('LL_Scoring_Model')).toMatchObject({
             label: 'Scoring Model',
             flexiPage: 'LL_Scoring_Model'
@@ -61,6 +66,15 @@ describe('reading force-app', () => {
                 pageReference: {
                     type: 'standard__objectPage',
                     attributes: { objectApiName: 'Lead', actionName: 'list' }
+                }
+            },
+            {
+                tab: 'LL_Review_Board',
+                label: 'Review Board',
+                flexiPage: 'LL_Review_Board',
+                pageReference: {
+                    type: 'standard__navItemPage',
+                    attributes: { apiName: 'LL_Review_Board' }
                 }
             },
             {

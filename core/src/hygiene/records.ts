@@ -5,9 +5,7 @@
  * Shaped like the scoring lists (`SCORING_LEAD_KEYS`, `SCORING_ACTIVITY_FIELDS`).
  */
 import { fieldValue, type SalesforceRecord } from '../records';
-import { SCORING_ACTIVITY_FIELDS } from '../fields';
 import { activityFromRecord } from '../scoring/records';
-import type { Lead, Opportunity } from '../types';
 import type {
     HygieneAccount,
     HygieneActivity,
@@ -16,40 +14,7 @@ import type {
     HygieneUser
 } from './types';
 
-/** Lead fields (domain keys) the audit reads. */
-export const HYGIENE_LEAD_KEYS = [
-    'id',
-    'firstName',
-    'lastName',
-    'company',
-    'email',
-    'phone',
-    'country',
-    'status',
-    'isConverted',
-    'ownerId',
-    'createdDate',
-    'lastModifiedDate',
-    'lastActivityDate',
-    'score',
-    'tier',
-    'salesReady',
-    'nurtureUntil',
-    'handedBackAt',
-    'statusChangedAt'
-] as const satisfies readonly (keyof Lead)[];
-
-/** API names the audit reads from the other objects (Group: queues only). */
-export const HYGIENE_FIELDS = {
-    User: ['Id', 'Name', 'IsActive'],
-    Group: ['Id', 'Name', 'DeveloperName', 'Type'],
-    Contact: ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'Account.Name', 'CreatedDate'],
-    Account: ['Id', 'Name', 'Website'],
-    Opportunity: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'CreatedDate'],
-    /** What scoring reads, plus whether a task is done and its outcome. */
-    Task: [...SCORING_ACTIVITY_FIELDS.Task, 'IsClosed', 'Description'],
-    Event: [...SCORING_ACTIVITY_FIELDS.Event, 'Description']
-} as const;
+export { HYGIENE_FIELDS, HYGIENE_LEAD_KEYS } from '../fields';
 
 function flat(record: SalesforceRecord): SalesforceRecord {
     const fields = record?.fields;

@@ -122,7 +122,12 @@ var REVIEW_MEETING = {
     leadsReviewed: "LL_Leads_Reviewed__c",
     overdueNextSteps: "LL_Overdue_Next_Steps__c",
     flagsRaised: "LL_Flags_Raised__c",
-    summary: "LL_Summary__c"
+    summary: "LL_Summary__c",
+    teamManagerId: "LL_Team_Manager__c",
+    periodStart: "LL_Period_Start__c",
+    periodEnd: "LL_Period_End__c",
+    currentLeadId: "LL_Current_Lead__c",
+    lastModifiedDate: "LastModifiedDate"
   }
 };
 var REVIEW_ENTRY = {
@@ -138,7 +143,11 @@ var REVIEW_ENTRY = {
     nextStepDate: "LL_Next_Step_Date__c",
     statusAtReview: "LL_Status_At_Review__c",
     flags: "LL_Flags__c",
-    reviewedAt: "LL_Reviewed_At__c"
+    reviewedAt: "LL_Reviewed_At__c",
+    statusAfter: "LL_Status_After__c",
+    tierAtReview: "LL_Tier_At_Review__c",
+    outcome: "LL_Outcome__c",
+    lastModifiedDate: "LastModifiedDate"
   }
 };
 var SETTINGS = {
@@ -299,6 +308,37 @@ var SCORING_ACTIVITY_FIELDS = {
     "Campaign.Name"
   ]
 };
+var HYGIENE_LEAD_KEYS = [
+  "id",
+  "firstName",
+  "lastName",
+  "company",
+  "email",
+  "phone",
+  "country",
+  "status",
+  "isConverted",
+  "ownerId",
+  "createdDate",
+  "lastModifiedDate",
+  "lastActivityDate",
+  "score",
+  "tier",
+  "salesReady",
+  "nurtureUntil",
+  "handedBackAt",
+  "statusChangedAt"
+];
+var HYGIENE_FIELDS = {
+  User: ["Id", "Name", "IsActive"],
+  Group: ["Id", "Name", "DeveloperName", "Type"],
+  Contact: ["Id", "FirstName", "LastName", "Email", "AccountId", "Account.Name", "CreatedDate"],
+  Account: ["Id", "Name", "Website"],
+  Opportunity: ["Id", "Name", "AccountId", "StageName", "IsClosed", "IsWon", "CreatedDate"],
+  /** What scoring reads, plus whether a task is done and its outcome. */
+  Task: [...SCORING_ACTIVITY_FIELDS.Task, "IsClosed", "Description"],
+  Event: [...SCORING_ACTIVITY_FIELDS.Event, "Description"]
+};
 var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
 var SCORING_MODEL_READS = {
   [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
@@ -321,6 +361,55 @@ var HANDBACK_READS = {
   ],
   Group: ["Id", "DeveloperName"]
 };
+var BOARD_LEAD_KEYS = [
+  .../* @__PURE__ */ new Set([
+    ...HYGIENE_LEAD_KEYS,
+    "id",
+    "firstName",
+    "lastName",
+    "company",
+    "status",
+    "isConverted",
+    "ownerId",
+    "createdDate",
+    "lastActivityDate",
+    "score",
+    "tier",
+    "nextStep",
+    "nextStepDate",
+    "lastReviewed"
+  ])
+];
+var BOARD_USER_FIELDS = [...HYGIENE_FIELDS.User, "ManagerId"];
+var REVIEW_MEETING_FIELDS = Object.values(REVIEW_MEETING.fields);
+var REVIEW_ENTRY_FIELDS = Object.values(REVIEW_ENTRY.fields);
+var SETTINGS_READS = {
+  [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
+};
+var BOARD_READS = {
+  Lead: leadApiNames(BOARD_LEAD_KEYS),
+  User: BOARD_USER_FIELDS,
+  Group: HYGIENE_FIELDS.Group,
+  [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS,
+  ...SETTINGS_READS
+};
+var MEETING_READS = {
+  [REVIEW_MEETING.objectApiName]: REVIEW_MEETING_FIELDS
+};
+var REP_LEAD_READS = {
+  Lead: leadApiNames([
+    ...SCORING_INPUT_LEAD_KEYS,
+    "status",
+    "isConverted",
+    "ownerId",
+    "lastActivityDate",
+    "nextStep",
+    "nextStepDate"
+  ]),
+  ...SCORING_MODEL_READS,
+  ...SETTINGS_READS
+};
+var REP_ACTIVITY_READS = SCORING_ACTIVITY_FIELDS;
 var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 function graphqlSelection(fields) {
   const parents = /* @__PURE__ */ new Map();
@@ -4243,37 +4332,6 @@ function normalizePhone(value, country) {
 }
 
 // core/src/hygiene/records.ts
-var HYGIENE_LEAD_KEYS = [
-  "id",
-  "firstName",
-  "lastName",
-  "company",
-  "email",
-  "phone",
-  "country",
-  "status",
-  "isConverted",
-  "ownerId",
-  "createdDate",
-  "lastModifiedDate",
-  "lastActivityDate",
-  "score",
-  "tier",
-  "salesReady",
-  "nurtureUntil",
-  "handedBackAt",
-  "statusChangedAt"
-];
-var HYGIENE_FIELDS = {
-  User: ["Id", "Name", "IsActive"],
-  Group: ["Id", "Name", "DeveloperName", "Type"],
-  Contact: ["Id", "FirstName", "LastName", "Email", "AccountId", "Account.Name", "CreatedDate"],
-  Account: ["Id", "Name", "Website"],
-  Opportunity: ["Id", "Name", "AccountId", "StageName", "IsClosed", "IsWon", "CreatedDate"],
-  /** What scoring reads, plus whether a task is done and its outcome. */
-  Task: [...SCORING_ACTIVITY_FIELDS.Task, "IsClosed", "Description"],
-  Event: [...SCORING_ACTIVITY_FIELDS.Event, "Description"]
-};
 function flat3(record) {
   const fields = record?.fields;
   if (fields && typeof fields === "object" && !Array.isArray(fields)) {
@@ -4779,11 +4837,11 @@ var dealMovedOn = {
       const qualifiedMs = toEpochMs(f.lead.statusChangedAt ?? f.lead.createdDate);
       const domain = emailDomain(f.lead.email);
       const company = normalizeCompany(f.lead.company);
-      const candidates = [
+      const candidates2 = [
         ...domain && !FREE_MAIL_DOMAINS.has(domain) && accounts.byDomain.get(domain) || [],
         ...company && accounts.byName.get(company) || []
       ];
-      for (const account of candidates) {
+      for (const account of candidates2) {
         const deal = accounts.latestDeal.get(account.id);
         if (deal && toEpochMs(deal.createdDate) > qualifiedMs) {
           const by = accounts.byDomain.get(domain ?? "")?.includes(account) ? "email domain" : "company name";
@@ -5207,8 +5265,625 @@ function auditLeads(snapshot, settings, now, options = {}) {
     skipped
   };
 }
+
+// core/src/board/types.ts
+var MEETING_STATUSES = ["In_Progress", "Completed"];
+var REVIEW_OUTCOMES = ["Reviewed", "Next_Step", "Status_Change", "Handed_Back"];
+
+// core/src/board/board.ts
+function tierRank(tier) {
+  const i = tier ? TIERS.indexOf(tier) : -1;
+  return i < 0 ? TIERS.length : i;
+}
+function personName(lead) {
+  return [lead.firstName, lead.lastName].filter(Boolean).join(" ");
+}
+function statusOrder(settings) {
+  const ordered = [
+    ...settings.openStatuses,
+    ...settings.workingStatuses,
+    ...settings.qualifiedStatuses,
+    settings.nurturingStatus,
+    ...settings.disqualifiedStatuses
+  ];
+  return [...new Set(ordered)];
+}
+function overdueDays(nextStepDate, now) {
+  if (!nextStepDate) {
+    return 0;
+  }
+  const days = daysBetween(nextStepDate, isoDate(now));
+  return Number.isFinite(days) && days > 0 ? days : 0;
+}
+function changesFor(lead, last) {
+  if (!last) {
+    return [{ kind: "new", text: "New since the last review" }];
+  }
+  const changes = [];
+  const before = tierRank(last.tierAtReview);
+  const after = tierRank(lead.tier);
+  if (last.tierAtReview && lead.tier && after < before) {
+    changes.push({ kind: "tier-up", text: `Tier up: ${last.tierAtReview} \u2192 ${lead.tier}` });
+  } else if (last.tierAtReview && lead.tier && after > before) {
+    changes.push({
+      kind: "tier-down",
+      text: `Tier down: ${last.tierAtReview} \u2192 ${lead.tier}`
+    });
+  }
+  if (last.statusAtReview && last.statusAtReview !== lead.status) {
+    changes.push({
+      kind: "status-moved",
+      text: `Status moved: ${last.statusAtReview} \u2192 ${lead.status}`
+    });
+  }
+  const touched = !!lead.lastActivityDate && lead.lastActivityDate >= last.reviewedAt.slice(0, 10);
+  changes.push(
+    touched ? { kind: "touched", text: "Touched since the last review" } : { kind: "untouched", text: "Not touched since the last review" }
+  );
+  return changes;
+}
+function cardFor(lead, flags, last, ownerNames, now) {
+  const touchedOn = lead.lastActivityDate ?? null;
+  const since = daysBetween(touchedOn ?? lead.createdDate, now);
+  const overdue = overdueDays(lead.nextStepDate, now);
+  return {
+    id: lead.id,
+    name: personName(lead),
+    company: lead.company ?? "",
+    ownerId: lead.ownerId,
+    ownerName: ownerNames[lead.ownerId] ?? lead.ownerId,
+    status: lead.status,
+    tier: lead.tier ?? null,
+    score: lead.score ?? null,
+    daysSinceTouch: Number.isFinite(since) ? Math.max(0, since) : null,
+    everTouched: !!touchedOn,
+    flags,
+    nextStep: lead.nextStep ?? null,
+    nextStepDate: lead.nextStepDate ?? null,
+    nextStepOverdue: overdue > 0,
+    overdueDays: overdue,
+    changes: changesFor(lead, last)
+  };
+}
+function passes(card, filters) {
+  if (filters.ownerIds?.length && !filters.ownerIds.includes(card.ownerId)) {
+    return false;
+  }
+  if (filters.tiers?.length && !(card.tier && filters.tiers.includes(card.tier))) {
+    return false;
+  }
+  if (filters.flag && !card.flags.some((f) => f.checkId === filters.flag)) {
+    return false;
+  }
+  return !(filters.overdueOnly && !card.nextStepOverdue);
+}
+function compareCards(a, b) {
+  return tierRank(a.tier) - tierRank(b.tier) || b.overdueDays - a.overdueDays || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
+function latestReviews(reviews) {
+  const byLead = /* @__PURE__ */ new Map();
+  for (const review of reviews) {
+    const seen = byLead.get(review.leadId);
+    if (!seen || seen.reviewedAt < review.reviewedAt) {
+      byLead.set(review.leadId, review);
+    }
+  }
+  return byLead;
+}
+function buildBoard(leads, findings, lastReview, settings, now, options) {
+  const flagsByLead = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const list2 = flagsByLead.get(f.leadId) ?? [];
+    list2.push({ leadId: f.leadId, checkId: f.checkId, severity: f.severity, title: f.title });
+    flagsByLead.set(f.leadId, list2);
+  }
+  const reviews = latestReviews(lastReview);
+  const ownerNames = options.ownerNames ?? {};
+  const filters = options.filters ?? {};
+  const lanes = /* @__PURE__ */ new Map();
+  if (options.laneBy === "status") {
+    for (const status of statusOrder(settings)) {
+      lanes.set(status, { key: status, label: status, cards: [] });
+    }
+  }
+  let shown = 0;
+  let hidden = 0;
+  for (const lead of leads) {
+    if (lead.isConverted) {
+      continue;
+    }
+    const card = cardFor(
+      lead,
+      flagsByLead.get(lead.id) ?? [],
+      reviews.get(lead.id),
+      ownerNames,
+      now
+    );
+    if (!passes(card, filters)) {
+      hidden += 1;
+      continue;
+    }
+    shown += 1;
+    const key = options.laneBy === "rep" ? card.ownerId : card.status;
+    const label = options.laneBy === "rep" ? card.ownerName : card.status;
+    if (!lanes.has(key)) {
+      lanes.set(key, { key, label, cards: [] });
+    }
+    lanes.get(key).cards.push(card);
+  }
+  const list = [...lanes.values()];
+  for (const lane of list) {
+    lane.cards.sort(compareCards);
+  }
+  if (options.laneBy === "rep") {
+    list.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+  }
+  return { laneBy: options.laneBy, lanes: list, shown, hidden };
+}
+function meetingOrder(board) {
+  if (board.laneBy !== "rep") {
+    throw new Error('A meeting walks a board with a lane per rep (laneBy: "rep").');
+  }
+  const stops = [];
+  board.lanes.forEach((lane, repIndex) => {
+    lane.cards.forEach((card, leadIndex) => {
+      stops.push({
+        repId: lane.key,
+        repName: lane.label,
+        leadId: card.id,
+        repIndex,
+        leadIndex
+      });
+    });
+  });
+  return stops;
+}
+function resumeIndex(stops, currentLeadId, reviewedLeadIds) {
+  const saved = currentLeadId ? stops.findIndex((s) => s.leadId === currentLeadId) : -1;
+  if (saved >= 0) {
+    return saved;
+  }
+  const open = stops.findIndex((s) => !reviewedLeadIds.has(s.leadId));
+  return open >= 0 ? open : 0;
+}
+function validateNextStep(nextStep, nextStepDate, now) {
+  const problems = [];
+  const step = (nextStep ?? "").trim();
+  const date = (nextStepDate ?? "").trim();
+  if (step.length > 255) {
+    problems.push({
+      field: "nextStep",
+      message: `The next step is ${step.length} characters; keep it to 255.`
+    });
+  }
+  if (date) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+      problems.push({
+        field: "nextStepDate",
+        message: `"${date}" is not a date; use YYYY-MM-DD.`
+      });
+    } else if (date < isoDate(now)) {
+      problems.push({
+        field: "nextStepDate",
+        message: `The next-step date ${date} is in the past; pick today (${isoDate(now)}) or a later date.`
+      });
+    }
+    if (!step) {
+      problems.push({
+        field: "nextStep",
+        message: "Say what the next step is when you give it a date."
+      });
+    }
+  }
+  return problems;
+}
+function checkStatusMove(card, toStatus, settings) {
+  if (!statusOrder(settings).includes(toStatus)) {
+    return `"${toStatus}" is not a lead status Lead Loop knows; check the settings' status lists.`;
+  }
+  if (toStatus === card.status) {
+    return `${card.name} is already ${toStatus}.`;
+  }
+  return null;
+}
+
+// core/src/board/summary.ts
+var ratio2 = (part, whole) => whole > 0 ? Math.round(part / whole * 1e3) / 1e3 : 1;
+function latestByLead(entries) {
+  const map = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    if (!entry.leadId) continue;
+    const seen = map.get(entry.leadId);
+    if (!seen || (seen.reviewedAt ?? "") <= (entry.reviewedAt ?? "")) {
+      map.set(entry.leadId, entry);
+    }
+  }
+  return map;
+}
+function summarizeMeeting(entries, leadsInScope, now, earlierMeetings = []) {
+  const byLead = latestByLead(entries);
+  const previous = [...earlierMeetings].filter((m) => m.entries).sort((a, b) => (a.meeting.meetingDate ?? "").localeCompare(b.meeting.meetingDate ?? "")).pop();
+  const previousFlags = latestByLead(previous?.entries ?? []);
+  const perRep = /* @__PURE__ */ new Map();
+  const repOf = (repId) => {
+    if (!perRep.has(repId)) {
+      perRep.set(repId, { repId, inScope: 0, reviewed: 0, coverage: 1, overdueNextSteps: 0 });
+    }
+    return perRep.get(repId);
+  };
+  let reviewed = 0;
+  let overdue = 0;
+  const scopeIds = /* @__PURE__ */ new Set();
+  for (const lead of leadsInScope) {
+    scopeIds.add(lead.id);
+    const rep = repOf(lead.ownerId);
+    rep.inScope += 1;
+    const entry = byLead.get(lead.id);
+    if (entry?.reviewedAt) {
+      reviewed += 1;
+      rep.reviewed += 1;
+    }
+    const due = entry?.nextStepDate ?? lead.nextStepDate ?? null;
+    if (overdueDays(due, now) > 0) {
+      overdue += 1;
+      rep.overdueNextSteps += 1;
+    }
+  }
+  let flagsRaised = 0;
+  let flagsCleared = 0;
+  const changes = { nextSteps: 0, statusChanges: 0, handBacks: 0 };
+  let deletedLeads = 0;
+  let outOfScope = 0;
+  for (const entry of entries) {
+    if (!entry.leadId && entry.reviewedAt) deletedLeads += 1;
+  }
+  for (const entry of byLead.values()) {
+    if (!entry.reviewedAt) continue;
+    if (!scopeIds.has(entry.leadId)) {
+      reviewed += 1;
+      outOfScope += 1;
+      const rep = repOf(entry.repId ?? "");
+      rep.inScope += 1;
+      rep.reviewed += 1;
+    }
+    const before = new Set(previousFlags.get(entry.leadId)?.flags ?? []);
+    const after = new Set(entry.flags);
+    for (const flag of after) if (!before.has(flag)) flagsRaised += 1;
+    for (const flag of before) if (!after.has(flag)) flagsCleared += 1;
+    if (entry.outcome === "Next_Step") changes.nextSteps += 1;
+    if (entry.outcome === "Handed_Back") changes.handBacks += 1;
+    else if (entry.statusAfter && entry.statusAfter !== entry.statusAtReview) {
+      changes.statusChanges += 1;
+    }
+  }
+  reviewed += deletedLeads;
+  const inScope = leadsInScope.length + outOfScope + deletedLeads;
+  for (const rep of perRep.values()) rep.coverage = ratio2(rep.reviewed, rep.inScope);
+  const coverage = ratio2(reviewed, inScope);
+  const trend = [...earlierMeetings].map(({ meeting }) => ({
+    meetingId: meeting.id,
+    meetingDate: meeting.meetingDate,
+    coverage: ratio2(meeting.leadsReviewed ?? 0, meeting.leadsInScope ?? 0),
+    overdueNextSteps: meeting.overdueNextSteps ?? 0,
+    flagsRaised: meeting.flagsRaised ?? 0
+  })).sort((a, b) => (a.meetingDate ?? "").localeCompare(b.meetingDate ?? ""));
+  const last = trend.at(-1);
+  trend.push({
+    meetingId: null,
+    meetingDate: isoDate(now),
+    coverage,
+    overdueNextSteps: overdue,
+    flagsRaised
+  });
+  return {
+    leadsInScope: inScope,
+    leadsReviewed: reviewed,
+    coverage,
+    overdueNextSteps: overdue,
+    flagsRaised,
+    flagsCleared,
+    changes,
+    perRep: [...perRep.values()].sort((a, b) => a.repId.localeCompare(b.repId)),
+    trend,
+    versusLast: last ? {
+      coverage: Math.round((coverage - last.coverage) * 1e3) / 10,
+      overdueNextSteps: overdue - last.overdueNextSteps
+    } : null,
+    deletedLeads
+  };
+}
+function summaryText(summary) {
+  const pct = (n) => `${Math.round(n * 100)}%`;
+  const parts = [
+    `Reviewed ${summary.leadsReviewed} of ${summary.leadsInScope} leads (${pct(summary.coverage)})`,
+    `${summary.overdueNextSteps} overdue next steps`,
+    `${summary.flagsRaised} flags raised, ${summary.flagsCleared} cleared`,
+    `${summary.changes.nextSteps} next steps set, ${summary.changes.statusChanges} status changes, ${summary.changes.handBacks} hand-backs`
+  ];
+  if (summary.versusLast) {
+    const c = summary.versusLast.coverage;
+    parts.push(`coverage ${c >= 0 ? "+" : ""}${c} points vs the last meeting`);
+  }
+  return `${parts.join("; ")}.`;
+}
+
+// core/src/board/repActions.ts
+function candidates(model, leadId, day, at) {
+  const list = model.engagement.activities.map((rule) => {
+    const kind = rule.kind ?? "Task";
+    return {
+      text: `A completed ${rule.label.toLowerCase()}`,
+      points: rule.points,
+      activity: {
+        id: `candidate-${rule.id}`,
+        kind,
+        whoId: leadId,
+        ownerId: "",
+        subject: rule.subjectKeywords?.[0] ?? "",
+        type: rule.types?.[0] ?? null,
+        activityDate: day,
+        status: kind === "Task" ? "Completed" : null,
+        createdDate: at
+      }
+    };
+  });
+  list.push({
+    text: "A campaign response",
+    points: model.engagement.campaign.respondedPoints,
+    member: {
+      id: "candidate-campaign",
+      campaignId: "candidate-campaign",
+      leadId,
+      status: "Responded",
+      hasResponded: true,
+      firstRespondedDate: day,
+      createdDate: at
+    }
+  });
+  return list.filter((c) => c.points > 0).sort((a, b) => a.points - b.points);
+}
+function whatMovesUp(input, model, now) {
+  const current = scoreLead(input, model, now);
+  if (tierRank(current.tier) === 0) {
+    return null;
+  }
+  for (const c of candidates(model, input.lead.id, isoDate(now), now.toISOString())) {
+    const next = scoreLead(
+      {
+        ...input,
+        activities: c.activity ? [...input.activities, c.activity] : input.activities,
+        campaignMembers: c.member ? [...input.campaignMembers, c.member] : input.campaignMembers
+      },
+      model,
+      now
+    );
+    if (tierRank(next.tier) < tierRank(current.tier)) {
+      return `${c.text} would make this lead ${next.tier}`;
+    }
+  }
+  return `No single activity moves this lead up: fit grade ${current.fitGrade} keeps it ${current.tier}`;
+}
+function isOpen2(status, settings) {
+  return !settings.disqualifiedStatuses.includes(status) && status !== settings.nurturingStatus;
+}
+function repActions(leads, model, now, settings = DEFAULT_SETTINGS) {
+  const today = isoDate(now);
+  const actions = [];
+  for (const input of leads) {
+    const lead = input.lead;
+    if (lead.isConverted || !isOpen2(lead.status, settings)) continue;
+    const result = scoreLead(input, model, now);
+    const overdue = overdueDays(lead.nextStepDate, now);
+    const reasons = [];
+    if (overdue > 0) {
+      reasons.push(`Next step overdue by ${overdue} day${overdue === 1 ? "" : "s"}`);
+    } else if (lead.nextStepDate === today) {
+      reasons.push("Next step due today");
+    }
+    if (!lead.nextStep && model.salesReadyTiers.includes(result.tier)) {
+      reasons.push(`${result.tier} lead with no next step`);
+    }
+    const untouched = daysBetween(lead.lastActivityDate ?? lead.createdDate, now);
+    if (Number.isFinite(untouched) && untouched > settings.followUpSlaDays) {
+      reasons.push(
+        lead.lastActivityDate ? `Not touched for ${untouched} days` : `Never touched in ${untouched} days`
+      );
+    }
+    if (!reasons.length) continue;
+    actions.push({
+      leadId: lead.id,
+      name: personName(lead),
+      company: lead.company ?? "",
+      status: lead.status,
+      tier: result.tier,
+      score: result.score,
+      nextStep: lead.nextStep ?? null,
+      nextStepDate: lead.nextStepDate ?? null,
+      overdueDays: overdue,
+      reasons,
+      moveUp: whatMovesUp(input, model, now)
+    });
+  }
+  return actions.sort(
+    (a, b) => tierRank(a.tier) - tierRank(b.tier) || b.overdueDays - a.overdueDays || b.score - a.score || a.name.localeCompare(b.name)
+  );
+}
+
+// core/src/board/records.ts
+var oneOf = (list, value) => list.includes(value) ? value : null;
+var orNull = (value) => value === void 0 ? null : value;
+var numberOrNull = (value) => value === null || value === void 0 || value === "" ? null : Number(value);
+function meetingFromRecord(record) {
+  const raw = fromRecord(REVIEW_MEETING.fields, record);
+  return {
+    id: orNull(raw.id),
+    name: orNull(raw.name),
+    meetingDate: orNull(raw.meetingDate),
+    facilitatorId: orNull(raw.facilitatorId),
+    teamManagerId: orNull(raw.teamManagerId),
+    periodStart: orNull(raw.periodStart),
+    periodEnd: orNull(raw.periodEnd),
+    status: oneOf(MEETING_STATUSES, raw.status) ?? "In_Progress",
+    currentLeadId: orNull(raw.currentLeadId),
+    leadsInScope: numberOrNull(raw.leadsInScope),
+    leadsReviewed: numberOrNull(raw.leadsReviewed),
+    overdueNextSteps: numberOrNull(raw.overdueNextSteps),
+    flagsRaised: numberOrNull(raw.flagsRaised),
+    summary: orNull(raw.summary),
+    lastModifiedDate: orNull(raw.lastModifiedDate)
+  };
+}
+var READ_ONLY_KEYS = /* @__PURE__ */ new Set(["id", "name", "lastModifiedDate"]);
+function writable(values) {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !READ_ONLY_KEYS.has(key)));
+}
+function meetingToFields(values) {
+  return toRecord(REVIEW_MEETING.fields, writable(values));
+}
+function entryFromRecord(record) {
+  const raw = fromRecord(REVIEW_ENTRY.fields, record);
+  return {
+    id: orNull(raw.id),
+    meetingId: String(raw.meetingId ?? ""),
+    leadId: orNull(raw.leadId),
+    repId: orNull(raw.repId),
+    progress: orNull(raw.progress),
+    nextStep: orNull(raw.nextStep),
+    nextStepDate: orNull(raw.nextStepDate),
+    statusAtReview: orNull(raw.statusAtReview),
+    statusAfter: orNull(raw.statusAfter),
+    tierAtReview: oneOf(TIERS, raw.tierAtReview),
+    flags: splitList(raw.flags),
+    outcome: oneOf(REVIEW_OUTCOMES, raw.outcome),
+    reviewedAt: orNull(raw.reviewedAt),
+    lastModifiedDate: orNull(raw.lastModifiedDate)
+  };
+}
+function entryToFields(values) {
+  const fields = writable(values);
+  if (values.flags !== void 0) fields.flags = joinList(values.flags);
+  return toRecord(REVIEW_ENTRY.fields, fields);
+}
+function lastReviewOf(entry) {
+  if (!entry.leadId || !entry.reviewedAt) return null;
+  return {
+    leadId: entry.leadId,
+    reviewedAt: entry.reviewedAt,
+    statusAtReview: entry.statusAtReview,
+    tierAtReview: entry.tierAtReview
+  };
+}
+function writeProblem(error) {
+  if (!error || typeof error !== "object") return null;
+  const e = error;
+  const bodies = Array.isArray(e.body) ? e.body : [e.body];
+  const codes = bodies.map((b) => String(b?.errorCode ?? ""));
+  if (e.status === 412 || codes.includes("PRECONDITION_FAILED")) return "conflict";
+  if (e.status === 404 || codes.some((c) => c === "ENTITY_IS_DELETED" || c === "NOT_FOUND")) {
+    return "deleted";
+  }
+  return null;
+}
+
+// core/src/board/flags.ts
+var BOARD_CHECKS = [
+  "hot-in-marketing-queue",
+  "qualified-not-worked",
+  "untouched-past-sla",
+  "owner-inactive",
+  "owner-cannot-act",
+  "dead-no-touch",
+  "handed-to-sales-unqualified",
+  "nurture-date-passed"
+];
+function boardFindings(leads, users, queues, settings, now) {
+  return auditLeads({ leads, users, queues }, settings, now, {
+    checks: BOARD_CHECKS
+  }).findings.map(({ leadId, checkId, severity, title }) => ({
+    leadId,
+    checkId,
+    severity,
+    title
+  }));
+}
+
+// core/src/board/export.ts
+var REVIEW_EXPORT_COLUMNS = [
+  "meetingId",
+  "meetingDate",
+  "meetingStatus",
+  "teamManagerId",
+  "periodStart",
+  "periodEnd",
+  "entryId",
+  "leadId",
+  "repId",
+  "reviewedAt",
+  "outcome",
+  "statusAtReview",
+  "statusAfter",
+  "tierAtReview",
+  "flags",
+  "progress",
+  "nextStep",
+  "nextStepDate"
+];
+var DATE = /^\d{4}-\d{2}-\d{2}$/;
+function checkPeriod(from, to) {
+  const problems = [];
+  for (const [name, value] of [
+    ["--from", from],
+    ["--to", to]
+  ]) {
+    if (value !== void 0 && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+      problems.push(`${name} must be a date as YYYY-MM-DD, not "${value}".`);
+    }
+  }
+  if (!problems.length && from && to && from > to) {
+    problems.push(`--from (${from}) is after --to (${to}).`);
+  }
+  return problems;
+}
+function meetingsInPeriod(meetings2, from, to) {
+  return meetings2.filter(
+    (m) => !!m.meetingDate && (!from || m.meetingDate >= from) && (!to || m.meetingDate <= to)
+  );
+}
+function reviewExportRows(meetings2, entries) {
+  const rows = [];
+  for (const m of meetings2) {
+    const mine = entries.filter((e) => e.meetingId === m.id).sort((a, b) => (a.reviewedAt ?? "~").localeCompare(b.reviewedAt ?? "~"));
+    for (const e of mine) {
+      rows.push({
+        meetingId: m.id,
+        meetingDate: m.meetingDate,
+        meetingStatus: m.status,
+        teamManagerId: m.teamManagerId,
+        periodStart: m.periodStart,
+        periodEnd: m.periodEnd,
+        entryId: e.id,
+        leadId: e.leadId,
+        repId: e.repId,
+        reviewedAt: e.reviewedAt,
+        outcome: e.outcome,
+        statusAtReview: e.statusAtReview,
+        statusAfter: e.statusAfter,
+        tierAtReview: e.tierAtReview,
+        flags: e.flags.join(";"),
+        progress: e.progress,
+        nextStep: e.nextStep,
+        nextStepDate: e.nextStepDate
+      });
+    }
+  }
+  return rows;
+}
 export {
   API_VERSION,
+  BOARD_CHECKS,
+  BOARD_LEAD_KEYS,
+  BOARD_READS,
+  BOARD_USER_FIELDS,
   DEFAULT_NURTURE_DAYS,
   DEFAULT_SCORING_MODEL,
   DEFAULT_SETTINGS,
@@ -5240,6 +5915,8 @@ export {
   LEAK_LABELS,
   MAX_HALF_LIFE_DAYS,
   MAX_ROUND_ROBIN_CAP,
+  MEETING_READS,
+  MEETING_STATUSES,
   METRIC_REPORTS,
   MODEL_STATUSES,
   MS_PER_DAY,
@@ -5254,9 +5931,15 @@ export {
   PREVIEW_READS,
   QUEUE_KEY_PREFIX,
   REASONS_NEEDING_NOTES,
+  REP_ACTIVITY_READS,
+  REP_LEAD_READS,
   RETURN_RULES,
   REVIEW_ENTRY,
+  REVIEW_ENTRY_FIELDS,
+  REVIEW_EXPORT_COLUMNS,
   REVIEW_MEETING,
+  REVIEW_MEETING_FIELDS,
+  REVIEW_OUTCOMES,
   SCORE_FIELD_KEYS,
   SCORING_ACTIVITY_FIELDS,
   SCORING_INPUT_LEAD_KEYS,
@@ -5266,6 +5949,7 @@ export {
   SCORING_MODEL_READS,
   SCORING_READS,
   SETTINGS,
+  SETTINGS_READS,
   SEVERITIES,
   SOURCE_ID_FIELD,
   STATUS_CHANGED_FLOW,
@@ -5285,8 +5969,13 @@ export {
   auditLeads,
   auditRunCounts,
   bandFor,
+  boardFindings,
+  buildBoard,
   campaignMemberFromRecord,
   checkModelVersions,
+  checkPeriod,
+  checkStatusMove,
+  compareCards,
   computeMetrics,
   contactFromRecord,
   daysBetween,
@@ -5296,6 +5985,8 @@ export {
   emailMatchKey,
   emptyMetrics,
   emptyPreview,
+  entryFromRecord,
+  entryToFields,
   errorsUnder,
   evidence,
   fieldValue,
@@ -5322,8 +6013,10 @@ export {
   isQueueId,
   isoDate,
   joinList,
+  lastReviewOf,
   lastTouchRecord,
   latest,
+  latestReviews,
   leadApiNames,
   leadFacts,
   leadFromRecord,
@@ -5331,6 +6024,10 @@ export {
   leadName,
   leadToRecord,
   matchableEmail,
+  meetingFromRecord,
+  meetingOrder,
+  meetingToFields,
+  meetingsInPeriod,
   mergeMetrics,
   metricActivityFromRecord,
   metricCampaignFromRecord,
@@ -5344,6 +6041,7 @@ export {
   normalizeText,
   normalizeWords,
   opportunityFromRecord,
+  overdueDays,
   ownerRecord,
   parseListInput,
   parseNumberInput,
@@ -5351,6 +6049,7 @@ export {
   parseScoringModelRecord,
   parseSettings,
   percentile,
+  personName,
   planActivation,
   planHandBack,
   planReturn,
@@ -5363,7 +6062,10 @@ export {
   ratioText,
   readyToReturn,
   reduceErrors,
+  repActions,
+  resumeIndex,
   reviewEntryFromRecord,
+  reviewExportRows,
   reviewMeetingFromRecord,
   sameId,
   scoreFieldChanges,
@@ -5373,15 +6075,22 @@ export {
   serializeReasons,
   settingsToRecord,
   splitList,
+  statusOrder,
+  summarizeMeeting,
   summaryNumbers,
+  summaryText,
+  tierRank,
   toEpochMs,
   toRecord,
   touchMoment,
   userFromRecord,
   validateHandBack,
+  validateNextStep,
   validateScoringModel,
   validateScoringModelJson,
   valueAt,
   websiteDomain,
-  withValueAt
+  whatMovesUp,
+  withValueAt,
+  writeProblem
 };

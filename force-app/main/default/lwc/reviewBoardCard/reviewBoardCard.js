@@ -1,0 +1,86 @@
+import { LightningElement, api } from 'lwc';
+
+const TIER_CLASS = {
+    Hot: 'slds-badge slds-theme_error',
+    Warm: 'slds-badge slds-theme_warning',
+    Cool: 'slds-badge slds-theme_info',
+    Cold: 'slds-badge'
+};
+
+/**
+ * A lead on the board: name, company, tier and score, days since the last touch, hygiene
+ * flags, next step and its date (overdue stands out) and what changed since the last
+ * review. Display only: it can be dragged, and its "Move to" menu sends `move` events.
+ */
+export default class ReviewBoardCard extends LightningElement {
+    @api card;
+    @api statuses = [];
+    /** Meeting mode shows the card without the move menu. */
+    @api hideMove = false;
+
+    get tierClass() {
+        return TIER_CLASS[this.card.tier] ?? 'slds-badge';
+    }
+
+    get tierText() {
+        return this.card.tier ? `${this.card.tier} · ${this.card.score ?? '–'}` : 'Not scored';
+    }
+
+    get touchText() {
+        const days = this.card.daysSinceTouch;
+        if (days === null || days === undefined) return 'No touch date';
+        const unit = days === 1 ? 'day' : 'days';
+        return this.card.everTouched
+            ? `Last touch ${days} ${unit} ago`
+            : `Never touched (${days} ${unit} old)`;
+    }
+
+    get hasNextStep() {
+        return Boolean(this.card.nextStep || this.card.nextStepDate);
+    }
+
+    get nextStepText() {
+        const date = this.card.nextStepDate ? ` · due ${this.card.nextStepDate}` : '';
+        return `Next: ${this.card.nextStep ?? 'no step given'}${date}`;
+    }
+
+    get nextStepClass() {
+        return this.card.nextStepOverdue ? 'slds-text-color_error slds-text-title_bold' : '';
+    }
+
+    get overdueText() {
+        const days = this.card.overdueDays;
+        return this.card.nextStepOverdue ? `Overdue by ${days} day${days === 1 ? '' : 's'}` : '';
+    }
+
+    get moveItems() {
+        return this.statuses
+            .filter((s) => s !== this.card.status)
+            .map((s) => ({ value: s, label: s }));
+    }
+
+    get moveLabel() {
+        return `Move ${this.card.name} to another status`;
+    }
+
+    get showMove() {
+        return !this.hideMove && this.moveItems.length > 0;
+    }
+
+    get cardLabel() {
+        return `${this.card.name}, ${this.card.company}`;
+    }
+
+    handleMoveSelect(event) {
+        this.dispatchEvent(
+            new CustomEvent('move', {
+                detail: { leadId: this.card.id, toStatus: event.detail.value }
+            })
+        );
+    }
+
+    handleDragStart(event) {
+        event.dataTransfer.setData('text/plain', this.card.id);
+        event.dataTransfer.effectAllowed = 'move';
+    }
+}
