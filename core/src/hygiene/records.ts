@@ -6,6 +6,7 @@
  */
 import { fieldValue, type SalesforceRecord } from '../records';
 import { activityFromRecord } from '../scoring/records';
+import type { Opportunity } from '../types';
 import type {
     HygieneAccount,
     HygieneActivity,
