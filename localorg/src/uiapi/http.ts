@@ -206,7 +206,13 @@ export function createBrowserRoutes(options: BrowserRoutesOptions) {
         } else if (segments[0] === 'records' && segments.length === 2) {
             if (method === 'GET') answer = ui.getRecord(source, segments[1], url.searchParams);
             else if (method === 'PATCH')
-                answer = ui.updateRecord(source, segments[1], body, actorId);
+                answer = ui.updateRecord(
+                    source,
+                    segments[1],
+                    body,
+                    actorId,
+                    req.headers['if-unmodified-since']
+                );
             else if (method === 'DELETE') answer = ui.deleteRecord(source, segments[1]);
         } else if (segments[0] === 'object-info' && segments.length === 2 && method === 'GET') {
             answer = ui.objectInfo(source, segments[1]);
