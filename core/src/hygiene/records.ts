@@ -4,8 +4,8 @@
  * `Account.Name` columns) and UI API / GraphQL records (`{ value }`, nested `fields`).
  * Shaped like the scoring lists (`SCORING_LEAD_KEYS`, `SCORING_ACTIVITY_FIELDS`).
  */
-import { fieldValue, type SalesforceRecord } from '../records';
-import { SCORING_ACTIVITY_FIELDS } from '../fields';
+import { fieldValue, leadFromRecord, type SalesforceRecord } from '../records';
+import { SCORING_ACTIVITY_FIELDS, leadApiNames, type ObjectReads } from '../fields';
 import { activityFromRecord } from '../scoring/records';
 import type { Lead, Opportunity } from '../types';
 import type {
@@ -13,6 +13,7 @@ import type {
     HygieneActivity,
     HygieneContact,
     HygieneQueue,
+    HygieneSnapshot,
     HygieneUser
 } from './types';
 
@@ -135,5 +136,31 @@ export function hygieneActivityFromRecord(
         ...activityFromRecord(r, kind),
         description: str(r.Description),
         isClosed: kind === 'Task' ? bool(r.IsClosed) : null
+    };
+}
+
+/** Everything the audit reads, by object API name (the audit page's query reads exactly this). */
+export const HYGIENE_READS: ObjectReads = {
+    Lead: leadApiNames(HYGIENE_LEAD_KEYS),
+    ...HYGIENE_FIELDS
+};
+
+/** Records of the objects in `HYGIENE_READS`, by object API name, in any shape above. */
+export type HygieneRecords = Partial<
+    Record<keyof typeof HYGIENE_FIELDS | 'Lead', SalesforceRecord[]>
+>;
+
+/** The audit's snapshot from records read by object (GraphQL nodes, REST rows or CSV rows). */
+export function hygieneSnapshotFromRecords(records: HygieneRecords): HygieneSnapshot {
+    const list = (object: keyof HygieneRecords) => records?.[object] ?? [];
+    return {
+        leads: list('Lead').map((r) => leadFromRecord(flat(r))),
+        users: list('User').map(userFromRecord),
+        queues: list('Group').map(queueFromRecord),
+        contacts: list('Contact').map(contactFromRecord),
+        accounts: list('Account').map(accountFromRecord),
+        opportunities: list('Opportunity').map(opportunityFromRecord),
+        tasks: list('Task').map((r) => hygieneActivityFromRecord(r, 'Task')),
+        events: list('Event').map((r) => hygieneActivityFromRecord(r, 'Event'))
     };
 }

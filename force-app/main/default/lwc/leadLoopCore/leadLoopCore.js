@@ -4104,6 +4104,23 @@ function hygieneActivityFromRecord(record, kind) {
     isClosed: kind === "Task" ? bool2(r.IsClosed) : null
   };
 }
+var HYGIENE_READS = {
+  Lead: leadApiNames(HYGIENE_LEAD_KEYS),
+  ...HYGIENE_FIELDS
+};
+function hygieneSnapshotFromRecords(records) {
+  const list = (object) => records?.[object] ?? [];
+  return {
+    leads: list("Lead").map((r) => leadFromRecord(flat3(r))),
+    users: list("User").map(userFromRecord),
+    queues: list("Group").map(queueFromRecord),
+    contacts: list("Contact").map(contactFromRecord),
+    accounts: list("Account").map(accountFromRecord),
+    opportunities: list("Opportunity").map(opportunityFromRecord),
+    tasks: list("Task").map((r) => hygieneActivityFromRecord(r, "Task")),
+    events: list("Event").map((r) => hygieneActivityFromRecord(r, "Event"))
+  };
+}
 
 // core/src/hygiene/check.ts
 function evidence(dates, values = {}, related3 = []) {
@@ -4990,6 +5007,7 @@ export {
   HYGIENE_CHECK_IDS,
   HYGIENE_FIELDS,
   HYGIENE_LEAD_KEYS,
+  HYGIENE_READS,
   HygieneInputError,
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
@@ -5067,6 +5085,7 @@ export {
   handbackReasonOptions,
   hygieneActivityFromRecord,
   hygieneSettingsIssues,
+  hygieneSnapshotFromRecords,
   isEditConflict,
   isHandbackReason,
   isInNurture,
