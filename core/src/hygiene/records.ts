@@ -5,6 +5,7 @@
  * Shaped like the scoring lists (`SCORING_LEAD_KEYS`, `SCORING_ACTIVITY_FIELDS`).
  */
 import { fieldValue, leadFromRecord, type SalesforceRecord } from '../records';
+import { SETTINGS } from '../schema';
 import { SCORING_ACTIVITY_FIELDS, leadApiNames, type ObjectReads } from '../fields';
 import { activityFromRecord } from '../scoring/records';
 import type { Lead, Opportunity } from '../types';
@@ -139,10 +140,14 @@ export function hygieneActivityFromRecord(
     };
 }
 
-/** Everything the audit reads, by object API name (the audit page's query reads exactly this). */
+/**
+ * Everything the audit reads, by object API name, with the settings that hold its
+ * thresholds (the audit page's query reads exactly this).
+ */
 export const HYGIENE_READS: ObjectReads = {
     Lead: leadApiNames(HYGIENE_LEAD_KEYS),
-    ...HYGIENE_FIELDS
+    ...HYGIENE_FIELDS,
+    [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
 };
 
 /** Records of the objects in `HYGIENE_READS`, by object API name, in any shape above. */

@@ -39,7 +39,17 @@ describe('hygieneSnapshotFromRecords', () => {
 
     it('reads every object the snapshot needs, the lead by its API names', () => {
         expect(Object.keys(HYGIENE_READS).sort()).toEqual(
-            ['Account', 'Contact', 'Event', 'Group', 'Lead', 'Opportunity', 'Task', 'User'].sort()
+            [
+                'Account',
+                'Contact',
+                'Event',
+                'Group',
+                'LL_Settings__c',
+                'Lead',
+                'Opportunity',
+                'Task',
+                'User'
+            ].sort()
         );
         expect(HYGIENE_READS.Lead).toContain('LastModifiedDate');
     });

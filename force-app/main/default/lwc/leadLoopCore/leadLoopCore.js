@@ -4106,7 +4106,8 @@ function hygieneActivityFromRecord(record, kind) {
 }
 var HYGIENE_READS = {
   Lead: leadApiNames(HYGIENE_LEAD_KEYS),
-  ...HYGIENE_FIELDS
+  ...HYGIENE_FIELDS,
+  [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
 };
 function hygieneSnapshotFromRecords(records) {
   const list = (object) => records?.[object] ?? [];
