@@ -13,6 +13,10 @@ export default class HygieneAuditProgress extends LightningElement {
         return Math.min(100, Math.round((this.recordsRead / this.recordsTotal) * 100));
     }
 
+    get barStyle() {
+        return `width: ${this.percent}%`;
+    }
+
     get text() {
         const read = this.recordsRead.toLocaleString('en-US');
         const total = this.recordsTotal.toLocaleString('en-US');
