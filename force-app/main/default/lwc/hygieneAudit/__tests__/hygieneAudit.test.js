@@ -11,6 +11,7 @@ const $ = queryDeep;
 /** The container yields a task between pages: let it run. */
 async function settle() {
     await flushPromises();
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
     await new Promise((resolve) => setTimeout(resolve, 0));
     await flushPromises();
 }
