@@ -4,7 +4,7 @@
  * --access-token, the default target in .leadloop/config.json, and the errors
  * for bad flags and unknown aliases.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,31 @@ describe('resolveTarget', () => {
         expect(target.conn.accessToken).toBe(org.accessToken);
     });
 
+    it('local: a refreshed token is written back to local-org.json; the next run does not refresh', async () => {
+        writeLocal(org, { extra: 'kept' });
+        const file = path.join(root, '.leadloop', 'local-org.json');
+        const first = await resolveTarget({ targetOrg: 'local', root });
+        const before = org.accessToken;
+        org.setFaults({ expireTokenAfterCalls: 1 });
+        const api = new Api(first.conn);
+        await api.query('SELECT Id FROM User LIMIT 1');
+        await api.query('SELECT Id FROM User LIMIT 1');
+        org.setFaults({});
+        expect(org.accessToken).not.toBe(before);
+        const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        expect(saved.accessToken).toBe(org.accessToken);
+        expect(saved.extra).toBe('kept');
+        expect(saved.instanceUrl).toBe(org.instanceUrl);
+        // The next run reads the new token and needs no refresh.
+        const refreshed = org.accessToken;
+        const next = await resolveTarget({ targetOrg: 'local', root });
+        let refreshes = 0;
+        next.conn.on('refresh', () => (refreshes += 1));
+        await new Api(next.conn).query('SELECT Id FROM User LIMIT 1');
+        expect(refreshes).toBe(0);
+        expect(org.accessToken).toBe(refreshed);
+    });
+
     it('--instance-url/--access-token: both needed, URL checked, no mixing with --target-org', async () => {
         await expect(resolveTarget({ instanceUrl: org.instanceUrl, root })).rejects.toThrow(
             /go together/
@@ -114,6 +139,39 @@ describe('resolveTarget', () => {
             "SELECT Username FROM User WHERE Username = 'admin@leadloop.local'"
         );
         expect(rows[0]?.Username).toBe(org.username);
+    });
+
+    it('an sf login with a refresh token: a refreshed token is saved in the sf auth file', async () => {
+        const core = await import('@salesforce/core');
+        // An OAuth login (refresh token), as `sf org login web` leaves it.
+        const auth = await core.AuthInfo.create({
+            accessTokenOptions: {
+                accessToken: org.accessToken,
+                instanceUrl: org.instanceUrl,
+                loginUrl: org.instanceUrl
+            }
+        });
+        await auth.save({ refreshToken: org.refreshToken, clientId: 'PlatformCLI' });
+        const username = auth.getUsername()!;
+        const state = await core.StateAggregator.getInstance();
+        await state.aliases.setAndSave('ll-refresh', username);
+        const t = await resolveTarget({ targetOrg: 'll-refresh', root });
+        const before = org.accessToken;
+        org.setFaults({ expireTokenAfterCalls: 1 });
+        const api = new Api(t.conn);
+        await api.query('SELECT Id FROM User LIMIT 1');
+        await api.query('SELECT Id FROM User LIMIT 1');
+        org.setFaults({});
+        expect(org.accessToken).not.toBe(before);
+        // Read back from disk, as the next run does.
+        core.StateAggregator.clearInstance();
+        const reread = await core.AuthInfo.create({ username });
+        expect(reread.getFields(true).accessToken).toBe(org.accessToken);
+        const next = await resolveTarget({ targetOrg: 'll-refresh', root });
+        let refreshes = 0;
+        next.conn.on('refresh', () => (refreshes += 1));
+        await new Api(next.conn).query('SELECT Id FROM User LIMIT 1');
+        expect(refreshes).toBe(0);
     });
 
     it('an unknown alias is a clear error listing the known ones', async () => {
