@@ -5,9 +5,9 @@
  * Shaped like the scoring lists (`SCORING_LEAD_KEYS`, `SCORING_ACTIVITY_FIELDS`).
  */
 import { fieldValue, type SalesforceRecord } from '../records';
-import { SCORING_ACTIVITY_FIELDS } from '../fields';
+import { HYGIENE_READS } from '../fields';
 import { activityFromRecord } from '../scoring/records';
-import type { Lead, Opportunity } from '../types';
+import type { Opportunity } from '../types';
 import type {
     HygieneAccount,
     HygieneActivity,
@@ -16,39 +16,18 @@ import type {
     HygieneUser
 } from './types';
 
-/** Lead fields (domain keys) the audit reads. */
-export const HYGIENE_LEAD_KEYS = [
-    'id',
-    'firstName',
-    'lastName',
-    'company',
-    'email',
-    'phone',
-    'country',
-    'status',
-    'isConverted',
-    'ownerId',
-    'createdDate',
-    'lastModifiedDate',
-    'lastActivityDate',
-    'score',
-    'tier',
-    'salesReady',
-    'nurtureUntil',
-    'handedBackAt',
-    'statusChangedAt'
-] as const satisfies readonly (keyof Lead)[];
+/** Lead fields (domain keys) the audit reads (defined with every read list in `fields.ts`). */
+export { HYGIENE_LEAD_KEYS } from '../fields';
 
-/** API names the audit reads from the other objects (Group: queues only). */
+/** API names the audit reads from the other objects: `HYGIENE_READS` without the Lead. */
 export const HYGIENE_FIELDS = {
-    User: ['Id', 'Name', 'IsActive'],
-    Group: ['Id', 'Name', 'DeveloperName', 'Type'],
-    Contact: ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'Account.Name', 'CreatedDate'],
-    Account: ['Id', 'Name', 'Website'],
-    Opportunity: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'CreatedDate'],
-    /** What scoring reads, plus whether a task is done and its outcome. */
-    Task: [...SCORING_ACTIVITY_FIELDS.Task, 'IsClosed', 'Description'],
-    Event: [...SCORING_ACTIVITY_FIELDS.Event, 'Description']
+    User: HYGIENE_READS.User,
+    Group: HYGIENE_READS.Group,
+    Contact: HYGIENE_READS.Contact,
+    Account: HYGIENE_READS.Account,
+    Opportunity: HYGIENE_READS.Opportunity,
+    Task: HYGIENE_READS.Task,
+    Event: HYGIENE_READS.Event
 } as const;
 
 function flat(record: SalesforceRecord): SalesforceRecord {
