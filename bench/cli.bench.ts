@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { API_VERSION, LEAD_FIELDS } from '../core/src/index';
 import { startLocalOrg } from '../localorg/src/index';
-import { Api } from '../cli/src/api';
+import { Api, cond, soql } from '../cli/src/api/index';
 import { scoreOrg } from '../cli/src/score';
 import { generateDemoData, seedOrg } from '../cli/src/seed/index';
 
@@ -103,7 +103,13 @@ try {
     const naiveConn = connect();
     const naiveApi = new Api(naiveConn);
     const sample = await naiveApi.query<Record<string, unknown>>(
-        `SELECT Id, ${LEAD_FIELDS.score}, ${LEAD_FIELDS.tier} FROM Lead WHERE IsConverted = false ORDER BY Id LIMIT ${NAIVE_SAMPLE}`
+        soql({
+            select: ['Id', LEAD_FIELDS.score, LEAD_FIELDS.tier],
+            from: 'Lead',
+            where: [cond('IsConverted', '=', false)],
+            orderBy: 'Id',
+            limit: NAIVE_SAMPLE
+        })
     );
     t = performance.now();
     for (const r of sample) {

@@ -18,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import readline from 'node:readline';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cond, soql } from '../cli/src/api/soql';
 import { API_VERSION } from '../core/src/index';
 
 function arg(name: string, fallback: number): number {
@@ -119,8 +120,11 @@ try {
             );
         }
     })();
-    const soql =
-        "SELECT Id, Name, Company, Status, Owner.Name, Owner.IsActive FROM Lead WHERE LastName LIKE 'Bench%'";
+    const query = soql({
+        select: ['Id', 'Name', 'Company', 'Status', 'Owner.Name', 'Owner.IsActive'],
+        from: 'Lead',
+        where: [cond('LastName', 'LIKE', 'Bench%')]
+    });
     const orgTimes: number[] = [];
     const sqlTimes: number[] = [];
     const select = baseline.prepare(
@@ -128,7 +132,7 @@ try {
     );
     for (let run = 0; run < RUNS; run++) {
         let t = performance.now();
-        let page = await conn.query(soql);
+        let page = await conn.query(query);
         let n = page.records.length;
         while (!page.done) {
             page = await conn.queryMore(page.nextRecordsUrl!);
@@ -138,7 +142,7 @@ try {
         orgTimes.push(performance.now() - t);
         t = performance.now();
         const rows = select.all();
-        void soql;
+        void query;
         if (rows.length !== QUERY_ROWS) throw new Error('baseline row count');
         sqlTimes.push(performance.now() - t);
     }

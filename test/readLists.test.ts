@@ -9,7 +9,7 @@ import {
     DEFAULT_SCORING_MODEL,
     FIT_FIELDS,
     HANDBACK_READS,
-    HYGIENE_READS,
+    HYGIENE_PAGE_READS,
     PREVIEW_READS,
     SCORING_MODEL_READS,
     SCORING_READS,
@@ -39,7 +39,7 @@ vi.mock('c/leadLoopCore', async () => await import('../core/src/index'));
 /** Every component query, by operation name → the core's read lists it must match. */
 const QUERY_READS: Record<string, ObjectReads> = {
     handBackSettings: HANDBACK_READS,
-    hygieneAudit: HYGIENE_READS,
+    hygieneAudit: HYGIENE_PAGE_READS,
     leadScoreCard: SCORING_READS,
     scoringModelPreview: PREVIEW_READS,
     scoringModelVersions: SCORING_MODEL_READS

@@ -14,10 +14,20 @@ import {
     PERMISSION_SETS,
     SCORE_FIELD_KEYS,
     SCORING_MODEL,
+    SCORING_READS,
     SETTINGS
 } from '../../core/src/index';
 import { readPackageMetadata, type PackageMetadata } from '../../metadata/src/index';
-import { errorCodeOf, messageOf, StopError, UserError, type Api, type DescribeResult } from './api';
+import {
+    cond,
+    errorCodeOf,
+    messageOf,
+    soql,
+    StopError,
+    UserError,
+    type Api,
+    type DescribeResult
+} from './api/index';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
@@ -35,11 +45,6 @@ export interface DoctorResult {
 const SF_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 /** Error codes meaning "this org has no such object/field" (or the user cannot see it). */
 const NOT_THERE = new Set(['NOT_FOUND', 'INVALID_TYPE', 'INVALID_FIELD', 'ERROR_HTTP_404']);
-
-/** SOQL string literal (values are constants or validated, but quote them properly anyway). */
-function soqlString(s: string): string {
-    return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 function loadMetadata(projectRoot: string): PackageMetadata {
     let meta: PackageMetadata;
@@ -130,7 +135,11 @@ export async function doctor(api: Api, opts: { projectRoot: string }): Promise<D
     const wanted = [...meta.permissionSets.keys()].sort();
     try {
         const found = await api.query<{ Id: string; Name: string }>(
-            `SELECT Id, Name FROM PermissionSet WHERE Name IN (${wanted.map(soqlString).join(', ')})`
+            soql({
+                select: ['Id', 'Name'],
+                from: 'PermissionSet',
+                where: [cond('Name', 'IN', wanted)]
+            })
         );
         const names = new Set(found.map((p) => p.Name));
         const missing = wanted.filter((n) => !names.has(n));
@@ -155,7 +164,18 @@ export async function doctor(api: Api, opts: { projectRoot: string }): Promise<D
         if (userId && SF_ID.test(userId) && found.length) {
             try {
                 const assigned = await api.query<{ PermissionSetId: string }>(
-                    `SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(userId)} AND PermissionSetId IN (${found.map((p) => soqlString(p.Id)).join(', ')})`
+                    soql({
+                        select: ['PermissionSetId'],
+                        from: 'PermissionSetAssignment',
+                        where: [
+                            cond('AssigneeId', '=', userId),
+                            cond(
+                                'PermissionSetId',
+                                'IN',
+                                found.map((p) => p.Id)
+                            )
+                        ]
+                    })
                 );
                 add(
                     'your permission set',
@@ -188,7 +208,11 @@ export async function doctor(api: Api, opts: { projectRoot: string }): Promise<D
         : [NURTURE_QUEUE_DEVELOPER_NAME]) {
         try {
             const rows = await api.query(
-                `SELECT Id FROM Group WHERE Type = 'Queue' AND DeveloperName = ${soqlString(queue)}`
+                soql({
+                    select: ['Id'],
+                    from: 'Group',
+                    where: [cond('Type', '=', 'Queue'), cond('DeveloperName', '=', queue)]
+                })
             );
             add(
                 `queue ${queue}`,
@@ -206,7 +230,11 @@ export async function doctor(api: Api, opts: { projectRoot: string }): Promise<D
     // ---- settings and the scoring model (only if the objects are there) -----------------------
     if (described.has(SETTINGS.objectApiName)) {
         const rows = await api.query(
-            `SELECT Id FROM ${SETTINGS.objectApiName} WHERE ${SETTINGS.fields.active} = true`
+            soql({
+                select: ['Id'],
+                from: SETTINGS.objectApiName,
+                where: [cond(SETTINGS.fields.active, '=', true)]
+            })
         );
         add(
             'settings',
@@ -219,9 +247,11 @@ export async function doctor(api: Api, opts: { projectRoot: string }): Promise<D
         );
     }
     if (described.has(SCORING_MODEL.objectApiName)) {
-        const f = SCORING_MODEL.fields;
         const rows = await api.query(
-            `SELECT ${[f.id, f.name, f.version, f.status, f.definition, f.activatedAt, f.description, f.createdDate].join(', ')} FROM ${SCORING_MODEL.objectApiName}`
+            soql({
+                select: SCORING_READS[SCORING_MODEL.objectApiName],
+                from: SCORING_MODEL.objectApiName
+            })
         );
         const versions = rows.map(parseScoringModelRecord);
         const problems = checkModelVersions(versions);

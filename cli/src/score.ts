@@ -3,35 +3,30 @@
  * members), scores them with the active model (core), and writes only the
  * leads whose stored score fields would change, and only those fields.
  * Incremental since a watermark (SystemModstamp of leads and their activities)
- * or full. Reads page with queryMore below the bulk threshold and use Bulk API
- * 2.0 queries above it; writes likewise use Collections or Bulk 2.0.
+ * or full. The API layer picks the transport (REST or Bulk API 2.0) by size.
  */
 import {
     activeScoringModel,
-    activityFromRecord,
-    campaignMemberFromRecord,
     defaultModelRecord,
-    groupScoringInputs,
-    leadApiNames,
-    leadFromRecord,
     leadToRecord,
     parseScoringModelRecord,
-    SCORING_ACTIVITY_FIELDS,
-    SCORING_LEAD_KEYS,
     SCORING_MODEL,
+    SCORING_READS,
     scoreFieldChanges,
     scoreLead,
-    type Activity,
-    type CampaignMember,
-    type Lead
+    scoringInputsFromRecords
 } from '../../core/src/index';
 import {
     Api,
+    cond,
     csvRowBytes,
     MAX_INGEST_CSV_BYTES,
+    soql,
     type RecordFailure,
-    type SObjectRecord
-} from './api';
+    type SObjectRecord,
+    type SoqlCondition,
+    type Transport
+} from './api/index';
 
 export interface ScoreOptions {
     /** Rescore every open lead (default: only those changed since `since`). */
@@ -65,48 +60,18 @@ export interface ScoreRunResult {
     written: number;
     failures: RecordFailure[];
     dryRun: boolean;
-    transport: 'collections' | 'bulk';
+    transport: Transport;
 }
 
-const LEAD_SELECT = leadApiNames(SCORING_LEAD_KEYS).join(', ');
-const SAFE_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
-
-/** A SOQL datetime literal (no milliseconds, floored: conservative for `>`). */
-export function soqlDateTime(iso: string): string {
-    const t = Date.parse(iso);
-    if (Number.isNaN(t)) throw new Error(`Not a date-time: ${iso}`);
-    return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-function idList(ids: readonly string[]): string {
-    return ids
-        .map((id) => {
-            if (!SAFE_ID.test(id)) throw new Error(`Not a record id: ${id}`);
-            return `'${id}'`;
-        })
-        .join(', ');
-}
-
-/**
- * Bulk 2.0 CSV rows in the REST shape: empty text is null and `A.B` columns become nested
- * objects. Numbers and booleans stay text here; `leadFromRecord` and the activity readers
- * in core type them (so no describe call is needed).
- */
-function fromCsv(records: SObjectRecord[]): SObjectRecord[] {
-    return records.map((r) => {
-        const out: SObjectRecord = {};
-        for (const [k, raw] of Object.entries(r)) {
-            const v = raw === '' ? null : raw;
-            if (k.includes('.')) {
-                const [parent, field] = k.split('.');
-                out[parent] = { ...((out[parent] as SObjectRecord) ?? {}), [field]: v };
-            } else {
-                out[k] = v;
-            }
-        }
-        return out;
-    });
-}
+// Every field list comes from the core's SCORING_READS (one definition with the components).
+const LEAD_SELECT = SCORING_READS.Lead;
+const OPEN = cond('IsConverted', '=', false);
+/** What each activity object is read with, and the field that points at the lead. */
+const ACTIVITY_READS = [
+    { from: 'Task', select: SCORING_READS.Task, leadField: 'WhoId' },
+    { from: 'Event', select: SCORING_READS.Event, leadField: 'WhoId' },
+    { from: 'CampaignMember', select: SCORING_READS.CampaignMember, leadField: 'LeadId' }
+] as const;
 
 export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<ScoreRunResult> {
     const now = opts.now ?? new Date();
@@ -116,9 +81,11 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     const dryRun = opts.dryRun ?? false;
 
     // The model: the Active version; the default one is inserted into an org that has none.
-    const mf = SCORING_MODEL.fields;
     const modelRows = await api.query(
-        `SELECT ${Object.values(mf).join(', ')} FROM ${SCORING_MODEL.objectApiName}`
+        soql({
+            select: SCORING_READS[SCORING_MODEL.objectApiName],
+            from: SCORING_MODEL.objectApiName
+        })
     );
     let modelInserted = false;
     if (modelRows.length === 0 && !dryRun) {
@@ -138,115 +105,17 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     const version = modelRows.length === 0 ? 1 : active.version;
 
     const full = opts.full || !opts.since;
-    const since = full ? null : soqlDateTime(opts.since!);
-
-    // How many leads: decides the read transport.
-    const countWhere = full
-        ? 'IsConverted = false'
-        : `IsConverted = false AND SystemModstamp > ${since}`;
-    const countRes = await api.request<{ totalSize: number }>(
-        'GET',
-        `/query?q=${encodeURIComponent(`SELECT COUNT() FROM Lead WHERE ${countWhere}`)}`
-    );
-    const useBulk = countRes.totalSize >= bulkThreshold;
-    const read = async (soql: string): Promise<SObjectRecord[]> =>
-        useBulk ? fromCsv(await api.bulkQuery(soql)) : api.query(soql);
-
-    let leadRecords: SObjectRecord[];
-    let taskRecords: SObjectRecord[];
-    let eventRecords: SObjectRecord[];
-    let memberRecords: SObjectRecord[];
-    const taskSelect = SCORING_ACTIVITY_FIELDS.Task.join(', ');
-    const eventSelect = SCORING_ACTIVITY_FIELDS.Event.join(', ');
-    const memberSelect = SCORING_ACTIVITY_FIELDS.CampaignMember.join(', ');
-    if (full) {
-        // The four reads are independent: run them at once (same calls, less wall time).
-        [leadRecords, taskRecords, eventRecords, memberRecords] = await Promise.all([
-            read(`SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false`),
-            read(`SELECT ${taskSelect} FROM Task WHERE WhoId != null`),
-            read(`SELECT ${eventSelect} FROM Event WHERE WhoId != null`),
-            read(`SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`)
-        ]);
-    } else {
-        leadRecords = await read(
-            `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false AND SystemModstamp > ${since}`
-        );
-        // Leads whose activities or campaign memberships changed.
-        const touched = new Set<string>();
-        for (const [object, field] of [
-            ['Task', 'WhoId'],
-            ['Event', 'WhoId'],
-            ['CampaignMember', 'LeadId']
-        ] as const) {
-            const rows = await api.query(
-                `SELECT ${field} FROM ${object} WHERE ${field} != null AND SystemModstamp > ${since}`
-            );
-            for (const r of rows) {
-                const id = String(r[field]);
-                if (id.startsWith('00Q')) touched.add(id);
-            }
-        }
-        const have = new Set(leadRecords.map((r) => String(r.Id).slice(0, 15)));
-        const more = [...touched].filter((id) => !have.has(id.slice(0, 15)));
-        for (let i = 0; i < more.length; i += 200) {
-            leadRecords.push(
-                ...(await api.query(
-                    `SELECT ${LEAD_SELECT} FROM Lead WHERE IsConverted = false AND Id IN (${idList(more.slice(i, i + 200))})`
-                ))
-            );
-        }
-        const ids = leadRecords.map((r) => String(r.Id));
-        taskRecords = [];
-        eventRecords = [];
-        memberRecords = [];
-        if (ids.length >= bulkThreshold) {
-            // Many leads changed: reading all activities in bulk costs fewer calls than by Id.
-            const wanted = new Set(ids.map((id) => id.slice(0, 15)));
-            const mine = (field: string) => (r: SObjectRecord) =>
-                wanted.has(String(r[field] ?? '').slice(0, 15));
-            taskRecords = (await read(`SELECT ${taskSelect} FROM Task WHERE WhoId != null`)).filter(
-                mine('WhoId')
-            );
-            eventRecords = (
-                await read(`SELECT ${eventSelect} FROM Event WHERE WhoId != null`)
-            ).filter(mine('WhoId'));
-            memberRecords = (
-                await read(`SELECT ${memberSelect} FROM CampaignMember WHERE LeadId != null`)
-            ).filter(mine('LeadId'));
-        }
-        for (let i = 0; i < ids.length && ids.length < bulkThreshold; i += 200) {
-            const list = idList(ids.slice(i, i + 200));
-            taskRecords.push(
-                ...(await api.query(`SELECT ${taskSelect} FROM Task WHERE WhoId IN (${list})`))
-            );
-            eventRecords.push(
-                ...(await api.query(`SELECT ${eventSelect} FROM Event WHERE WhoId IN (${list})`))
-            );
-            memberRecords.push(
-                ...(await api.query(
-                    `SELECT ${memberSelect} FROM CampaignMember WHERE LeadId IN (${list})`
-                ))
-            );
-        }
-    }
+    const read = await readScoringRecords(api, {
+        since: full ? null : new Date(opts.since!),
+        bulkThreshold
+    });
+    const useBulk = read.transport === 'bulk';
 
     // By Id (the resume order), each lead once even if a read returned it twice.
-    const byId = new Map<string, Lead>();
-    for (const r of leadRecords) {
-        const lead = leadFromRecord(r);
-        if (lead.id) byId.set(lead.id, lead);
-    }
-    const leads = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const activities: Activity[] = [
-        ...taskRecords.map((r) => activityFromRecord(r, 'Task')),
-        ...eventRecords.map((r) => activityFromRecord(r, 'Event'))
-    ];
-    const members: (CampaignMember & { campaignName: string | null })[] = memberRecords.map((r) =>
-        campaignMemberFromRecord(r)
-    );
-    const campaignNames: Record<string, string> = {};
-    for (const m of members) if (m.campaignName) campaignNames[m.campaignId] = m.campaignName;
-    const inputs = groupScoringInputs(leads, activities, members, campaignNames);
+    const byId = new Map<string, SObjectRecord>();
+    for (const r of read.Lead) if (r.Id) byId.set(String(r.Id), r);
+    const Lead = [...byId.keys()].sort().map((id) => byId.get(id)!);
+    const inputs = scoringInputsFromRecords({ ...read, Lead });
 
     const result: ScoreRunResult = {
         mode: full ? 'full' : 'incremental',
@@ -254,12 +123,12 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
         watermark: startedAt,
         modelVersion: version,
         modelInserted,
-        leadsRead: leads.length,
+        leadsRead: Lead.length,
         leadsChanged: 0,
         written: 0,
         failures: [],
         dryRun,
-        transport: useBulk ? 'bulk' : 'collections'
+        transport: read.transport
     };
     // Collections: a write and a checkpoint every 2,000 leads. Bulk: as few ingest jobs as
     // the job size limit allows (a scored lead is about 1 KB of CSV), a checkpoint after each.
@@ -316,4 +185,92 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
         if (lastId) opts.onCheckpoint?.(lastId);
     }
     return result;
+}
+
+type ScoringRecords = Record<'Lead' | (typeof ACTIVITY_READS)[number]['from'], SObjectRecord[]> & {
+    transport: Transport;
+};
+
+/**
+ * The open leads to score (all, or changed since `since` by their own SystemModstamp or
+ * their activities') and all their activities. The API layer picks the read transport by
+ * the number of leads; incremental runs with few leads read activities by lead Id.
+ */
+async function readScoringRecords(
+    api: Api,
+    opts: { since: Date | null; bulkThreshold: number }
+): Promise<ScoringRecords> {
+    const { since, bulkThreshold } = opts;
+    const changed = since ? [cond('SystemModstamp', '>', since)] : [];
+    const leadCount = await api.count(
+        soql({ select: ['COUNT()'], from: 'Lead', where: [OPEN, ...changed] })
+    );
+    const { transport, read } = api.reader(leadCount, bulkThreshold);
+    const readLeads = (where: SoqlCondition[]) =>
+        read(soql({ select: LEAD_SELECT, from: 'Lead', where: [OPEN, ...where] }));
+    const readAll = (a: (typeof ACTIVITY_READS)[number]) =>
+        read(soql({ select: a.select, from: a.from, where: [cond(a.leadField, '!=', null)] }));
+    if (!since) {
+        // The four reads are independent: run them at once (same calls, less wall time).
+        const [Lead, Task, Event, CampaignMember] = await Promise.all([
+            readLeads([]),
+            ...ACTIVITY_READS.map(readAll)
+        ]);
+        return { transport, Lead, Task, Event, CampaignMember };
+    }
+    const Lead = await readLeads(changed);
+    // Leads whose activities or campaign memberships changed.
+    const touched = new Set<string>();
+    for (const a of ACTIVITY_READS) {
+        const rows = await api.query(
+            soql({
+                select: [a.leadField],
+                from: a.from,
+                where: [cond(a.leadField, '!=', null), ...changed]
+            })
+        );
+        for (const r of rows) {
+            const id = String(r[a.leadField]);
+            if (id.startsWith('00Q')) touched.add(id);
+        }
+    }
+    const have = new Set(Lead.map((r) => String(r.Id).slice(0, 15)));
+    const more = [...touched].filter((id) => !have.has(id.slice(0, 15)));
+    for (let i = 0; i < more.length; i += 200) {
+        Lead.push(
+            ...(await api.query(
+                soql({
+                    select: LEAD_SELECT,
+                    from: 'Lead',
+                    where: [OPEN, cond('Id', 'IN', more.slice(i, i + 200))]
+                })
+            ))
+        );
+    }
+    const ids = Lead.map((r) => String(r.Id));
+    const out: ScoringRecords = { transport, Lead, Task: [], Event: [], CampaignMember: [] };
+    if (ids.length >= bulkThreshold) {
+        // Many leads changed: reading all activities in bulk costs fewer calls than by Id.
+        const wanted = new Set(ids.map((id) => id.slice(0, 15)));
+        for (const a of ACTIVITY_READS) {
+            const rows = await readAll(a);
+            out[a.from] = rows.filter((r) => wanted.has(String(r[a.leadField] ?? '').slice(0, 15)));
+        }
+        return out;
+    }
+    for (let i = 0; i < ids.length; i += 200) {
+        const batch = ids.slice(i, i + 200);
+        for (const a of ACTIVITY_READS) {
+            out[a.from].push(
+                ...(await api.query(
+                    soql({
+                        select: a.select,
+                        from: a.from,
+                        where: [cond(a.leadField, 'IN', batch)]
+                    })
+                ))
+            );
+        }
+    }
+    return out;
 }

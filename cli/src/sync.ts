@@ -7,7 +7,14 @@
  * to the target's default (the running user).
  */
 import { LEAD_FIELDS, SOURCE_ID_FIELD } from '../../core/src/index';
-import type { Api, DescribeField, RecordFailure, SObjectRecord } from './api';
+import {
+    cond,
+    soql,
+    type Api,
+    type DescribeField,
+    type RecordFailure,
+    type SObjectRecord
+} from './api/index';
 
 export interface SyncOptions {
     bulkThreshold?: number;
@@ -60,13 +67,17 @@ async function ownerMap(
     const byId = new Map<string, string>();
     const byKey = new Map<string, string>();
     for (const u of await api.query<{ Id: string; Username: string }>(
-        'SELECT Id, Username FROM User'
+        soql({ select: ['Id', 'Username'], from: 'User' })
     )) {
         byId.set(u.Id.slice(0, 15), `user:${u.Username}`);
         byKey.set(`user:${u.Username}`, u.Id);
     }
     for (const g of await api.query<{ Id: string; DeveloperName: string }>(
-        "SELECT Id, DeveloperName FROM Group WHERE Type = 'Queue'"
+        soql({
+            select: ['Id', 'DeveloperName'],
+            from: 'Group',
+            where: [cond('Type', '=', 'Queue')]
+        })
     )) {
         byId.set(g.Id.slice(0, 15), `queue:${g.DeveloperName}`);
         byKey.set(`queue:${g.DeveloperName}`, g.Id);
@@ -115,10 +126,14 @@ export async function syncLeads(from: Api, to: Api, opts: SyncOptions = {}): Pro
     }
     const selectFrom = ['Id', 'OwnerId', ...copy.filter((f) => f !== SOURCE_ID_FIELD)];
     if (fromFields.has(SOURCE_ID_FIELD)) selectFrom.push(SOURCE_ID_FIELD);
-    const source = await from.query(`SELECT ${selectFrom.join(', ')} FROM Lead`);
+    const source = await from.query(soql({ select: selectFrom, from: 'Lead' }));
     result.read = source.length;
     const existing = await to.query(
-        `SELECT ${[...new Set(['Id', 'OwnerId', SOURCE_ID_FIELD, ...copy])].join(', ')} FROM Lead WHERE ${SOURCE_ID_FIELD} != null`
+        soql({
+            select: ['Id', 'OwnerId', SOURCE_ID_FIELD, ...copy],
+            from: 'Lead',
+            where: [cond(SOURCE_ID_FIELD, '!=', null)]
+        })
     );
     const existingBySource = new Map(existing.map((r) => [String(r[SOURCE_ID_FIELD]), r]));
     const fromOwners = await ownerMap(from);

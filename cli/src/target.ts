@@ -5,7 +5,7 @@
  * `leadloop config set target-org X` (stored in `.leadloop/config.json`).
  * Every target becomes a jsforce 3 Connection on the project's API version.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jsforce, { type Connection } from 'jsforce';
 import type { Schema } from 'jsforce';
@@ -57,23 +57,28 @@ export function getConfig(root: string): LeadLoopConfig {
     return out;
 }
 
-function checkKey(key: string): asserts key is ConfigKey {
+export function checkConfigKey(key: string): asserts key is ConfigKey {
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
         throw new UserError(
             `Unknown setting "${key}". Settings: ${CONFIG_KEYS.join(', ')}.`,
-            'BAD_CONFIG_KEY'
+            'BAD_CONFIG_KEY',
+            true
         );
     }
 }
 
 /** Sets (or, with an empty value, unsets) a setting; returns the new config. */
 export function setConfig(root: string, key: string, value: string | undefined): LeadLoopConfig {
-    checkKey(key);
+    checkConfigKey(key);
     const config = getConfig(root);
     const v = value?.trim();
     if (v) {
         if (v.length > 255 || /[\r\n]/.test(v)) {
-            throw new UserError(`The value for ${key} is not a valid org alias or username.`);
+            throw new UserError(
+                `The value for ${key} is not a valid org alias or username.`,
+                'BAD_CONFIG_VALUE',
+                true
+            );
         }
         config[key] = v;
     } else {
@@ -96,16 +101,27 @@ export function safeName(s: string): string {
     return cleaned || 'target';
 }
 
+/** Checks an instance URL; `flag` names where it came from (a flag's errors are usage errors). */
 function checkUrl(raw: string, flag: string): string {
+    const usage = flag.startsWith('--');
+    const code = usage ? 'BAD_FLAG' : 'BAD_LOCAL_ORG';
     let url: URL;
     try {
         url = new URL(raw);
     } catch {
-        throw new UserError(`${flag} must be a URL like https://mydomain.my.salesforce.com.`);
+        throw new UserError(
+            `${flag} must be a URL like https://mydomain.my.salesforce.com.`,
+            code,
+            usage
+        );
     }
     const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
     if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-        throw new UserError(`${flag} must use https (http only for 127.0.0.1 / localhost).`);
+        throw new UserError(
+            `${flag} must use https (http only for 127.0.0.1 / localhost).`,
+            code,
+            usage
+        );
     }
     return url.origin;
 }
@@ -146,6 +162,29 @@ function localRefreshFn(instanceUrl: string, refreshToken: string): RefreshFn {
     };
 }
 
+/**
+ * Writes a refreshed token into local-org.json (atomically, other fields kept), unless the
+ * file now describes another org (restarted meanwhile): then it is left alone.
+ */
+function saveLocalToken(
+    file: string,
+    instanceUrl: string,
+    accessToken: string,
+    refreshToken?: string
+): void {
+    try {
+        const info = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        if (info.instanceUrl !== instanceUrl) return;
+        info.accessToken = accessToken;
+        if (refreshToken) info.refreshToken = refreshToken;
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
+        renameSync(tmp, file);
+    } catch {
+        // Not saved: the next run refreshes again, nothing worse.
+    }
+}
+
 function localTarget(root: string): Target {
     const file = path.join(root, '.leadloop', 'local-org.json');
     if (!existsSync(file)) {
@@ -177,6 +216,10 @@ function localTarget(root: string): Target {
             ? { refreshFn: localRefreshFn(instanceUrl, info.refreshToken) }
             : {})
     });
+    // A refreshed token goes back where it was read, so the next run does not refresh again.
+    conn.on('refresh', (accessToken: string, res?: { refresh_token?: string }) =>
+        saveLocalToken(file, info.instanceUrl as string, accessToken, res?.refresh_token)
+    );
     return {
         name: 'local',
         conn,
@@ -236,10 +279,18 @@ async function sfTarget(aliasOrUsername: string): Promise<Target> {
 export async function resolveTarget(opts: TargetOptions): Promise<Target> {
     if (opts.instanceUrl || opts.accessToken) {
         if (!opts.instanceUrl || !opts.accessToken) {
-            throw new UserError('--instance-url and --access-token go together: give both.');
+            throw new UserError(
+                '--instance-url and --access-token go together: give both.',
+                'BAD_FLAG',
+                true
+            );
         }
         if (opts.targetOrg) {
-            throw new UserError('Give either --target-org or --instance-url/--access-token.');
+            throw new UserError(
+                'Give either --target-org or --instance-url/--access-token.',
+                'BAD_FLAG',
+                true
+            );
         }
         const instanceUrl = checkUrl(opts.instanceUrl, '--instance-url');
         const conn = new jsforce.Connection({
@@ -253,7 +304,8 @@ export async function resolveTarget(opts: TargetOptions): Promise<Target> {
     if (!target) {
         throw new UserError(
             'No target org. Pass --target-org <alias|username|local>, or set a default: leadloop config set target-org local',
-            'NO_TARGET_ORG'
+            'NO_TARGET_ORG',
+            true
         );
     }
     if (target === 'local') return localTarget(opts.root);

@@ -4,13 +4,13 @@
  * --access-token, the default target in .leadloop/config.json, and the errors
  * for bad flags and unknown aliases.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
 import { Api, UserError } from '../src/api';
-import { getConfig, resolveTarget, safeName, setConfig } from '../src/target';
+import { getConfig, resolveTarget, safeName, setConfig, type Target } from '../src/target';
 
 const home = mkdtempSync(path.join(tmpdir(), 'leadloop-cli-home-'));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'leadloop-cli-target-'));
@@ -30,6 +30,39 @@ function writeLocal(o: LocalOrg, extra: Record<string, unknown> = {}): void {
             ...extra
         })
     );
+}
+
+/** An sf login (AuthInfo) for the local org's user with its current token. */
+async function sfLogin() {
+    const core = await import('@salesforce/core');
+    return core.AuthInfo.create({
+        accessTokenOptions: {
+            accessToken: org.accessToken,
+            instanceUrl: org.instanceUrl,
+            loginUrl: org.instanceUrl
+        }
+    });
+}
+
+/** A run whose token expires after its first call: the connection refreshes it. */
+async function expireDuringRun(target: Target): Promise<void> {
+    const before = org.accessToken;
+    org.setFaults({ expireTokenAfterCalls: 1 });
+    const api = new Api(target.conn);
+    await api.query('SELECT Id FROM User LIMIT 1');
+    await api.query('SELECT Id FROM User LIMIT 1');
+    org.setFaults({});
+    expect(org.accessToken).not.toBe(before);
+}
+
+/** The next run starts with a valid token: its call needs no refresh. */
+async function expectNoRefresh(target: Target): Promise<void> {
+    const token = org.accessToken;
+    let refreshes = 0;
+    target.conn.on('refresh', () => (refreshes += 1));
+    await new Api(target.conn).query('SELECT Id FROM User LIMIT 1');
+    expect(refreshes).toBe(0);
+    expect(org.accessToken).toBe(token);
 }
 
 beforeAll(async () => {
@@ -66,6 +99,18 @@ describe('resolveTarget', () => {
         expect(target.conn.accessToken).toBe(org.accessToken);
     });
 
+    it('local: a refreshed token is written back to local-org.json; the next run does not refresh', async () => {
+        writeLocal(org, { extra: 'kept' });
+        const file = path.join(root, '.leadloop', 'local-org.json');
+        await expireDuringRun(await resolveTarget({ targetOrg: 'local', root }));
+        const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        expect(saved.accessToken).toBe(org.accessToken);
+        expect(saved.extra).toBe('kept');
+        expect(saved.instanceUrl).toBe(org.instanceUrl);
+        // The next run reads the new token and needs no refresh.
+        await expectNoRefresh(await resolveTarget({ targetOrg: 'local', root }));
+    });
+
     it('--instance-url/--access-token: both needed, URL checked, no mixing with --target-org', async () => {
         await expect(resolveTarget({ instanceUrl: org.instanceUrl, root })).rejects.toThrow(
             /go together/
@@ -97,14 +142,7 @@ describe('resolveTarget', () => {
 
     it('an sf CLI alias reuses the sf login', async () => {
         const core = await import('@salesforce/core');
-        const auth = await core.AuthInfo.create({
-            accessTokenOptions: {
-                accessToken: org.accessToken,
-                instanceUrl: org.instanceUrl,
-                loginUrl: org.instanceUrl
-            }
-        });
-        await auth.save();
+        await (await sfLogin()).save();
         const state = await core.StateAggregator.getInstance();
         await state.aliases.setAndSave('ll-local', org.username);
         const t = await resolveTarget({ targetOrg: 'll-local', root });
@@ -114,6 +152,22 @@ describe('resolveTarget', () => {
             "SELECT Username FROM User WHERE Username = 'admin@leadloop.local'"
         );
         expect(rows[0]?.Username).toBe(org.username);
+    });
+
+    it('an sf login with a refresh token: a refreshed token is saved in the sf auth file', async () => {
+        const core = await import('@salesforce/core');
+        // An OAuth login (refresh token), as `sf org login web` leaves it.
+        const auth = await sfLogin();
+        await auth.save({ refreshToken: org.refreshToken, clientId: 'PlatformCLI' });
+        const username = auth.getUsername()!;
+        const state = await core.StateAggregator.getInstance();
+        await state.aliases.setAndSave('ll-refresh', username);
+        await expireDuringRun(await resolveTarget({ targetOrg: 'll-refresh', root }));
+        // Read back from disk, as the next run does.
+        core.StateAggregator.clearInstance();
+        const reread = await core.AuthInfo.create({ username });
+        expect(reread.getFields(true).accessToken).toBe(org.accessToken);
+        await expectNoRefresh(await resolveTarget({ targetOrg: 'll-refresh', root }));
     });
 
     it('an unknown alias is a clear error listing the known ones', async () => {

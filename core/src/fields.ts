@@ -120,6 +120,54 @@ export const HANDBACK_READS: ObjectReads = {
     Group: ['Id', 'DeveloperName']
 };
 
+/** Lead fields (domain keys) the hygiene audit reads, and what its fixes compare and change. */
+export const HYGIENE_LEAD_KEYS = [
+    'id',
+    'firstName',
+    'lastName',
+    'company',
+    'email',
+    'phone',
+    'country',
+    'status',
+    'isConverted',
+    'ownerId',
+    'createdDate',
+    'lastModifiedDate',
+    'lastActivityDate',
+    'score',
+    'tier',
+    'salesReady',
+    'nurtureUntil',
+    'handedBackAt',
+    'statusChangedAt',
+    'duplicateOfId',
+    'movedOnContactId',
+    'movedOnOpportunityId'
+] as const satisfies readonly (keyof Lead)[];
+
+/**
+ * The hygiene audit (the audit page, the Lead record panel, `leadloop audit`): leads, their
+ * owners and queues (Group: queues only), contacts, accounts, opportunities and activities.
+ */
+export const HYGIENE_READS = {
+    Lead: leadApiNames(HYGIENE_LEAD_KEYS),
+    User: ['Id', 'Name', 'IsActive'],
+    Group: ['Id', 'Name', 'DeveloperName', 'Type'],
+    Contact: ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'Account.Name', 'CreatedDate'],
+    Account: ['Id', 'Name', 'Website'],
+    Opportunity: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'CreatedDate'],
+    /** What scoring reads, plus whether a task is done and its outcome. */
+    Task: [...SCORING_ACTIVITY_FIELDS.Task, 'IsClosed', 'Description'],
+    Event: [...SCORING_ACTIVITY_FIELDS.Event, 'Description']
+} as const satisfies ObjectReads;
+
+/** The audit page: what the audit reads and the active settings that hold its thresholds. */
+export const HYGIENE_PAGE_READS: ObjectReads = {
+    ...HYGIENE_READS,
+    [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
+};
+
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**

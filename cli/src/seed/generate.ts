@@ -805,7 +805,7 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             { object: 'User', match: { kind: 'field', field: 'Username' }, records: users },
             {
                 object: 'Group',
-                match: { kind: 'field', field: 'DeveloperName', where: "Type = 'Queue'" },
+                match: { kind: 'field', field: 'DeveloperName', where: { Type: 'Queue' } },
                 records: [
                     {
                         key: QUEUE_KEY,

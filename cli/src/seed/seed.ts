@@ -8,7 +8,15 @@
  */
 import type { Connection } from 'jsforce';
 import { SOURCE_ID_FIELD } from '../../../core/src/index';
-import { Api, messageOf, StopError, type RecordFailure, type SObjectRecord } from '../api';
+import {
+    Api,
+    cond,
+    messageOf,
+    soql,
+    StopError,
+    type RecordFailure,
+    type SObjectRecord
+} from '../api/index';
 import { scoreOrg, type ScoreRunResult } from '../score';
 import type { DemoData, SeedRecord, SeedStep } from './types';
 
@@ -71,18 +79,21 @@ async function existingRecords(api: Api, step: SeedStep): Promise<Map<string, st
     const m = step.match;
     if (m.kind === 'sourceId') {
         const rows = await api.query(
-            `SELECT Id, ${SOURCE_ID_FIELD} FROM ${step.object} WHERE ${SOURCE_ID_FIELD} != null`
+            soql({
+                select: ['Id', SOURCE_ID_FIELD],
+                from: step.object,
+                where: [cond(SOURCE_ID_FIELD, '!=', null)]
+            })
         );
         for (const r of rows) found.set(String(r[SOURCE_ID_FIELD]), String(r.Id));
     } else if (m.kind === 'field') {
-        const rows = await api.query(
-            `SELECT Id, ${m.field} FROM ${step.object}${m.where ? ` WHERE ${m.where}` : ''}`
-        );
+        const where = Object.entries(m.where ?? {}).map(([f, v]) => cond(f, '=', v));
+        const rows = await api.query(soql({ select: ['Id', m.field], from: step.object, where }));
         for (const r of rows) found.set(String(r[m.field]), String(r.Id));
     } else if (m.kind === 'natural') {
-        const where = m.fields.includes('WhoId') ? ' WHERE WhoId != null' : '';
+        const where = m.fields.includes('WhoId') ? [cond('WhoId', '!=', null)] : [];
         const rows = await api.query(
-            `SELECT Id, ${m.fields.join(', ')} FROM ${step.object}${where}`
+            soql({ select: ['Id', ...m.fields], from: step.object, where })
         );
         // The n-th record with the same natural key matches the n-th in the data set, so
         // activities match whatever day the data set was generated for.
@@ -94,7 +105,7 @@ async function existingRecords(api: Api, step: SeedStep): Promise<Map<string, st
             found.set(`${k}#${n}`, String(r.Id));
         }
     } else {
-        const rows = await api.query(`SELECT Id FROM ${step.object} LIMIT 1`);
+        const rows = await api.query(soql({ select: ['Id'], from: step.object, limit: 1 }));
         if (rows.length) found.set('*', String(rows[0].Id));
     }
     return found;

@@ -10,7 +10,7 @@ export type MatchRule =
     /** The LL_Source_Id__c external id (the record key is its value). */
     | { kind: 'sourceId' }
     /** A unique field such as User.Username or Group.DeveloperName (key = its value). */
-    | { kind: 'field'; field: string; where?: string }
+    | { kind: 'field'; field: string; where?: Record<string, string | number | boolean> }
     /** Natural key: these fields (after resolving refs) identify a record. */
     | { kind: 'natural'; fields: string[] }
     /** Insert only when the object holds no record at all (the default scoring model). */

@@ -5,10 +5,9 @@
  * Shaped like the scoring lists (`SCORING_LEAD_KEYS`, `SCORING_ACTIVITY_FIELDS`).
  */
 import { fieldValue, leadFromRecord, type SalesforceRecord } from '../records';
-import { SETTINGS } from '../schema';
-import { SCORING_ACTIVITY_FIELDS, leadApiNames, type ObjectReads } from '../fields';
+import { HYGIENE_READS } from '../fields';
 import { activityFromRecord } from '../scoring/records';
-import type { Lead, Opportunity } from '../types';
+import type { Opportunity } from '../types';
 import type {
     HygieneAccount,
     HygieneActivity,
@@ -18,39 +17,18 @@ import type {
     HygieneUser
 } from './types';
 
-/** Lead fields (domain keys) the audit reads. */
-export const HYGIENE_LEAD_KEYS = [
-    'id',
-    'firstName',
-    'lastName',
-    'company',
-    'email',
-    'phone',
-    'country',
-    'status',
-    'isConverted',
-    'ownerId',
-    'createdDate',
-    'lastModifiedDate',
-    'lastActivityDate',
-    'score',
-    'tier',
-    'salesReady',
-    'nurtureUntil',
-    'handedBackAt',
-    'statusChangedAt'
-] as const satisfies readonly (keyof Lead)[];
+/** Lead fields (domain keys) the audit reads (defined with every read list in `fields.ts`). */
+export { HYGIENE_LEAD_KEYS } from '../fields';
 
-/** API names the audit reads from the other objects (Group: queues only). */
+/** API names the audit reads from the other objects: `HYGIENE_READS` without the Lead. */
 export const HYGIENE_FIELDS = {
-    User: ['Id', 'Name', 'IsActive'],
-    Group: ['Id', 'Name', 'DeveloperName', 'Type'],
-    Contact: ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'Account.Name', 'CreatedDate'],
-    Account: ['Id', 'Name', 'Website'],
-    Opportunity: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'CreatedDate'],
-    /** What scoring reads, plus whether a task is done and its outcome. */
-    Task: [...SCORING_ACTIVITY_FIELDS.Task, 'IsClosed', 'Description'],
-    Event: [...SCORING_ACTIVITY_FIELDS.Event, 'Description']
+    User: HYGIENE_READS.User,
+    Group: HYGIENE_READS.Group,
+    Contact: HYGIENE_READS.Contact,
+    Account: HYGIENE_READS.Account,
+    Opportunity: HYGIENE_READS.Opportunity,
+    Task: HYGIENE_READS.Task,
+    Event: HYGIENE_READS.Event
 } as const;
 
 function flat(record: SalesforceRecord): SalesforceRecord {
@@ -139,16 +117,6 @@ export function hygieneActivityFromRecord(
         isClosed: kind === 'Task' ? bool(r.IsClosed) : null
     };
 }
-
-/**
- * Everything the audit reads, by object API name, with the settings that hold its
- * thresholds (the audit page's query reads exactly this).
- */
-export const HYGIENE_READS: ObjectReads = {
-    Lead: leadApiNames(HYGIENE_LEAD_KEYS),
-    ...HYGIENE_FIELDS,
-    [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
-};
 
 /** Records of the objects in `HYGIENE_READS`, by object API name, in any shape above. */
 export type HygieneRecords = Partial<

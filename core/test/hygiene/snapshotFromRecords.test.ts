@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
     DEFAULT_SETTINGS,
-    HYGIENE_READS,
+    HYGIENE_PAGE_READS,
     auditLeads,
     hygieneSnapshotFromRecords
 } from '../../src/index';
@@ -38,7 +38,7 @@ describe('hygieneSnapshotFromRecords', () => {
     });
 
     it('reads every object the snapshot needs, the lead by its API names', () => {
-        expect(Object.keys(HYGIENE_READS).sort()).toEqual(
+        expect(Object.keys(HYGIENE_PAGE_READS).sort()).toEqual(
             [
                 'Account',
                 'Contact',
@@ -51,6 +51,6 @@ describe('hygieneSnapshotFromRecords', () => {
                 'User'
             ].sort()
         );
-        expect(HYGIENE_READS.Lead).toContain('LastModifiedDate');
+        expect(HYGIENE_PAGE_READS.Lead).toContain('LastModifiedDate');
     });
 });

@@ -1,5 +1,5 @@
 import { gql } from 'lightning/graphql';
-import { HYGIENE_READS, graphqlSelection } from 'c/leadLoopCore';
+import { HYGIENE_PAGE_READS, graphqlSelection } from 'c/leadLoopCore';
 
 /** Page size: with upperBound, GraphQL wants 200–2,000. */
 export const AUDIT_PAGE_SIZE = 2000;
@@ -32,7 +32,7 @@ const WHERE = {
     LL_Settings__c: '{ LL_Active__c: { eq: true } }'
 };
 
-/** One page of an object, read with the core's `HYGIENE_READS`, with its total for progress. */
+/** One page of an object, read with the core's `HYGIENE_PAGE_READS`, with its total for progress. */
 const page = (object) => `
     ${object}(
         first: $pageSize
@@ -43,7 +43,7 @@ const page = (object) => `
     ) {
         edges {
             node {
-                ${graphqlSelection(HYGIENE_READS[object])}
+                ${graphqlSelection(HYGIENE_PAGE_READS[object])}
             }
         }
         pageInfo {
