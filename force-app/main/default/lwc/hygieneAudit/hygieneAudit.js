@@ -1,12 +1,20 @@
 import { LightningElement, wire } from 'lwc';
 import { graphql } from 'lightning/graphql';
+import { createRecord } from 'lightning/uiRecordApi';
 import {
+    APPLICABLE_FIX_KINDS,
+    AUDIT_RUN,
     HYGIENE_CHECKS,
     auditLeads,
+    auditRunRecord,
+    closeStatusOf,
     graphqlNodes,
     hygieneSnapshotFromRecords,
-    parseSettings
+    newFixRunId,
+    parseSettings,
+    planFix
 } from 'c/leadLoopCore';
+import { logOutcomes, nextTask, undoRun, writeChanges } from './fixWrites';
 import {
     AUDIT_LIMIT,
     AUDIT_OBJECTS,
@@ -21,17 +29,14 @@ function emptyByObject(make) {
     return Object.fromEntries(AUDIT_OBJECTS.map((object) => [object, make()]));
 }
 
-/** Lets the browser paint and handle input between pages, so the page never freezes. */
-function nextTask() {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * App page for admins: reads every open lead and what the audit needs (a page of each
  * object at a time, with progress), audits them in the browser with the core's checks,
  * and shows the findings grouped by check (c-hygiene-check-list) and, for the chosen
- * check, the leads (c-hygiene-finding-table). This container reads; the children display.
+ * check, the leads (c-hygiene-finding-table). The leads of a check are fixed in bulk: the
+ * admin chooses how (c-hygiene-fix-panel), reads every change (c-hygiene-fix-preview),
+ * applies it and reads the result per lead, with Undo (c-hygiene-fix-results). This
+ * container reads and writes (through fixWrites.js); the children display and send events.
  */
 export default class HygieneAudit extends LightningElement {
     auditQuery;
@@ -42,7 +47,16 @@ export default class HygieneAudit extends LightningElement {
     seen;
     totals;
     result;
+    snapshot;
+    settings;
     selectedCheckId = null;
+
+    fixPlan;
+    fixOutcomes;
+    fixRun;
+    undoOutcomes;
+    fixing = false;
+    fixErrors;
 
     @wire(graphql, { query: '$auditQuery', variables: '$auditVariables' })
     wiredAudit(result) {
@@ -109,6 +123,7 @@ export default class HygieneAudit extends LightningElement {
         this.errors = undefined;
         this.result = undefined;
         this.selectedCheckId = null;
+        this.resetFix();
         this.records = emptyByObject(() => []);
         this.seen = emptyByObject(() => new Set());
         this.totals = emptyByObject(() => 0);
@@ -127,12 +142,17 @@ export default class HygieneAudit extends LightningElement {
         this.auditQuery = undefined;
     }
 
-    finish() {
+    async finish() {
         this.stop();
         try {
-            const { settings } = parseSettings(this.records[SETTINGS_OBJECT][0]);
-            const snapshot = hygieneSnapshotFromRecords(this.records);
-            this.result = auditLeads(snapshot, settings, new Date());
+            this.settings = parseSettings(this.records[SETTINGS_OBJECT][0]).settings;
+            this.snapshot = hygieneSnapshotFromRecords(this.records);
+            this.result = auditLeads(this.snapshot, this.settings, new Date());
+            // Each run keeps its counts, so reports show findings over time.
+            await createRecord({
+                apiName: AUDIT_RUN.objectApiName,
+                fields: auditRunRecord(this.result, 'Audit page')
+            });
         } catch (error) {
             this.errors = error;
         }
@@ -199,5 +219,135 @@ export default class HygieneAudit extends LightningElement {
 
     handleSelectCheck(event) {
         this.selectedCheckId = event.detail.checkId;
+        this.resetFix();
+    }
+
+    // ---- fixing the leads of a check ----------------------------------------
+
+    resetFix() {
+        this.fixPlan = undefined;
+        this.fixOutcomes = undefined;
+        this.fixRun = undefined;
+        this.undoOutcomes = undefined;
+        this.fixErrors = undefined;
+    }
+
+    /** The fix the check's findings suggest, when it is one that changes records. */
+    get fixKind() {
+        const kind = this.selectedFindings.map((f) => f.fix.kind)[0];
+        return APPLICABLE_FIX_KINDS.includes(kind) ? kind : null;
+    }
+
+    get activeUsers() {
+        return (this.snapshot?.users ?? []).filter((u) => u.isActive);
+    }
+
+    get queues() {
+        return this.snapshot?.queues ?? [];
+    }
+
+    get findingLeads() {
+        const seen = new Set();
+        return this.selectedFindings
+            .filter((f) => !seen.has(f.leadId) && seen.add(f.leadId))
+            .map((f) => ({ id: f.leadId, name: f.leadName }));
+    }
+
+    get closeStatus() {
+        return this.settings ? closeStatusOf(this.settings) : null;
+    }
+
+    get showPanel() {
+        return Boolean(this.fixKind) && !this.fixPlan && !this.fixOutcomes;
+    }
+
+    get showPreview() {
+        return Boolean(this.fixPlan) && !this.fixOutcomes;
+    }
+
+    /** Active reps with the open leads they own now (the cap counts them). */
+    roundRobinReps() {
+        const open = new Map();
+        for (const lead of this.snapshot.leads) {
+            open.set(lead.ownerId, (open.get(lead.ownerId) ?? 0) + 1);
+        }
+        return this.activeUsers.map((u) => ({
+            id: u.id,
+            name: u.name,
+            openLeads: open.get(u.id) ?? 0
+        }));
+    }
+
+    handlePreviewFix(event) {
+        const { mode, toId, cap, masterId } = event.detail;
+        this.fixErrors = undefined;
+        let to = null;
+        if (mode === 'user') {
+            const user = this.activeUsers.find((u) => u.id === toId);
+            to = user ? { ...user, kind: 'user' } : null;
+        } else if (mode === 'queue') {
+            const queue = this.queues.find((q) => q.id === toId);
+            to = queue ? { id: queue.id, name: queue.name, kind: 'queue' } : null;
+        }
+        try {
+            this.fixPlan = planFix(this.fixKind, this.selectedFindings, this.snapshot.leads, {
+                settings: this.settings,
+                to,
+                roundRobin:
+                    this.fixKind === 'reassign' && mode === 'round-robin'
+                        ? { reps: this.roundRobinReps(), cap }
+                        : null,
+                masterId
+            });
+        } catch (error) {
+            this.fixErrors = error;
+        }
+    }
+
+    handleCancelFix() {
+        this.fixPlan = undefined;
+    }
+
+    async handleApplyFix() {
+        const plan = this.fixPlan;
+        this.fixing = true;
+        this.fixErrors = undefined;
+        try {
+            const now = new Date();
+            const run = {
+                runId: newFixRunId(now),
+                checkId: this.selectedCheckId,
+                appliedAt: now.toISOString()
+            };
+            const { outcomes, current } = await writeChanges(plan.changes);
+            this.fixOutcomes = outcomes;
+            const log = await logOutcomes(run, outcomes);
+            this.fixRun = { runId: run.runId, log, current };
+        } catch (error) {
+            this.fixErrors = error;
+        } finally {
+            this.fixing = false;
+        }
+    }
+
+    get canUndo() {
+        return Boolean(this.fixRun) && !this.undoOutcomes;
+    }
+
+    get hasUndoOutcomes() {
+        return Boolean(this.undoOutcomes);
+    }
+
+    async handleUndoFix() {
+        const { runId, log, current } = this.fixRun;
+        this.fixing = true;
+        this.fixErrors = undefined;
+        try {
+            this.undoOutcomes = await undoRun(runId, log, current, new Date());
+        } catch (error) {
+            this.fixErrors = error;
+        } finally {
+            this.fixing = false;
+        }
     }
 }

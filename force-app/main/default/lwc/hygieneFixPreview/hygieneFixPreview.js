@@ -1,0 +1,51 @@
+import { LightningElement, api } from 'lwc';
+
+/** Every change a fix would make (field from → to, per lead) and the leads it leaves, before Apply. */
+export default class HygieneFixPreview extends LightningElement {
+    /** The core's FixPlan. */
+    @api plan;
+    /** Field API name → label, for people. */
+    @api fieldLabels = {};
+    @api disabled = false;
+
+    get rows() {
+        const labels = this.fieldLabels ?? {};
+        return (this.plan?.changes ?? []).flatMap((change) =>
+            change.changes.map((c, i) => ({
+                key: `${change.leadId}:${c.field}`,
+                leadName: i === 0 ? change.leadName : '',
+                field: labels[c.field] ?? c.field,
+                from: c.from ?? '(empty)',
+                to: c.to ?? '(empty)'
+            }))
+        );
+    }
+
+    get skipped() {
+        return (this.plan?.skipped ?? []).map((s) => ({
+            key: s.leadId,
+            text: `${s.leadName}: ${s.reason}`
+        }));
+    }
+
+    get hasSkipped() {
+        return this.skipped.length > 0;
+    }
+
+    get summary() {
+        const n = this.plan?.changes.length ?? 0;
+        return `${n} lead${n === 1 ? '' : 's'} will change.`;
+    }
+
+    get applyDisabled() {
+        return this.disabled || !this.plan?.changes.length;
+    }
+
+    handleApply() {
+        this.dispatchEvent(new CustomEvent('apply'));
+    }
+
+    handleCancel() {
+        this.dispatchEvent(new CustomEvent('cancel'));
+    }
+}
