@@ -25,6 +25,15 @@ import {
 
 const SETTINGS_OBJECT = 'LL_Settings__c';
 
+/** How the preview names the Lead fields fixes write. */
+const FIELD_LABELS = {
+    OwnerId: 'Owner',
+    Status: 'Status',
+    LL_Duplicate_Of__c: 'Duplicate of',
+    LL_Moved_On_Contact__c: 'Moved on to contact',
+    LL_Moved_On_Opportunity__c: 'Moved on to opportunity'
+};
+
 function emptyByObject(make) {
     return Object.fromEntries(AUDIT_OBJECTS.map((object) => [object, make()]));
 }
@@ -57,6 +66,7 @@ export default class HygieneAudit extends LightningElement {
     undoOutcomes;
     fixing = false;
     fixErrors;
+    fieldLabels = FIELD_LABELS;
 
     @wire(graphql, { query: '$auditQuery', variables: '$auditVariables' })
     wiredAudit(result) {
@@ -255,6 +265,19 @@ export default class HygieneAudit extends LightningElement {
 
     get closeStatus() {
         return this.settings ? closeStatusOf(this.settings) : null;
+    }
+
+    /** Names of the records a fix may write into a lead (owners, masters, contacts). */
+    get recordNames() {
+        const s = this.snapshot;
+        if (!s) {
+            return {};
+        }
+        return Object.fromEntries(
+            [...s.users, ...s.queues, ...s.contacts, ...s.opportunities, ...this.findingLeads].map(
+                (r) => [r.id, r.name ?? [r.firstName, r.lastName].filter(Boolean).join(' ')]
+            )
+        );
     }
 
     get showPanel() {

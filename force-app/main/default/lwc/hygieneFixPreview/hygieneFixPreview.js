@@ -6,17 +6,21 @@ export default class HygieneFixPreview extends LightningElement {
     @api plan;
     /** Field API name → label, for people. */
     @api fieldLabels = {};
+    /** Record id → name (users, queues, leads), so values read as people know them. */
+    @api names = {};
     @api disabled = false;
 
     get rows() {
         const labels = this.fieldLabels ?? {};
+        const names = this.names ?? {};
+        const shown = (v) => (v === null || v === undefined ? '(empty)' : (names[v] ?? v));
         return (this.plan?.changes ?? []).flatMap((change) =>
             change.changes.map((c, i) => ({
                 key: `${change.leadId}:${c.field}`,
                 leadName: i === 0 ? change.leadName : '',
                 field: labels[c.field] ?? c.field,
-                from: c.from ?? '(empty)',
-                to: c.to ?? '(empty)'
+                from: shown(c.from),
+                to: shown(c.to)
             }))
         );
     }
