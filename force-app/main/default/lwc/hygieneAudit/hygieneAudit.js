@@ -343,9 +343,13 @@ export default class HygieneAudit extends LightningElement {
                 appliedAt: now.toISOString()
             };
             const { outcomes, current } = await writeChanges(plan.changes);
-            this.fixOutcomes = outcomes;
-            const log = await logOutcomes(run, outcomes);
-            this.fixRun = { runId: run.runId, log, current };
+            try {
+                const log = await logOutcomes(run, outcomes);
+                this.fixRun = { runId: run.runId, log, current };
+            } finally {
+                // Shown once logged (Undo needs the log); shown anyway when logging failed.
+                this.fixOutcomes = outcomes;
+            }
         } catch (error) {
             this.fixErrors = error;
         } finally {
