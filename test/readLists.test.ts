@@ -9,6 +9,8 @@ import {
     DEFAULT_SCORING_MODEL,
     FIT_FIELDS,
     HANDBACK_READS,
+    HYGIENE_LEAD_READS,
+    HYGIENE_LEAD_RELATED_READS,
     HYGIENE_PAGE_READS,
     PREVIEW_READS,
     SCORING_MODEL_READS,
@@ -40,6 +42,8 @@ vi.mock('c/leadLoopCore', async () => await import('../core/src/index'));
 const QUERY_READS: Record<string, ObjectReads> = {
     handBackSettings: HANDBACK_READS,
     hygieneAudit: HYGIENE_PAGE_READS,
+    leadHygieneLead: HYGIENE_LEAD_READS,
+    leadHygieneRelated: HYGIENE_LEAD_RELATED_READS,
     leadScoreCard: SCORING_READS,
     scoringModelPreview: PREVIEW_READS,
     scoringModelVersions: SCORING_MODEL_READS

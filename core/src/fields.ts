@@ -168,6 +168,29 @@ export const HYGIENE_PAGE_READS: ObjectReads = {
     [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
 };
 
+const pick = (reads: ObjectReads, objects: readonly string[]): ObjectReads =>
+    Object.fromEntries(objects.map((object) => [object, reads[object]]));
+
+/**
+ * The Lead record page's findings, read in two queries: the lead with its activities, the
+ * queues and the settings; then its owner and the records it may duplicate or have moved
+ * on to (by email, company, phone).
+ */
+export const HYGIENE_LEAD_READS: ObjectReads = pick(HYGIENE_PAGE_READS, [
+    'Lead',
+    'Task',
+    'Event',
+    'Group',
+    SETTINGS.objectApiName
+]);
+export const HYGIENE_LEAD_RELATED_READS: ObjectReads = pick(HYGIENE_PAGE_READS, [
+    'User',
+    'Lead',
+    'Contact',
+    'Account',
+    'Opportunity'
+]);
+
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**

@@ -405,6 +405,21 @@ var HYGIENE_PAGE_READS = {
   ...HYGIENE_READS,
   [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
 };
+var pick = (reads, objects) => Object.fromEntries(objects.map((object) => [object, reads[object]]));
+var HYGIENE_LEAD_READS = pick(HYGIENE_PAGE_READS, [
+  "Lead",
+  "Task",
+  "Event",
+  "Group",
+  SETTINGS.objectApiName
+]);
+var HYGIENE_LEAD_RELATED_READS = pick(HYGIENE_PAGE_READS, [
+  "User",
+  "Lead",
+  "Contact",
+  "Account",
+  "Opportunity"
+]);
 var API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 function graphqlSelection(fields) {
   const parents = /* @__PURE__ */ new Map();
@@ -5404,6 +5419,8 @@ export {
   HYGIENE_CHECK_IDS,
   HYGIENE_FIELDS,
   HYGIENE_LEAD_KEYS,
+  HYGIENE_LEAD_READS,
+  HYGIENE_LEAD_RELATED_READS,
   HYGIENE_PAGE_READS,
   HYGIENE_READS,
   HygieneInputError,
