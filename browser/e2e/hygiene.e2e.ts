@@ -64,6 +64,13 @@ describe('Hygiene audit app page', () => {
         const name = (await first.textContent())!.replace(/ \(.*\)$/, '');
         await first.click();
         await pageHeading(page, name).waitFor();
+        // The lead's record page shows its own findings.
+        await component(page, 'Lead Loop Hygiene Findings')
+            .getByRole('listitem')
+            .filter({ hasText: 'Owner has left' })
+            .getByText('Fix:')
+            .waitFor();
+        await expectClean(app);
         await page.goBack();
         await pageHeading(page, 'Lead Loop Hygiene Audit').waitFor();
     });
