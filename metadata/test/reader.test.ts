@@ -34,7 +34,7 @@ describe('reading force-app', () => {
 
     it('reads the app, its tabs, flexipages and component bundles', () => {
         const app = meta.applications.get('LL_Lead_Loop')!;
-        expect(app.tabs).toEqual(['standard-Lead', 'LL_Scoring_Model']);
+        expect(app.tabs).toEqual(['standard-Lead', 'LL_Scoring_Model', 'LL_Hygiene_Audit']);
         expect(meta.tabs.get('LL_Scoring_Model')).toMatchObject({
             label: 'Scoring Model',
             flexiPage: 'LL_Scoring_Model'
@@ -71,6 +71,15 @@ describe('reading force-app', () => {
                     type: 'standard__navItemPage',
                     attributes: { apiName: 'LL_Scoring_Model' }
                 }
+            },
+            {
+                tab: 'LL_Hygiene_Audit',
+                label: 'Hygiene Audit',
+                flexiPage: 'LL_Hygiene_Audit',
+                pageReference: {
+                    type: 'standard__navItemPage',
+                    attributes: { apiName: 'LL_Hygiene_Audit' }
+                }
             }
         ]);
     });
@@ -79,6 +88,7 @@ describe('reading force-app', () => {
         const page = recordPageFor(meta, 'LL_Lead_Loop', 'Lead')!;
         expect(page.name).toBe('LL_Lead_Record_Page');
         expect(page.components.map((c) => c.component)).toContain('leadScoreCard');
+        expect(page.components.map((c) => c.component)).toContain('leadHygieneFindings');
         expect(recordPageFor(meta, 'LL_Lead_Loop', 'Account')).toBeUndefined();
     });
 });
