@@ -75,8 +75,20 @@ export async function readHygieneSnapshot(
             all('Contact'),
             all('Account'),
             all('Opportunity'),
-            read(soql({ select: HYGIENE_READS.Task, from: 'Task', where: [cond('WhoId', '!=', null)] })),
-            read(soql({ select: HYGIENE_READS.Event, from: 'Event', where: [cond('WhoId', '!=', null)] }))
+            read(
+                soql({
+                    select: HYGIENE_READS.Task,
+                    from: 'Task',
+                    where: [cond('WhoId', '!=', null)]
+                })
+            ),
+            read(
+                soql({
+                    select: HYGIENE_READS.Event,
+                    from: 'Event',
+                    where: [cond('WhoId', '!=', null)]
+                })
+            )
         ]);
     return {
         snapshot: {
@@ -114,9 +126,14 @@ export function runAudit(
 
 /** Records the run (LL_Audit_Run__c) for findings over time; returns its id. */
 export async function saveAuditRun(api: Api, result: AuditResult): Promise<string> {
-    const out = await api.write(AUDIT_RUN.objectApiName, [auditRunRecord(result, 'CLI')], 'create', {
-        bulkThreshold: Infinity
-    });
+    const out = await api.write(
+        AUDIT_RUN.objectApiName,
+        [auditRunRecord(result, 'CLI')],
+        'create',
+        {
+            bulkThreshold: Infinity
+        }
+    );
     if (out.failures.length) {
         throw new UserError(
             `The audit ran, but its run record could not be saved: ${out.failures[0].message}`,

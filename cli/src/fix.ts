@@ -23,14 +23,7 @@ import {
     type LeadChange,
     type LeadSkip
 } from '../../core/src/index';
-import {
-    Api,
-    cond,
-    soql,
-    UserError,
-    type RecordFailure,
-    type SObjectRecord
-} from './api/index';
+import { Api, cond, soql, UserError, type RecordFailure, type SObjectRecord } from './api/index';
 import { readHygieneSnapshot, runAudit, type OrgSnapshot } from './audit';
 
 export interface FixRequest {
@@ -75,7 +68,9 @@ function owner(read: OrgSnapshot, given: string): FixOwner {
     const { users, queues } = read.snapshot;
     const user = users.find((u) => u.id === given || u.name === given);
     if (user) return { id: user.id, name: user.name, kind: 'user', isActive: user.isActive };
-    const queue = queues.find((q) => q.id === given || q.developerName === given || q.name === given);
+    const queue = queues.find(
+        (q) => q.id === given || q.developerName === given || q.name === given
+    );
     if (queue) return { id: queue.id, name: queue.name, kind: 'queue' };
     throw new UserError(
         `--to "${given}" is neither a user (Id or full name) nor a queue (Id, DeveloperName or name).`,
@@ -270,7 +265,11 @@ export async function applyFix(
             message: `The fix log row could not be written: ${f.message}`
         });
     }
-    return { runId: opts.runId, results: results(outcomes, [...skipped, ...plan.skipped]), failures };
+    return {
+        runId: opts.runId,
+        results: results(outcomes, [...skipped, ...plan.skipped]),
+        failures
+    };
 }
 
 /** Reverts one fix run on the leads unchanged since; marks the log rows undone. */
@@ -288,7 +287,11 @@ export async function undoFix(
         })
     );
     if (!rows.length) {
-        throw new UserError(`There is no fix run "${runId}" in ${FIX_LOG.objectApiName}.`, 'NOT_FOUND', true);
+        throw new UserError(
+            `There is no fix run "${runId}" in ${FIX_LOG.objectApiName}.`,
+            'NOT_FOUND',
+            true
+        );
     }
     const log = rows.map(fixLogEntryFromRecord).filter((e) => FIXABLE_FIELDS.has(e.field));
     const fields = [...new Set(log.map((e) => e.field))];

@@ -53,7 +53,8 @@ export default class Fix extends OrgCommand {
             exclusive: ['dry-run', 'undo']
         }),
         to: Flags.string({
-            summary: 'Reassign: the new owner, a user (Id or name) or a queue (Id, DeveloperName or name).',
+            summary:
+                'Reassign: the new owner, a user (Id or name) or a queue (Id, DeveloperName or name).',
             exclusive: ['round-robin']
         }),
         'round-robin': Flags.boolean({
@@ -76,7 +77,10 @@ export default class Fix extends OrgCommand {
         const now = new Date(f.now ?? new Date().toISOString());
         if (f.undo) {
             if (args.target) throw new UsageError('--undo takes a fix run id and no check or fix.');
-            if (dryRun) throw new UsageError('--undo writes; it has no --dry-run (undo is its own preview-free revert).');
+            if (dryRun)
+                throw new UsageError(
+                    '--undo writes; it has no --dry-run (undo is its own preview-free revert).'
+                );
             const undone = await undoFix(api, f.undo, { now, bulkThreshold });
             return {
                 result: { runId: f.undo, results: undone.results, counts: tally(undone.results) },
