@@ -12,38 +12,20 @@
  *
  *   npx tsx bench/audit.bench.ts [--leads 100000] [--latency-ms 25] [--json]
  */
-import jsforce from 'jsforce';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { API_VERSION } from '../core/src/index';
-import { startLocalOrg } from '../localorg/src/index';
 import { Api } from '../cli/src/api/index';
 import { readHygieneSnapshot, runAudit, saveAuditRun } from '../cli/src/audit';
 import { generateDemoData, seedOrg } from '../cli/src/seed/index';
-
-function arg(name: string, fallback: number, min = 1): number {
-    const i = process.argv.indexOf(`--${name}`);
-    const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-    return Number.isFinite(n) && n >= min ? Math.floor(n) : fallback;
-}
+import { latencyArg, startBenchOrg } from './benchOrg';
+import { arg } from './synthetic';
 
 const LEADS = arg('leads', 100_000);
-const LATENCY_MS = arg('latency-ms', 25, 0);
+const LATENCY_MS = latencyArg();
 const json = process.argv.includes('--json');
 const log = (s: string) => {
     if (!json) console.error(s);
 };
 const now = new Date('2026-11-22T12:00:00.000Z');
-
-const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-auditbench-'));
-const org = await startLocalOrg({ dataDir: dir, port: 0, dailyApiLimit: 100_000_000 });
-const connect = () =>
-    new jsforce.Connection({
-        instanceUrl: org.instanceUrl,
-        accessToken: org.accessToken,
-        version: API_VERSION
-    });
+const { org, connect, close } = await startBenchOrg('leadloop-auditbench-');
 
 try {
     let t = performance.now();
@@ -116,6 +98,5 @@ ${LATENCY_MS} ms added to every API call as the network round trip to a real org
 `);
     }
 } finally {
-    await org.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
 }

@@ -203,23 +203,46 @@ async function writeChanges(
     });
 }
 
-function results(outcomes: ChangeOutcome[], skipped: LeadSkip[]): FixResult[] {
+/** Per-record results: written ones as `done` (Applied / Undone), left ones as `left`. */
+function results(
+    outcomes: ChangeOutcome[],
+    left: LeadSkip[],
+    done: 'Applied' | 'Undone',
+    leftAs: 'Skipped' | 'Refused'
+): FixResult[] {
     return [
         ...outcomes.map((o) => ({
             leadId: o.change.leadId,
             leadName: o.change.leadName,
-            result: o.status,
+            result: o.status === 'Applied' ? done : ('Failed' as const),
             message: o.message ?? '',
             changes: o.change.changes
         })),
-        ...skipped.map((s) => ({
+        ...left.map((s) => ({
             leadId: s.leadId,
             leadName: s.leadName,
-            result: 'Skipped' as const,
+            result: leftAs,
             message: s.reason,
             changes: []
         }))
     ];
+}
+
+/** Writes fix log rows; a row that fails is a per-record failure saying so. */
+async function writeLog(
+    api: Api,
+    rows: SObjectRecord[],
+    mode: 'create' | 'update',
+    bulkThreshold: number
+): Promise<RecordFailure[]> {
+    const out = await api.write(FIX_LOG.objectApiName, rows, mode, { bulkThreshold });
+    return out.failures.map((e) => ({
+        object: FIX_LOG.objectApiName,
+        sourceId: null,
+        id: String(rows[e.index].Id ?? rows[e.index][FIX_LOG.fields.leadId]),
+        errorCode: e.errorCode,
+        message: `The fix log row could not be ${mode === 'create' ? 'written' : 'updated'}: ${e.message}`
+    }));
 }
 
 /**
@@ -237,14 +260,16 @@ export async function applyFix(
     const stamps = new Map([...now].map(([id, r]) => [id, text(r.LastModifiedDate)]));
     const { apply, skipped } = stillUnchanged(plan.changes, stamps);
     const outcomes = await writeChanges(api, apply, opts.bulkThreshold);
-    const raced = plan.changes.filter((c) => skipped.some((s) => s.leadId === c.leadId));
+    const reasons = new Map(skipped.map((x) => [x.leadId, x.reason]));
     const logged: ChangeOutcome[] = [
         ...outcomes,
-        ...raced.map((change) => ({
-            change,
-            status: 'Skipped' as const,
-            message: skipped.find((s) => s.leadId === change.leadId)!.reason
-        }))
+        ...plan.changes
+            .filter((c) => reasons.has(c.leadId))
+            .map((change) => ({
+                change,
+                status: 'Skipped' as const,
+                message: reasons.get(change.leadId)
+            }))
     ];
     const failures = outcomes
         .filter((o) => o.status === 'Failed')
@@ -253,21 +278,10 @@ export async function applyFix(
         { runId: opts.runId, checkId: preview.checkId, appliedAt: opts.now.toISOString() },
         logged
     );
-    const out = await api.write(FIX_LOG.objectApiName, log, 'create', {
-        bulkThreshold: opts.bulkThreshold
-    });
-    for (const f of out.failures) {
-        failures.push({
-            object: FIX_LOG.objectApiName,
-            sourceId: null,
-            id: String(log[f.index][FIX_LOG.fields.leadId]),
-            errorCode: f.errorCode,
-            message: `The fix log row could not be written: ${f.message}`
-        });
-    }
+    failures.push(...(await writeLog(api, log, 'create', opts.bulkThreshold)));
     return {
         runId: opts.runId,
-        results: results(outcomes, [...skipped, ...plan.skipped]),
+        results: results(outcomes, [...skipped, ...plan.skipped], 'Applied', 'Skipped'),
         failures
     };
 }
@@ -325,35 +339,6 @@ export async function undoFix(
     for (const r of plan.refused) {
         for (const id of r.logIds) updates.push(fixLogUndoneRecord(id, at, r.reason));
     }
-    const out = await api.write(FIX_LOG.objectApiName, updates, 'update', {
-        bulkThreshold: opts.bulkThreshold
-    });
-    for (const e of out.failures) {
-        failures.push({
-            object: FIX_LOG.objectApiName,
-            sourceId: null,
-            id: String(updates[e.index].Id),
-            errorCode: e.errorCode,
-            message: `The fix log row could not be updated: ${e.message}`
-        });
-    }
-    return {
-        results: [
-            ...outcomes.map((o) => ({
-                leadId: o.change.leadId,
-                leadName: o.change.leadName,
-                result: o.status === 'Applied' ? ('Undone' as const) : ('Failed' as const),
-                message: o.message ?? '',
-                changes: o.change.changes
-            })),
-            ...plan.refused.map((r) => ({
-                leadId: r.leadId,
-                leadName: r.leadName,
-                result: 'Refused' as const,
-                message: r.reason,
-                changes: []
-            }))
-        ],
-        failures
-    };
+    failures.push(...(await writeLog(api, updates, 'update', opts.bulkThreshold)));
+    return { results: results(outcomes, plan.refused, 'Undone', 'Refused'), failures };
 }

@@ -19,28 +19,11 @@ import { demoSnapshot } from '../../core/test/hygiene/demoSnapshot';
 import { Api, cond, soql } from '../src/api/index';
 import { applyFix, previewFix } from '../src/fix';
 import { DEMO_SETTINGS, generateDemoData, seedOrg } from '../src/seed/index';
-import { DEMO_PROBLEMS, type DemoProblem } from '../src/seed/types';
+import { DEMO_PROBLEM_CHECKS as CHECK_FOR, DEMO_PROBLEMS } from '../src/seed/types';
 import { cli, cliRaw, closeEnv, newEnv, type Env } from './orgEnv';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const data = generateDemoData({ leads: 300, now: new Date(NOW) });
-
-/** The check that must find each planted problem (null: a healthy state). */
-const CHECK_FOR: Record<DemoProblem, string | null> = {
-    qualifiedUntouched: 'qualified-not-worked',
-    fakeQualified: 'qualified-not-worked',
-    dealMovedOn: 'deal-moved-on',
-    ownerLeft: 'owner-inactive',
-    duplicateEmail: 'duplicate-email',
-    duplicatePerson: 'duplicate-person',
-    duplicateOfContact: 'duplicate-of-contact',
-    workedUnqualifiedOpen: 'worked-unqualified-open',
-    deadAfter90: 'dead-no-touch',
-    pastFollowUpSla: 'untouched-past-sla',
-    hotInMarketingQueue: 'hot-in-marketing-queue',
-    nurtureDatePassed: 'nurture-date-passed',
-    handedBack: null
-};
 
 interface FindingJson {
     leadId: string;

@@ -151,18 +151,14 @@ function short(text: string): string {
 }
 
 function csv(findings: Finding[]): string {
-    return stringify(
-        findings.map((f) => ({
-            leadId: f.leadId,
-            leadName: f.leadName,
-            checkId: f.checkId,
-            severity: f.severity,
-            title: f.title,
-            detail: f.detail,
-            fixKind: f.fix.kind,
-            fix: f.fix.text,
-            evidence: JSON.stringify(f.evidence)
-        })),
-        { header: true, columns: [...CSV_COLUMNS] }
-    ).trimEnd();
+    const rows = findings.map((f) => {
+        const row = findingJson(f);
+        return {
+            ...row,
+            fixKind: row.fix.kind,
+            fix: row.fix.text,
+            evidence: JSON.stringify(row.evidence)
+        };
+    });
+    return stringify(rows, { header: true, columns: [...CSV_COLUMNS] }).trimEnd();
 }
