@@ -142,6 +142,9 @@ function interruptedStop(): StopError {
 }
 
 export abstract class OrgCommand extends LeadloopCommand {
+    /** Set by a command whose stdout is data (`audit --csv`): the usage line goes to stderr. */
+    protected stdoutIsData = false;
+
     /** The target flags as given (sync passes --to as the target). */
     protected targetOf(
         flags: SharedFlags
@@ -257,6 +260,7 @@ export abstract class OrgCommand extends LeadloopCommand {
         }
         if (outcome.human) this.out(outcome.human);
         for (const w of this.warnings) this.err(`⚠ ${w}`);
-        this.out(apiUsageText(calls, limits));
+        if (this.stdoutIsData) this.err(apiUsageText(calls, limits));
+        else this.out(apiUsageText(calls, limits));
     }
 }

@@ -5,15 +5,15 @@
  * the API limit hit mid-run then --resume) the data ends exactly as in a
  * fault-free org, with nothing written twice.
  */
-import jsforce, { type Connection } from 'jsforce';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import jsforce from 'jsforce';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION, leadApiNames, SCORE_FIELD_KEYS } from '../../core/src/index';
-import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
+import { startLocalOrg } from '../../localorg/src/index';
 import { Api } from '../src/api';
-import { run } from '../src/bin';
+import { cli, closeEnv, newEnv as newEnvIn, type Env } from './orgEnv';
 import { scoreOrg } from '../src/score';
 import { demoCounts, generateDemoData, seedOrg } from '../src/seed/index';
 import { syncLeads } from '../src/sync';
@@ -23,59 +23,12 @@ const LEADS = 400;
 const data = generateDemoData({ leads: LEADS, now: new Date(NOW) });
 const counts = demoCounts(data);
 
-interface Env {
-    org: LocalOrg;
-    root: string;
-    conn: () => Connection;
-}
-
 const envs: Env[] = [];
 
 async function newEnv(): Promise<Env> {
-    const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-cli-'));
-    const org = await startLocalOrg({ dataDir: path.join(dir, 'data'), port: 0, seed: false });
-    const root = path.join(dir, 'project');
-    mkdirSync(path.join(root, '.leadloop'), { recursive: true });
-    writeFileSync(
-        path.join(root, '.leadloop', 'local-org.json'),
-        JSON.stringify({
-            instanceUrl: org.instanceUrl,
-            accessToken: org.accessToken,
-            refreshToken: org.refreshToken,
-            username: org.username,
-            apiVersion: API_VERSION
-        })
-    );
-    const env: Env = {
-        org,
-        root,
-        conn: () =>
-            new jsforce.Connection({
-                instanceUrl: org.instanceUrl,
-                accessToken: org.accessToken,
-                version: API_VERSION
-            })
-    };
+    const env = await newEnvIn();
     envs.push(env);
     return env;
-}
-
-/** Runs the CLI in-process against `env` ('local' target); returns exit code and output. */
-async function cli(env: Env, args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run([...args, '--target-org', 'local', '--json'], {
-        root: env.root,
-        out: (t) => out.push(t),
-        err: (t) => err.push(t),
-        progress: false
-    });
-    const json = JSON.parse(out.join('\n')) as {
-        status: number;
-        result: Record<string, unknown>;
-        warnings: string[];
-    };
-    return { code, json, err: err.join('\n') };
 }
 
 async function count(env: Env, object: string): Promise<number> {
@@ -104,10 +57,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-    for (const env of envs) {
-        await env.org.close();
-        rmSync(path.dirname(env.root), { recursive: true, force: true });
-    }
+    for (const env of envs) await closeEnv(env);
 });
 
 describe('seed', () => {
