@@ -21,43 +21,23 @@
  *
  *   npx tsx bench/cli.bench.ts [--leads 100000] [--naive-sample 300] [--latency-ms 25] [--json]
  */
-import jsforce from 'jsforce';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { API_VERSION, LEAD_FIELDS } from '../core/src/index';
-import { startLocalOrg } from '../localorg/src/index';
 import { Api, cond, soql } from '../cli/src/api/index';
 import { scoreOrg } from '../cli/src/score';
 import { generateDemoData, seedOrg } from '../cli/src/seed/index';
-
-function arg(name: string, fallback: number): number {
-    const i = process.argv.indexOf(`--${name}`);
-    const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-    return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
+import { latencyArg, startBenchOrg } from './benchOrg';
+import { arg } from './synthetic';
 
 const LEADS = arg('leads', 100_000);
 const NAIVE_SAMPLE = arg('naive-sample', 300);
-const LATENCY_MS = (() => {
-    const i = process.argv.indexOf('--latency-ms');
-    const n = i >= 0 ? Number(process.argv[i + 1]) : 25;
-    return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 25;
-})();
+const LATENCY_MS = latencyArg();
 const json = process.argv.includes('--json');
 const log = (s: string) => {
     if (!json) console.error(s);
 };
 const now = new Date('2026-11-22T12:00:00.000Z');
 
-const dir = mkdtempSync(path.join(tmpdir(), 'leadloop-clibench-'));
-const org = await startLocalOrg({ dataDir: dir, port: 0, dailyApiLimit: 100_000_000 });
-const connect = () =>
-    new jsforce.Connection({
-        instanceUrl: org.instanceUrl,
-        accessToken: org.accessToken,
-        version: API_VERSION
-    });
+const { org, connect, close } = await startBenchOrg('leadloop-clibench-');
 
 try {
     // ---- data --------------------------------------------------------------------------------
@@ -185,6 +165,5 @@ ${LATENCY_MS} ms added to every API call as the network round trip to a real org
 `);
     }
 } finally {
-    await org.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
 }

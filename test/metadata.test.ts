@@ -16,6 +16,9 @@ import {
     LEAD_VALUE_TYPES,
     NURTURE_QUEUE_DEVELOPER_NAME,
     PACKAGE_OBJECTS,
+    FIX_LOG,
+    FIX_LOG_STATUSES,
+    AUDIT_RUN,
     PACKAGE_PREFIX,
     PERMISSION_SETS,
     RETURN_RULES,
@@ -107,7 +110,14 @@ describe('package metadata', () => {
             }
         };
         check('Lead', LEAD_FIELDS);
-        for (const def of [SCORING_MODEL, REVIEW_MEETING, REVIEW_ENTRY, SETTINGS]) {
+        for (const def of [
+            SCORING_MODEL,
+            REVIEW_MEETING,
+            REVIEW_ENTRY,
+            SETTINGS,
+            FIX_LOG,
+            AUDIT_RUN
+        ]) {
             check(def.objectApiName, def.fields);
         }
         expect(missing).toEqual([]);
@@ -170,6 +180,7 @@ describe('package metadata', () => {
         expect(values(SETTINGS.objectApiName, SETTINGS.fields.returnRule)).toEqual([
             ...RETURN_RULES
         ]);
+        expect(values(FIX_LOG.objectApiName, FIX_LOG.fields.status)).toEqual([...FIX_LOG_STATUSES]);
         for (const f of [LEAD_FIELDS.tier, LEAD_FIELDS.fitGrade, LEAD_FIELDS.handbackReason]) {
             expect(meta.objects.get('Lead')?.fields.get(f)?.picklist?.restricted).toBe(true);
         }

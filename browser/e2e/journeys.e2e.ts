@@ -54,6 +54,15 @@ const TAB_PAGES: Record<string, { path: string; shows: (page: Page) => Promise<v
             await component(page, 'Lead Loop Funnel').getByRole('table').waitFor();
         }
     },
+    LL_Hygiene_Audit: {
+        path: '/lightning/n/LL_Hygiene_Audit',
+        async shows(page) {
+            await pageHeading(page, 'Lead Loop Hygiene Audit').waitFor();
+            await component(page, 'Lead Loop Hygiene Audit')
+                .getByRole('button', { name: 'Run the audit' })
+                .waitFor();
+        }
+    },
     LL_Scoring_Model: {
         path: '/lightning/n/LL_Scoring_Model',
         async shows(page) {

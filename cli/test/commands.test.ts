@@ -13,9 +13,11 @@ import { loadConfig, PROJECT_ROOT, run } from '../src/bin';
 import { orgFlags, runFlags, targetFlags } from '../src/flags';
 
 const COMMANDS = [
+    'leadloop:audit',
     'leadloop:config:get',
     'leadloop:config:set',
     'leadloop:doctor',
+    'leadloop:fix',
     'leadloop:report',
     'leadloop:review:export',
     'leadloop:score',

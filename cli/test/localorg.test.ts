@@ -5,66 +5,31 @@
  * the API limit hit mid-run then --resume) the data ends exactly as in a
  * fault-free org, with nothing written twice.
  */
-import jsforce, { type Connection } from 'jsforce';
+import jsforce from 'jsforce';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION, leadApiNames, SCORE_FIELD_KEYS } from '../../core/src/index';
-import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
+import { startLocalOrg } from '../../localorg/src/index';
 import { Api } from '../src/api';
-import { run } from '../src/bin';
+import { cli, closeEnv, newEnv as newEnvIn, type Env } from './orgEnv';
 import { scoreOrg } from '../src/score';
 import { demoCounts, generateDemoData, seedOrg } from '../src/seed/index';
 import { syncLeads } from '../src/sync';
 import { seedDemoIfEmpty } from '../../scripts/seedDemo';
-import { localProject } from './support/localProject';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const LEADS = 400;
 const data = generateDemoData({ leads: LEADS, now: new Date(NOW) });
 const counts = demoCounts(data);
 
-interface Env {
-    org: LocalOrg;
-    root: string;
-    conn: () => Connection;
-}
-
 const envs: Env[] = [];
 
 async function newEnv(): Promise<Env> {
-    const { org, root } = await localProject();
-    const env: Env = {
-        org,
-        root,
-        conn: () =>
-            new jsforce.Connection({
-                instanceUrl: org.instanceUrl,
-                accessToken: org.accessToken,
-                version: API_VERSION
-            })
-    };
+    const env = await newEnvIn();
     envs.push(env);
     return env;
-}
-
-/** Runs the CLI in-process against `env` ('local' target); returns exit code and output. */
-async function cli(env: Env, args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run([...args, '--target-org', 'local', '--json'], {
-        root: env.root,
-        out: (t) => out.push(t),
-        err: (t) => err.push(t),
-        progress: false
-    });
-    const json = JSON.parse(out.join('\n')) as {
-        status: number;
-        result: Record<string, unknown>;
-        warnings: string[];
-    };
-    return { code, json, err: err.join('\n') };
 }
 
 async function count(env: Env, object: string): Promise<number> {
@@ -93,10 +58,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-    for (const env of envs) {
-        await env.org.close();
-        rmSync(path.dirname(env.root), { recursive: true, force: true });
-    }
+    for (const env of envs) await closeEnv(env);
 });
 
 describe('seed', () => {

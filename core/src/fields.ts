@@ -95,41 +95,6 @@ export const SCORING_ACTIVITY_FIELDS = {
     ]
 } as const;
 
-/** Lead fields (domain keys) the audit reads. */
-export const HYGIENE_LEAD_KEYS = [
-    'id',
-    'firstName',
-    'lastName',
-    'company',
-    'email',
-    'phone',
-    'country',
-    'status',
-    'isConverted',
-    'ownerId',
-    'createdDate',
-    'lastModifiedDate',
-    'lastActivityDate',
-    'score',
-    'tier',
-    'salesReady',
-    'nurtureUntil',
-    'handedBackAt',
-    'statusChangedAt'
-] as const satisfies readonly (keyof Lead)[];
-
-/** API names the audit reads from the other objects (Group: queues only). */
-export const HYGIENE_FIELDS = {
-    User: ['Id', 'Name', 'IsActive'],
-    Group: ['Id', 'Name', 'DeveloperName', 'Type'],
-    Contact: ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'Account.Name', 'CreatedDate'],
-    Account: ['Id', 'Name', 'Website'],
-    Opportunity: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'CreatedDate'],
-    /** What scoring reads, plus whether a task is done and its outcome. */
-    Task: [...SCORING_ACTIVITY_FIELDS.Task, 'IsClosed', 'Description'],
-    Event: [...SCORING_ACTIVITY_FIELDS.Event, 'Description']
-} as const;
-
 /** Every field of a scoring model version (the editor and the score card read them all). */
 export const SCORING_MODEL_FIELDS: readonly string[] = Object.values(SCORING_MODEL.fields);
 
@@ -162,6 +127,76 @@ export const HANDBACK_READS: ObjectReads = {
     Group: ['Id', 'DeveloperName']
 };
 
+/** Lead fields (domain keys) the hygiene audit reads, and what its fixes compare and change. */
+export const HYGIENE_LEAD_KEYS = [
+    'id',
+    'firstName',
+    'lastName',
+    'company',
+    'email',
+    'phone',
+    'country',
+    'status',
+    'isConverted',
+    'ownerId',
+    'createdDate',
+    'lastModifiedDate',
+    'lastActivityDate',
+    'score',
+    'tier',
+    'salesReady',
+    'nurtureUntil',
+    'handedBackAt',
+    'statusChangedAt',
+    'duplicateOfId',
+    'movedOnContactId',
+    'movedOnOpportunityId'
+] as const satisfies readonly (keyof Lead)[];
+
+/**
+ * The hygiene audit (the audit page, the Lead record panel, `leadloop audit`): leads, their
+ * owners and queues (Group: queues only), contacts, accounts, opportunities and activities.
+ */
+export const HYGIENE_READS = {
+    Lead: leadApiNames(HYGIENE_LEAD_KEYS),
+    User: ['Id', 'Name', 'IsActive'],
+    Group: ['Id', 'Name', 'DeveloperName', 'Type'],
+    Contact: ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'Account.Name', 'CreatedDate'],
+    Account: ['Id', 'Name', 'Website'],
+    Opportunity: ['Id', 'Name', 'AccountId', 'StageName', 'IsClosed', 'IsWon', 'CreatedDate'],
+    /** What scoring reads, plus whether a task is done and its outcome. */
+    Task: [...SCORING_ACTIVITY_FIELDS.Task, 'IsClosed', 'Description'],
+    Event: [...SCORING_ACTIVITY_FIELDS.Event, 'Description']
+} as const satisfies ObjectReads;
+
+/** The audit page: what the audit reads and the active settings that hold its thresholds. */
+export const HYGIENE_PAGE_READS: ObjectReads = {
+    ...HYGIENE_READS,
+    [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
+};
+
+const pick = (reads: ObjectReads, objects: readonly string[]): ObjectReads =>
+    Object.fromEntries(objects.map((object) => [object, reads[object]]));
+
+/**
+ * The Lead record page's findings, read in two queries: the lead with its activities, the
+ * queues and the settings; then its owner and the records it may duplicate or have moved
+ * on to (by email, company, phone).
+ */
+export const HYGIENE_LEAD_READS: ObjectReads = pick(HYGIENE_PAGE_READS, [
+    'Lead',
+    'Task',
+    'Event',
+    'Group',
+    SETTINGS.objectApiName
+]);
+export const HYGIENE_LEAD_RELATED_READS: ObjectReads = pick(HYGIENE_PAGE_READS, [
+    'User',
+    'Lead',
+    'Contact',
+    'Account',
+    'Opportunity'
+]);
 /**
  * Lead fields (domain keys) a board card shows and compares with the last review, plus
  * what the hygiene checks the board runs read (its flags).
@@ -187,7 +222,7 @@ export const BOARD_LEAD_KEYS: readonly (keyof Lead)[] = [
 ];
 
 /** The reps (and their managers, which make the teams) a board names. */
-export const BOARD_USER_FIELDS: readonly string[] = [...HYGIENE_FIELDS.User, 'ManagerId'];
+export const BOARD_USER_FIELDS: readonly string[] = [...HYGIENE_READS.User, 'ManagerId'];
 
 /** Every field of a review meeting and of a review entry. */
 export const REVIEW_MEETING_FIELDS: readonly string[] = Object.values(REVIEW_MEETING.fields);
@@ -205,7 +240,7 @@ export const SETTINGS_READS: ObjectReads = {
 export const BOARD_READS: ObjectReads = {
     Lead: leadApiNames(BOARD_LEAD_KEYS),
     User: BOARD_USER_FIELDS,
-    Group: HYGIENE_FIELDS.Group,
+    Group: HYGIENE_READS.Group,
     [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS,
     ...SETTINGS_READS
 };

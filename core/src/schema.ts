@@ -64,7 +64,11 @@ export const LEAD_FIELDS = {
     nextStepDate: 'LL_Next_Step_Date__c',
     lastReviewed: 'LL_Last_Reviewed__c',
     statusChangedAt: 'LL_Status_Changed_At__c',
-    sourceId: 'LL_Source_Id__c'
+    sourceId: 'LL_Source_Id__c',
+
+    duplicateOfId: 'LL_Duplicate_Of__c',
+    movedOnContactId: 'LL_Moved_On_Contact__c',
+    movedOnOpportunityId: 'LL_Moved_On_Opportunity__c'
 } as const satisfies Record<keyof Lead, string>;
 
 /**
@@ -181,7 +185,8 @@ export const SETTINGS = {
         nurtureDays: 'LL_Nurture_Days__c',
         returnRule: 'LL_Return_Rule__c',
         returnQueue: 'LL_Return_Queue__c',
-        roundRobinCap: 'LL_Round_Robin_Cap__c'
+        roundRobinCap: 'LL_Round_Robin_Cap__c',
+        closeStatus: 'LL_Close_Status__c'
     }
 } as const;
 
@@ -203,6 +208,51 @@ export const HAND_BACK_QUICK_ACTION = {
 /** The package's flow that stamps Lead.LL_Status_Changed_At__c. */
 export const STATUS_CHANGED_FLOW = 'LL_Lead_Status_Changed';
 
+/** One field of one lead changed by a hygiene fix (see `core/src/hygiene/fixes`). */
+export const FIX_LOG = {
+    objectApiName: 'LL_Fix_Log__c',
+    fields: {
+        id: 'Id',
+        name: 'Name',
+        runId: 'LL_Run_Id__c',
+        checkId: 'LL_Check__c',
+        fixKind: 'LL_Fix_Kind__c',
+        leadId: 'LL_Lead__c',
+        field: 'LL_Field__c',
+        oldValue: 'LL_Old_Value__c',
+        newValue: 'LL_New_Value__c',
+        leadModifiedAt: 'LL_Lead_Modified_At__c',
+        appliedAt: 'LL_Applied_At__c',
+        appliedById: 'LL_Applied_By__c',
+        undoneAt: 'LL_Undone_At__c',
+        status: 'LL_Status__c',
+        message: 'LL_Message__c'
+    }
+} as const;
+
+/** Values of LL_Fix_Log__c.LL_Status__c. */
+export const FIX_LOG_STATUSES = ['Applied', 'Failed', 'Skipped', 'Undone'] as const;
+
+/** One run of the hygiene audit, kept for findings over time. */
+export const AUDIT_RUN = {
+    objectApiName: 'LL_Audit_Run__c',
+    fields: {
+        id: 'Id',
+        name: 'Name',
+        ranAt: 'LL_Ran_At__c',
+        leadsAudited: 'LL_Leads_Audited__c',
+        leadsWithFindings: 'LL_Leads_With_Findings__c',
+        findings: 'LL_Findings__c',
+        critical: 'LL_Critical__c',
+        high: 'LL_High__c',
+        medium: 'LL_Medium__c',
+        low: 'LL_Low__c',
+        checks: 'LL_Checks__c',
+        countsByCheck: 'LL_Counts_By_Check__c',
+        source: 'LL_Source__c'
+    }
+} as const;
+
 export const PERMISSION_SETS = {
     user: 'LL_Lead_Loop_User',
     admin: 'LL_Lead_Loop_Admin'
@@ -213,5 +263,7 @@ export const PACKAGE_OBJECTS = [
     SCORING_MODEL.objectApiName,
     REVIEW_MEETING.objectApiName,
     REVIEW_ENTRY.objectApiName,
-    SETTINGS.objectApiName
+    SETTINGS.objectApiName,
+    FIX_LOG.objectApiName,
+    AUDIT_RUN.objectApiName
 ] as const;

@@ -52,7 +52,8 @@ export const DEFAULT_SETTINGS: LeadLoopSettings = {
     nurtureDays: DEFAULT_NURTURE_DAYS,
     returnRule: 'Round_Robin',
     returnQueue: '',
-    roundRobinCap: null
+    roundRobinCap: null,
+    closeStatus: ''
 };
 
 /** A problem found while reading settings; the default is used instead. */
@@ -173,6 +174,7 @@ export function parseSettings(record: SalesforceRecord | null | undefined): Pars
         issues
     );
     const roundRobinCap = parseCap(get(f.roundRobinCap), issues);
+    const closeStatus = get(f.closeStatus);
     return {
         settings: {
             followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
@@ -213,7 +215,8 @@ export function parseSettings(record: SalesforceRecord | null | undefined): Pars
             nurtureDays,
             returnRule,
             returnQueue,
-            roundRobinCap
+            roundRobinCap,
+            closeStatus: typeof closeStatus === 'string' ? closeStatus.trim() : ''
         },
         issues
     };
@@ -292,6 +295,7 @@ export function settingsToRecord(settings: LeadLoopSettings, name = 'Default'): 
         [f.nurtureDays]: JSON.stringify(settings.nurtureDays),
         [f.returnRule]: settings.returnRule,
         [f.returnQueue]: settings.returnQueue,
-        [f.roundRobinCap]: settings.roundRobinCap
+        [f.roundRobinCap]: settings.roundRobinCap,
+        [f.closeStatus]: settings.closeStatus || null
     };
 }

@@ -104,6 +104,13 @@ export interface Lead {
     statusChangedAt?: IsoDateTime | null;
     /** External id used by seed and sync (LL_Source_Id__c). */
     sourceId?: string | null;
+
+    // Lead Loop: hygiene fixes
+    /** The master lead this one was closed as a duplicate of. */
+    duplicateOfId?: Id | null;
+    /** The contact / opportunity the lead moved on to (marked by a fix). */
+    movedOnContactId?: Id | null;
+    movedOnOpportunityId?: Id | null;
 }
 
 export type ActivityKind = 'Task' | 'Event';
@@ -193,6 +200,8 @@ export interface LeadLoopSettings {
     returnQueue: string;
     /** Round-robin: most open leads one rep may hold (null: no cap). */
     roundRobinCap: number | null;
+    /** Lead Status a hygiene fix closes leads with ('' : the first disqualified status). */
+    closeStatus: string;
 }
 
 /**

@@ -72,6 +72,39 @@ describe('GraphQL and UI API over HTTP', () => {
         expect((await rec.json()).fields.Company.value).toBe('Engines');
     });
 
+    it('writes a record only if unmodified since the date given, else 412 and nothing changes', async () => {
+        const id = source.create('Lead', { LastName: 'Hopper', Company: 'Navy', Status: 'New' });
+        const read = await fetch(`${base}${api}/ui-api/records/${id}?fields=Lead.Company`, {
+            headers: auth
+        });
+        const readAt = ((await read.json()) as { lastModifiedDate: string }).lastModifiedDate;
+        const patch = (company: string, since: string) =>
+            fetch(`${base}${api}/ui-api/records/${id}`, {
+                method: 'PATCH',
+                headers: { ...auth, 'If-Unmodified-Since': since },
+                body: JSON.stringify({ fields: { Company: company } })
+            });
+        // Someone else changes the lead a few seconds after it was read.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        source.update('Lead', id, { Company: 'US Navy' });
+        const refused = await patch('Overwritten', readAt);
+        expect(refused.status).toBe(412);
+        expect(((await refused.json()) as { errorCode: string }[])[0].errorCode).toBe(
+            'PRECONDITION_FAILED'
+        );
+        expect(
+            source.find('Lead', {
+                fields: ['Company'],
+                where: { field: 'Id', op: 'eq', value: id },
+                limit: 1,
+                offset: 0
+            }).records[0].Company
+        ).toBe('US Navy');
+        const later = new Date(Date.now() + 2000).toUTCString();
+        expect((await patch('Navy Yard', later)).status).toBe(200);
+        expect((await patch('Navy Yard', 'not a date')).status).toBe(400);
+    });
+
     it('refuses bad JSON and never serves files outside the build', async () => {
         const bad = await fetch(`${base}${api}/ui-api/records`, {
             method: 'POST',

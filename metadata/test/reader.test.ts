@@ -38,7 +38,8 @@ describe('reading force-app', () => {
             'standard-Lead',
             'LL_Review_Board',
             'LL_Lead_Funnel',
-            'LL_Scoring_Model'
+            'LL_Scoring_Model',
+            'LL_Hygiene_Audit'
         ]);
         expect(meta.tabs.get('LL_Scoring_Model')).toMatchObject({
             label: 'Scoring Model',
@@ -94,6 +95,15 @@ describe('reading force-app', () => {
                     type: 'standard__navItemPage',
                     attributes: { apiName: 'LL_Scoring_Model' }
                 }
+            },
+            {
+                tab: 'LL_Hygiene_Audit',
+                label: 'Hygiene Audit',
+                flexiPage: 'LL_Hygiene_Audit',
+                pageReference: {
+                    type: 'standard__navItemPage',
+                    attributes: { apiName: 'LL_Hygiene_Audit' }
+                }
             }
         ]);
     });
@@ -102,6 +112,7 @@ describe('reading force-app', () => {
         const page = recordPageFor(meta, 'LL_Lead_Loop', 'Lead')!;
         expect(page.name).toBe('LL_Lead_Record_Page');
         expect(page.components.map((c) => c.component)).toContain('leadScoreCard');
+        expect(page.components.map((c) => c.component)).toContain('leadHygieneFindings');
         expect(recordPageFor(meta, 'LL_Lead_Loop', 'Account')).toBeUndefined();
     });
 });

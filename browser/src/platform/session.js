@@ -56,7 +56,7 @@ export function apiPath(suffix) {
 }
 
 /** fetch() against the local org with the token; answers { ok, status, body }. */
-export async function orgFetch(suffix, { method = 'GET', body } = {}) {
+export async function orgFetch(suffix, { method = 'GET', body, headers = {} } = {}) {
     await loadSession();
     const res = await fetch(apiPath(suffix), {
         method,
@@ -64,7 +64,8 @@ export async function orgFetch(suffix, { method = 'GET', body } = {}) {
             Authorization: `Bearer ${state.accessToken}`,
             Accept: 'application/json',
             ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-            ...(currentUserId ? { 'X-LeadLoop-Act-As': currentUserId } : {})
+            ...(currentUserId ? { 'X-LeadLoop-Act-As': currentUserId } : {}),
+            ...headers
         },
         body: body === undefined ? undefined : JSON.stringify(body)
     });

@@ -95,15 +95,32 @@ export class getPicklistValues {
     }
 }
 
-export function updateRecord(recordInput) {
+/**
+ * `clientOptions.ifUnmodifiedSince` (the LastModifiedDate the record was read with) goes,
+ * as given, in the If-Unmodified-Since header: the org refuses the write (412
+ * PRECONDITION_FAILED) when the record changed after that date.
+ */
+export function updateRecord(recordInput, clientOptions) {
     const { Id, ...fields } = recordInput?.fields ?? {};
     if (!Id)
         return Promise.reject(
             fetchError(400, [{ errorCode: 'INVALID_INPUT', message: 'fields.Id is required.' }])
         );
+    const since = clientOptions?.ifUnmodifiedSince;
+    const sinceDate = since ? new Date(since) : null;
+    if (sinceDate && !Number.isFinite(sinceDate.getTime()))
+        return Promise.reject(
+            fetchError(400, [
+                {
+                    errorCode: 'INVALID_INPUT',
+                    message: `ifUnmodifiedSince is not a date: ${JSON.stringify(since)}.`
+                }
+            ])
+        );
     return call(`/ui-api/records/${encodeURIComponent(Id)}`, {
         method: 'PATCH',
-        body: { fields }
+        body: { fields },
+        headers: sinceDate ? { 'If-Unmodified-Since': String(since) } : {}
     }).then((r) => {
         notifyRecordUpdateAvailable([{ recordId: Id }]);
         return r;

@@ -51,6 +51,23 @@ export const DEMO_PROBLEMS = [
 ] as const;
 export type DemoProblem = (typeof DEMO_PROBLEMS)[number];
 
+/** The hygiene check that must find each planted problem (null: a healthy state, not a problem). */
+export const DEMO_PROBLEM_CHECKS: Record<DemoProblem, string | null> = {
+    qualifiedUntouched: 'qualified-not-worked',
+    fakeQualified: 'qualified-not-worked',
+    dealMovedOn: 'deal-moved-on',
+    ownerLeft: 'owner-inactive',
+    duplicateEmail: 'duplicate-email',
+    duplicatePerson: 'duplicate-person',
+    duplicateOfContact: 'duplicate-of-contact',
+    workedUnqualifiedOpen: 'worked-unqualified-open',
+    deadAfter90: 'dead-no-touch',
+    pastFollowUpSla: 'untouched-past-sla',
+    hotInMarketingQueue: 'hot-in-marketing-queue',
+    nurtureDatePassed: 'nurture-date-passed',
+    handedBack: null
+};
+
 export interface DemoData {
     seed: number;
     /** The clock the data set was generated for (ISO). */

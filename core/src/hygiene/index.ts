@@ -15,3 +15,4 @@ export {
     type LeadFacts as AuditLeadFacts,
     type Stage
 } from './context';
+export * from './fixes';

@@ -4,7 +4,8 @@
  * `Account.Name` columns) and UI API / GraphQL records (`{ value }`, nested `fields`).
  * Shaped like the scoring lists (`SCORING_LEAD_KEYS`, `SCORING_ACTIVITY_FIELDS`).
  */
-import { fieldValue, type SalesforceRecord } from '../records';
+import { fieldValue, leadFromRecord, type SalesforceRecord } from '../records';
+import { HYGIENE_READS } from '../fields';
 import { activityFromRecord } from '../scoring/records';
 import type { Opportunity } from '../types';
 import type {
@@ -12,10 +13,23 @@ import type {
     HygieneActivity,
     HygieneContact,
     HygieneQueue,
+    HygieneSnapshot,
     HygieneUser
 } from './types';
 
-export { HYGIENE_FIELDS, HYGIENE_LEAD_KEYS } from '../fields';
+/** Lead fields (domain keys) the audit reads (defined with every read list in `fields.ts`). */
+export { HYGIENE_LEAD_KEYS } from '../fields';
+
+/** API names the audit reads from the other objects: `HYGIENE_READS` without the Lead. */
+export const HYGIENE_FIELDS = {
+    User: HYGIENE_READS.User,
+    Group: HYGIENE_READS.Group,
+    Contact: HYGIENE_READS.Contact,
+    Account: HYGIENE_READS.Account,
+    Opportunity: HYGIENE_READS.Opportunity,
+    Task: HYGIENE_READS.Task,
+    Event: HYGIENE_READS.Event
+} as const;
 
 function flat(record: SalesforceRecord): SalesforceRecord {
     const fields = record?.fields;
@@ -101,5 +115,25 @@ export function hygieneActivityFromRecord(
         ...activityFromRecord(r, kind),
         description: str(r.Description),
         isClosed: kind === 'Task' ? bool(r.IsClosed) : null
+    };
+}
+
+/** Records of the objects in `HYGIENE_READS`, by object API name, in any shape above. */
+export type HygieneRecords = Partial<
+    Record<keyof typeof HYGIENE_FIELDS | 'Lead', SalesforceRecord[]>
+>;
+
+/** The audit's snapshot from records read by object (GraphQL nodes, REST rows or CSV rows). */
+export function hygieneSnapshotFromRecords(records: HygieneRecords): HygieneSnapshot {
+    const list = (object: keyof HygieneRecords) => records?.[object] ?? [];
+    return {
+        leads: list('Lead').map((r) => leadFromRecord(flat(r))),
+        users: list('User').map(userFromRecord),
+        queues: list('Group').map(queueFromRecord),
+        contacts: list('Contact').map(contactFromRecord),
+        accounts: list('Account').map(accountFromRecord),
+        opportunities: list('Opportunity').map(opportunityFromRecord),
+        tasks: list('Task').map((r) => hygieneActivityFromRecord(r, 'Task')),
+        events: list('Event').map((r) => hygieneActivityFromRecord(r, 'Event'))
     };
 }

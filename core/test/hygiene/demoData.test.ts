@@ -7,7 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { auditLeads, type Finding } from '../../src/index';
 import { DEMO_SETTINGS, generateDemoData } from '../../../cli/src/seed/generate';
-import { DEMO_PROBLEMS, type DemoProblem, type SeedRecord } from '../../../cli/src/seed/types';
+import {
+    DEMO_PROBLEM_CHECKS as CHECK_FOR,
+    DEMO_PROBLEMS,
+    type SeedRecord
+} from '../../../cli/src/seed/types';
 import { demoSnapshot } from './demoSnapshot';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
@@ -24,23 +28,6 @@ const scored = new Map(snapshot.leads.map((l) => [l.id, l]));
 const findingsOf = new Map<string, Finding[]>();
 for (const f of result.findings) findingsOf.set(f.leadId, [...(findingsOf.get(f.leadId) ?? []), f]);
 const checksOf = (key: string): string[] => (findingsOf.get(key) ?? []).map((f) => f.checkId);
-
-/** The check that must find each planted problem (null: a healthy state, not a problem). */
-const CHECK_FOR: Record<DemoProblem, string | null> = {
-    qualifiedUntouched: 'qualified-not-worked',
-    fakeQualified: 'qualified-not-worked',
-    dealMovedOn: 'deal-moved-on',
-    ownerLeft: 'owner-inactive',
-    duplicateEmail: 'duplicate-email',
-    duplicatePerson: 'duplicate-person',
-    duplicateOfContact: 'duplicate-of-contact',
-    workedUnqualifiedOpen: 'worked-unqualified-open',
-    deadAfter90: 'dead-no-touch',
-    pastFollowUpSla: 'untouched-past-sla',
-    hotInMarketingQueue: 'hot-in-marketing-queue',
-    nurtureDatePassed: 'nurture-date-passed',
-    handedBack: null
-};
 
 const planted = new Set(DEMO_PROBLEMS.flatMap((p) => data.problems[p]));
 

@@ -20,7 +20,16 @@ export function register(router: Router, ctx: AppContext): void {
         answer(r, ui.getRecord(store, r.params.id, r.url.searchParams))
     );
     router.patch(`${UI}/records/:id`, async (r) =>
-        answer(r, ui.updateRecord(store, r.params.id, await r.json(), actingUser(r)))
+        answer(
+            r,
+            ui.updateRecord(
+                store,
+                r.params.id,
+                await r.json(),
+                actingUser(r),
+                r.header('if-unmodified-since') || undefined
+            )
+        )
     );
     router.delete(`${UI}/records/:id`, (r) => answer(r, ui.deleteRecord(store, r.params.id)));
     router.get(`${UI}/object-info/:object`, (r) =>

@@ -329,20 +329,61 @@ export function updateRecord(
     source: RecordSource,
     id: string,
     body: unknown,
-    actorId?: string
+    actorId?: string,
+    ifUnmodifiedSince?: string
 ): ApiResponse {
     if (!ID_RE.test(id)) return err(404, 'NOT_FOUND', 'The requested resource does not exist');
     const info = objectForId(source, id);
     if (!info) return err(404, 'NOT_FOUND', 'The requested resource does not exist');
     const checked = checkValues(info, (body as { fields?: unknown } | null)?.fields, 'update');
     if (checked.error) return checked.error;
+    const since = ifUnmodifiedSince === undefined ? undefined : Date.parse(ifUnmodifiedSince);
+    if (since !== undefined && !Number.isFinite(since))
+        return err(
+            400,
+            'INVALID_HEADER',
+            'If-Unmodified-Since must be a date (HTTP date or ISO 8601).'
+        );
+    let changed = null as string | null;
     try {
-        source.transaction(() => source.update(info.name, id, checked.values!, actorId));
+        source.transaction(() => {
+            // Checked inside the write's transaction, so nothing can change in between.
+            if (since !== undefined) changed = modifiedAfter(source, info, id, since);
+            if (changed === null) source.update(info.name, id, checked.values!, actorId);
+        });
     } catch (e) {
         if (e instanceof SourceError) return recordError(e);
         throw e;
     }
+    if (changed !== null)
+        return err(
+            412,
+            'PRECONDITION_FAILED',
+            `The record was modified at ${changed}, after If-Unmodified-Since.`
+        );
     return { status: 200, body: readRecord(source, info, id, allPaths(info)) };
+}
+
+/**
+ * The record's LastModifiedDate when it is later than `since`. The header is taken as the
+ * client gave it: an HTTP date, or the ISO LastModifiedDate it read (to the millisecond).
+ */
+function modifiedAfter(
+    source: RecordSource,
+    info: ObjectInfo,
+    id: string,
+    since: number
+): string | null {
+    if (!info.fields.LastModifiedDate) return null;
+    const row = source.find(info.name, {
+        fields: ['Id', 'LastModifiedDate'],
+        where: { field: 'Id', op: 'eq', value: id },
+        limit: 1,
+        offset: 0
+    }).records[0];
+    const modified = typeof row?.LastModifiedDate === 'string' ? row.LastModifiedDate : null;
+    if (!modified) return null;
+    return Date.parse(modified) > since ? modified : null;
 }
 
 export function createRecord(source: RecordSource, body: unknown, actorId?: string): ApiResponse {

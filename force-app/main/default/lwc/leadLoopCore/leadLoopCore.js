@@ -70,7 +70,10 @@ var LEAD_FIELDS = {
   nextStepDate: "LL_Next_Step_Date__c",
   lastReviewed: "LL_Last_Reviewed__c",
   statusChangedAt: "LL_Status_Changed_At__c",
-  sourceId: "LL_Source_Id__c"
+  sourceId: "LL_Source_Id__c",
+  duplicateOfId: "LL_Duplicate_Of__c",
+  movedOnContactId: "LL_Moved_On_Contact__c",
+  movedOnOpportunityId: "LL_Moved_On_Opportunity__c"
 };
 var LEAD_VALUE_TYPES = {
   numberOfEmployees: "number",
@@ -174,7 +177,8 @@ var SETTINGS = {
     nurtureDays: "LL_Nurture_Days__c",
     returnRule: "LL_Return_Rule__c",
     returnQueue: "LL_Return_Queue__c",
-    roundRobinCap: "LL_Round_Robin_Cap__c"
+    roundRobinCap: "LL_Round_Robin_Cap__c",
+    closeStatus: "LL_Close_Status__c"
   }
 };
 var SOURCE_ID_FIELD = "LL_Source_Id__c";
@@ -184,6 +188,45 @@ var HAND_BACK_QUICK_ACTION = {
   component: "handBackAction"
 };
 var STATUS_CHANGED_FLOW = "LL_Lead_Status_Changed";
+var FIX_LOG = {
+  objectApiName: "LL_Fix_Log__c",
+  fields: {
+    id: "Id",
+    name: "Name",
+    runId: "LL_Run_Id__c",
+    checkId: "LL_Check__c",
+    fixKind: "LL_Fix_Kind__c",
+    leadId: "LL_Lead__c",
+    field: "LL_Field__c",
+    oldValue: "LL_Old_Value__c",
+    newValue: "LL_New_Value__c",
+    leadModifiedAt: "LL_Lead_Modified_At__c",
+    appliedAt: "LL_Applied_At__c",
+    appliedById: "LL_Applied_By__c",
+    undoneAt: "LL_Undone_At__c",
+    status: "LL_Status__c",
+    message: "LL_Message__c"
+  }
+};
+var FIX_LOG_STATUSES = ["Applied", "Failed", "Skipped", "Undone"];
+var AUDIT_RUN = {
+  objectApiName: "LL_Audit_Run__c",
+  fields: {
+    id: "Id",
+    name: "Name",
+    ranAt: "LL_Ran_At__c",
+    leadsAudited: "LL_Leads_Audited__c",
+    leadsWithFindings: "LL_Leads_With_Findings__c",
+    findings: "LL_Findings__c",
+    critical: "LL_Critical__c",
+    high: "LL_High__c",
+    medium: "LL_Medium__c",
+    low: "LL_Low__c",
+    checks: "LL_Checks__c",
+    countsByCheck: "LL_Counts_By_Check__c",
+    source: "LL_Source__c"
+  }
+};
 var PERMISSION_SETS = {
   user: "LL_Lead_Loop_User",
   admin: "LL_Lead_Loop_Admin"
@@ -192,7 +235,9 @@ var PACKAGE_OBJECTS = [
   SCORING_MODEL.objectApiName,
   REVIEW_MEETING.objectApiName,
   REVIEW_ENTRY.objectApiName,
-  SETTINGS.objectApiName
+  SETTINGS.objectApiName,
+  FIX_LOG.objectApiName,
+  AUDIT_RUN.objectApiName
 ];
 
 // core/src/records.ts
@@ -308,37 +353,6 @@ var SCORING_ACTIVITY_FIELDS = {
     "Campaign.Name"
   ]
 };
-var HYGIENE_LEAD_KEYS = [
-  "id",
-  "firstName",
-  "lastName",
-  "company",
-  "email",
-  "phone",
-  "country",
-  "status",
-  "isConverted",
-  "ownerId",
-  "createdDate",
-  "lastModifiedDate",
-  "lastActivityDate",
-  "score",
-  "tier",
-  "salesReady",
-  "nurtureUntil",
-  "handedBackAt",
-  "statusChangedAt"
-];
-var HYGIENE_FIELDS = {
-  User: ["Id", "Name", "IsActive"],
-  Group: ["Id", "Name", "DeveloperName", "Type"],
-  Contact: ["Id", "FirstName", "LastName", "Email", "AccountId", "Account.Name", "CreatedDate"],
-  Account: ["Id", "Name", "Website"],
-  Opportunity: ["Id", "Name", "AccountId", "StageName", "IsClosed", "IsWon", "CreatedDate"],
-  /** What scoring reads, plus whether a task is done and its outcome. */
-  Task: [...SCORING_ACTIVITY_FIELDS.Task, "IsClosed", "Description"],
-  Event: [...SCORING_ACTIVITY_FIELDS.Event, "Description"]
-};
 var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
 var SCORING_MODEL_READS = {
   [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
@@ -361,6 +375,60 @@ var HANDBACK_READS = {
   ],
   Group: ["Id", "DeveloperName"]
 };
+var HYGIENE_LEAD_KEYS = [
+  "id",
+  "firstName",
+  "lastName",
+  "company",
+  "email",
+  "phone",
+  "country",
+  "status",
+  "isConverted",
+  "ownerId",
+  "createdDate",
+  "lastModifiedDate",
+  "lastActivityDate",
+  "score",
+  "tier",
+  "salesReady",
+  "nurtureUntil",
+  "handedBackAt",
+  "statusChangedAt",
+  "duplicateOfId",
+  "movedOnContactId",
+  "movedOnOpportunityId"
+];
+var HYGIENE_READS = {
+  Lead: leadApiNames(HYGIENE_LEAD_KEYS),
+  User: ["Id", "Name", "IsActive"],
+  Group: ["Id", "Name", "DeveloperName", "Type"],
+  Contact: ["Id", "FirstName", "LastName", "Email", "AccountId", "Account.Name", "CreatedDate"],
+  Account: ["Id", "Name", "Website"],
+  Opportunity: ["Id", "Name", "AccountId", "StageName", "IsClosed", "IsWon", "CreatedDate"],
+  /** What scoring reads, plus whether a task is done and its outcome. */
+  Task: [...SCORING_ACTIVITY_FIELDS.Task, "IsClosed", "Description"],
+  Event: [...SCORING_ACTIVITY_FIELDS.Event, "Description"]
+};
+var HYGIENE_PAGE_READS = {
+  ...HYGIENE_READS,
+  [SETTINGS.objectApiName]: Object.values(SETTINGS.fields)
+};
+var pick = (reads, objects) => Object.fromEntries(objects.map((object) => [object, reads[object]]));
+var HYGIENE_LEAD_READS = pick(HYGIENE_PAGE_READS, [
+  "Lead",
+  "Task",
+  "Event",
+  "Group",
+  SETTINGS.objectApiName
+]);
+var HYGIENE_LEAD_RELATED_READS = pick(HYGIENE_PAGE_READS, [
+  "User",
+  "Lead",
+  "Contact",
+  "Account",
+  "Opportunity"
+]);
 var BOARD_LEAD_KEYS = [
   .../* @__PURE__ */ new Set([
     ...HYGIENE_LEAD_KEYS,
@@ -380,7 +448,7 @@ var BOARD_LEAD_KEYS = [
     "lastReviewed"
   ])
 ];
-var BOARD_USER_FIELDS = [...HYGIENE_FIELDS.User, "ManagerId"];
+var BOARD_USER_FIELDS = [...HYGIENE_READS.User, "ManagerId"];
 var REVIEW_MEETING_FIELDS = Object.values(REVIEW_MEETING.fields);
 var REVIEW_ENTRY_FIELDS = Object.values(REVIEW_ENTRY.fields);
 var SETTINGS_READS = {
@@ -389,7 +457,7 @@ var SETTINGS_READS = {
 var BOARD_READS = {
   Lead: leadApiNames(BOARD_LEAD_KEYS),
   User: BOARD_USER_FIELDS,
-  Group: HYGIENE_FIELDS.Group,
+  Group: HYGIENE_READS.Group,
   [REVIEW_ENTRY.objectApiName]: REVIEW_ENTRY_FIELDS,
   ...SETTINGS_READS
 };
@@ -449,36 +517,36 @@ function toEpochMs(value) {
   if (fast !== null) {
     return fast;
   }
-  const text3 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
-  return Date.parse(text3);
+  const text4 = value.length === 10 ? `${value}T00:00:00.000Z` : value;
+  return Date.parse(text4);
 }
-function digits(text3, start, end) {
+function digits(text4, start, end) {
   let n = 0;
   for (let i = start; i < end; i++) {
-    const d = text3.charCodeAt(i) - 48;
+    const d = text4.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
   }
   return n;
 }
-function parseUtcIso(text3) {
-  const len = text3.endsWith("+0000") && text3.length === 28 ? 24 : text3.length;
-  if (len !== 10 && len !== 20 && len !== 24 || text3[4] !== "-" || text3[7] !== "-") {
+function parseUtcIso(text4) {
+  const len = text4.endsWith("+0000") && text4.length === 28 ? 24 : text4.length;
+  if (len !== 10 && len !== 20 && len !== 24 || text4[4] !== "-" || text4[7] !== "-") {
     return null;
   }
-  const year = digits(text3, 0, 4);
-  const month = digits(text3, 5, 7);
-  const day = digits(text3, 8, 10);
+  const year = digits(text4, 0, 4);
+  const month = digits(text4, 5, 7);
+  const day = digits(text4, 8, 10);
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return null;
   if (len === 10) return Date.UTC(year, month - 1, day);
-  const zone = len !== text3.length || text3[len - 1] === "Z";
-  if (text3[10] !== "T" || text3[13] !== ":" || text3[16] !== ":" || !zone) {
+  const zone = len !== text4.length || text4[len - 1] === "Z";
+  if (text4[10] !== "T" || text4[13] !== ":" || text4[16] !== ":" || !zone) {
     return null;
   }
-  const hour = digits(text3, 11, 13);
-  const minute = digits(text3, 14, 16);
-  const second = digits(text3, 17, 19);
-  const ms = len === 24 ? text3[19] === "." ? digits(text3, 20, 23) : -1 : 0;
+  const hour = digits(text4, 11, 13);
+  const minute = digits(text4, 14, 16);
+  const second = digits(text4, 17, 19);
+  const ms = len === 24 ? text4[19] === "." ? digits(text4, 20, 23) : -1 : 0;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
     return null;
   }
@@ -534,13 +602,14 @@ var DEFAULT_SETTINGS = {
   nurtureDays: DEFAULT_NURTURE_DAYS,
   returnRule: "Round_Robin",
   returnQueue: "",
-  roundRobinCap: null
+  roundRobinCap: null,
+  closeStatus: ""
 };
-function splitList(text3) {
-  if (typeof text3 !== "string") {
+function splitList(text4) {
+  if (typeof text4 !== "string") {
     return [];
   }
-  return text3.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
+  return text4.split(";").map((part) => part.trim()).filter((part) => part.length > 0);
 }
 function joinList(values) {
   return values.join(";");
@@ -628,6 +697,7 @@ function parseSettings(record) {
     issues
   );
   const roundRobinCap = parseCap(get2(f.roundRobinCap), issues);
+  const closeStatus = get2(f.closeStatus);
   return {
     settings: {
       followUpSlaDays: days(f.followUpSlaDays, DEFAULT_SETTINGS.followUpSlaDays),
@@ -662,7 +732,8 @@ function parseSettings(record) {
       nurtureDays,
       returnRule,
       returnQueue,
-      roundRobinCap
+      roundRobinCap,
+      closeStatus: typeof closeStatus === "string" ? closeStatus.trim() : ""
     },
     issues
   };
@@ -730,7 +801,8 @@ function settingsToRecord(settings, name = "Default") {
     [f.nurtureDays]: JSON.stringify(settings.nurtureDays),
     [f.returnRule]: settings.returnRule,
     [f.returnQueue]: settings.returnQueue,
-    [f.roundRobinCap]: settings.roundRobinCap
+    [f.roundRobinCap]: settings.roundRobinCap,
+    [f.closeStatus]: settings.closeStatus || null
   };
 }
 
@@ -3028,8 +3100,8 @@ function readyToReturn(lead, settings, now, nurtureQueueId) {
     parts.push("scores Hot again");
   }
   if (triggers.length) {
-    const text3 = parts.join("; ");
-    return { ready: true, triggers, message: `${text3[0].toUpperCase()}${text3.slice(1)}.` };
+    const text4 = parts.join("; ");
+    return { ready: true, triggers, message: `${text4[0].toUpperCase()}${text4.slice(1)}.` };
   }
   const until = lead.nurtureUntil ? `In nurture until ${lead.nurtureUntil} (${daysBetween(today, lead.nurtureUntil)} days left)` : "In nurture with no nurture-until date";
   return {
@@ -3827,12 +3899,12 @@ var bool = (v) => {
 var flat2 = (r) => r.fields && typeof r.fields === "object" ? { Id: r.id, ...r.fields } : r;
 function metricActivityFromRecord(record, kind) {
   const r = flat2(record ?? {});
-  const isClosed = fieldValue(r.IsClosed);
+  const isClosed2 = fieldValue(r.IsClosed);
   return {
     ...activityFromRecord(r, kind),
     startDateTime: str3(r.StartDateTime),
     completedDateTime: str3(r.CompletedDateTime),
-    isClosed: isClosed === void 0 || isClosed === null ? null : bool(isClosed)
+    isClosed: isClosed2 === void 0 || isClosed2 === null ? null : bool(isClosed2)
   };
 }
 function metricOpportunityFromRecord(record) {
@@ -4156,12 +4228,12 @@ function normalizeEmail(value) {
   if (PLAIN_EMAIL.test(value) && !DOTLESS_DOMAINS.has(value.slice(value.indexOf("@") + 1))) {
     return value;
   }
-  let text3 = value.trim().toLowerCase();
-  text3 = text3.replace(/^(?:mailto:)+/, "");
-  const at = text3.indexOf("@");
-  if (at <= 0 || at !== text3.lastIndexOf("@") || at === text3.length - 1) return null;
-  let local = text3.slice(0, at);
-  let domain = text3.slice(at + 1);
+  let text4 = value.trim().toLowerCase();
+  text4 = text4.replace(/^(?:mailto:)+/, "");
+  const at = text4.indexOf("@");
+  if (at <= 0 || at !== text4.lastIndexOf("@") || at === text4.length - 1) return null;
+  let local = text4.slice(0, at);
+  let domain = text4.slice(at + 1);
   const plus = local.indexOf("+");
   if (plus > 0) local = local.slice(0, plus);
   if (DOTLESS_DOMAINS.has(domain)) {
@@ -4313,11 +4385,11 @@ var CALLING_CODES = {
 };
 function normalizePhone(value, country) {
   if (typeof value !== "string" && typeof value !== "number") return null;
-  const text3 = String(value).trim().toLowerCase().replace(/\s*(?:ext\.?|extension|x|#)\s*\d+$/, "");
-  const international = text3.startsWith("+") || text3.startsWith("00");
-  let digits2 = text3.replace(/\D+/g, "");
+  const text4 = String(value).trim().toLowerCase().replace(/\s*(?:ext\.?|extension|x|#)\s*\d+$/, "");
+  const international = text4.startsWith("+") || text4.startsWith("00");
+  let digits2 = text4.replace(/\D+/g, "");
   if (international) {
-    if (text3.startsWith("00")) digits2 = digits2.slice(2);
+    if (text4.startsWith("00")) digits2 = digits2.slice(2);
   } else {
     const code = CALLING_CODES[normalizeText(country)] ?? "1";
     if (code === "1") {
@@ -4332,6 +4404,15 @@ function normalizePhone(value, country) {
 }
 
 // core/src/hygiene/records.ts
+var HYGIENE_FIELDS = {
+  User: HYGIENE_READS.User,
+  Group: HYGIENE_READS.Group,
+  Contact: HYGIENE_READS.Contact,
+  Account: HYGIENE_READS.Account,
+  Opportunity: HYGIENE_READS.Opportunity,
+  Task: HYGIENE_READS.Task,
+  Event: HYGIENE_READS.Event
+};
 function flat3(record) {
   const fields = record?.fields;
   if (fields && typeof fields === "object" && !Array.isArray(fields)) {
@@ -4400,6 +4481,19 @@ function hygieneActivityFromRecord(record, kind) {
     ...activityFromRecord(r, kind),
     description: str4(r.Description),
     isClosed: kind === "Task" ? bool2(r.IsClosed) : null
+  };
+}
+function hygieneSnapshotFromRecords(records) {
+  const list = (object) => records?.[object] ?? [];
+  return {
+    leads: list("Lead").map((r) => leadFromRecord(flat3(r))),
+    users: list("User").map(userFromRecord),
+    queues: list("Group").map(queueFromRecord),
+    contacts: list("Contact").map(contactFromRecord),
+    accounts: list("Account").map(accountFromRecord),
+    opportunities: list("Opportunity").map(opportunityFromRecord),
+    tasks: list("Task").map((r) => hygieneActivityFromRecord(r, "Task")),
+    events: list("Event").map((r) => hygieneActivityFromRecord(r, "Event"))
   };
 }
 
@@ -5266,6 +5360,335 @@ function auditLeads(snapshot, settings, now, options = {}) {
   };
 }
 
+// core/src/hygiene/fixes/types.ts
+var APPLICABLE_FIX_KINDS = [
+  "reassign",
+  "close",
+  "merge-duplicate",
+  "mark-moved-on"
+];
+var FixInputError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "FixInputError";
+  }
+};
+var CHANGED_SINCE_PREVIEW = "changed by someone else since the preview";
+
+// core/src/hygiene/fixes/plan.ts
+function closeStatusOf(settings) {
+  return settings.closeStatus || settings.disqualifiedStatuses[0] || null;
+}
+function isClosed(lead, settings, closeStatus) {
+  return lead.isConverted === true || settings.disqualifiedStatuses.includes(lead.status) || closeStatus !== null && lead.status === closeStatus;
+}
+var text3 = (v) => v === null || v === void 0 || v === "" ? null : String(v);
+function diff(lead, wanted) {
+  const changes = [];
+  for (const [key, to] of Object.entries(wanted)) {
+    const from = text3(lead[key]);
+    if (from !== to) changes.push({ field: LEAD_FIELDS[key], from, to });
+  }
+  return changes;
+}
+function checkedKind(kind) {
+  if (!APPLICABLE_FIX_KINDS.includes(kind)) {
+    throw new FixInputError(
+      `"${kind}" is not a fix that changes records. Fixes: ${APPLICABLE_FIX_KINDS.join(", ")}.`
+    );
+  }
+  return kind;
+}
+function reassign(targets, options) {
+  const { to, roundRobin } = options;
+  if (to && roundRobin) {
+    throw new FixInputError("Reassign either to one owner or round-robin, not both.");
+  }
+  if (to) {
+    if (!to.id) throw new FixInputError("The new owner has no id.");
+    if (to.kind === "user" && to.isActive === false) {
+      throw new FixInputError(`${to.name} is an inactive user and cannot own leads.`);
+    }
+    return () => ({ ownerId: to.id });
+  }
+  if (!roundRobin) {
+    throw new FixInputError(
+      "Reassign needs a new owner: a user, a queue, or round-robin over active reps."
+    );
+  }
+  const dealt = assignRoundRobin(
+    targets.filter((t) => !isClosed(t.lead, options.settings, null)),
+    roundRobin.reps,
+    roundRobin.cap
+  );
+  return new Map(
+    dealt.map((r) => [
+      r.item.lead.id,
+      () => r.ok ? { ownerId: r.rep.id } : r.message
+    ])
+  );
+}
+function mergeDuplicate(leads, options, closeStatus) {
+  const { settings, masterId } = options;
+  if (masterId) {
+    const master2 = leads.get(masterId);
+    if (!master2) throw new FixInputError(`The master ${masterId} is not among the leads read.`);
+    if (isClosed(master2, settings, closeStatus)) {
+      throw new FixInputError(
+        `The master ${leadName(master2)} (${masterId}) is itself ${master2.isConverted ? "converted" : `closed (${master2.status})`}; choose an open lead as the master.`
+      );
+    }
+  }
+  return ({ lead, findings }) => {
+    const groupIds = new Set(
+      findings.flatMap((f) => [
+        f.fix.targetId,
+        ...f.evidence.related.filter((r) => r.object !== "User").map((r) => r.id)
+      ])
+    );
+    const targetId = masterId ?? findings.find((f) => f.fix.targetId)?.fix.targetId;
+    if (!targetId) return "no master to close it in favour of";
+    if (targetId === lead.id) return "it is the master";
+    if (masterId && !groupIds.has(masterId)) return `not a duplicate of the master ${masterId}`;
+    const related3 = findings.flatMap((f) => f.evidence.related).find((r) => r.id === targetId);
+    if (related3?.object === "Contact") {
+      return { status: closeStatus, movedOnContactId: targetId };
+    }
+    const master2 = leads.get(targetId);
+    if (!master2) return `the master ${targetId} is not among the leads read`;
+    if (isClosed(master2, settings, closeStatus)) {
+      return `the master ${leadName(master2)} is itself ${master2.isConverted ? "converted" : "closed"}`;
+    }
+    return { status: closeStatus, duplicateOfId: targetId };
+  };
+}
+function markMovedOn() {
+  return ({ findings }) => {
+    const related3 = findings.flatMap((f) => f.evidence.related);
+    const opportunity = related3.find((r) => r.object === "Opportunity")?.id ?? null;
+    const contact = related3.find((r) => r.object === "Contact")?.id ?? null;
+    if (!opportunity && !contact) return "no contact or opportunity to link it to";
+    return {
+      ...opportunity ? { movedOnOpportunityId: opportunity } : {},
+      ...contact ? { movedOnContactId: contact } : {}
+    };
+  };
+}
+function planFix(kind, findings, leads, options) {
+  const fixKind = checkedKind(kind);
+  if (!options?.settings) throw new FixInputError("planFix needs the settings.");
+  const byId2 = new Map(leads.map((l) => [l.id, l]));
+  const targets = /* @__PURE__ */ new Map();
+  const skipped = [];
+  for (const finding of findings) {
+    if (finding.fix.kind !== fixKind) continue;
+    const known = targets.get(finding.leadId);
+    if (known) {
+      known.findings.push(finding);
+      continue;
+    }
+    const lead = byId2.get(finding.leadId);
+    if (!lead) {
+      skipped.push({
+        leadId: finding.leadId,
+        leadName: finding.leadName,
+        reason: "not among the leads read"
+      });
+      continue;
+    }
+    targets.set(lead.id, { lead, findings: [finding] });
+  }
+  const closeStatus = options.closeStatus || closeStatusOf(options.settings);
+  if ((fixKind === "close" || fixKind === "merge-duplicate") && !closeStatus) {
+    throw new FixInputError(
+      "There is no status to close leads with: set LL_Close_Status__c (or a disqualified status) in the settings."
+    );
+  }
+  const list = [...targets.values()];
+  let decide;
+  if (fixKind === "reassign") decide = reassign(list, options);
+  else if (fixKind === "close") decide = () => ({ status: closeStatus });
+  else if (fixKind === "merge-duplicate") decide = mergeDuplicate(byId2, options, closeStatus);
+  else decide = markMovedOn();
+  const changes = [];
+  for (const target of list) {
+    const { lead, findings: own } = target;
+    const name = leadName(lead);
+    const skip = (reason) => skipped.push({ leadId: lead.id, leadName: name, reason });
+    if (lead.isConverted) {
+      skip("the lead is converted");
+      continue;
+    }
+    if (fixKind !== "mark-moved-on" && isClosed(lead, options.settings, closeStatus)) {
+      skip(`the lead is already closed (${lead.status})`);
+      continue;
+    }
+    const rule = typeof decide === "function" ? decide : decide.get(lead.id);
+    const wanted = rule ? rule(target) : "nothing to do";
+    if (typeof wanted === "string") {
+      skip(wanted);
+      continue;
+    }
+    const fieldChanges = diff(lead, wanted);
+    if (!fieldChanges.length) {
+      skip("nothing to do: the lead already has these values");
+      continue;
+    }
+    changes.push({
+      leadId: lead.id,
+      leadName: name,
+      kind: fixKind,
+      checkIds: [...new Set(own.map((f) => f.checkId))],
+      changes: fieldChanges,
+      lastModifiedDate: lead.lastModifiedDate ?? null
+    });
+  }
+  return { kind: fixKind, changes, skipped };
+}
+
+// core/src/hygiene/fixes/undo.ts
+function sameInstant(a, b) {
+  if (!a || !b) return !a && !b;
+  const ms = (v) => Date.parse(v.replace(/([+-]\d\d)(\d\d)$/, "$1:$2"));
+  return a === b || ms(a) === ms(b);
+}
+function stillUnchanged(changes, current) {
+  const apply = [];
+  const skipped = [];
+  for (const change of changes) {
+    if (!current.has(change.leadId)) {
+      skipped.push({
+        leadId: change.leadId,
+        leadName: change.leadName,
+        reason: "the lead no longer exists"
+      });
+    } else if (!sameInstant(current.get(change.leadId), change.lastModifiedDate)) {
+      skipped.push({
+        leadId: change.leadId,
+        leadName: change.leadName,
+        reason: CHANGED_SINCE_PREVIEW
+      });
+    } else {
+      apply.push(change);
+    }
+  }
+  return { apply, skipped };
+}
+function planFixUndo(runId, log, current) {
+  const now = new Map(current.map((c) => [c.id, c]));
+  const byLead = /* @__PURE__ */ new Map();
+  for (const entry of log) {
+    if (entry.runId !== runId || entry.status !== "Applied" || entry.undoneAt) continue;
+    const rows = byLead.get(entry.leadId) ?? [];
+    rows.push(entry);
+    byLead.set(entry.leadId, rows);
+  }
+  const changes = [];
+  const refused = [];
+  for (const [leadId, rows] of byLead) {
+    const lead = now.get(leadId);
+    const logIds = rows.map((r) => r.id);
+    const leadName2 = lead?.name ?? leadId;
+    const refuse = (reason) => refused.push({ leadId, leadName: leadName2, reason, logIds });
+    if (!lead) {
+      refuse("the lead no longer exists");
+      continue;
+    }
+    const fixedAt = rows[0].leadModifiedAt;
+    if (!sameInstant(lead.lastModifiedDate, fixedAt)) {
+      refuse(
+        `changed since the fix (modified ${lead.lastModifiedDate ?? "unknown"}, fix left it at ${fixedAt ?? "unknown"})`
+      );
+      continue;
+    }
+    const moved = rows.find((r) => (lead.values[r.field] ?? null) !== (r.newValue ?? null));
+    if (moved) {
+      refuse(
+        `${moved.field} is ${JSON.stringify(lead.values[moved.field] ?? null)}, not the ${JSON.stringify(moved.newValue)} the fix wrote`
+      );
+      continue;
+    }
+    changes.push({
+      leadId,
+      leadName: leadName2,
+      kind: rows[0].kind,
+      checkIds: [...new Set(rows.map((r) => r.checkId).filter((c) => !!c))],
+      changes: rows.map((r) => ({ field: r.field, from: r.newValue, to: r.oldValue })),
+      lastModifiedDate: lead.lastModifiedDate,
+      logIds
+    });
+  }
+  return { runId, changes, refused };
+}
+
+// core/src/hygiene/fixes/records.ts
+var MAX_TEXT = 255;
+var clip = (v) => v === null || v === void 0 ? null : v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT - 1)}\u2026` : v;
+function newFixRunId(now, random = Math.random) {
+  const stamp = now.toISOString().replace(/[-:]|\.\d{3}/g, "");
+  return `FIX-${stamp}-${Math.floor(random() * 65536).toString(16).padStart(4, "0")}`;
+}
+function fixLogRecords(run, outcomes) {
+  const f = FIX_LOG.fields;
+  return outcomes.flatMap(
+    ({ change, status, message, leadModifiedAt }) => change.changes.map((c) => ({
+      [f.runId]: run.runId,
+      [f.checkId]: run.checkId ?? clip(change.checkIds.join(";")),
+      [f.fixKind]: change.kind,
+      [f.leadId]: change.leadId,
+      [f.field]: c.field,
+      [f.oldValue]: clip(c.from),
+      [f.newValue]: clip(c.to),
+      [f.leadModifiedAt]: status === "Applied" ? leadModifiedAt ?? null : null,
+      [f.appliedAt]: run.appliedAt,
+      [f.appliedById]: run.appliedById ?? null,
+      [f.status]: status,
+      [f.message]: clip(message ?? null)
+    }))
+  );
+}
+var str5 = (v) => {
+  const value = fieldValue(v);
+  return value === null || value === void 0 || value === "" ? null : String(value);
+};
+function fixLogEntryFromRecord(record) {
+  const f = FIX_LOG.fields;
+  return {
+    id: str5(record.Id) ?? "",
+    runId: str5(record[f.runId]) ?? "",
+    checkId: str5(record[f.checkId]),
+    kind: str5(record[f.fixKind]) ?? "",
+    leadId: str5(record[f.leadId]) ?? "",
+    field: str5(record[f.field]) ?? "",
+    oldValue: str5(record[f.oldValue]),
+    newValue: str5(record[f.newValue]),
+    leadModifiedAt: str5(record[f.leadModifiedAt]),
+    status: str5(record[f.status]) ?? "",
+    undoneAt: str5(record[f.undoneAt])
+  };
+}
+function fixLogUndoneRecord(id, undoneAt, message = null) {
+  const f = FIX_LOG.fields;
+  return message ? { Id: id, [f.message]: clip(`Undo skipped: ${message}`) } : { Id: id, [f.status]: "Undone", [f.undoneAt]: undoneAt };
+}
+function auditRunRecord(result, source) {
+  const f = AUDIT_RUN.fields;
+  const total = Object.values(result.countsByCheck).reduce((a, b) => a + b, 0);
+  return {
+    [f.ranAt]: result.now,
+    [f.leadsAudited]: result.leadsAudited,
+    [f.leadsWithFindings]: result.leadsWithFindings,
+    [f.findings]: total,
+    [f.critical]: result.countsBySeverity.critical,
+    [f.high]: result.countsBySeverity.high,
+    [f.medium]: result.countsBySeverity.medium,
+    [f.low]: result.countsBySeverity.low,
+    [f.checks]: clip(result.checks.join(";")),
+    [f.countsByCheck]: JSON.stringify(result.countsByCheck),
+    [f.source]: source
+  };
+}
+
 // core/src/board/types.ts
 var MEETING_STATUSES = ["In_Progress", "Completed"];
 var REVIEW_OUTCOMES = ["Reviewed", "Next_Step", "Status_Change", "Handed_Back"];
@@ -5880,10 +6303,13 @@ function reviewExportRows(meetings2, entries) {
 }
 export {
   API_VERSION,
+  APPLICABLE_FIX_KINDS,
+  AUDIT_RUN,
   BOARD_CHECKS,
   BOARD_LEAD_KEYS,
   BOARD_READS,
   BOARD_USER_FIELDS,
+  CHANGED_SINCE_PREVIEW,
   DEFAULT_NURTURE_DAYS,
   DEFAULT_SCORING_MODEL,
   DEFAULT_SETTINGS,
@@ -5892,12 +6318,15 @@ export {
   FIT_FIELDS,
   FIT_GRADES,
   FIX_KINDS,
+  FIX_LOG,
+  FIX_LOG_STATUSES,
   FREE_MAIL_DOMAINS,
   FUNNEL_AGGREGATE_QUERY,
   FUNNEL_PARTITIONS,
   FUNNEL_READS,
   FUNNEL_STAGES,
   FUNNEL_STAGE_LABELS,
+  FixInputError,
   HANDBACK_LEAD_KEYS,
   HANDBACK_NOTES_MAX_LENGTH,
   HANDBACK_READS,
@@ -5908,6 +6337,10 @@ export {
   HYGIENE_CHECK_IDS,
   HYGIENE_FIELDS,
   HYGIENE_LEAD_KEYS,
+  HYGIENE_LEAD_READS,
+  HYGIENE_LEAD_RELATED_READS,
+  HYGIENE_PAGE_READS,
+  HYGIENE_READS,
   HygieneInputError,
   LEAD_FIELDS,
   LEAD_VALUE_TYPES,
@@ -5968,6 +6401,7 @@ export {
   assignRoundRobin,
   auditLeads,
   auditRunCounts,
+  auditRunRecord,
   bandFor,
   boardFindings,
   buildBoard,
@@ -5975,6 +6409,7 @@ export {
   checkModelVersions,
   checkPeriod,
   checkStatusMove,
+  closeStatusOf,
   compareCards,
   computeMetrics,
   contactFromRecord,
@@ -5991,6 +6426,9 @@ export {
   evidence,
   fieldValue,
   finishMetrics,
+  fixLogEntryFromRecord,
+  fixLogRecords,
+  fixLogUndoneRecord,
   formValue,
   fromRecord,
   funnelAggregateVariables,
@@ -6006,6 +6444,7 @@ export {
   handbackReasonOptions,
   hygieneActivityFromRecord,
   hygieneSettingsIssues,
+  hygieneSnapshotFromRecords,
   isEditConflict,
   isHandbackReason,
   isInNurture,
@@ -6032,6 +6471,7 @@ export {
   metricActivityFromRecord,
   metricCampaignFromRecord,
   metricOpportunityFromRecord,
+  newFixRunId,
   newModelVersionRecord,
   nextModelVersion,
   normalizeCompany,
@@ -6051,6 +6491,8 @@ export {
   percentile,
   personName,
   planActivation,
+  planFix,
+  planFixUndo,
   planHandBack,
   planReturn,
   planUndo,
@@ -6068,6 +6510,7 @@ export {
   reviewExportRows,
   reviewMeetingFromRecord,
   sameId,
+  sameInstant,
   scoreFieldChanges,
   scoreLead,
   scoringInputsFromRecords,
@@ -6076,6 +6519,7 @@ export {
   settingsToRecord,
   splitList,
   statusOrder,
+  stillUnchanged,
   summarizeMeeting,
   summaryNumbers,
   summaryText,

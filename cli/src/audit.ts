@@ -1,0 +1,144 @@
+/**
+ * The hygiene audit of an org: reads the snapshot the core audits (leads, owners, queues,
+ * contacts, accounts, opportunities, activities; the fields from the core's HYGIENE_READS),
+ * runs `auditLeads` and records the run (LL_Audit_Run__c). Leads decide the transport: REST
+ * pages below the Bulk threshold, Bulk API 2.0 queries at or above it (users and queues are
+ * always few: REST).
+ */
+import {
+    accountFromRecord,
+    AUDIT_RUN,
+    auditLeads,
+    auditRunRecord,
+    contactFromRecord,
+    HYGIENE_READS,
+    hygieneActivityFromRecord,
+    leadFromRecord,
+    opportunityFromRecord,
+    parseSettings,
+    queueFromRecord,
+    SETTINGS,
+    userFromRecord,
+    type AuditResult,
+    type Finding,
+    type HygieneSnapshot,
+    type LeadLoopSettings
+} from '../../core/src/index';
+import { Api, cond, soql, UserError, type Transport } from './api/index';
+
+export interface OrgSnapshot {
+    snapshot: HygieneSnapshot;
+    settings: LeadLoopSettings;
+    /** Problems with LL_Settings__c (the defaults are used for those values). */
+    settingsIssues: string[];
+    transport: Transport;
+}
+
+/** The active LL_Settings__c, parsed (defaults when there is none). */
+export async function readSettings(
+    api: Api
+): Promise<{ settings: LeadLoopSettings; issues: string[] }> {
+    const rows = await api.query(
+        soql({
+            select: ['Id', ...Object.values(SETTINGS.fields).filter((f) => f !== 'Id')],
+            from: SETTINGS.objectApiName,
+            where: [cond(SETTINGS.fields.active, '=', true)],
+            limit: 1
+        })
+    );
+    const parsed = parseSettings(rows[0] ?? null);
+    return { settings: parsed.settings, issues: parsed.issues.map((i) => i.message) };
+}
+
+/** Everything the audit reads, in as few calls as the transport allows. */
+export async function readHygieneSnapshot(
+    api: Api,
+    opts: { bulkThreshold: number }
+): Promise<OrgSnapshot> {
+    const leadCount = await api.count(soql({ select: ['COUNT()'], from: 'Lead' }));
+    const { transport, read } = api.reader(leadCount, opts.bulkThreshold);
+    const all = (object: keyof typeof HYGIENE_READS) =>
+        read(soql({ select: HYGIENE_READS[object], from: object }));
+    // Independent reads: at once (the same calls, less wall time).
+    const [settings, users, queues, leads, contacts, accounts, opportunities, tasks, events] =
+        await Promise.all([
+            readSettings(api),
+            api.query(soql({ select: HYGIENE_READS.User, from: 'User' })),
+            api.query(
+                soql({
+                    select: HYGIENE_READS.Group,
+                    from: 'Group',
+                    where: [cond('Type', '=', 'Queue')]
+                })
+            ),
+            all('Lead'),
+            all('Contact'),
+            all('Account'),
+            all('Opportunity'),
+            read(
+                soql({
+                    select: HYGIENE_READS.Task,
+                    from: 'Task',
+                    where: [cond('WhoId', '!=', null)]
+                })
+            ),
+            read(
+                soql({
+                    select: HYGIENE_READS.Event,
+                    from: 'Event',
+                    where: [cond('WhoId', '!=', null)]
+                })
+            )
+        ]);
+    return {
+        snapshot: {
+            leads: leads.map(leadFromRecord),
+            users: users.map(userFromRecord),
+            queues: queues.map(queueFromRecord),
+            contacts: contacts.map(contactFromRecord),
+            accounts: accounts.map(accountFromRecord),
+            opportunities: opportunities.map(opportunityFromRecord),
+            tasks: tasks.map((r) => hygieneActivityFromRecord(r, 'Task')),
+            events: events.map((r) => hygieneActivityFromRecord(r, 'Event'))
+        },
+        settings: settings.settings,
+        settingsIssues: settings.issues,
+        transport
+    };
+}
+
+/** Runs the core audit; a bad check id or unusable settings is the user's to fix. */
+export function runAudit(
+    read: OrgSnapshot,
+    now: Date,
+    checks?: readonly string[],
+    onFinding?: (f: Finding) => void
+): AuditResult {
+    try {
+        return auditLeads(read.snapshot, read.settings, now, { checks, onFinding });
+    } catch (e) {
+        if (e instanceof Error && e.name === 'HygieneInputError') {
+            throw new UserError(e.message, 'BAD_INPUT', /^Unknown check/.test(e.message));
+        }
+        throw e;
+    }
+}
+
+/** Records the run (LL_Audit_Run__c) for findings over time; returns its id. */
+export async function saveAuditRun(api: Api, result: AuditResult): Promise<string> {
+    const out = await api.write(
+        AUDIT_RUN.objectApiName,
+        [auditRunRecord(result, 'CLI')],
+        'create',
+        {
+            bulkThreshold: Infinity
+        }
+    );
+    if (out.failures.length) {
+        throw new UserError(
+            `The audit ran, but its run record could not be saved: ${out.failures[0].message}`,
+            'SAVE_FAILED'
+        );
+    }
+    return out.ids.get(0)!;
+}
