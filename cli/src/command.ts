@@ -142,9 +142,6 @@ function interruptedStop(): StopError {
 }
 
 export abstract class OrgCommand extends LeadloopCommand {
-    /** Set by a command whose stdout is data (`audit --csv`): the usage line goes to stderr. */
-    protected stdoutIsData = false;
-
     /** The target flags as given (sync passes --to as the target). */
     protected targetOf(
         flags: SharedFlags

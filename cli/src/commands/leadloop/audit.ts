@@ -117,10 +117,8 @@ export default class Audit extends OrgCommand {
             skipped: result.skipped,
             findings: result.findings.map(findingJson)
         };
-        if (f.csv) {
-            this.stdoutIsData = true;
-            return { result: json, human: csv(result.findings), warnings, exit };
-        }
+        if (f.csv)
+            return { result: json, human: csv(result.findings), warnings, exit, piped: true };
         return {
             result: json,
             warnings,
