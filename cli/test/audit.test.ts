@@ -262,6 +262,7 @@ describe('leadloop fix', () => {
         const second = await cli(env, ['fix', 'owner-inactive', '--to', repName, '--apply']);
         expect(second.code).toBe(0);
         expect(second.json.result.runId).toBe(null);
+        expect(second.json.result.kind).toBe(null);
         expect(await count(FIX_LOG.objectApiName)).toBe(logRows);
 
         const undo = await cli(env, ['fix', '--undo', runId]);
@@ -305,6 +306,11 @@ describe('leadloop fix', () => {
         const bad = await cli(env, ['fix', 'nope']);
         expect(bad.code).toBe(2);
         expect(bad.json.message).toMatch(/^Unknown check or fix "nope"\. Fixes: reassign, close/);
+        const advice = await cli(env, ['fix', 'qualified-not-worked']);
+        expect(advice.code).toBe(2);
+        expect(advice.json.message).toBe(
+            "The findings of qualified-not-worked call for a rep's action (work-it), not a change the CLI can apply. Fixes: reassign, close, merge-duplicate, mark-moved-on."
+        );
         const noOwner = await cli(env, ['fix', 'reassign', '--to', 'Nobody Here']);
         expect(noOwner.code).toBe(2);
         expect(noOwner.json.message).toMatch(/--to "Nobody Here" is neither a user/);
