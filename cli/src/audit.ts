@@ -1,9 +1,11 @@
 /**
  * The hygiene audit of an org: reads the snapshot the core audits (leads, owners, queues,
  * contacts, accounts, opportunities, activities; the fields from the core's HYGIENE_READS),
- * runs `auditLeads` and records the run (LL_Audit_Run__c). Leads decide the transport: REST
- * pages below the Bulk threshold, Bulk API 2.0 queries at or above it (users and queues are
- * always few: REST).
+ * runs `auditLeads` and records the run (LL_Audit_Run__c). The lead count decides the
+ * transport of leads and tasks (the activity log grows with them): REST pages below the Bulk
+ * threshold, Bulk API 2.0 at or above it. Contacts, accounts, opportunities and events need
+ * not grow with leads: their first REST page tells their size (`api.readBySize`). Users and
+ * queues are always few: REST.
  */
 import {
     accountFromRecord,
@@ -57,8 +59,8 @@ export async function readHygieneSnapshot(
 ): Promise<OrgSnapshot> {
     const leadCount = await api.count(soql({ select: ['COUNT()'], from: 'Lead' }));
     const { transport, read } = api.reader(leadCount, opts.bulkThreshold);
-    const all = (object: keyof typeof HYGIENE_READS) =>
-        read(soql({ select: HYGIENE_READS[object], from: object }));
+    const bySize = (object: keyof typeof HYGIENE_READS) =>
+        api.readBySize(soql({ select: HYGIENE_READS[object], from: object }), opts.bulkThreshold);
     // Independent reads: at once (the same calls, less wall time).
     const [settings, users, queues, leads, contacts, accounts, opportunities, tasks, events] =
         await Promise.all([
@@ -71,10 +73,10 @@ export async function readHygieneSnapshot(
                     where: [cond('Type', '=', 'Queue')]
                 })
             ),
-            all('Lead'),
-            all('Contact'),
-            all('Account'),
-            all('Opportunity'),
+            read(soql({ select: HYGIENE_READS.Lead, from: 'Lead' })),
+            bySize('Contact'),
+            bySize('Account'),
+            bySize('Opportunity'),
             read(
                 soql({
                     select: HYGIENE_READS.Task,
@@ -82,12 +84,13 @@ export async function readHygieneSnapshot(
                     where: [cond('WhoId', '!=', null)]
                 })
             ),
-            read(
+            api.readBySize(
                 soql({
                     select: HYGIENE_READS.Event,
                     from: 'Event',
                     where: [cond('WhoId', '!=', null)]
-                })
+                }),
+                opts.bulkThreshold
             )
         ]);
     return {

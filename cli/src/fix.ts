@@ -42,7 +42,8 @@ export interface FixRequest {
 
 export interface FixPreview {
     checkId: string | null;
-    plan: FixPlan;
+    /** kind null: the check has no findings, so there is nothing to fix. */
+    plan: Omit<FixPlan, 'kind'> & { kind: FixPlan['kind'] | null };
     read: OrgSnapshot;
 }
 
@@ -122,9 +123,17 @@ export async function previewFix(api: Api, req: FixRequest): Promise<FixPreview>
     const audit = runAudit(read, req.now, isKind ? undefined : [req.target]);
     const kind = fixKindOf(req.target, audit.findings);
     const checkId = isKind ? null : req.target;
+    if (!kind && audit.findings.length) {
+        const advice = [...new Set(audit.findings.map((f) => f.fix.kind))].join(', ');
+        throw new UserError(
+            `The findings of ${req.target} call for a rep's action (${advice}), not a change the CLI can apply. Fixes: ${APPLICABLE_FIX_KINDS.join(', ')}.`,
+            'NO_FIX',
+            true
+        );
+    }
     if (!kind) {
-        // Advice only (work it, hand it back): nothing to write, and nothing to fail.
-        return { checkId, plan: { kind: 'close', changes: [], skipped: [] }, read };
+        // No findings left (e.g. a second run after the fix): nothing to do.
+        return { checkId, plan: { kind: null, changes: [], skipped: [] }, read };
     }
     try {
         const plan = planFix(kind, audit.findings, read.snapshot.leads, {

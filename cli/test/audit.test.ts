@@ -71,6 +71,9 @@ describe('leadloop audit', () => {
         }
         expect(missed).toEqual([]);
         expect(json.result.leadsAudited).toBe(300);
+        // A small org in the fewest calls: the lead count, settings, and one REST page each
+        // for users, queues, leads, contacts, accounts, opportunities, tasks and events.
+        expect((json.result.api as { calls: number }).calls).toBe(10);
         // The same counts as the core's audit of the generator's records (no API in between).
         const core = auditLeads(demoSnapshot(data), DEMO_SETTINGS, new Date(NOW));
         expect(json.result.countsByCheck).toEqual(core.countsByCheck);
@@ -262,6 +265,7 @@ describe('leadloop fix', () => {
         const second = await cli(env, ['fix', 'owner-inactive', '--to', repName, '--apply']);
         expect(second.code).toBe(0);
         expect(second.json.result.runId).toBe(null);
+        expect(second.json.result.kind).toBe(null);
         expect(await count(FIX_LOG.objectApiName)).toBe(logRows);
 
         const undo = await cli(env, ['fix', '--undo', runId]);
@@ -305,6 +309,11 @@ describe('leadloop fix', () => {
         const bad = await cli(env, ['fix', 'nope']);
         expect(bad.code).toBe(2);
         expect(bad.json.message).toMatch(/^Unknown check or fix "nope"\. Fixes: reassign, close/);
+        const advice = await cli(env, ['fix', 'qualified-not-worked']);
+        expect(advice.code).toBe(2);
+        expect(advice.json.message).toBe(
+            "The findings of qualified-not-worked call for a rep's action (work-it), not a change the CLI can apply. Fixes: reassign, close, merge-duplicate, mark-moved-on."
+        );
         const noOwner = await cli(env, ['fix', 'reassign', '--to', 'Nobody Here']);
         expect(noOwner.code).toBe(2);
         expect(noOwner.json.message).toMatch(/--to "Nobody Here" is neither a user/);

@@ -189,12 +189,35 @@ export class Api {
     }
 
     /** All records of a SOQL query, paged with queryMore (up to 2,000 per call). */
-    async query<T = SObjectRecord>(soql: string): Promise<T[]> {
+    query<T = SObjectRecord>(soql: string): Promise<T[]> {
+        return this.restRead<T>(soql, null);
+    }
+
+    /**
+     * A read whose size is not known beforehand: the first REST page tells it (`totalSize`);
+     * the rest comes in REST pages, or from one Bulk API 2.0 query when the size reaches
+     * `bulkThreshold` and that takes fewer calls than the pages left. At most one call more
+     * than the cheaper transport alone, and no count query.
+     */
+    readBySize(soql: string, bulkThreshold: number): Promise<SObjectRecord[]> {
+        return this.restRead<SObjectRecord>(soql, bulkThreshold);
+    }
+
+    private async restRead<T>(soql: string, bulkThreshold: number | null): Promise<T[]> {
         const out: T[] = [];
-        let page = await this.request<{ records: T[]; done: boolean; nextRecordsUrl?: string }>(
-            'GET',
-            `/query?q=${encodeURIComponent(soql)}`
-        );
+        let page = await this.request<{
+            records: T[];
+            done: boolean;
+            totalSize: number;
+            nextRecordsUrl?: string;
+        }>('GET', `/query?q=${encodeURIComponent(soql)}`);
+        if (bulkThreshold !== null && !page.done && page.totalSize >= bulkThreshold) {
+            const perPage = Math.max(1, page.records.length);
+            const restLeft = Math.ceil((page.totalSize - page.records.length) / perPage);
+            const bulkPage = this.options.bulkQueryPageSize ?? 50_000;
+            const bulkCalls = 2 + Math.max(1, Math.ceil(page.totalSize / bulkPage));
+            if (bulkCalls < restLeft) return (await this.bulkQuery(soql)) as T[];
+        }
         for (;;) {
             for (const r of page.records) out.push(stripAttributes(r as SObjectRecord) as T);
             if (page.done || !page.nextRecordsUrl) return out;

@@ -103,6 +103,7 @@ export default class Fix extends OrgCommand {
             bulkThreshold
         });
         const { plan } = preview;
+        const what = `${plan.kind ?? 'a fix'}${preview.checkId ? ` for ${preview.checkId}` : ''}`;
         if (!f.apply) {
             const rows: FixResult[] = [
                 ...plan.changes.map((c) => ({
@@ -123,7 +124,7 @@ export default class Fix extends OrgCommand {
             return {
                 result: { preview: true, kind: plan.kind, checkId: preview.checkId, plan },
                 human:
-                    `Preview of ${plan.kind}${preview.checkId ? ` for ${preview.checkId}` : ''}: ${plan.changes.length} lead(s) would change, ${plan.skipped.length} left alone. Nothing written; add --apply to write.\n` +
+                    `Preview of ${what}: ${plan.changes.length} lead(s) would change, ${plan.skipped.length} left alone. Nothing written; add --apply to write.\n` +
                     table(
                         rows.map((r) => ({
                             lead: r.leadId,
@@ -137,7 +138,7 @@ export default class Fix extends OrgCommand {
         if (!plan.changes.length) {
             return {
                 result: { preview: false, kind: plan.kind, runId: null, results: [], counts: {} },
-                human: `Nothing to do: no lead needs ${plan.kind}${preview.checkId ? ` for ${preview.checkId}` : ''}.`
+                human: `Nothing to do: no lead needs ${what}.`
             };
         }
         const applied = await applyFix(api, preview, {
