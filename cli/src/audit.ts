@@ -8,23 +8,17 @@
  * queues are always few: REST.
  */
 import {
-    accountFromRecord,
     AUDIT_RUN,
     auditLeads,
     auditRunRecord,
-    contactFromRecord,
     HYGIENE_READS,
-    hygieneActivityFromRecord,
-    leadFromRecord,
-    opportunityFromRecord,
     parseSettings,
-    queueFromRecord,
     SETTINGS,
-    userFromRecord,
     type AuditResult,
     type Finding,
     type HygieneSnapshot,
-    type LeadLoopSettings
+    type LeadLoopSettings,
+    hygieneSnapshotFromRecords
 } from '../../core/src/index';
 import { Api, cond, soql, UserError, type Transport } from './api/index';
 
@@ -94,16 +88,16 @@ export async function readHygieneSnapshot(
             )
         ]);
     return {
-        snapshot: {
-            leads: leads.map(leadFromRecord),
-            users: users.map(userFromRecord),
-            queues: queues.map(queueFromRecord),
-            contacts: contacts.map(contactFromRecord),
-            accounts: accounts.map(accountFromRecord),
-            opportunities: opportunities.map(opportunityFromRecord),
-            tasks: tasks.map((r) => hygieneActivityFromRecord(r, 'Task')),
-            events: events.map((r) => hygieneActivityFromRecord(r, 'Event'))
-        },
+        snapshot: hygieneSnapshotFromRecords({
+            Lead: leads,
+            User: users,
+            Group: queues,
+            Contact: contacts,
+            Account: accounts,
+            Opportunity: opportunities,
+            Task: tasks,
+            Event: events
+        }),
         settings: settings.settings,
         settingsIssues: settings.issues,
         transport

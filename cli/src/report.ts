@@ -10,30 +10,25 @@ import {
     addLeads,
     addReviewMeetings,
     auditLeads,
-    accountFromRecord,
-    contactFromRecord,
     emptyMetrics,
     finishMetrics,
     HYGIENE_FIELDS,
-    hygieneActivityFromRecord,
     LEAD_FIELDS,
     leadFromRecord,
     metricActivityFromRecord,
     metricCampaignFromRecord,
     metricOpportunityFromRecord,
-    opportunityFromRecord,
     parseSettings,
-    queueFromRecord,
     REVIEW_ENTRY,
     REVIEW_MEETING,
     reviewEntryFromRecord,
     reviewMeetingFromRecord,
     SCORING_ACTIVITY_FIELDS,
     SETTINGS,
-    userFromRecord,
     type LeadLoopMetrics,
     type MetricFinding,
-    type MetricsPage
+    type MetricsPage,
+    hygieneSnapshotFromRecords
 } from '../../core/src/index';
 import { cond, soql, type Api, type SObjectRecord, type Transport } from './api/index';
 
@@ -138,16 +133,16 @@ export async function reportOrg(api: Api, opts: ReportOptions = {}): Promise<Rep
         findings = [];
         const sink = findings;
         auditLeads(
-            {
-                leads: leads.map((r) => leadFromRecord(r)),
-                users: users.map(userFromRecord),
-                queues: queues.map(queueFromRecord),
-                contacts: contacts.map(contactFromRecord),
-                accounts: accounts.map(accountFromRecord),
-                opportunities: opportunities.map(opportunityFromRecord),
-                tasks: tasks.map((r) => hygieneActivityFromRecord(r, 'Task')),
-                events: events.map((r) => hygieneActivityFromRecord(r, 'Event'))
-            },
+            hygieneSnapshotFromRecords({
+                Lead: leads,
+                User: users,
+                Group: queues,
+                Contact: contacts,
+                Account: accounts,
+                Opportunity: opportunities,
+                Task: tasks,
+                Event: events
+            }),
             settings,
             now,
             {
