@@ -16,7 +16,9 @@ import {
     type OrderBy,
     type RecordValues
 } from './source';
-import { canonicalPath, malformed, whereFilter } from './soqlWhere';
+import { canonicalPath, malformed, objectInfoOf, whereFilter } from './soqlWhere';
+
+export { objectInfoOf };
 
 export interface SoqlRows {
     totalSize: number;
@@ -164,19 +166,6 @@ function orderOf(store: SqliteSource, info: ObjectInfo, query: Query): OrderBy[]
     });
 }
 
-export function objectInfoOf(store: SqliteSource, name: string | undefined): ObjectInfo {
-    const canonical = store
-        .objectNames()
-        .find((n) => n.toLowerCase() === String(name).toLowerCase());
-    const info = canonical ? store.objectInfo(canonical) : undefined;
-    if (!info)
-        throw new SourceError(
-            'INVALID_TYPE',
-            `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`
-        );
-    return info;
-}
-
 function isAggregate(query: Query): boolean {
     return (
         (query.fields ?? []).some(
@@ -311,7 +300,7 @@ export function runSoql(store: SqliteSource, text: string, now = new Date()): So
 
 function runQuery(store: SqliteSource, query: Query, now: Date, parentFilter?: Filter): SoqlRows {
     const info = objectInfoOf(store, query.sObject);
-    const ownWhere = whereFilter(store, info, query.where, now);
+    const ownWhere = whereFilter(store, info, query.where, now, parentFilter ? 'child' : 'top');
     const where = parentFilter
         ? ownWhere
             ? { and: [parentFilter, ownWhere] }
