@@ -7,7 +7,6 @@
  * LIMIT/OFFSET, COUNT() and GROUP BY aggregates.
  */
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
-import { API_VERSION } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
 import {
     SourceError,
@@ -17,6 +16,13 @@ import {
     type RecordValues
 } from './source';
 import { canonicalPath, malformed, objectInfoOf, whereFilter } from './soqlWhere';
+import {
+    expandFields,
+    planTypeof,
+    recordAttributes,
+    shapeTypeof,
+    type TypeofPlan
+} from './soqlSelect';
 
 export { objectInfoOf };
 
@@ -57,13 +63,6 @@ function checkOffset(query: Query): void {
         malformed(`The maximum OFFSET is 2,000; this query asks for ${String(offset)}.`);
 }
 
-function attributes(store: SqliteSource, type: string, id: unknown): RecordValues {
-    const attrs: RecordValues = { type };
-    if (typeof id === 'string') attrs.url = `/services/data/v${API_VERSION}/sobjects/${type}/${id}`;
-    void store;
-    return attrs;
-}
-
 interface SelectPlan {
     info: ObjectInfo;
     /** Canonical field paths to read. */
@@ -72,12 +71,14 @@ interface SelectPlan {
     refPaths: string[];
     selected: string[];
     subqueries: { name: string; query: Query; childObject: string; field: string }[];
+    typeofs: TypeofPlan[];
 }
 
 function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
     const selected: string[] = [];
     const refPaths = new Set<string>();
     const subqueries: SelectPlan['subqueries'] = [];
+    const typeofs: TypeofPlan[] = [];
     for (const f of query.fields ?? []) {
         const field = f as unknown as Record<string, unknown>;
         if (field.type === 'Field' || field.type === 'FieldRelationship') {
@@ -102,20 +103,29 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
                 childObject: rel.childObject,
                 field: rel.field
             });
+        } else if (field.type === 'FieldTypeof') {
+            const t = planTypeof(store, info, field as unknown as Parameters<typeof planTypeof>[2]);
+            typeofs.push(t);
+            [t.idPath, ...t.paths].forEach((r) => refPaths.add(r));
         } else if (field.type === 'FieldFunctionExpression') {
             malformed('Aggregate functions need GROUP BY or must stand alone.');
         } else {
             malformed(`Unsupported select item ${String(field.rawValue ?? field.type)}.`);
         }
     }
+    for (const t of typeofs)
+        if (selected.some((s) => s.startsWith(`${t.name}.`)))
+            malformed(
+                `TYPEOF ${t.name} cannot be used with other fields of ${t.name} in the same SELECT.`
+            );
     // The Id is read even when not selected: every record's attributes carry its url.
     if (!selected.includes('Id')) refPaths.add('Id');
     const paths = [...new Set([...selected, ...refPaths])];
-    return { info, paths, refPaths: [...refPaths], selected, subqueries };
+    return { info, paths, refPaths: [...refPaths], selected, subqueries, typeofs };
 }
 
 function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordValues {
-    const out: RecordValues = { attributes: attributes(store, p.info.name, row.Id) };
+    const out: RecordValues = { attributes: recordAttributes(p.info.name, row.Id) };
     for (const path of p.selected) {
         const parts = path.split('.');
         if (parts.length === 1) {
@@ -140,12 +150,13 @@ function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordVal
                 break;
             }
             const type = store.objectOfId(String(parentId)) ?? ref?.referenceTo?.[0] ?? 'Name';
-            if (!target[rel]) target[rel] = { attributes: attributes(store, type, parentId) };
+            if (!target[rel]) target[rel] = { attributes: recordAttributes(type, parentId) };
             target = target[rel] as RecordValues;
             objInfo = store.objectInfo(type);
         }
         if (alive) target[parts[parts.length - 1]] = row[path] ?? null;
     }
+    for (const t of p.typeofs) out[t.name] = shapeTypeof(store, t, row);
     return out;
 }
 
@@ -306,8 +317,9 @@ function runQuery(store: SqliteSource, query: Query, now: Date, parentFilter?: F
             ? { and: [parentFilter, ownWhere] }
             : parentFilter
         : ownWhere;
-    if (isAggregate(query)) return runAggregate(store, info, query, where);
-    const p = plan(store, info, query);
+    const expanded = expandFields(store, info, query);
+    if (isAggregate(expanded)) return runAggregate(store, info, expanded, where);
+    const p = plan(store, info, expanded);
     const { records, totalCount } = store.find(info.name, {
         fields: p.paths,
         where,
