@@ -3,7 +3,7 @@
  * local org's HAVING evaluate them (SQLite evaluates the same operators for
  * stored records).
  */
-import type { FilterOp } from './source';
+import type { Filter, FilterOp } from './source';
 
 /** Whether value `v` passes `op` against the filter's value `x` (NULL compares as SQL does). */
 export function valueMatches(op: FilterOp, v: unknown, x: unknown): boolean {
@@ -47,4 +47,13 @@ export function valueMatches(op: FilterOp, v: unknown, x: unknown): boolean {
             return op === 'includes' ? any : !any;
         }
     }
+}
+
+/** Whether a row passes a filter of plain comparisons; `get` reads a field of the row. */
+export function rowMatches(f: Filter, get: (field: string) => unknown): boolean {
+    if ('and' in f) return f.and.every((x) => rowMatches(x, get));
+    if ('or' in f) return f.or.some((x) => rowMatches(x, get));
+    if ('not' in f) return !rowMatches(f.not, get);
+    if ('select' in f) throw new Error('A sub-select cannot be evaluated on a row.');
+    return valueMatches(f.op, get(f.field), f.value);
 }

@@ -16,6 +16,7 @@ import {
     type RecordValues
 } from './source';
 import { canonicalPath, malformed, objectInfoOf, whereFilter } from './soqlWhere';
+import { AGGREGATE_FUNCTIONS, havingOf, type AggregateFunction } from './soqlHaving';
 import {
     expandFields,
     planTypeof,
@@ -216,7 +217,7 @@ function runAggregate(
         if (!item.field) malformed('GROUP BY supports fields only in the local org.');
         return canonicalPath(store, info, item.field).path;
     });
-    const functions: Parameters<SqliteSource['aggregate']>[1]['functions'] = [];
+    const functions: AggregateFunction[] = [];
     let expr = 0;
     for (const f of fields) {
         const item = f as unknown as {
@@ -233,8 +234,7 @@ function runAggregate(
             continue;
         }
         const fn = String(item.functionName).toUpperCase();
-        if (!['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', 'MAX'].includes(fn))
-            malformed(`Unsupported function ${fn}`);
+        if (!AGGREGATE_FUNCTIONS.includes(fn)) malformed(`Unsupported function ${fn}`);
         const param = item.parameters?.[0];
         functions.push({
             fn: fn as 'COUNT',
@@ -242,7 +242,7 @@ function runAggregate(
             alias: item.alias ?? `expr${expr++}`
         });
     }
-    if (query.having) malformed('HAVING is not supported by the local org.');
+    const having = havingOf(store, info, query, groupBy, functions);
     const orders = query.orderBy
         ? Array.isArray(query.orderBy)
             ? query.orderBy
@@ -272,13 +272,14 @@ function runAggregate(
         const nullsFirst = item.nulls ? item.nulls.toUpperCase() === 'FIRST' : !desc;
         return { key, desc, nullsFirst };
     });
-    const sorted = sortKeys.length > 0 || query.offset;
+    const sorted = sortKeys.length > 0 || query.offset || having;
     let rows = store.aggregate(info.name, {
         groupBy,
         functions,
         where,
         limit: sorted ? undefined : query.limit
     });
+    if (having) rows = rows.filter(having.test);
     if (sortKeys.length) {
         rows = [...rows].sort((a, b) => {
             for (const { key, desc, nullsFirst } of sortKeys) {
@@ -297,6 +298,7 @@ function runAggregate(
         const start = query.offset ?? 0;
         rows = rows.slice(start, query.limit !== undefined ? start + query.limit : undefined);
     }
+    for (const row of rows) for (const alias of having?.hidden ?? []) delete row[alias];
     return {
         totalSize: rows.length,
         records: rows.map((r) => ({ attributes: { type: 'AggregateResult' }, ...r }))

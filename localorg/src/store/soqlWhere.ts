@@ -6,7 +6,7 @@
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { MS_PER_DAY } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
-import { SourceError, type FieldInfo, type Filter, type ObjectInfo } from './source';
+import { SourceError, type FieldInfo, type Filter, type FilterOp, type ObjectInfo } from './source';
 
 export type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
 
@@ -355,37 +355,34 @@ export function conditionFilter(
                 return malformed(`Operator ${op} cannot be used with a date literal.`);
         }
     }
-    const value = literal(c.value, type, field);
-    switch (op) {
-        case '=':
-            return { field: path, op: 'eq', value };
-        case '!=':
-        case '<>':
-            return { field: path, op: 'ne', value };
-        case '<':
-            return { field: path, op: 'lt', value };
-        case '<=':
-            return { field: path, op: 'lte', value };
-        case '>':
-            return { field: path, op: 'gt', value };
-        case '>=':
-            return { field: path, op: 'gte', value };
-        case 'LIKE':
-            return { field: path, op: 'like', value };
-        default:
-            return malformed(`Unknown operator ${c.operator}`);
-    }
+    return { field: path, op: comparison(op), value: literal(c.value, type, field) };
 }
 
-/** Flattens the parser's WHERE chain into tokens, then parses with AND/OR/NOT precedence. */
-export function whereFilter(
-    store: SqliteSource,
-    info: ObjectInfo,
+const COMPARISONS: Record<string, FilterOp> = {
+    '=': 'eq',
+    '!=': 'ne',
+    '<>': 'ne',
+    '<': 'lt',
+    '<=': 'lte',
+    '>': 'gt',
+    '>=': 'gte',
+    LIKE: 'like'
+};
+
+/** The filter operator of a single-value SOQL comparison. */
+export function comparison(operator: string): FilterOp {
+    return COMPARISONS[operator.toUpperCase()] ?? malformed(`Unknown operator ${operator}`);
+}
+
+/**
+ * Flattens the parser's WHERE (or HAVING) chain into tokens, then parses them
+ * with AND/OR/NOT precedence; `leaf` turns each condition into a filter.
+ */
+export function conditionTree(
     where: unknown,
-    now: Date,
-    context: WhereContext = 'top'
-): Filter | undefined {
-    if (!where) return undefined;
+    leaf: (c: Condition) => Filter,
+    clause = 'WHERE'
+): Filter {
     const tokens: Token[] = [];
     const walk = (node: Record<string, unknown> | null | undefined) => {
         if (!node) return;
@@ -422,14 +419,27 @@ export function whereFilter(
         if (t === 'NOT') return { not: unary() };
         if (t === '(') {
             const inner = orExpr();
-            if (tokens[pos++] !== ')') malformed('Unbalanced parentheses in WHERE.');
+            if (tokens[pos++] !== ')') malformed(`Unbalanced parentheses in ${clause}.`);
             return inner;
         }
-        if (t && typeof t === 'object') return conditionFilter(store, info, t.cond, now, context);
-        return malformed('Unexpected token in WHERE.');
+        if (t && typeof t === 'object') return leaf(t.cond);
+        return malformed(`Unexpected token in ${clause}.`);
     };
     const filter = orExpr();
-    if (pos !== tokens.length) malformed('Unexpected token in WHERE.');
+    if (pos !== tokens.length) malformed(`Unexpected token in ${clause}.`);
+    return filter;
+}
+
+/** A query's WHERE as the store's filter (undefined when it has none). */
+export function whereFilter(
+    store: SqliteSource,
+    info: ObjectInfo,
+    where: unknown,
+    now: Date,
+    context: WhereContext = 'top'
+): Filter | undefined {
+    if (!where) return undefined;
+    const filter = conditionTree(where, (c) => conditionFilter(store, info, c, now, context));
     checkSemiJoins(filter);
     return filter;
 }
