@@ -11,6 +11,7 @@ import type { SqliteSource } from './sqliteSource';
 import {
     SourceError,
     type Filter,
+    type FindSpec,
     type ObjectInfo,
     type OrderBy,
     type RecordValues
@@ -311,24 +312,49 @@ export function runSoql(store: SqliteSource, text: string, now = new Date()): So
     return runQuery(store, query, now);
 }
 
-function runQuery(store: SqliteSource, query: Query, now: Date, parentFilter?: Filter): SoqlRows {
+/**
+ * How a SOSL search narrows one RETURNING object's query: a filter on the
+ * candidates and its own read of them (which applies the exact match, then
+ * OFFSET and LIMIT).
+ */
+export interface SearchScope {
+    filter?: Filter;
+    find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number };
+}
+
+/** Runs a SOSL RETURNING object's query (fields, WHERE, ORDER BY, LIMIT) within a search. */
+export function runSearchQuery(
+    store: SqliteSource,
+    query: Query,
+    scope: SearchScope,
+    now = new Date()
+): SoqlRows {
+    return runQuery(store, query, now, undefined, scope);
+}
+
+function runQuery(
+    store: SqliteSource,
+    query: Query,
+    now: Date,
+    parentFilter?: Filter,
+    scope?: SearchScope
+): SoqlRows {
     const info = objectInfoOf(store, query.sObject);
-    const ownWhere = whereFilter(store, info, query.where, now, parentFilter ? 'child' : 'top');
-    const where = parentFilter
-        ? ownWhere
-            ? { and: [parentFilter, ownWhere] }
-            : parentFilter
-        : ownWhere;
+    const nested = parentFilter || scope ? 'child' : 'top';
+    const filters = [parentFilter, whereFilter(store, info, query.where, now, nested), scope?.filter];
+    const present = filters.filter((f): f is Filter => !!f);
+    const where = present.length > 1 ? { and: present } : present[0];
     const expanded = expandFields(store, info, query);
     if (isAggregate(expanded)) return runAggregate(store, info, expanded, where);
     const p = plan(store, info, expanded);
-    const { records, totalCount } = store.find(info.name, {
+    const spec: FindSpec = {
         fields: p.paths,
         where,
         orderBy: orderOf(store, info, query),
         limit: query.limit ?? 50_000_000,
         offset: query.offset ?? 0
-    });
+    };
+    const { records, totalCount } = (scope ?? store).find(info.name, spec);
     const shaped = records.map((row) => {
         const rec = shape(store, p, row);
         for (const sub of p.subqueries) {
