@@ -134,10 +134,12 @@ describe('sf data search and SOQL beyond simple selects', () => {
             'FIND {Hopper OR Turing} IN NAME FIELDS RETURNING Lead(LastName, Company ORDER BY LastName)'
         );
         expect(out.code).toBe(0);
-        expect(out.json.result.searchRecords).toMatchObject([
-            { attributes: { type: 'Lead' }, LastName: 'Hopper', Company: 'Navy' },
-            { attributes: { type: 'Lead' }, LastName: 'Turing', Company: 'Bletchley' }
-        ]);
+        expect(out.json.result).toMatchObject({
+            searchRecords: [
+                { attributes: { type: 'Lead' }, LastName: 'Hopper', Company: 'Navy' },
+                { attributes: { type: 'Lead' }, LastName: 'Turing', Company: 'Bletchley' }
+            ]
+        });
     });
 
     it('data search prints one table per object; a malformed search exits 1', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOrg, type LocalOrg } from '../src/index';
 import { runSoql } from '../src/store/soql';
 import { queryColumns } from '../src/store/soqlColumns';
+import { apiCall } from './http';
 
 let org: LocalOrg;
 const ids: Record<string, string> = {};
@@ -151,5 +152,44 @@ describe('TYPEOF', () => {
             'MALFORMED_QUERY',
             /TYPEOF What/
         );
+    });
+});
+
+describe('through Bulk API 2.0 query', () => {
+    const createJob = (query: string) =>
+        apiCall(org, '/jobs/query', {
+            method: 'POST',
+            body: JSON.stringify({ operation: 'query', query })
+        });
+
+    it('FIELDS(STANDARD) becomes one CSV column per field', async () => {
+        const created = await createJob("SELECT FIELDS(STANDARD) FROM Lead WHERE LastName = 'Lee'");
+        expect(created.status).toBe(200);
+        const { id } = (await created.json()) as { id: string };
+        let state = '';
+        for (let i = 0; i < 100 && state !== 'JobComplete'; i++) {
+            state = ((await (await apiCall(org, `/jobs/query/${id}`)).json()) as { state: string })
+                .state;
+            if (state !== 'JobComplete') await new Promise((r) => setTimeout(r, 20));
+        }
+        const csv = await (await apiCall(org, `/jobs/query/${id}/results`)).text();
+        const [header, row] = csv.trim().split('\n');
+        expect(header.split(',')).toEqual(
+            Object.keys(org.store.objectInfo('Lead')!.fields)
+                .filter((f) => !f.endsWith('__c'))
+                .map((f) => `"${f}"`)
+        );
+        expect(row).toContain('"Lee"');
+    });
+
+    it('refuses what Bulk API 2.0 does not run: GROUP BY, TYPEOF, aggregates', async () => {
+        for (const query of [
+            'SELECT Status, COUNT(Id) FROM Lead GROUP BY Status',
+            'SELECT TYPEOF What WHEN Account THEN Name END FROM Task',
+            'SELECT COUNT() FROM Lead'
+        ]) {
+            const res = await createJob(query);
+            expect(res.status).toBe(400);
+        }
     });
 });
