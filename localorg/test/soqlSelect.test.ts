@@ -1,43 +1,36 @@
 /** SOQL select lists that stand for other fields: FIELDS(ALL | STANDARD | CUSTOM) and TYPEOF. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalOrg, type LocalOrg } from '../src/index';
+import { describe, expect, it } from 'vitest';
 import { runSoql } from '../src/store/soql';
 import { queryColumns } from '../src/store/soqlColumns';
 import { apiCall } from './http';
+import { seededOrg } from './seededOrg';
 
-let org: LocalOrg;
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-    org = await startLocalOrg({ dataDir: ':memory:' });
-    const s = org.store;
-    s.transaction(() => {
-        ids.lead = s.create('Lead', { LastName: 'Lee', Company: 'Acme', Status: 'New' });
-        ids.contact = s.create('Contact', { LastName: 'Cole', Email: 'cole@example.com' });
-        ids.account = s.create('Account', { Name: 'Acme', Phone: '555-0100' });
-        ids.opp = s.create('Opportunity', {
-            Name: 'Deal',
-            StageName: 'Prospecting',
-            CloseDate: '2026-03-01',
-            Amount: 5000
-        });
-        s.create('Task', { Subject: 'On account', WhoId: ids.contact, WhatId: ids.account });
-        s.create('Task', { Subject: 'On deal', WhoId: ids.lead, WhatId: ids.opp });
-        s.create('Task', { Subject: 'On nothing' });
+const seeded = seededOrg((s, ids) => {
+    ids.lead = s.create('Lead', { LastName: 'Lee', Company: 'Acme', Status: 'New' });
+    ids.contact = s.create('Contact', { LastName: 'Cole', Email: 'cole@example.com' });
+    ids.account = s.create('Account', { Name: 'Acme', Phone: '555-0100' });
+    ids.opp = s.create('Opportunity', {
+        Name: 'Deal',
+        StageName: 'Prospecting',
+        CloseDate: '2026-03-01',
+        Amount: 5000
     });
+    s.create('Task', { Subject: 'On account', WhoId: ids.contact, WhatId: ids.account });
+    s.create('Task', { Subject: 'On deal', WhoId: ids.lead, WhatId: ids.opp });
+    s.create('Task', { Subject: 'On nothing' });
 });
-afterAll(() => org.close());
+const { ids } = seeded;
 
-const run = (soql: string) => runSoql(org.store, soql).records;
+const run = (soql: string) => runSoql(seeded.org.store, soql).records;
 const refused = (soql: string, errorCode: string, message: RegExp) =>
-    expect(() => runSoql(org.store, soql)).toThrow(
+    expect(() => runSoql(seeded.org.store, soql)).toThrow(
         expect.objectContaining({ errorCode, message: expect.stringMatching(message) })
     );
 
 describe('FIELDS()', () => {
     it('FIELDS(ALL) under LIMIT 200 returns every field of the object, in its order', () => {
         const [lead] = run('SELECT FIELDS(ALL) FROM Lead LIMIT 200');
-        const described = Object.keys(org.store.objectInfo('Lead')!.fields);
+        const described = Object.keys(seeded.org.store.objectInfo('Lead')!.fields);
         expect(Object.keys(lead).filter((k) => k !== 'attributes')).toEqual(described);
         expect(lead).toMatchObject({ Id: ids.lead, LastName: 'Lee', Company: 'Acme' });
         expect(described.some((f) => f.endsWith('__c'))).toBe(true);
@@ -56,9 +49,11 @@ describe('FIELDS()', () => {
     it('works in a child subquery and in the column metadata', () => {
         const [account] = run('SELECT Name, (SELECT FIELDS(STANDARD) FROM Contacts) FROM Account');
         expect(account.Contacts).toBeNull();
-        const columns = queryColumns(org.store, 'SELECT FIELDS(STANDARD) FROM Account');
+        const columns = queryColumns(seeded.org.store, 'SELECT FIELDS(STANDARD) FROM Account');
         expect(columns.columnMetadata.map((c) => c.columnName)).toEqual(
-            Object.keys(org.store.objectInfo('Account')!.fields).filter((f) => !f.endsWith('__c'))
+            Object.keys(seeded.org.store.objectInfo('Account')!.fields).filter(
+                (f) => !f.endsWith('__c')
+            )
         );
     });
 
@@ -123,7 +118,7 @@ describe('TYPEOF', () => {
             { attributes: expect.objectContaining({ type: 'Lead' }), Company: 'Acme' }
         ]);
         const columns = queryColumns(
-            org.store,
+            seeded.org.store,
             'SELECT TYPEOF Who WHEN Lead THEN Company ELSE Name END FROM Task'
         );
         expect(columns.columnMetadata[0]).toMatchObject({
@@ -157,7 +152,7 @@ describe('TYPEOF', () => {
 
 describe('through Bulk API 2.0 query', () => {
     const createJob = (query: string) =>
-        apiCall(org, '/jobs/query', {
+        apiCall(seeded.org, '/jobs/query', {
             method: 'POST',
             body: JSON.stringify({ operation: 'query', query })
         });
@@ -168,14 +163,15 @@ describe('through Bulk API 2.0 query', () => {
         const { id } = (await created.json()) as { id: string };
         let state = '';
         for (let i = 0; i < 100 && state !== 'JobComplete'; i++) {
-            state = ((await (await apiCall(org, `/jobs/query/${id}`)).json()) as { state: string })
-                .state;
+            state = (
+                (await (await apiCall(seeded.org, `/jobs/query/${id}`)).json()) as { state: string }
+            ).state;
             if (state !== 'JobComplete') await new Promise((r) => setTimeout(r, 20));
         }
-        const csv = await (await apiCall(org, `/jobs/query/${id}/results`)).text();
+        const csv = await (await apiCall(seeded.org, `/jobs/query/${id}/results`)).text();
         const [header, row] = csv.trim().split('\n');
         expect(header.split(',')).toEqual(
-            Object.keys(org.store.objectInfo('Lead')!.fields)
+            Object.keys(seeded.org.store.objectInfo('Lead')!.fields)
                 .filter((f) => !f.endsWith('__c'))
                 .map((f) => `"${f}"`)
         );

@@ -1,35 +1,27 @@
 /** SOQL semi-joins and anti-joins: `Id IN (SELECT ...)` on Id and reference fields, with the platform's rules. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalOrg, type LocalOrg } from '../src/index';
+import { describe, expect, it } from 'vitest';
 import { runSoql } from '../src/store/soql';
+import { seededOrg } from './seededOrg';
 
-let org: LocalOrg;
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-    org = await startLocalOrg({ dataDir: ':memory:' });
-    const s = org.store;
-    s.transaction(() => {
-        for (const name of ['Called', 'Emailed', 'Quiet'])
-            ids[name] = s.create('Lead', { LastName: name, Company: 'Acme', Status: 'New' });
-        ids.acme = s.create('Account', { Name: 'Acme' });
-        ids.globex = s.create('Account', { Name: 'Globex' });
-        ids.won = s.create('Opportunity', {
-            Name: 'Big deal',
-            StageName: 'Closed Won',
-            CloseDate: '2026-01-01',
-            AccountId: ids.acme
-        });
-        s.create('Task', { Subject: 'Call', WhoId: ids.Called, Status: 'Completed' });
-        s.create('Task', { Subject: 'Email', WhoId: ids.Emailed, Status: 'Open' });
-        // A task on no one: its NULL WhoId must not empty the anti-join.
-        s.create('Task', { Subject: 'Orphan', Status: 'Open' });
+const seeded = seededOrg((s, ids) => {
+    for (const name of ['Called', 'Emailed', 'Quiet'])
+        ids[name] = s.create('Lead', { LastName: name, Company: 'Acme', Status: 'New' });
+    ids.acme = s.create('Account', { Name: 'Acme' });
+    ids.globex = s.create('Account', { Name: 'Globex' });
+    ids.won = s.create('Opportunity', {
+        Name: 'Big deal',
+        StageName: 'Closed Won',
+        CloseDate: '2026-01-01',
+        AccountId: ids.acme
     });
+    s.create('Task', { Subject: 'Call', WhoId: ids.Called, Status: 'Completed' });
+    s.create('Task', { Subject: 'Email', WhoId: ids.Emailed, Status: 'Open' });
+    // A task on no one: its NULL WhoId must not empty the anti-join.
+    s.create('Task', { Subject: 'Orphan', Status: 'Open' });
 });
-afterAll(() => org.close());
 
 const names = (soql: string) =>
-    runSoql(org.store, soql)
+    runSoql(seeded.org.store, soql)
         .records.map((r) => r.LastName ?? r.Name)
         .sort();
 
@@ -70,7 +62,7 @@ describe('semi-joins and anti-joins', () => {
 
     it('refuses what the platform refuses, with MALFORMED_QUERY', () => {
         const refused = (soql: string, message: RegExp) =>
-            expect(() => runSoql(org.store, soql)).toThrow(
+            expect(() => runSoql(seeded.org.store, soql)).toThrow(
                 expect.objectContaining({
                     errorCode: 'MALFORMED_QUERY',
                     message: expect.stringMatching(message)

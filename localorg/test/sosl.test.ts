@@ -1,44 +1,38 @@
 /** SOSL: `/search?q=FIND {...}` and `/parameterizedSearch` (GET and POST), matching, escaping and errors. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalOrg, type LocalOrg } from '../src/index';
+import { describe, expect, it } from 'vitest';
 import { runSosl } from '../src/store/sosl';
 import { apiCall } from './http';
+import { seededOrg } from './seededOrg';
 
-let org: LocalOrg;
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-    org = await startLocalOrg({ dataDir: ':memory:' });
-    const s = org.store;
-    s.transaction(() => {
-        ids.joe = s.create('Lead', {
-            FirstName: 'Joe',
-            LastName: 'Smith',
-            Company: 'Acme Rockets',
-            Email: 'joe.smith@acme.example',
-            Status: 'New'
-        });
-        ids.jo = s.create('Lead', {
-            FirstName: 'Jo',
-            LastName: 'Smythe',
-            Company: 'Globex',
-            Phone: '555-0100',
-            Status: 'Working'
-        });
-        ids.mary = s.create('Lead', {
-            FirstName: 'Mary',
-            LastName: 'Acmeson',
-            Company: 'R&D (Labs)',
-            Status: 'New'
-        });
-        ids.contact = s.create('Contact', { FirstName: 'Joe', LastName: 'Smith' });
-        ids.account = s.create('Account', { Name: 'Acme' });
-        for (let i = 0; i < 30; i++) s.create('Account', { Name: `Bulk Acme ${i}` });
+const seeded = seededOrg((s, ids) => {
+    ids.joe = s.create('Lead', {
+        FirstName: 'Joe',
+        LastName: 'Smith',
+        Company: 'Acme Rockets',
+        Email: 'joe.smith@acme.example',
+        Status: 'New'
     });
+    ids.jo = s.create('Lead', {
+        FirstName: 'Jo',
+        LastName: 'Smythe',
+        Company: 'Globex',
+        Phone: '555-0100',
+        Status: 'Working'
+    });
+    ids.mary = s.create('Lead', {
+        FirstName: 'Mary',
+        LastName: 'Acmeson',
+        Company: 'R&D (Labs)',
+        Status: 'New'
+    });
+    ids.contact = s.create('Contact', { FirstName: 'Joe', LastName: 'Smith' });
+    ids.account = s.create('Account', { Name: 'Acme' });
+    for (let i = 0; i < 30; i++) s.create('Account', { Name: `Bulk Acme ${i}` });
 });
-afterAll(() => org.close());
+const { ids } = seeded;
 
-const found = (sosl: string) => runSosl(org.store, sosl).searchRecords.map((r) => r.Id as string);
+const found = (sosl: string) =>
+    runSosl(seeded.org.store, sosl).searchRecords.map((r) => r.Id as string);
 
 describe('SOSL matching', () => {
     it('matches whole words across fields without case; more words are AND', () => {
@@ -77,7 +71,7 @@ describe('SOSL matching', () => {
 
     it('applies each object’s fields, WHERE, ORDER BY and LIMIT, and the overall LIMIT', () => {
         const { searchRecords } = runSosl(
-            org.store,
+            seeded.org.store,
             "FIND {smith OR smythe} RETURNING Lead(Id, Name, Company WHERE Status = 'Working'), Contact(Name)"
         );
         expect(searchRecords).toEqual([
@@ -93,7 +87,7 @@ describe('SOSL matching', () => {
             }
         ]);
         const names = runSosl(
-            org.store,
+            seeded.org.store,
             'FIND {acme} RETURNING Account(Name ORDER BY Name DESC LIMIT 3)'
         ).searchRecords.map((r) => r.Name);
         expect(names).toEqual(['Bulk Acme 9', 'Bulk Acme 8', 'Bulk Acme 7']);
@@ -102,7 +96,7 @@ describe('SOSL matching', () => {
     });
 
     it('without RETURNING, answers the Ids of every searchable object', () => {
-        const { searchRecords } = runSosl(org.store, 'FIND {joe}');
+        const { searchRecords } = runSosl(seeded.org.store, 'FIND {joe}');
         expect(searchRecords.map((r) => [(r.attributes as { type: string }).type, r.Id])).toEqual(
             expect.arrayContaining([
                 ['Lead', ids.joe],
@@ -116,15 +110,15 @@ describe('SOSL matching', () => {
         expect(
             found("FIND {smith} RETURNING Lead(Id WHERE LastName = 'x\\' OR Name != \\'')")
         ).toEqual([]);
-        expect(() => runSosl(org.store, 'FIND {smith} RETURNING Lead(Id FROM Contact)')).toThrow(
-            expect.objectContaining({ errorCode: 'MALFORMED_SEARCH' })
-        );
+        expect(() =>
+            runSosl(seeded.org.store, 'FIND {smith} RETURNING Lead(Id FROM Contact)')
+        ).toThrow(expect.objectContaining({ errorCode: 'MALFORMED_SEARCH' }));
     });
 });
 
 describe('SOSL errors', () => {
     const refused = (sosl: string, errorCode: string, message: RegExp) =>
-        expect(() => runSosl(org.store, sosl)).toThrow(
+        expect(() => runSosl(seeded.org.store, sosl)).toThrow(
             expect.objectContaining({ errorCode, message: expect.stringMatching(message) })
         );
 
@@ -158,7 +152,7 @@ describe('SOSL over REST', () => {
     it('GET /search answers searchRecords, and errors as the platform does', async () => {
         const ok = await json(
             await apiCall(
-                org,
+                seeded.org,
                 `/search?q=${encodeURIComponent('FIND {smith} RETURNING Lead(Name)')}`
             )
         );
@@ -173,7 +167,7 @@ describe('SOSL over REST', () => {
                 ]
             }
         });
-        const bad = await json(await apiCall(org, `/search?q=${encodeURIComponent('joe')}`));
+        const bad = await json(await apiCall(seeded.org, `/search?q=${encodeURIComponent('joe')}`));
         expect(bad.status).toBe(400);
         expect(bad.body[0].errorCode).toBe('MALFORMED_SEARCH');
     });
@@ -187,12 +181,12 @@ describe('SOSL over REST', () => {
             'Lead.limit': '5',
             in: 'NAME'
         });
-        const ok = await json(await apiCall(org, `/parameterizedSearch?${q}`));
+        const ok = await json(await apiCall(seeded.org, `/parameterizedSearch?${q}`));
         expect(ok.status).toBe(200);
         expect(ok.body.searchRecords.map((r: { Name: string }) => r.Name)).toEqual(['Joe Smith']);
         const bad = await json(
             await apiCall(
-                org,
+                seeded.org,
                 `/parameterizedSearch?q=joe&sobject=Lead&Lead.where=${encodeURIComponent("Status = 'New' LIMIT 1")}`
             )
         );
@@ -202,7 +196,7 @@ describe('SOSL over REST', () => {
 
     it('POST /parameterizedSearch takes the same as JSON', async () => {
         const res = await json(
-            await apiCall(org, '/parameterizedSearch', {
+            await apiCall(seeded.org, '/parameterizedSearch', {
                 method: 'POST',
                 body: JSON.stringify({
                     q: 'acme*',
@@ -222,7 +216,7 @@ describe('SOSL over REST', () => {
             'Joe Smith'
         ]);
         const bad = await json(
-            await apiCall(org, '/parameterizedSearch', {
+            await apiCall(seeded.org, '/parameterizedSearch', {
                 method: 'POST',
                 body: JSON.stringify({ q: 'acme', sobjects: 'Account' })
             })
