@@ -110,6 +110,8 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
             typeofs.push(t);
             [t.idPath, ...t.paths].forEach((r) => refPaths.add(r));
         } else if (field.type === 'FieldFunctionExpression') {
+            if (!AGGREGATE_FUNCTIONS.includes(String(field.functionName).toUpperCase()))
+                malformed(`${String(field.functionName)}() is not supported by the local org.`);
             malformed('Aggregate functions need GROUP BY or must stand alone.');
         } else {
             malformed(`Unsupported select item ${String(field.rawValue ?? field.type)}.`);
@@ -341,7 +343,11 @@ function runQuery(
 ): SoqlRows {
     const info = objectInfoOf(store, query.sObject);
     const nested = parentFilter || scope ? 'child' : 'top';
-    const filters = [parentFilter, whereFilter(store, info, query.where, now, nested), scope?.filter];
+    const filters = [
+        parentFilter,
+        whereFilter(store, info, query.where, now, nested),
+        scope?.filter
+    ];
     const present = filters.filter((f): f is Filter => !!f);
     const where = present.length > 1 ? { and: present } : present[0];
     const expanded = expandFields(store, info, query);
