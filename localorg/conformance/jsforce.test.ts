@@ -291,6 +291,80 @@ describe('sobject: find and select', () => {
     });
 });
 
+describe('connection-crud: search', () => {
+    it('finds the 20 accounts it inserted by a quoted id in their names (SOSL)', async () => {
+        // jsforce inserts them through Bulk API 1.0 (conn.bulk.load); here through Collections.
+        const id = Date.now();
+        const inserted = await conn
+            .sobject('Account')
+            .create(
+                Array.from({ length: 20 }, (_, i) => ({ Name: `Bulk Account ${id} #${i + 1}` }))
+            );
+        expect(inserted.every((r) => r.success)).toBe(true);
+        const { searchRecords } = await conn.search(
+            `FIND {"${id}"} IN NAME FIELDS RETURNING Account(Id, Name)`
+        );
+        expect(searchRecords).toHaveLength(20);
+        expect(searchRecords[0]).toMatchObject({
+            attributes: { type: 'Account' },
+            Name: expect.stringContaining(String(id))
+        });
+    });
+
+    it('a malformed search rejects with MALFORMED_SEARCH', async () => {
+        await expect(conn.search('FIND Acme')).rejects.toMatchObject({
+            errorCode: 'MALFORMED_SEARCH'
+        });
+    });
+});
+
+describe("SOQL the platform serves beyond jsforce's suites", () => {
+    // Contacts, so that the Lead big table keeps its count for the bulk2 scenarios.
+    beforeAll(async () => {
+        const called = await conn
+            .sobject('Contact')
+            .create({ LastName: 'Semi Called', Title: 'Semi' });
+        await conn.sobject('Contact').create({ LastName: 'Semi Quiet', Title: 'Semi' });
+        await conn.sobject('Task').create({ Subject: 'Semi call', WhoId: called.id });
+    });
+
+    it('semi-joins and anti-joins through conn.query, TYPEOF through sobject find', async () => {
+        const called = await conn.query<{ LastName: string }>(
+            "SELECT LastName FROM Contact WHERE Title = 'Semi' AND Id IN (SELECT WhoId FROM Task WHERE Subject = 'Semi call')"
+        );
+        expect(called.records.map((r) => r.LastName)).toEqual(['Semi Called']);
+        const quiet = await conn.query<{ LastName: string }>(
+            "SELECT LastName FROM Contact WHERE Title = 'Semi' AND Id NOT IN (SELECT WhoId FROM Task)"
+        );
+        expect(quiet.records.map((r) => r.LastName)).toEqual(['Semi Quiet']);
+        const tasks = await conn
+            .sobject('Task')
+            .find({ Subject: 'Semi call' }, 'Subject, TYPEOF Who WHEN Contact THEN Title END');
+        expect(tasks[0]).toMatchObject({
+            Who: { attributes: { type: 'Contact' }, Title: 'Semi' }
+        });
+    });
+
+    it("FIELDS() with the platform's LIMIT rule", async () => {
+        const rows = await conn
+            .sobject('Contact')
+            .find({ Title: 'Semi' }, 'FIELDS(ALL)')
+            .sort({ LastName: 1 })
+            .limit(200);
+        expect(rows[0]).toMatchObject({ LastName: 'Semi Called', Title: 'Semi' });
+        await expect(conn.query('SELECT FIELDS(ALL) FROM Contact')).rejects.toMatchObject({
+            errorCode: 'MALFORMED_QUERY'
+        });
+    });
+
+    it('HAVING on groups', async () => {
+        const groups = await conn.query<{ Company: string }>(
+            'SELECT Company, COUNT(Id) n FROM Lead GROUP BY Company HAVING COUNT(Id) > 100'
+        );
+        expect(groups.records.map((r) => r.Company)).toEqual(['Big Co']);
+    });
+});
+
 describe('bulk2', () => {
     const tag = `Bulk Account ${Date.now()}`;
     it('inserts 200 good records and reports the one without Name as the platform does', async () => {

@@ -127,6 +127,47 @@ describe('sf data query', () => {
     });
 });
 
+describe('sf data search and SOQL beyond simple selects', () => {
+    it('data search --json answers searchRecords (SOSL over /search)', async () => {
+        const out = await sf(
+            'data search -q',
+            'FIND {Hopper OR Turing} IN NAME FIELDS RETURNING Lead(LastName, Company ORDER BY LastName)'
+        );
+        expect(out.code).toBe(0);
+        expect(out.json.result).toMatchObject({
+            searchRecords: [
+                { attributes: { type: 'Lead' }, LastName: 'Hopper', Company: 'Navy' },
+                { attributes: { type: 'Lead' }, LastName: 'Turing', Company: 'Bletchley' }
+            ]
+        });
+    });
+
+    it('data search prints one table per object; a malformed search exits 1', async () => {
+        const out = await sfHuman('data search -q', 'FIND {Lovelace} RETURNING Lead(LastName)');
+        expect(out.code).toBe(0);
+        expect(out.stdout).toMatch(/Lead/);
+        expect(out.stdout).toMatch(/Lovelace/);
+        const bad = await sf('data search -q', 'FIND Lovelace');
+        expect(bad.code).toBe(1);
+        expect(bad.json).toMatchObject({ status: 1, name: 'MALFORMED_SEARCH' });
+    });
+
+    it('data query with an anti-join and FIELDS(STANDARD) as CSV', async () => {
+        const out = await sfHuman(
+            'data query -q',
+            "SELECT FIELDS(STANDARD) FROM Lead WHERE LastName = 'Hopper' AND Id NOT IN (SELECT WhoId FROM Task)",
+            '-r',
+            'csv'
+        );
+        expect(out.code).toBe(0);
+        const [header, row] = out.stdout.trim().split('\n');
+        expect(header.split(',')).toEqual(
+            expect.arrayContaining(['Id', 'LastName', 'Company', 'Status'])
+        );
+        expect(row).toContain('Hopper');
+    });
+});
+
 describe('sf data create|get|update|delete record', () => {
     let id = '';
 

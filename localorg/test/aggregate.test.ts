@@ -1,4 +1,4 @@
-/** Aggregate SOQL: ORDER BY / OFFSET / LIMIT apply to the groups; HAVING is refused, never ignored. */
+/** Aggregate SOQL: ORDER BY / OFFSET / LIMIT and HAVING apply to the groups. */
 import jsforce, { type Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../core/src/index';
@@ -47,9 +47,41 @@ describe('aggregate queries', () => {
         expect(fewest.records.map((r) => r.n)).toEqual([1, 2]);
     });
 
-    it('refuses HAVING rather than ignoring it', async () => {
+    it('keeps the groups HAVING passes, before ORDER BY and LIMIT', async () => {
+        const many = await conn.query<Row>(
+            'SELECT Status, COUNT(Id) n FROM Lead GROUP BY Status HAVING COUNT(Id) > 1 ORDER BY Status'
+        );
+        expect(many.records.map((r) => [r.Status, r.n])).toEqual([
+            ['New', 3],
+            ['Working', 2]
+        ]);
+        expect(many.totalSize).toBe(2);
+        // An aggregate only HAVING names is computed, not returned; text compares without case.
+        const some = await conn.query<{ Status: string }>(
+            "SELECT Status FROM Lead GROUP BY Status HAVING (COUNT(Id) >= 2 AND Status != 'new') OR Status IN ('QUALIFIED') ORDER BY COUNT(Id) DESC LIMIT 5"
+        );
+        expect(some.records.map((r) => Object.keys(r).sort())).toEqual([
+            ['Status', 'attributes'],
+            ['Status', 'attributes']
+        ]);
+        expect(some.records.map((r) => r.Status)).toEqual(['Working', 'Qualified']);
+        const one = await conn.query<Row>(
+            "SELECT Status, COUNT(Id) n FROM Lead GROUP BY Status HAVING MAX(LastName) LIKE 'L5%'"
+        );
+        expect(one.records.map((r) => r.Status)).toEqual(['Qualified']);
+    });
+
+    it('refuses HAVING on what is neither grouped nor aggregated, or without GROUP BY', async () => {
         await expect(
-            conn.query('SELECT Status, COUNT(Id) n FROM Lead GROUP BY Status HAVING COUNT(Id) > 2')
+            conn.query(
+                "SELECT Status, COUNT(Id) n FROM Lead GROUP BY Status HAVING Company = 'Acme'"
+            )
+        ).rejects.toMatchObject({
+            errorCode: 'MALFORMED_QUERY',
+            message: expect.stringContaining('Field must be grouped or aggregated: Company')
+        });
+        await expect(
+            conn.query('SELECT COUNT(Id) n FROM Lead HAVING COUNT(Id) > 1')
         ).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });
     });
 

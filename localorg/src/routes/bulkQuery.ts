@@ -7,7 +7,8 @@ import { API_VERSION, reduceErrors } from '../../../core/src/index';
 import { toCsv } from '../csv';
 import { ApiError, notFound } from '../http/errors';
 import { API, type Router } from '../http/router';
-import { parseSoql, runSoql } from '../store/soql';
+import { objectInfoOf, parseSoql, runSoql } from '../store/soql';
+import { expandFields } from '../store/soqlSelect';
 import type { RecordValues } from '../store/source';
 import type { OrgContext } from './context';
 
@@ -37,11 +38,28 @@ export function register(router: Router, ctx: OrgContext): void {
         const body = await r.jsonObject();
         const query = String(body.query ?? '');
         const parsed = parseSoql(query);
-        const selected = (parsed.fields ?? []) as unknown as {
+        // FIELDS() stands for its fields, which become the CSV's columns.
+        const expanded = expandFields(ctx.store, objectInfoOf(ctx.store, parsed.sObject), parsed);
+        const selected = (expanded.fields ?? []) as unknown as {
             type: string;
             field?: string;
             rawValue?: string;
         }[];
+        if (
+            parsed.groupBy ||
+            parsed.offset !== undefined ||
+            selected.some(
+                (f) =>
+                    f.type !== 'Field' &&
+                    f.type !== 'FieldRelationship' &&
+                    f.type !== 'FieldSubquery'
+            )
+        )
+            throw new ApiError(
+                400,
+                'API_ERROR',
+                'Bulk API 2.0 queries cannot use GROUP BY, OFFSET, TYPEOF or aggregate functions.'
+            );
         if (selected.some((f) => f.type === 'FieldSubquery'))
             throw new ApiError(
                 400,

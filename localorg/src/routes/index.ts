@@ -13,6 +13,7 @@ import * as graphql from './graphql';
 import * as limits from './limits';
 import * as oauth from './oauth';
 import * as query from './query';
+import * as search from './search';
 import * as sobjects from './sobjects';
 import * as staticFiles from './static';
 import * as tooling from './tooling';
@@ -32,6 +33,7 @@ export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
         faults,
         sobjects,
         query,
+        search,
         collections,
         compositeTree,
         bulkIngest,

@@ -33,6 +33,8 @@ function resources(version: string) {
         'sobjects',
         'query',
         'queryAll',
+        'search',
+        'parameterizedSearch',
         'composite',
         'jobs',
         'limits',

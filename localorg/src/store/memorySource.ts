@@ -11,6 +11,7 @@ import {
     type RecordSource,
     type RecordValues
 } from './source';
+import { valueMatches } from './filterMatch';
 
 export class MemorySource implements RecordSource {
     private readonly tables = new Map<string, Map<string, RecordValues>>();
@@ -64,47 +65,17 @@ export class MemorySource implements RecordSource {
         if ('or' in f) return f.or.some((x) => this.matches(object, row, x));
         if ('not' in f) return !this.matches(object, row, f.not);
         const v = this.resolve(object, row, f.field);
-        const x = f.value;
-        const cmp = (a: unknown, b: unknown) =>
-            a === null || b === null ? NaN : a! < b! ? -1 : a! > b! ? 1 : 0;
-        switch (f.op) {
-            case 'eq':
-                return x === null ? v === null : v === x;
-            case 'ne':
-                return x === null ? v !== null : v !== x;
-            case 'gt':
-                return cmp(v, x) > 0;
-            case 'gte':
-                return cmp(v, x) >= 0;
-            case 'lt':
-                return cmp(v, x) < 0;
-            case 'lte':
-                return cmp(v, x) <= 0;
-            case 'in':
-                return (x as unknown[]).includes(v);
-            case 'nin':
-                return !(x as unknown[]).includes(v);
-            case 'like': {
-                const re = new RegExp(
-                    `^${String(x)
-                        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-                        .replace(/%/g, '.*')
-                        .replace(/_/g, '.')}$`,
-                    'is'
-                );
-                return v !== null && re.test(String(v));
-            }
-            case 'includes':
-            case 'excludes': {
-                const have = String(v ?? '').split(';');
-                const any = (x as unknown[]).some((w) =>
-                    String(w)
-                        .split(';')
-                        .every((p) => have.includes(p))
-                );
-                return f.op === 'includes' ? any : !any;
-            }
+        if ('select' in f) {
+            const { records } = this.find(f.select.object, {
+                fields: [f.select.field],
+                where: f.select.where,
+                limit: Number.MAX_SAFE_INTEGER,
+                offset: 0
+            });
+            const found = records.some((r) => v !== null && r[f.select.field] === v);
+            return f.op === 'inSelect' ? found : !found;
         }
+        return valueMatches(f.op, v, f.value);
     }
 
     find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number } {

@@ -7,16 +7,26 @@
  * LIMIT/OFFSET, COUNT() and GROUP BY aggregates.
  */
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
-import { API_VERSION } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
 import {
     SourceError,
     type Filter,
+    type FindSpec,
     type ObjectInfo,
     type OrderBy,
     type RecordValues
 } from './source';
-import { canonicalPath, malformed, whereFilter } from './soqlWhere';
+import { canonicalPath, malformed, objectInfoOf, whereFilter } from './soqlWhere';
+import { AGGREGATE_FUNCTIONS, havingOf, type AggregateFunction } from './soqlHaving';
+import {
+    expandFields,
+    planTypeof,
+    recordAttributes,
+    shapeTypeof,
+    type TypeofPlan
+} from './soqlSelect';
+
+export { objectInfoOf };
 
 export interface SoqlRows {
     totalSize: number;
@@ -55,13 +65,6 @@ function checkOffset(query: Query): void {
         malformed(`The maximum OFFSET is 2,000; this query asks for ${String(offset)}.`);
 }
 
-function attributes(store: SqliteSource, type: string, id: unknown): RecordValues {
-    const attrs: RecordValues = { type };
-    if (typeof id === 'string') attrs.url = `/services/data/v${API_VERSION}/sobjects/${type}/${id}`;
-    void store;
-    return attrs;
-}
-
 interface SelectPlan {
     info: ObjectInfo;
     /** Canonical field paths to read. */
@@ -70,12 +73,14 @@ interface SelectPlan {
     refPaths: string[];
     selected: string[];
     subqueries: { name: string; query: Query; childObject: string; field: string }[];
+    typeofs: TypeofPlan[];
 }
 
 function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
     const selected: string[] = [];
     const refPaths = new Set<string>();
     const subqueries: SelectPlan['subqueries'] = [];
+    const typeofs: TypeofPlan[] = [];
     for (const f of query.fields ?? []) {
         const field = f as unknown as Record<string, unknown>;
         if (field.type === 'Field' || field.type === 'FieldRelationship') {
@@ -100,20 +105,31 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
                 childObject: rel.childObject,
                 field: rel.field
             });
+        } else if (field.type === 'FieldTypeof') {
+            const t = planTypeof(store, info, field as unknown as Parameters<typeof planTypeof>[2]);
+            typeofs.push(t);
+            [t.idPath, ...t.paths].forEach((r) => refPaths.add(r));
         } else if (field.type === 'FieldFunctionExpression') {
+            if (!AGGREGATE_FUNCTIONS.includes(String(field.functionName).toUpperCase()))
+                malformed(`${String(field.functionName)}() is not supported by the local org.`);
             malformed('Aggregate functions need GROUP BY or must stand alone.');
         } else {
             malformed(`Unsupported select item ${String(field.rawValue ?? field.type)}.`);
         }
     }
+    for (const t of typeofs)
+        if (selected.some((s) => s.startsWith(`${t.name}.`)))
+            malformed(
+                `TYPEOF ${t.name} cannot be used with other fields of ${t.name} in the same SELECT.`
+            );
     // The Id is read even when not selected: every record's attributes carry its url.
     if (!selected.includes('Id')) refPaths.add('Id');
     const paths = [...new Set([...selected, ...refPaths])];
-    return { info, paths, refPaths: [...refPaths], selected, subqueries };
+    return { info, paths, refPaths: [...refPaths], selected, subqueries, typeofs };
 }
 
 function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordValues {
-    const out: RecordValues = { attributes: attributes(store, p.info.name, row.Id) };
+    const out: RecordValues = { attributes: recordAttributes(p.info.name, row.Id) };
     for (const path of p.selected) {
         const parts = path.split('.');
         if (parts.length === 1) {
@@ -138,12 +154,13 @@ function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordVal
                 break;
             }
             const type = store.objectOfId(String(parentId)) ?? ref?.referenceTo?.[0] ?? 'Name';
-            if (!target[rel]) target[rel] = { attributes: attributes(store, type, parentId) };
+            if (!target[rel]) target[rel] = { attributes: recordAttributes(type, parentId) };
             target = target[rel] as RecordValues;
             objInfo = store.objectInfo(type);
         }
         if (alive) target[parts[parts.length - 1]] = row[path] ?? null;
     }
+    for (const t of p.typeofs) out[t.name] = shapeTypeof(store, t, row);
     return out;
 }
 
@@ -162,19 +179,6 @@ function orderOf(store: SqliteSource, info: ObjectInfo, query: Query): OrderBy[]
             nulls: item.nulls ? (item.nulls.toUpperCase() === 'LAST' ? 'LAST' : 'FIRST') : undefined
         };
     });
-}
-
-export function objectInfoOf(store: SqliteSource, name: string | undefined): ObjectInfo {
-    const canonical = store
-        .objectNames()
-        .find((n) => n.toLowerCase() === String(name).toLowerCase());
-    const info = canonical ? store.objectInfo(canonical) : undefined;
-    if (!info)
-        throw new SourceError(
-            'INVALID_TYPE',
-            `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`
-        );
-    return info;
 }
 
 function isAggregate(query: Query): boolean {
@@ -216,7 +220,7 @@ function runAggregate(
         if (!item.field) malformed('GROUP BY supports fields only in the local org.');
         return canonicalPath(store, info, item.field).path;
     });
-    const functions: Parameters<SqliteSource['aggregate']>[1]['functions'] = [];
+    const functions: AggregateFunction[] = [];
     let expr = 0;
     for (const f of fields) {
         const item = f as unknown as {
@@ -233,8 +237,7 @@ function runAggregate(
             continue;
         }
         const fn = String(item.functionName).toUpperCase();
-        if (!['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', 'MAX'].includes(fn))
-            malformed(`Unsupported function ${fn}`);
+        if (!AGGREGATE_FUNCTIONS.includes(fn)) malformed(`Unsupported function ${fn}`);
         const param = item.parameters?.[0];
         functions.push({
             fn: fn as 'COUNT',
@@ -242,7 +245,7 @@ function runAggregate(
             alias: item.alias ?? `expr${expr++}`
         });
     }
-    if (query.having) malformed('HAVING is not supported by the local org.');
+    const having = havingOf(store, info, query, groupBy, functions);
     const orders = query.orderBy
         ? Array.isArray(query.orderBy)
             ? query.orderBy
@@ -272,13 +275,14 @@ function runAggregate(
         const nullsFirst = item.nulls ? item.nulls.toUpperCase() === 'FIRST' : !desc;
         return { key, desc, nullsFirst };
     });
-    const sorted = sortKeys.length > 0 || query.offset;
+    const sorted = sortKeys.length > 0 || query.offset || having;
     let rows = store.aggregate(info.name, {
         groupBy,
         functions,
         where,
         limit: sorted ? undefined : query.limit
     });
+    if (having) rows = rows.filter(having.test);
     if (sortKeys.length) {
         rows = [...rows].sort((a, b) => {
             for (const { key, desc, nullsFirst } of sortKeys) {
@@ -297,6 +301,7 @@ function runAggregate(
         const start = query.offset ?? 0;
         rows = rows.slice(start, query.limit !== undefined ? start + query.limit : undefined);
     }
+    for (const row of rows) for (const alias of having?.hidden ?? []) delete row[alias];
     return {
         totalSize: rows.length,
         records: rows.map((r) => ({ attributes: { type: 'AggregateResult' }, ...r }))
@@ -309,23 +314,53 @@ export function runSoql(store: SqliteSource, text: string, now = new Date()): So
     return runQuery(store, query, now);
 }
 
-function runQuery(store: SqliteSource, query: Query, now: Date, parentFilter?: Filter): SoqlRows {
+/**
+ * How a SOSL search narrows one RETURNING object's query: a filter on the
+ * candidates and its own read of them (which applies the exact match, then
+ * OFFSET and LIMIT).
+ */
+export interface SearchScope {
+    filter?: Filter;
+    find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number };
+}
+
+/** Runs a SOSL RETURNING object's query (fields, WHERE, ORDER BY, LIMIT) within a search. */
+export function runSearchQuery(
+    store: SqliteSource,
+    query: Query,
+    scope: SearchScope,
+    now = new Date()
+): SoqlRows {
+    return runQuery(store, query, now, undefined, scope);
+}
+
+function runQuery(
+    store: SqliteSource,
+    query: Query,
+    now: Date,
+    parentFilter?: Filter,
+    scope?: SearchScope
+): SoqlRows {
     const info = objectInfoOf(store, query.sObject);
-    const ownWhere = whereFilter(store, info, query.where, now);
-    const where = parentFilter
-        ? ownWhere
-            ? { and: [parentFilter, ownWhere] }
-            : parentFilter
-        : ownWhere;
-    if (isAggregate(query)) return runAggregate(store, info, query, where);
-    const p = plan(store, info, query);
-    const { records, totalCount } = store.find(info.name, {
+    const nested = parentFilter || scope ? 'child' : 'top';
+    const filters = [
+        parentFilter,
+        whereFilter(store, info, query.where, now, nested),
+        scope?.filter
+    ];
+    const present = filters.filter((f): f is Filter => !!f);
+    const where = present.length > 1 ? { and: present } : present[0];
+    const expanded = expandFields(store, info, query);
+    if (isAggregate(expanded)) return runAggregate(store, info, expanded, where);
+    const p = plan(store, info, expanded);
+    const spec: FindSpec = {
         fields: p.paths,
         where,
         orderBy: orderOf(store, info, query),
         limit: query.limit ?? 50_000_000,
         offset: query.offset ?? 0
-    });
+    };
+    const { records, totalCount } = (scope ?? store).find(info.name, spec);
     const shaped = records.map((row) => {
         const rec = shape(store, p, row);
         for (const sub of p.subqueries) {

@@ -9,6 +9,7 @@ import type { Query } from '@jetstreamapp/soql-parser-js';
 import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
 import { parseSoql, objectInfoOf } from './soql';
+import { expandFields, planTypeof } from './soqlSelect';
 import { canonicalPath } from './soqlWhere';
 
 export interface ColumnMetadata {
@@ -116,9 +117,12 @@ function columnsOf(store: SqliteSource, info: ObjectInfo, query: Query): ColumnM
             columns.push(
                 column(rel.relationshipName, rel.relationshipName, {
                     aggregate: true,
-                    joinColumns: columnsOf(store, child, sub)
+                    joinColumns: columnsOf(store, child, expandFields(store, child, sub))
                 })
             );
+        } else if (field.type === 'FieldTypeof') {
+            const t = planTypeof(store, info, field as unknown as Parameters<typeof planTypeof>[2]);
+            for (const path of t.paths) addPath(store, info, columns, path);
         } else if (field.type === 'FieldFunctionExpression') {
             const alias = field.alias as string | undefined;
             const name = alias ?? `expr${expr++}`;
@@ -139,7 +143,7 @@ function columnsOf(store: SqliteSource, info: ObjectInfo, query: Query): ColumnM
 export function queryColumns(store: SqliteSource, soql: string) {
     const query = parseSoql(soql);
     const info = objectInfoOf(store, query.sObject);
-    const columnMetadata = columnsOf(store, info, query);
+    const columnMetadata = columnsOf(store, info, expandFields(store, info, query));
     return {
         columnMetadata,
         entityName: info.name,

@@ -3,9 +3,10 @@
  * against the schema, values typed by their field (date literals as ranges),
  * AND/OR/NOT with SOQL's precedence. Nothing from the query text becomes SQL.
  */
+import type { Query } from '@jetstreamapp/soql-parser-js';
 import { MS_PER_DAY } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
-import { SourceError, type FieldInfo, type Filter, type ObjectInfo } from './source';
+import { SourceError, type FieldInfo, type Filter, type FilterOp, type ObjectInfo } from './source';
 
 export type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
 
@@ -21,6 +22,103 @@ export interface Condition {
 
 export function malformed(message: string): never {
     throw new SourceError('MALFORMED_QUERY', message);
+}
+
+/** The object a FROM names (any case), or INVALID_TYPE as the platform words it. */
+export function objectInfoOf(store: SqliteSource, name: string | undefined): ObjectInfo {
+    const canonical = store
+        .objectNames()
+        .find((n) => n.toLowerCase() === String(name).toLowerCase());
+    const info = canonical ? store.objectInfo(canonical) : undefined;
+    if (!info)
+        throw new SourceError(
+            'INVALID_TYPE',
+            `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`
+        );
+    return info;
+}
+
+/**
+ * Where a WHERE clause sits, which decides whether it may hold a semi-join:
+ * only the outer query's (`top`), never a semi-join's own (`semiJoin`) nor a
+ * child subquery's (`child`).
+ */
+export type WhereContext = 'top' | 'semiJoin' | 'child';
+
+/** The platform's limit on semi-joins and anti-joins in one WHERE clause. */
+const MAX_SEMI_JOINS = 2;
+
+function semiJoinFilter(
+    store: SqliteSource,
+    info: ObjectInfo,
+    c: Condition,
+    now: Date,
+    context: WhereContext
+): Filter {
+    if (context === 'semiJoin') malformed('Nesting of semi join sub-selects is not supported');
+    if (context === 'child')
+        malformed(
+            'Semi join sub-selects are only allowed at the top level WHERE expressions and not in nested WHERE expressions.'
+        );
+    const op = c.operator.toUpperCase();
+    if (op !== 'IN' && op !== 'NOT IN')
+        malformed(`A sub-select can only follow IN or NOT IN, not ${c.operator}.`);
+    if (!c.field) malformed('A semi join needs a field on its left.');
+    const left = canonicalPath(store, info, c.field);
+    if (left.field.kind !== 'id' && left.field.kind !== 'reference')
+        malformed(
+            `Semi join and anti join filters compare an Id or reference field; ${left.path} is neither.`
+        );
+    const sub = c.valueQuery as Query;
+    const inner = objectInfoOf(store, sub.sObject);
+    if (inner.name === info.name)
+        malformed('The inner and outer selects should not be on the same object type');
+    const fields = sub.fields ?? [];
+    const only = fields[0] as { type?: string; field?: string; rawValue?: string } | undefined;
+    if (fields.length !== 1 || only?.type !== 'Field')
+        malformed(
+            `A semi join sub-select selects exactly one Id or reference field of ${inner.name}.`
+        );
+    const selected = canonicalPath(store, inner, String(only.field));
+    if (selected.field.kind !== 'id' && selected.field.kind !== 'reference')
+        malformed(`semi join sub selects can only query id fields, cannot use: '${only.field}'`);
+    if (sub.orderBy || sub.limit !== undefined || sub.offset !== undefined || sub.groupBy)
+        malformed(
+            'ORDER BY, LIMIT, OFFSET and GROUP BY are not allowed in a semi join sub-select.'
+        );
+    return {
+        field: left.path,
+        op: op === 'IN' ? 'inSelect' : 'ninSelect',
+        select: {
+            object: inner.name,
+            field: selected.path,
+            where: whereFilter(store, inner, sub.where, now, 'semiJoin')
+        }
+    };
+}
+
+/** The platform's rules on where semi-joins may stand: at most two, never under OR or NOT. */
+function checkSemiJoins(filter: Filter): void {
+    let count = 0;
+    const walk = (f: Filter, under?: 'OR' | 'NOT') => {
+        if ('and' in f) f.and.forEach((x) => walk(x, under));
+        else if ('or' in f) f.or.forEach((x) => walk(x, under ?? 'OR'));
+        else if ('not' in f) walk(f.not, under ?? 'NOT');
+        else if ('select' in f) {
+            count++;
+            if (under === 'OR')
+                malformed("Semi join sub-selects are not allowed with the 'OR' operator");
+            if (under === 'NOT')
+                malformed(
+                    'NOT cannot be used with a semi join or anti join: write the anti join (NOT IN) or semi join (IN) instead.'
+                );
+        }
+    };
+    walk(filter);
+    if (count > MAX_SEMI_JOINS)
+        malformed(
+            `Maximum of ${MAX_SEMI_JOINS} semi join or anti join sub-selects per WHERE clause; this one has ${count}.`
+        );
 }
 
 /** Resolves a (case-insensitive) field path to its canonical API names. */
@@ -198,10 +296,10 @@ export function conditionFilter(
     store: SqliteSource,
     info: ObjectInfo,
     c: Condition,
-    now: Date
+    now: Date,
+    context: WhereContext = 'top'
 ): Filter {
-    if (c.valueQuery)
-        malformed('Semi-join subqueries (IN (SELECT ...)) are not supported by the local org.');
+    if (c.valueQuery) return semiJoinFilter(store, info, c, now, context);
     if (!c.field) malformed('Functions in WHERE are not supported by the local org.');
     const { path, field } = canonicalPath(store, info, c.field);
     const op = c.operator.toUpperCase();
@@ -257,36 +355,34 @@ export function conditionFilter(
                 return malformed(`Operator ${op} cannot be used with a date literal.`);
         }
     }
-    const value = literal(c.value, type, field);
-    switch (op) {
-        case '=':
-            return { field: path, op: 'eq', value };
-        case '!=':
-        case '<>':
-            return { field: path, op: 'ne', value };
-        case '<':
-            return { field: path, op: 'lt', value };
-        case '<=':
-            return { field: path, op: 'lte', value };
-        case '>':
-            return { field: path, op: 'gt', value };
-        case '>=':
-            return { field: path, op: 'gte', value };
-        case 'LIKE':
-            return { field: path, op: 'like', value };
-        default:
-            return malformed(`Unknown operator ${c.operator}`);
-    }
+    return { field: path, op: comparison(op), value: literal(c.value, type, field) };
 }
 
-/** Flattens the parser's WHERE chain into tokens, then parses with AND/OR/NOT precedence. */
-export function whereFilter(
-    store: SqliteSource,
-    info: ObjectInfo,
+const COMPARISONS: Record<string, FilterOp> = {
+    '=': 'eq',
+    '!=': 'ne',
+    '<>': 'ne',
+    '<': 'lt',
+    '<=': 'lte',
+    '>': 'gt',
+    '>=': 'gte',
+    LIKE: 'like'
+};
+
+/** The filter operator of a single-value SOQL comparison. */
+export function comparison(operator: string): FilterOp {
+    return COMPARISONS[operator.toUpperCase()] ?? malformed(`Unknown operator ${operator}`);
+}
+
+/**
+ * Flattens the parser's WHERE (or HAVING) chain into tokens, then parses them
+ * with AND/OR/NOT precedence; `leaf` turns each condition into a filter.
+ */
+export function conditionTree(
     where: unknown,
-    now: Date
-): Filter | undefined {
-    if (!where) return undefined;
+    leaf: (c: Condition) => Filter,
+    clause = 'WHERE'
+): Filter {
     const tokens: Token[] = [];
     const walk = (node: Record<string, unknown> | null | undefined) => {
         if (!node) return;
@@ -323,13 +419,27 @@ export function whereFilter(
         if (t === 'NOT') return { not: unary() };
         if (t === '(') {
             const inner = orExpr();
-            if (tokens[pos++] !== ')') malformed('Unbalanced parentheses in WHERE.');
+            if (tokens[pos++] !== ')') malformed(`Unbalanced parentheses in ${clause}.`);
             return inner;
         }
-        if (t && typeof t === 'object') return conditionFilter(store, info, t.cond, now);
-        return malformed('Unexpected token in WHERE.');
+        if (t && typeof t === 'object') return leaf(t.cond);
+        return malformed(`Unexpected token in ${clause}.`);
     };
     const filter = orExpr();
-    if (pos !== tokens.length) malformed('Unexpected token in WHERE.');
+    if (pos !== tokens.length) malformed(`Unexpected token in ${clause}.`);
+    return filter;
+}
+
+/** A query's WHERE as the store's filter (undefined when it has none). */
+export function whereFilter(
+    store: SqliteSource,
+    info: ObjectInfo,
+    where: unknown,
+    now: Date,
+    context: WhereContext = 'top'
+): Filter | undefined {
+    if (!where) return undefined;
+    const filter = conditionTree(where, (c) => conditionFilter(store, info, c, now, context));
+    checkSemiJoins(filter);
     return filter;
 }

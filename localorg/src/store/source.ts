@@ -68,7 +68,18 @@ export type Filter =
     | { and: Filter[] }
     | { or: Filter[] }
     | { not: Filter }
-    | { field: string; op: FilterOp; value: unknown };
+    | { field: string; op: FilterOp; value: unknown }
+    | { field: string; op: 'inSelect' | 'ninSelect'; select: SubSelect };
+
+/**
+ * A semi-join (`inSelect`) or anti-join (`ninSelect`): the values of one Id or
+ * reference field of another object's records that pass `where`.
+ */
+export interface SubSelect {
+    object: string;
+    field: string;
+    where?: Filter;
+}
 
 export interface OrderBy {
     field: string;

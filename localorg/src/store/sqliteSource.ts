@@ -15,7 +15,8 @@ import {
     type FindSpec,
     type ObjectInfo,
     type RecordSource,
-    type RecordValues
+    type RecordValues,
+    type SubSelect
 } from './source';
 
 const IDENT = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
@@ -266,6 +267,7 @@ export class SqliteSource implements RecordSource {
                 : '0';
         if ('not' in f) return `(NOT COALESCE(${this.where(info, f.not, params)}, 0))`;
         const { sql, field } = this.expr(info, 't', f.field);
+        if ('select' in f) return this.subSelect(sql, f.op, f.select, params);
         const v = f.value;
         const list = () => (v as unknown[]).map((x) => this.toDb(field, x));
         switch (f.op) {
@@ -308,6 +310,25 @@ export class SqliteSource implements RecordSource {
                 return f.op === 'includes' ? test : `(NOT ${test})`;
             }
         }
+    }
+
+    /**
+     * A semi-join or anti-join: the subquery's own alias shadows the outer row's,
+     * so its filter is built like any other. NULLs are left out of the inner set,
+     * else NOT IN would match nothing; a NULL outer value is never IN and always
+     * NOT IN, as with value lists.
+     */
+    private subSelect(
+        sql: string,
+        op: 'inSelect' | 'ninSelect',
+        select: SubSelect,
+        params: unknown[]
+    ): string {
+        const inner = this.info(select.object);
+        const column = this.expr(inner, 't', select.field).sql;
+        const where = select.where ? ` AND ${this.where(inner, select.where, params)}` : '';
+        const set = `(SELECT ${column} FROM ${q(inner.name)} t WHERE ${column} IS NOT NULL${where})`;
+        return op === 'inSelect' ? `${sql} IN ${set}` : `(${sql} IS NULL OR ${sql} NOT IN ${set})`;
     }
 
     private fromDb(info: ObjectInfo, row: Record<string, unknown>): RecordValues {
