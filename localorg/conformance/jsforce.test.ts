@@ -332,9 +332,7 @@ describe('bulk2', () => {
         expect(deleted.successfulResults).toHaveLength(200);
         expect(await conn.sobject('Account').count({ Name: { $like: `${tag}%` } })).toBe(0);
     });
-    // Gap: an empty upload fails the job ("The CSV has no header row"); jsforce expects a
-    // job with no records. Passes (and this marker fails) once the local org accepts it.
-    it.fails('takes an empty input as a job with no records', async () => {
+    it('takes an empty input as a job with no records', async () => {
         const empty = await conn.bulk2.loadAndWaitForResults({
             object: 'Account',
             operation: 'insert',
@@ -343,8 +341,7 @@ describe('bulk2', () => {
         expect(empty.successfulResults).toHaveLength(0);
         expect(empty.failedResults).toHaveLength(0);
     });
-    // Gap: columnDelimiter other than COMMA is not read yet (Bulk 2.0 CSV is being reworked).
-    it.fails('upserts by Id from CSV with a backquote delimiter', async () => {
+    it('upserts by Id from CSV with a backquote delimiter', async () => {
         const created = await conn
             .sobject('Account')
             .create(Array.from({ length: 3 }, (_, i) => ({ Name: `Tick ${i}` })));

@@ -6,7 +6,7 @@
  * so they survive a restart; ingestRun.ts runs a job.
  */
 import { API_VERSION } from '../../../core/src/index';
-import { toCsvRows } from '../csv';
+import { COLUMN_DELIMITERS, LINE_ENDINGS, toCsvRows, type CsvFormat } from '../csv';
 import { ApiError, notFound } from '../http/errors';
 import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
@@ -60,7 +60,7 @@ export function register(router: Router, ctx: OrgContext): void {
                     : undefined,
             state: 'Open',
             createdDate: new Date().toISOString(),
-            lineEnding: String(body.lineEnding ?? 'LF'),
+            ...csvFormat(body),
             processed: 0,
             failed: 0
         };
@@ -120,16 +120,40 @@ export function register(router: Router, ctx: OrgContext): void {
             throw notFound();
         r.res.writeHead(200, { 'Content-Type': 'text/csv; charset=UTF-8' });
         if (kind === 'unprocessedrecords') {
-            r.res.write(toCsvRows([header]));
+            r.res.write(toCsvRows([header], job));
             if (header.length) await writeUnprocessed(jobs, job, r);
         } else {
             const success = kind === 'successfulResults';
-            r.res.write(toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]]));
+            r.res.write(
+                toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]], job)
+            );
             for (const page of jobs.results(job.id, success))
-                r.res.write(toCsvRows(page.map((x) => [x.id, x.detail, ...x.values])));
+                r.res.write(toCsvRows(page.map((x) => [x.id, x.detail, ...x.values]), job));
         }
         r.res.end();
     });
+}
+
+/**
+ * A job's `columnDelimiter` and `lineEnding` (COMMA and LF by default), refused as the
+ * platform refuses an unknown value.
+ */
+export function csvFormat(body: Record<string, unknown>): Required<CsvFormat> {
+    const columnDelimiter = String(body.columnDelimiter ?? 'COMMA');
+    const lineEnding = String(body.lineEnding ?? 'LF');
+    if (!Object.hasOwn(COLUMN_DELIMITERS, columnDelimiter))
+        throw new ApiError(
+            400,
+            'INVALIDJOB',
+            `InvalidJob : Invalid column delimiter: ${columnDelimiter.slice(0, 40)} (one of ${Object.keys(COLUMN_DELIMITERS).join(', ')})`
+        );
+    if (!Object.hasOwn(LINE_ENDINGS, lineEnding))
+        throw new ApiError(
+            400,
+            'INVALIDJOB',
+            `InvalidJob : Invalid line ending: ${lineEnding.slice(0, 40)} (LF or CRLF)`
+        );
+    return { columnDelimiter, lineEnding };
 }
 
 /** Stores an upload as it arrives (never whole in memory); an empty one adds nothing. */
@@ -162,14 +186,14 @@ async function writeUnprocessed(jobs: IngestJobStore, job: IngestJob, r: Request
             if (index++ < job.processed) continue;
             page.push(row.values);
             if (page.length === 5_000) {
-                r.res.write(toCsvRows(page));
+                r.res.write(toCsvRows(page, job));
                 page = [];
             }
         }
     } catch {
         // A file that does not parse has no rows to list past the point it breaks.
     }
-    if (page.length) r.res.write(toCsvRows(page));
+    if (page.length) r.res.write(toCsvRows(page, job));
 }
 
 function jobInfo(ctx: OrgContext, job: IngestJob): Record<string, unknown> {
@@ -187,7 +211,7 @@ function jobInfo(ctx: OrgContext, job: IngestJob): Record<string, unknown> {
         apiVersion: Number(API_VERSION),
         jobType: 'V2Ingest',
         lineEnding: job.lineEnding,
-        columnDelimiter: 'COMMA',
+        columnDelimiter: job.columnDelimiter ?? 'COMMA',
         contentUrl: `services/data/v${API_VERSION}/jobs/ingest/${job.id}/batches`,
         numberRecordsProcessed: job.processed,
         numberRecordsFailed: job.failed,

@@ -18,6 +18,8 @@ export interface IngestJob {
     state: IngestState;
     createdDate: string;
     lineEnding: string;
+    /** Bulk 2.0's `columnDelimiter` (COMMA when unset, as for jobs stored before it existed). */
+    columnDelimiter?: string;
     /** The first upload's header, once the job has run. */
     header?: string[];
     processed: number;
