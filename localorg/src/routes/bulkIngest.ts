@@ -23,22 +23,12 @@ export function register(router: Router, ctx: OrgContext): void {
     jobs.recover();
     const jobOf = (id: string) => {
         const job = jobs.get(id);
-        if (!job) throw notFound();
+        // A Bulk API 1.0 batch is stored as an ingest job too; it is not a 2.0 job.
+        if (!job || job.v1JobId) throw notFound();
         return job;
     };
     const info = (job: IngestJob) => jobInfo(ctx, job);
-    const start = (id: string) =>
-        runJob(ctx, jobs, id).catch((e: unknown) => {
-            // The org may be closing (its database is gone): the job then recovers on restart.
-            if (!ctx.org.db.open) return;
-            const job = jobs.get(id);
-            if (job)
-                jobs.save({
-                    ...job,
-                    state: 'Failed',
-                    errorMessage: `InvalidBatch : ${(e as Error).message ?? 'the job failed'}`
-                });
-        });
+    const start = (id: string) => startIngestJob(ctx, jobs, id);
 
     router.post(JOBS, async (r) => {
         const body = await r.jsonObject();
@@ -68,7 +58,14 @@ export function register(router: Router, ctx: OrgContext): void {
         r.send(200, info(job));
     });
     router.get(JOBS, (r) =>
-        r.send(200, { done: true, records: jobs.all().map(info), nextRecordsUrl: null })
+        r.send(200, {
+            done: true,
+            records: jobs
+                .all()
+                .filter((j) => !j.v1JobId)
+                .map(info),
+            nextRecordsUrl: null
+        })
     );
     router.put(`${JOBS}/:id/batches`, async (r) => {
         const job = jobOf(r.params.id);
@@ -128,9 +125,28 @@ export function register(router: Router, ctx: OrgContext): void {
                 toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]], job)
             );
             for (const page of jobs.results(job.id, success))
-                r.res.write(toCsvRows(page.map((x) => [x.id, x.detail, ...x.values]), job));
+                r.res.write(
+                    toCsvRows(
+                        page.map((x) => [x.id, x.detail, ...x.values]),
+                        job
+                    )
+                );
         }
         r.res.end();
+    });
+}
+
+/** Runs a job; anything unexpected fails the job (the org may be closing: it then recovers on restart). */
+export function startIngestJob(ctx: OrgContext, jobs: IngestJobStore, id: string): Promise<void> {
+    return runJob(ctx, jobs, id).catch((e: unknown) => {
+        if (!ctx.org.db.open) return;
+        const job = jobs.get(id);
+        if (job)
+            jobs.save({
+                ...job,
+                state: 'Failed',
+                errorMessage: `InvalidBatch : ${(e as Error).message ?? 'the job failed'}`
+            });
     });
 }
 
@@ -156,8 +172,15 @@ export function csvFormat(body: Record<string, unknown>): Required<CsvFormat> {
     return { columnDelimiter, lineEnding };
 }
 
-/** Stores an upload as it arrives (never whole in memory); an empty one adds nothing. */
-async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Promise<void> {
+/**
+ * Stores an upload as it arrives (never whole in memory); an empty one adds nothing. Answers
+ * whether it added one.
+ */
+export async function receiveUpload(
+    jobs: IngestJobStore,
+    id: string,
+    r: Request
+): Promise<boolean> {
     const upload = jobs.beginUpload(id);
     let seq = 0;
     let blank = true;
@@ -174,6 +197,7 @@ async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Prom
     // PUT); counting it would take the real upload's header for data.
     if (blank) jobs.dropUpload(id, upload);
     else jobs.completeUpload(id, upload);
+    return !blank;
 }
 
 /** The rows a job did not process (after an abort, a failure or a restart), as uploaded. */

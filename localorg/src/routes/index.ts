@@ -5,6 +5,7 @@
 import type { Router } from '../http/router';
 import * as bulkIngest from './bulkIngest';
 import * as bulkQuery from './bulkQuery';
+import * as bulkV1 from './bulkV1';
 import * as collections from './collections';
 import * as compositeTree from './compositeTree';
 import type { AppContext, OrgContext } from './context';
@@ -36,6 +37,7 @@ export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
         compositeTree,
         bulkIngest,
         bulkQuery,
+        bulkV1,
         tooling
     ])
         module.register(router, ctx);
