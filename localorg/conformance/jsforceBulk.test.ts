@@ -50,7 +50,7 @@ async function insertAccounts(id: string, qty = 20): Promise<LoadResult[]> {
 }
 
 /** A batch fed from a stream, as jsforce's file scenarios pipe a file into `batch.stream()`. */
-function loadFromStream(operation: string, csv: string): Promise<LoadResult[]> {
+function loadFromStream(operation: 'insert' | 'delete', csv: string): Promise<LoadResult[]> {
     const batch = conn.bulk.load('Account', operation);
     Readable.from([csv]).pipe(batch.stream());
     return new Promise((resolve, reject) => {
@@ -147,7 +147,7 @@ describe('bulk (API 1.0) from files and to files', () => {
             await conn.bulk.load(
                 'Account',
                 'delete',
-                rets.map((r) => ({ Id: r.id }))
+                rets.map((r) => ({ Id: r.id ?? undefined }))
             );
         }
     });

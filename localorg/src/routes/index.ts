@@ -7,11 +7,13 @@ import * as bulkIngest from './bulkIngest';
 import * as bulkQuery from './bulkQuery';
 import * as bulkV1 from './bulkV1';
 import * as collections from './collections';
+import * as composite from './composite';
 import * as compositeTree from './compositeTree';
 import type { AppContext, OrgContext } from './context';
 import * as faults from './faults';
 import * as graphql from './graphql';
 import * as limits from './limits';
+import * as login from './login';
 import * as oauth from './oauth';
 import * as query from './query';
 import * as sobjects from './sobjects';
@@ -29,11 +31,13 @@ export function registerAppRoutes(router: Router, ctx: AppContext): Router {
 export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
     for (const module of [
         oauth,
+        login,
         limits,
         faults,
         sobjects,
         query,
         collections,
+        composite,
         compositeTree,
         bulkIngest,
         bulkQuery,
