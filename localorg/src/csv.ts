@@ -8,10 +8,10 @@ import { stringify } from 'csv-stringify/sync';
 
 export class CsvError extends Error {}
 
-/** Parses CSV text into rows; throws CsvError naming the line on malformed input. */
-export function parseCsv(text: string): string[][] {
+/** Parses CSV text (in a job's format) into rows; throws CsvError naming the line on malformed input. */
+export function parseCsv(text: string, format?: CsvFormat): string[][] {
     try {
-        return parse(text, CSV_OPTIONS) as string[][];
+        return parse(text, csvReadOptions(format)) as string[][];
     } catch (e) {
         throw csvError(e);
     }
