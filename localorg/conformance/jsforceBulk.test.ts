@@ -9,24 +9,16 @@
 import { Readable } from 'node:stream';
 import jsforce, { type Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalOrg, type LocalOrg } from '../src/index';
+import type { LocalOrg } from '../src/index';
+import { staleConnection, startConformanceOrg } from './localOrg';
 
 let org: LocalOrg;
 let conn: Connection;
 const BIG = 1_200;
 
 beforeAll(async () => {
-    org = await startLocalOrg({ dataDir: ':memory:' });
-    conn = new jsforce.Connection({
-        instanceUrl: org.instanceUrl,
-        accessToken: org.accessToken,
-        version: org.apiVersion
-    });
+    ({ org, conn } = await startConformanceOrg(BIG));
     conn.bulk.pollInterval = 50;
-    org.store.transaction(() => {
-        for (let i = 0; i < BIG; i++)
-            org.store.create('Lead', { LastName: `Big ${i}`, Company: 'Big Co', Status: 'New' });
-    });
 });
 // jsforce closes a load's job after answering (`cleanup` is not awaited): let those last
 // requests land before the org goes away.
@@ -199,15 +191,7 @@ describe('bulk (API 1.0) sessions', () => {
             Array.from({ length: 100 }, (_, i) => ({ Name: `Session Expiry Test #${i}` }))
         )) as LoadResult[];
         let refreshed = false;
-        const stale = new jsforce.Connection({
-            instanceUrl: org.instanceUrl,
-            accessToken: 'invalid_token',
-            version: org.apiVersion,
-            refreshFn: (_c, callback) => {
-                refreshed = true;
-                setTimeout(() => callback(null, org.accessToken), 50);
-            }
-        });
+        const stale = staleConnection(org, () => (refreshed = true));
         stale.bulk.pollInterval = 50;
         const rets = (await stale.bulk.load(
             'Account',
@@ -219,11 +203,7 @@ describe('bulk (API 1.0) sessions', () => {
         expect(rets.every((r) => r.success)).toBe(true);
     });
     it('without refreshFn, an invalid session is InvalidSessionId', async () => {
-        const stale = new jsforce.Connection({
-            instanceUrl: org.instanceUrl,
-            accessToken: 'invalid_token',
-            version: org.apiVersion
-        });
+        const stale = staleConnection(org);
         await expect(
             stale.bulk.load('Account', 'insert', [{ Name: 'Impossible Bulk Account #1' }])
         ).rejects.toMatchObject({ name: 'InvalidSessionId' });

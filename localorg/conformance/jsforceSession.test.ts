@@ -7,19 +7,15 @@
  */
 import jsforce, { type Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalOrg, type LocalOrg } from '../src/index';
+import type { LocalOrg } from '../src/index';
+import { startConformanceOrg } from './localOrg';
 
 let org: LocalOrg;
 let conn: Connection;
 const PASSWORD = 'local-Passw0rd';
 
 beforeAll(async () => {
-    org = await startLocalOrg({ dataDir: ':memory:', password: PASSWORD });
-    conn = new jsforce.Connection({
-        instanceUrl: org.instanceUrl,
-        accessToken: org.accessToken,
-        version: org.apiVersion
-    });
+    ({ org, conn } = await startConformanceOrg(0, { password: PASSWORD }));
 });
 afterAll(() => org.close());
 
@@ -112,17 +108,20 @@ type CompositeResponse = {
     }[];
 };
 
+/** A composite subrequest creating an Account. */
+const newAccount = (referenceId: string, body: Record<string, unknown>) => ({
+    method: 'POST',
+    url: `/services/data/v${org.apiVersion}/sobjects/Account`,
+    referenceId,
+    body
+});
+
 describe('composite', () => {
     it('creates an account and a contact that references it, and queries them', async () => {
         const res = await conn.requestPost<CompositeResponse>('/composite', {
             allOrNone: true,
             compositeRequest: [
-                {
-                    method: 'POST',
-                    url: `/services/data/v${org.apiVersion}/sobjects/Account`,
-                    referenceId: 'NewAccount',
-                    body: { Name: 'Composite Acme' }
-                },
+                newAccount('NewAccount', { Name: 'Composite Acme' }),
                 {
                     method: 'POST',
                     url: `/services/data/v${org.apiVersion}/sobjects/Contact`,
@@ -146,18 +145,8 @@ describe('composite', () => {
         const res = await conn.requestPost<CompositeResponse>('/composite', {
             allOrNone: true,
             compositeRequest: [
-                {
-                    method: 'POST',
-                    url: `/services/data/v${org.apiVersion}/sobjects/Account`,
-                    referenceId: 'Good',
-                    body: { Name: 'Composite Rolled Back' }
-                },
-                {
-                    method: 'POST',
-                    url: `/services/data/v${org.apiVersion}/sobjects/Account`,
-                    referenceId: 'Bad',
-                    body: { BillingState: 'CA' }
-                }
+                newAccount('Good', { Name: 'Composite Rolled Back' }),
+                newAccount('Bad', { BillingState: 'CA' })
             ]
         });
         expect(res.compositeResponse.map((r) => r.httpStatusCode)).toEqual([400, 400]);
@@ -188,20 +177,17 @@ describe('composite', () => {
         expect(await conn.sobject('Account').count({ Name: 'Batch One' })).toBe(1);
     });
     it('graph commits each graph on its own', async () => {
-        const node = (referenceId: string, body: Record<string, unknown>) => ({
-            method: 'POST',
-            url: `/services/data/v${org.apiVersion}/sobjects/Account`,
-            referenceId,
-            body
-        });
         const res = await conn.requestPost<{
             graphs: { graphId: string; isSuccessful: boolean }[];
         }>('/composite/graph', {
             graphs: [
-                { graphId: 'g1', compositeRequest: [node('a', { Name: 'Graph Kept' })] },
+                { graphId: 'g1', compositeRequest: [newAccount('a', { Name: 'Graph Kept' })] },
                 {
                     graphId: 'g2',
-                    compositeRequest: [node('a', { Name: 'Graph Dropped' }), node('b', {})]
+                    compositeRequest: [
+                        newAccount('a', { Name: 'Graph Dropped' }),
+                        newAccount('b', {})
+                    ]
                 }
             ]
         });

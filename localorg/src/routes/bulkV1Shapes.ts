@@ -128,15 +128,7 @@ export function jobInfo(job: V1Job, createdById: string, batches: BatchFacts[]):
 /** A job request's fields (`jobInfo` in XML, or a JSON object), as text. */
 export function readJobRequest(body: string, json: boolean): Record<string, string> {
     if (json) {
-        let parsed: unknown;
-        try {
-            parsed = JSON.parse(body);
-        } catch (e) {
-            throw new BulkV1Error(
-                'InvalidJob',
-                `The job is not valid JSON: ${(e as Error).message}`
-            );
-        }
+        const parsed = readJson(body, 'InvalidJob', 'The job');
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
             throw new BulkV1Error('InvalidJob', 'The job must be a JSON object.');
         return Object.fromEntries(
@@ -147,6 +139,14 @@ export function readJobRequest(body: string, json: boolean): Record<string, stri
     if (root.name !== 'jobInfo')
         throw new BulkV1Error('InvalidJob', `Expected a <jobInfo> element, not <${root.name}>.`);
     return Object.fromEntries(root.children.map((c) => [c.name, c.text.trim()]));
+}
+
+function readJson(body: string, exceptionCode: string, what: string): unknown {
+    try {
+        return JSON.parse(body) as unknown;
+    } catch (e) {
+        throw new BulkV1Error(exceptionCode, `${what} is not valid JSON: ${(e as Error).message}`);
+    }
 }
 
 function readXml(body: string, exceptionCode: string): XmlElement {
@@ -198,15 +198,7 @@ export function xmlBatchToCsv(body: string): string {
 
 /** A JSON batch (an array of records) as CSV; nulls are nulled (`#N/A`). */
 export function jsonBatchToCsv(body: string): string {
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(body);
-    } catch (e) {
-        throw new BulkV1Error(
-            'InvalidBatch',
-            `The batch is not valid JSON: ${(e as Error).message}`
-        );
-    }
+    const parsed = readJson(body, 'InvalidBatch', 'The batch');
     if (!Array.isArray(parsed))
         throw new BulkV1Error('InvalidBatch', 'A JSON batch must be an array of records.');
     const flatten = (o: Record<string, unknown>, prefix: string, out: FlatRecord): FlatRecord => {
