@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     }
 
     // Keep the token across restarts so saved CLI targets stay valid.
-    let previous: { accessToken?: string; refreshToken?: string } = {};
+    let previous: { accessToken?: string; refreshToken?: string; password?: string } = {};
     if (!values.reset && existsSync(connectionFile)) {
         try {
             previous = JSON.parse(readFileSync(connectionFile, 'utf8'));
@@ -89,7 +89,8 @@ async function main(): Promise<void> {
         port,
         reset: values.reset,
         token: previous.accessToken,
-        refreshToken: previous.refreshToken
+        refreshToken: previous.refreshToken,
+        password: previous.password
     }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE') {
             throw new Error(
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
                 accessToken: org.accessToken,
                 refreshToken: org.refreshToken,
                 username: org.username,
+                password: org.password,
                 apiVersion: API_VERSION
             },
             null,
@@ -123,6 +125,7 @@ Lead Loop local org is running (${leadCount} leads).
   API           ${org.instanceUrl}/services/data/v${API_VERSION}
   Token         ${org.accessToken}
   Username      ${org.username}
+  Password      ${org.password} (every active local user; SOAP login, OAuth password grant)
   Saved to      ${path.relative(process.cwd(), connectionFile)} (the CLI's --target-org local)
 
   jsforce:  new jsforce.Connection({ instanceUrl: '${org.instanceUrl}', accessToken: '<token>' })

@@ -11,23 +11,15 @@
 import { Writable } from 'node:stream';
 import jsforce, { type Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalOrg, type LocalOrg } from '../src/index';
+import type { LocalOrg } from '../src/index';
+import { staleConnection, startConformanceOrg } from './localOrg';
 
 let org: LocalOrg;
 let conn: Connection;
 const BIG = 2_500;
 
 beforeAll(async () => {
-    org = await startLocalOrg({ dataDir: ':memory:' });
-    conn = new jsforce.Connection({
-        instanceUrl: org.instanceUrl,
-        accessToken: org.accessToken,
-        version: org.apiVersion
-    });
-    org.store.transaction(() => {
-        for (let i = 0; i < BIG; i++)
-            org.store.create('Lead', { LastName: `Big ${i}`, Company: 'Big Co', Status: 'New' });
-    });
+    ({ org, conn } = await startConformanceOrg(BIG));
 });
 afterAll(() => org.close());
 
@@ -406,9 +398,7 @@ describe('bulk2', () => {
         expect(deleted.successfulResults).toHaveLength(200);
         expect(await conn.sobject('Account').count({ Name: { $like: `${tag}%` } })).toBe(0);
     });
-    // Gap: an empty upload fails the job ("The CSV has no header row"); jsforce expects a
-    // job with no records. Passes (and this marker fails) once the local org accepts it.
-    it.fails('takes an empty input as a job with no records', async () => {
+    it('takes an empty input as a job with no records', async () => {
         const empty = await conn.bulk2.loadAndWaitForResults({
             object: 'Account',
             operation: 'insert',
@@ -417,8 +407,7 @@ describe('bulk2', () => {
         expect(empty.successfulResults).toHaveLength(0);
         expect(empty.failedResults).toHaveLength(0);
     });
-    // Gap: columnDelimiter other than COMMA is not read yet (Bulk 2.0 CSV is being reworked).
-    it.fails('upserts by Id from CSV with a backquote delimiter', async () => {
+    it('upserts by Id from CSV with a backquote delimiter', async () => {
         const created = await conn
             .sobject('Account')
             .create(Array.from({ length: 3 }, (_, i) => ({ Name: `Tick ${i}` })));
@@ -478,15 +467,7 @@ describe('bulk2', () => {
             input: Array.from({ length: 100 }, (_, i) => ({ Name: `Session Expiry Test #${i}` }))
         });
         let refreshed = false;
-        const stale = new jsforce.Connection({
-            instanceUrl: org.instanceUrl,
-            accessToken: 'invalid_token',
-            version: org.apiVersion,
-            refreshFn: (_c, callback) => {
-                refreshed = true;
-                setTimeout(() => callback(null, org.accessToken), 50);
-            }
-        });
+        const stale = staleConnection(org, () => (refreshed = true));
         const deleted = await stale.bulk2.loadAndWaitForResults({
             object: 'Account',
             operation: 'delete',
@@ -496,11 +477,7 @@ describe('bulk2', () => {
         expect(deleted.successfulResults).toHaveLength(100);
     });
     it('without refreshFn, an invalid session is INVALID_SESSION_ID', async () => {
-        const stale = new jsforce.Connection({
-            instanceUrl: org.instanceUrl,
-            accessToken: 'invalid_token',
-            version: org.apiVersion
-        });
+        const stale = staleConnection(org);
         await expect(
             stale.bulk2.loadAndWaitForResults({
                 object: 'Account',

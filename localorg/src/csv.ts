@@ -8,10 +8,10 @@ import { stringify } from 'csv-stringify/sync';
 
 export class CsvError extends Error {}
 
-/** Parses CSV text into rows; throws CsvError naming the line on malformed input. */
-export function parseCsv(text: string): string[][] {
+/** Parses CSV text (in a job's format) into rows; throws CsvError naming the line on malformed input. */
+export function parseCsv(text: string, format?: CsvFormat): string[][] {
     try {
-        return parse(text, CSV_OPTIONS) as string[][];
+        return parse(text, csvReadOptions(format)) as string[][];
     } catch (e) {
         throw csvError(e);
     }
@@ -31,6 +31,30 @@ export const CSV_OPTIONS = {
     relax_column_count: true,
     record_delimiter: ['\r\n', '\n', '\r']
 };
+
+/** Bulk 2.0's `columnDelimiter` values and the characters they name. */
+export const COLUMN_DELIMITERS: Record<string, string> = {
+    BACKQUOTE: '`',
+    CARET: '^',
+    COMMA: ',',
+    PIPE: '|',
+    SEMICOLON: ';',
+    TAB: '\t'
+};
+
+/** Bulk 2.0's `lineEnding` values and the record ends they name. */
+export const LINE_ENDINGS: Record<string, string> = { LF: '\n', CRLF: '\r\n' };
+
+/** How a job's CSV is laid out: its `columnDelimiter` and `lineEnding` (COMMA and LF when unset). */
+export interface CsvFormat {
+    columnDelimiter?: string;
+    lineEnding?: string;
+}
+
+/** The read options for a job's uploads: its column delimiter, any line ending. */
+export function csvReadOptions(format: CsvFormat = {}) {
+    return { ...CSV_OPTIONS, delimiter: COLUMN_DELIMITERS[format.columnDelimiter ?? 'COMMA'] };
+}
 
 /**
  * Reads the uploads of one Bulk 2.0 job as one table under the first upload's header. A
@@ -101,16 +125,17 @@ export function csvError(e: unknown): CsvError {
  * jsforce parse results with every Bulk 2.0 delimiter at once (, ; | ^ ` tab), so an
  * unquoted "Call; no answer" would split into two columns.
  */
-export function toCsv(header: string[], rows: unknown[][]): string {
-    return toCsvRows([header, ...rows]);
+export function toCsv(header: string[], rows: unknown[][], format?: CsvFormat): string {
+    return toCsvRows([header, ...rows], format);
 }
 
-/** Rows (no header added) as the platform writes them; for results written in parts. */
-export function toCsvRows(rows: unknown[][]): string {
+/** Rows (no header added) as the platform writes them, in the job's format; for results written in parts. */
+export function toCsvRows(rows: unknown[][], format: CsvFormat = {}): string {
     return stringify(rows, {
         quoted: true,
         quoted_empty: true,
-        record_delimiter: '\n',
+        delimiter: COLUMN_DELIMITERS[format.columnDelimiter ?? 'COMMA'],
+        record_delimiter: LINE_ENDINGS[format.lineEnding ?? 'LF'],
         cast: {
             boolean: (v) => String(v),
             number: (v) => String(v),

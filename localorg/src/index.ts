@@ -23,6 +23,11 @@ export interface LocalOrgOptions {
     /** Reuse a token (e.g. the one written by the previous start). */
     token?: string;
     refreshToken?: string;
+    /**
+     * The password every active local user signs in with (SOAP `login`, the OAuth password
+     * grant); a new random one per start when not given, like the token.
+     */
+    password?: string;
     /** Start over: delete the data directory's database first. */
     reset?: boolean;
     faults?: FaultConfig;
@@ -36,6 +41,8 @@ export interface LocalOrg {
     accessToken: string;
     refreshToken: string;
     username: string;
+    /** The local users' sign-in password. */
+    password: string;
     apiVersion: string;
     store: SqliteSource;
     server: LocalOrgServer;
@@ -75,10 +82,12 @@ async function start(options: LocalOrgOptions, unlock: () => void): Promise<Loca
     const org = openOrgDatabase(options.dataDir);
     const accessToken = options.token ?? newAccessToken(org.organizationId);
     const refreshToken = options.refreshToken ?? randomBytes(24).toString('base64url');
+    const password = options.password ?? randomBytes(12).toString('base64url');
     const server = new LocalOrgServer({
         org,
         accessToken,
         refreshToken,
+        password,
         faults: options.faults,
         dailyApiLimit: options.dailyApiLimit,
         distDir: options.distDir
@@ -94,6 +103,7 @@ async function start(options: LocalOrgOptions, unlock: () => void): Promise<Loca
         },
         refreshToken,
         username: ADMIN_USERNAME,
+        password,
         apiVersion: API_VERSION,
         store: org.store,
         server,

@@ -20,6 +20,8 @@ export interface ServerOptions {
     org: OrgDatabase;
     accessToken: string;
     refreshToken: string;
+    /** The local users' sign-in password (SOAP login, OAuth password grant). */
+    password: string;
     faults?: FaultConfig;
     dailyApiLimit?: number;
     distDir?: string;
@@ -47,6 +49,7 @@ export class LocalOrgServer {
             faults: this.faults,
             usage: this.usage,
             distDir: options.distDir,
+            password: options.password,
             nextId: (prefix) => this.nextId(prefix),
             instanceUrl: () => this.instanceUrl
         };

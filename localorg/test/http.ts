@@ -59,7 +59,7 @@ export async function runIngest(
         await new Promise((r) => setTimeout(r, 10));
     }
     const results = async (name: string) =>
-        parseCsv(await (await apiCall(org, `/jobs/ingest/${id}/${name}`)).text());
+        parseCsv(await (await apiCall(org, `/jobs/ingest/${id}/${name}`)).text(), job);
     return {
         info,
         successful: await results('successfulResults'),

@@ -79,10 +79,28 @@ export class Sessions {
     /** A new access token for a valid refresh token; undefined when the refresh token is wrong. */
     refresh(refreshToken: string): string | undefined {
         if (!safeEqual(refreshToken, this.refreshToken)) return undefined;
-        this.latest = `${this.initial.split('!')[0]}!${randomBytes(24).toString('base64url')}`;
-        this.refreshed.push(this.latest);
-        if (this.refreshed.length > MAX_SESSIONS) this.refreshed.shift();
+        this.latest = this.issue();
         return this.latest;
+    }
+
+    /**
+     * Ends a session made by a refresh or a sign-in (SOAP logout); the org's own token stays.
+     * Answers whether the token was one of them.
+     */
+    revoke(token: string): boolean {
+        const at = this.refreshed.findIndex((t) => safeEqual(t, token));
+        if (at === -1) return false;
+        this.refreshed.splice(at, 1);
+        if (this.latest === token) this.latest = this.refreshed.at(-1) ?? this.initial;
+        return true;
+    }
+
+    /** A new access token (a sign-in's session), valid like the others until the org restarts. */
+    issue(): string {
+        const token = `${this.initial.split('!')[0]}!${randomBytes(24).toString('base64url')}`;
+        this.refreshed.push(token);
+        if (this.refreshed.length > MAX_SESSIONS) this.refreshed.shift();
+        return token;
     }
 }
 

@@ -6,7 +6,7 @@
  * so they survive a restart; ingestRun.ts runs a job.
  */
 import { API_VERSION } from '../../../core/src/index';
-import { toCsvRows } from '../csv';
+import { COLUMN_DELIMITERS, LINE_ENDINGS, toCsvRows, type CsvFormat } from '../csv';
 import { ApiError, notFound } from '../http/errors';
 import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
@@ -23,22 +23,12 @@ export function register(router: Router, ctx: OrgContext): void {
     jobs.recover();
     const jobOf = (id: string) => {
         const job = jobs.get(id);
-        if (!job) throw notFound();
+        // A Bulk API 1.0 batch is stored as an ingest job too; it is not a 2.0 job.
+        if (!job || job.v1JobId) throw notFound();
         return job;
     };
     const info = (job: IngestJob) => jobInfo(ctx, job);
-    const start = (id: string) =>
-        runJob(ctx, jobs, id).catch((e: unknown) => {
-            // The org may be closing (its database is gone): the job then recovers on restart.
-            if (!ctx.org.db.open) return;
-            const job = jobs.get(id);
-            if (job)
-                jobs.save({
-                    ...job,
-                    state: 'Failed',
-                    errorMessage: `InvalidBatch : ${(e as Error).message ?? 'the job failed'}`
-                });
-        });
+    const start = (id: string) => startIngestJob(ctx, jobs, id);
 
     router.post(JOBS, async (r) => {
         const body = await r.jsonObject();
@@ -60,7 +50,7 @@ export function register(router: Router, ctx: OrgContext): void {
                     : undefined,
             state: 'Open',
             createdDate: new Date().toISOString(),
-            lineEnding: String(body.lineEnding ?? 'LF'),
+            ...csvFormat(body),
             processed: 0,
             failed: 0
         };
@@ -68,7 +58,14 @@ export function register(router: Router, ctx: OrgContext): void {
         r.send(200, info(job));
     });
     router.get(JOBS, (r) =>
-        r.send(200, { done: true, records: jobs.all().map(info), nextRecordsUrl: null })
+        r.send(200, {
+            done: true,
+            records: jobs
+                .all()
+                .filter((j) => !j.v1JobId)
+                .map(info),
+            nextRecordsUrl: null
+        })
     );
     router.put(`${JOBS}/:id/batches`, async (r) => {
         const job = jobOf(r.params.id);
@@ -120,20 +117,70 @@ export function register(router: Router, ctx: OrgContext): void {
             throw notFound();
         r.res.writeHead(200, { 'Content-Type': 'text/csv; charset=UTF-8' });
         if (kind === 'unprocessedrecords') {
-            r.res.write(toCsvRows([header]));
+            r.res.write(toCsvRows([header], job));
             if (header.length) await writeUnprocessed(jobs, job, r);
         } else {
             const success = kind === 'successfulResults';
-            r.res.write(toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]]));
+            r.res.write(
+                toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]], job)
+            );
             for (const page of jobs.results(job.id, success))
-                r.res.write(toCsvRows(page.map((x) => [x.id, x.detail, ...x.values])));
+                r.res.write(
+                    toCsvRows(
+                        page.map((x) => [x.id, x.detail, ...x.values]),
+                        job
+                    )
+                );
         }
         r.res.end();
     });
 }
 
-/** Stores an upload as it arrives (never whole in memory); an empty one adds nothing. */
-async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Promise<void> {
+/** Runs a job; anything unexpected fails the job (the org may be closing: it then recovers on restart). */
+export function startIngestJob(ctx: OrgContext, jobs: IngestJobStore, id: string): Promise<void> {
+    return runJob(ctx, jobs, id).catch((e: unknown) => {
+        if (!ctx.org.db.open) return;
+        const job = jobs.get(id);
+        if (job)
+            jobs.save({
+                ...job,
+                state: 'Failed',
+                errorMessage: `InvalidBatch : ${(e as Error).message ?? 'the job failed'}`
+            });
+    });
+}
+
+/**
+ * A job's `columnDelimiter` and `lineEnding` (COMMA and LF by default), refused as the
+ * platform refuses an unknown value.
+ */
+export function csvFormat(body: Record<string, unknown>): Required<CsvFormat> {
+    const columnDelimiter = String(body.columnDelimiter ?? 'COMMA');
+    const lineEnding = String(body.lineEnding ?? 'LF');
+    if (!Object.hasOwn(COLUMN_DELIMITERS, columnDelimiter))
+        throw new ApiError(
+            400,
+            'INVALIDJOB',
+            `InvalidJob : Invalid column delimiter: ${columnDelimiter.slice(0, 40)} (one of ${Object.keys(COLUMN_DELIMITERS).join(', ')})`
+        );
+    if (!Object.hasOwn(LINE_ENDINGS, lineEnding))
+        throw new ApiError(
+            400,
+            'INVALIDJOB',
+            `InvalidJob : Invalid line ending: ${lineEnding.slice(0, 40)} (LF or CRLF)`
+        );
+    return { columnDelimiter, lineEnding };
+}
+
+/**
+ * Stores an upload as it arrives (never whole in memory); an empty one adds nothing. Answers
+ * whether it added one.
+ */
+export async function receiveUpload(
+    jobs: IngestJobStore,
+    id: string,
+    r: Request
+): Promise<boolean> {
     const upload = jobs.beginUpload(id);
     let seq = 0;
     let blank = true;
@@ -150,6 +197,7 @@ async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Prom
     // PUT); counting it would take the real upload's header for data.
     if (blank) jobs.dropUpload(id, upload);
     else jobs.completeUpload(id, upload);
+    return !blank;
 }
 
 /** The rows a job did not process (after an abort, a failure or a restart), as uploaded. */
@@ -162,14 +210,14 @@ async function writeUnprocessed(jobs: IngestJobStore, job: IngestJob, r: Request
             if (index++ < job.processed) continue;
             page.push(row.values);
             if (page.length === 5_000) {
-                r.res.write(toCsvRows(page));
+                r.res.write(toCsvRows(page, job));
                 page = [];
             }
         }
     } catch {
         // A file that does not parse has no rows to list past the point it breaks.
     }
-    if (page.length) r.res.write(toCsvRows(page));
+    if (page.length) r.res.write(toCsvRows(page, job));
 }
 
 function jobInfo(ctx: OrgContext, job: IngestJob): Record<string, unknown> {
@@ -187,7 +235,7 @@ function jobInfo(ctx: OrgContext, job: IngestJob): Record<string, unknown> {
         apiVersion: Number(API_VERSION),
         jobType: 'V2Ingest',
         lineEnding: job.lineEnding,
-        columnDelimiter: 'COMMA',
+        columnDelimiter: job.columnDelimiter ?? 'COMMA',
         contentUrl: `services/data/v${API_VERSION}/jobs/ingest/${job.id}/batches`,
         numberRecordsProcessed: job.processed,
         numberRecordsFailed: job.failed,

@@ -4,12 +4,13 @@
  * `Sforce-NumberOfRecords`).
  */
 import { API_VERSION, reduceErrors } from '../../../core/src/index';
-import { toCsv } from '../csv';
+import { toCsv, type CsvFormat } from '../csv';
 import { ApiError, notFound } from '../http/errors';
 import { API, type Router } from '../http/router';
 import { objectInfoOf, parseSoql, runSoql } from '../store/soql';
 import { expandFields } from '../store/soqlSelect';
 import type { RecordValues } from '../store/source';
+import { csvFormat } from './bulkIngest';
 import type { OrgContext } from './context';
 
 interface QueryJob {
@@ -20,6 +21,7 @@ interface QueryJob {
     createdDate: string;
     header: string[];
     rows: unknown[][];
+    format: Required<CsvFormat>;
     errorMessage?: string;
 }
 
@@ -37,35 +39,7 @@ export function register(router: Router, ctx: OrgContext): void {
     router.post(JOBS, async (r) => {
         const body = await r.jsonObject();
         const query = String(body.query ?? '');
-        const parsed = parseSoql(query);
-        // FIELDS() stands for its fields, which become the CSV's columns.
-        const expanded = expandFields(ctx.store, objectInfoOf(ctx.store, parsed.sObject), parsed);
-        const selected = (expanded.fields ?? []) as unknown as {
-            type: string;
-            field?: string;
-            rawValue?: string;
-        }[];
-        if (
-            parsed.groupBy ||
-            parsed.offset !== undefined ||
-            selected.some(
-                (f) =>
-                    f.type !== 'Field' &&
-                    f.type !== 'FieldRelationship' &&
-                    f.type !== 'FieldSubquery'
-            )
-        )
-            throw new ApiError(
-                400,
-                'API_ERROR',
-                'Bulk API 2.0 queries cannot use GROUP BY, OFFSET, TYPEOF or aggregate functions.'
-            );
-        if (selected.some((f) => f.type === 'FieldSubquery'))
-            throw new ApiError(
-                400,
-                'API_ERROR',
-                'Bulk API 2.0 queries cannot have subqueries (nested queries).'
-            );
+        const header = bulkQueryColumns(ctx, query);
         const job: QueryJob = {
             id: ctx.nextId('750'),
             query,
@@ -73,21 +47,15 @@ export function register(router: Router, ctx: OrgContext): void {
             state: 'UploadComplete',
             createdDate: new Date().toISOString(),
             header: [],
-            rows: []
+            rows: [],
+            format: csvFormat(body)
         };
         jobs.set(job.id, job);
         setImmediate(() => {
             job.state = 'InProgress';
             try {
-                const { records } = runSoql(ctx.store, query);
-                const header = selected.map((f) =>
-                    f.type === 'Field' ? String(f.field) : String(f.rawValue)
-                );
+                job.rows = bulkQueryRows(ctx, query, header);
                 job.header = header;
-                job.rows = records.map((record) => {
-                    const flat = flatten(record);
-                    return header.map((h) => flat[h.toLowerCase()] ?? '');
-                });
                 job.state = 'JobComplete';
             } catch (e) {
                 job.state = 'Failed';
@@ -122,11 +90,53 @@ export function register(router: Router, ctx: OrgContext): void {
         );
         const slice = job.rows.slice(start, start + max);
         const next = start + slice.length;
-        r.sendCsv(toCsv(job.header, slice), {
+        r.sendCsv(toCsv(job.header, slice, job.format), {
             'Sforce-Locator':
                 next < job.rows.length ? Buffer.from(String(next)).toString('base64url') : 'null',
             'Sforce-NumberOfRecords': String(slice.length)
         });
+    });
+}
+
+/**
+ * The columns a Bulk query's CSV has (fields as selected, `FIELDS()` expanded, `Owner.Name`
+ * paths); Bulk (1.0 and 2.0) refuses subqueries, GROUP BY, OFFSET, TYPEOF and aggregates.
+ */
+export function bulkQueryColumns(ctx: OrgContext, query: string): string[] {
+    const parsed = parseSoql(query);
+    // FIELDS() stands for its fields, which become the CSV's columns.
+    const expanded = expandFields(ctx.store, objectInfoOf(ctx.store, parsed.sObject), parsed);
+    const selected = (expanded.fields ?? []) as unknown as {
+        type: string;
+        field?: string;
+        rawValue?: string;
+    }[];
+    if (
+        parsed.groupBy ||
+        parsed.offset !== undefined ||
+        selected.some(
+            (f) => f.type !== 'Field' && f.type !== 'FieldRelationship' && f.type !== 'FieldSubquery'
+        )
+    )
+        throw new ApiError(
+            400,
+            'API_ERROR',
+            'Bulk API 2.0 queries cannot use GROUP BY, OFFSET, TYPEOF or aggregate functions.'
+        );
+    if (selected.some((f) => f.type === 'FieldSubquery'))
+        throw new ApiError(
+            400,
+            'API_ERROR',
+            'Bulk API 2.0 queries cannot have subqueries (nested queries).'
+        );
+    return selected.map((f) => (f.type === 'Field' ? String(f.field) : String(f.rawValue)));
+}
+
+/** The query's rows, each as the values of these columns ('' for null). */
+export function bulkQueryRows(ctx: OrgContext, query: string, header: string[]): unknown[][] {
+    return runSoql(ctx.store, query).records.map((record) => {
+        const flat = flatten(record);
+        return header.map((h) => flat[h.toLowerCase()] ?? '');
     });
 }
 
@@ -143,8 +153,7 @@ function jobInfo(ctx: OrgContext, job: QueryJob): Record<string, unknown> {
         contentType: 'CSV',
         apiVersion: Number(API_VERSION),
         jobType: 'V2Query',
-        lineEnding: 'LF',
-        columnDelimiter: 'COMMA',
+        ...job.format,
         numberRecordsProcessed: job.rows.length,
         retries: 0,
         totalProcessingTime: 0,

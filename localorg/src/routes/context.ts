@@ -23,6 +23,8 @@ export interface OrgContext extends AppContext {
     org: OrgDatabase;
     faults: Faults;
     usage: ApiUsage;
+    /** The password active local users sign in with (routes/login.ts). */
+    password: string;
     /** Ids for jobs and query cursors, unique for the server's life and across restarts. */
     nextId(prefix: string): string;
     /** `http://127.0.0.1:<port>` once listening. */

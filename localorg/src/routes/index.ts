@@ -5,12 +5,15 @@
 import type { Router } from '../http/router';
 import * as bulkIngest from './bulkIngest';
 import * as bulkQuery from './bulkQuery';
+import * as bulkV1 from './bulkV1';
 import * as collections from './collections';
+import * as composite from './composite';
 import * as compositeTree from './compositeTree';
 import type { AppContext, OrgContext } from './context';
 import * as faults from './faults';
 import * as graphql from './graphql';
 import * as limits from './limits';
+import * as login from './login';
 import * as oauth from './oauth';
 import * as query from './query';
 import * as search from './search';
@@ -29,15 +32,18 @@ export function registerAppRoutes(router: Router, ctx: AppContext): Router {
 export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
     for (const module of [
         oauth,
+        login,
         limits,
         faults,
         sobjects,
         query,
         search,
         collections,
+        composite,
         compositeTree,
         bulkIngest,
         bulkQuery,
+        bulkV1,
         tooling
     ])
         module.register(router, ctx);

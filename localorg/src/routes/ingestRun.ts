@@ -7,7 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { CSV_OPTIONS, csvError, CsvError, UploadTable, type CsvRow } from '../csv';
+import { csvError, CsvError, csvReadOptions, UploadTable, type CsvRow } from '../csv';
 import { isRecordError, recordError } from '../http/errors';
 import { normalizeId } from '../store/ids';
 import type { IngestJob, IngestJobStore, RowResult } from '../store/ingestJobs';
@@ -23,8 +23,9 @@ async function* records(
     jobs: IngestJobStore,
     id: string
 ): AsyncGenerator<{ header: boolean; values: string[] }> {
+    const options = csvReadOptions(jobs.get(id));
     for (const upload of jobs.uploads(id)) {
-        const parser = Readable.from(jobs.chunks(id, upload)).pipe(parse(CSV_OPTIONS));
+        const parser = Readable.from(jobs.chunks(id, upload)).pipe(parse(options));
         let header = true;
         let count = 0;
         try {
@@ -68,6 +69,8 @@ async function check(ctx: OrgContext, jobs: IngestJobStore, job: IngestJob) {
         return { error: e instanceof CsvError ? e.message : 'malformed CSV' };
     }
     const header = table.header;
+    // A job given no data (jsforce uploads nothing for an empty input) completes with no rows.
+    if (!jobs.uploads(job.id).length) return { header, columns: [] };
     const fields = Object.values(ctx.store.objectInfo(job.object)!.fields);
     const columns = header.map((h) =>
         fields.find((x) => x.name.toLowerCase() === h.trim().toLowerCase())

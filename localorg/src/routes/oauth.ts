@@ -1,13 +1,14 @@
 /**
  * Sign-in and identity: `/login?token=` (the browser app's session cookie),
  * `POST /services/oauth2/token` (refresh_token grant, as jsforce and the sf CLI
- * refresh) and `GET /services/oauth2/userinfo`.
+ * refresh; password grant for local users) and `GET /services/oauth2/userinfo`.
  */
 import { SESSION_COOKIE } from '../http/auth';
 import { ApiError } from '../http/errors';
 import type { Request } from '../http/request';
 import type { Router } from '../http/router';
 import type { OrgContext } from './context';
+import { signIn } from './login';
 
 export function register(router: Router, ctx: OrgContext): void {
     router.get(
@@ -29,15 +30,29 @@ export function register(router: Router, ctx: OrgContext): void {
         },
         { auth: 'none' }
     );
-    router.post('/services/oauth2/token', (r) => refresh(r, ctx), { auth: 'none' });
+    router.post('/services/oauth2/token', (r) => token(r, ctx), { auth: 'none' });
     router.get('/services/oauth2/userinfo', (r) => userinfo(r, ctx));
     router.get('/id/:org/:user', (r) => identity(r, ctx));
 }
 
-async function refresh(r: Request, ctx: OrgContext): Promise<void> {
+/**
+ * `POST /services/oauth2/token`: the refresh_token grant (a new token for that client) and the
+ * password grant for local users (routes/login.ts); anything else is invalid_grant.
+ */
+async function token(r: Request, ctx: OrgContext): Promise<void> {
     const form = new URLSearchParams(await r.text());
+    const grant = form.get('grant_type');
+    if (grant === 'password') {
+        const user = signIn(ctx, form.get('username') ?? '', form.get('password') ?? '');
+        if (!user) {
+            r.send(400, { error: 'invalid_grant', error_description: 'authentication failure' });
+            return;
+        }
+        r.send(200, tokenResponse(ctx, user.sessionId, user.userId));
+        return;
+    }
     const token =
-        form.get('grant_type') === 'refresh_token'
+        grant === 'refresh_token'
             ? ctx.sessions.refresh(form.get('refresh_token') ?? '')
             : undefined;
     if (!token) {
@@ -45,14 +60,18 @@ async function refresh(r: Request, ctx: OrgContext): Promise<void> {
         return;
     }
     ctx.faults.tokenRefreshed();
-    r.send(200, {
-        access_token: token,
+    r.send(200, tokenResponse(ctx, token, ctx.org.adminUserId));
+}
+
+function tokenResponse(ctx: OrgContext, accessToken: string, userId: string) {
+    return {
+        access_token: accessToken,
         instance_url: ctx.instanceUrl(),
-        id: identityUrl(ctx),
+        id: identityUrl(ctx, userId),
         token_type: 'Bearer',
         issued_at: String(Date.now()),
         signature: 'local'
-    });
+    };
 }
 
 /**
@@ -85,8 +104,8 @@ function serviceUrls(ctx: OrgContext): Record<string, string> {
 }
 
 /** The identity URL (`id` of the token response): `{instance}/id/{orgId}/{userId}`. */
-function identityUrl(ctx: OrgContext): string {
-    return `${ctx.instanceUrl()}/id/${ctx.org.organizationId}/${ctx.org.adminUserId}`;
+function identityUrl(ctx: OrgContext, userId = ctx.org.adminUserId): string {
+    return `${ctx.instanceUrl()}/id/${ctx.org.organizationId}/${userId}`;
 }
 
 /** What userinfo and the identity URL both say of the account: its URLs, status and locale. */

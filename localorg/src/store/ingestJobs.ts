@@ -18,6 +18,10 @@ export interface IngestJob {
     state: IngestState;
     createdDate: string;
     lineEnding: string;
+    /** Set when this is a Bulk API 1.0 batch: the 1.0 job it belongs to (store/bulkV1Jobs.ts). */
+    v1JobId?: string;
+    /** Bulk 2.0's `columnDelimiter` (COMMA when unset, as for jobs stored before it existed). */
+    columnDelimiter?: string;
     /** The first upload's header, once the job has run. */
     header?: string[];
     processed: number;
