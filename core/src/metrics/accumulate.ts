@@ -11,13 +11,13 @@ import {
     isQueueId,
     leadFacts,
     NO_SOURCE,
+    scratchFacts,
     STAGE,
     statusMap,
     UNSCORED,
     UNSPECIFIED_REASON,
     type LeadContext,
-    type LeadFacts,
-    type TouchTimes
+    type LeadFacts
 } from './facts';
 import { emptySamples, pushSample, type Samples } from './samples';
 import {
@@ -241,66 +241,68 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
     if (!page || !Array.isArray(page.leads)) {
         throw new Error('A metrics page needs `leads` (an array of leads).');
     }
-    const touches = new Map<Id, TouchTimes>();
+    // Each lead id gets a slot (its first position in the page); related records are
+    // gathered into per-slot arrays, so the lead loop allocates nothing per lead.
+    const leads = page.leads;
+    const slotOf = new Map<Id, number>();
+    const slots = new Int32Array(leads.length);
+    for (let i = 0; i < leads.length; i++) {
+        const seen = slotOf.get(leads[i].id);
+        if (seen === undefined) slotOf.set(leads[i].id, i);
+        slots[i] = seen ?? i;
+    }
+    const first = new Float64Array(leads.length).fill(Infinity);
+    const last = new Float64Array(leads.length).fill(-Infinity);
+    const lastReviewed = new Float64Array(leads.length).fill(-Infinity);
+    const members: ({ campaignId: Id; hasResponded: boolean }[] | undefined)[] = [];
+    const findings: (MetricFinding[] | undefined)[] = [];
+    /** Meetings with an entry for the lead: each lead counts once per meeting and page. */
+    const meetings: (Set<Id> | undefined)[] = [];
     for (const a of page.activities ?? []) {
-        if (!a.whoId) continue;
+        const slot = a.whoId ? slotOf.get(a.whoId) : undefined;
+        if (slot === undefined) continue;
         const at = touchMoment(a, ctx.nowMs);
         if (at === null) continue;
-        const t = touches.get(a.whoId);
-        if (!t) touches.set(a.whoId, { first: at, last: at });
-        else {
-            if (at < t.first) t.first = at;
-            if (at > t.last) t.last = at;
-        }
+        if (at < first[slot]) first[slot] = at;
+        if (at > last[slot]) last[slot] = at;
     }
     const opportunities = new Map<Id, MetricOpportunity>();
     for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
-    const lastReviewed = new Map<Id, number>();
-    /** Lead ids reviewed per meeting (distinct). */
-    const meetingLeads = new Map<Id, Set<Id>>();
     for (const e of page.reviewEntries ?? []) {
+        const slot = slotOf.get(e.leadId);
+        if (slot === undefined) continue;
         const at = toEpochMs(e.reviewedAt);
-        if (Number.isFinite(at) && at > (lastReviewed.get(e.leadId) ?? -Infinity)) {
-            lastReviewed.set(e.leadId, at);
-        }
-        if (e.meetingId) {
-            const leads = meetingLeads.get(e.meetingId);
-            if (leads) leads.add(e.leadId);
-            else meetingLeads.set(e.meetingId, new Set([e.leadId]));
-        }
+        if (Number.isFinite(at) && at > lastReviewed[slot]) lastReviewed[slot] = at;
+        if (e.meetingId) (meetings[slot] ??= new Set()).add(e.meetingId);
     }
-    const members = new Map<Id, { campaignId: Id; hasResponded: boolean }[]>();
     for (const m of page.campaignMembers ?? []) {
-        if (!m.leadId) continue;
-        const list = members.get(m.leadId);
-        if (list) list.push(m);
-        else members.set(m.leadId, [m]);
+        const slot = m.leadId ? slotOf.get(m.leadId) : undefined;
+        if (slot !== undefined) (members[slot] ??= []).push(m);
     }
-    const findings = new Map<Id, MetricFinding[]>();
     for (const fnd of page.findings ?? []) {
-        const list = findings.get(fnd.leadId);
-        if (list) list.push(fnd);
-        else findings.set(fnd.leadId, [fnd]);
+        const slot = slotOf.get(fnd.leadId);
+        if (slot !== undefined) (findings[slot] ??= []).push(fnd);
     }
     const run = page.findings
         ? (acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()))
         : null;
 
-    for (const lead of page.leads) {
+    const f = scratchFacts();
+    const touches = { first: 0, last: 0 };
+    for (let i = 0; i < leads.length; i++) {
+        const lead = leads[i];
+        const slot = slots[i];
         let opp: MetricOpportunity | null = null;
         if (lead.isConverted && lead.convertedOpportunityId) {
             opp = opportunities.get(lead.convertedOpportunityId) ?? null;
             if (!opp) acc.unresolvedOpportunities++;
         }
-        const f = leadFacts(
-            lead,
-            touches.get(lead.id) ?? null,
-            opp,
-            lastReviewed.get(lead.id) ?? -Infinity,
-            ctx
-        );
+        touches.first = first[slot];
+        touches.last = last[slot];
+        const touched = touches.first !== Infinity ? touches : null;
+        leadFacts(lead, touched, opp, lastReviewed[slot], ctx, f);
         addFacts(acc, f, 1);
-        for (const m of members.get(lead.id) ?? []) {
+        for (const m of members[slot] ?? []) {
             let c = acc.campaigns.get(m.campaignId);
             if (!c) {
                 c = { members: 0, responded: 0, convertedLeads: 0, wonLeads: 0, wonAmount: 0 };
@@ -314,7 +316,13 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
                 c.wonAmount += f.wonAmount;
             }
         }
-        const own = findings.get(lead.id);
+        const leadMeetings = meetings[slot];
+        if (leadMeetings) {
+            for (const meetingId of leadMeetings) add(acc.entriesPerMeeting, meetingId, 1);
+            // A lead listed twice in the page still counts once per meeting.
+            meetings[slot] = undefined;
+        }
+        const own = findings[slot];
         if (run && own) {
             const checks = new Set<string>();
             for (const fnd of own) {
@@ -328,14 +336,6 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
                 acc.defective++;
                 for (const check of checks) add(acc.defectiveByCheck, check, 1);
             }
-        }
-    }
-    if (meetingLeads.size) {
-        const inPage = new Set(page.leads.map((l) => l.id));
-        for (const [meetingId, leads] of meetingLeads) {
-            let n = 0;
-            for (const leadId of leads) if (inPage.has(leadId)) n++;
-            add(acc.entriesPerMeeting, meetingId, n);
         }
     }
     return acc;

@@ -530,15 +530,18 @@ function digits(text4, start, end) {
   return n;
 }
 function parseUtcIso(text4) {
-  const len = text4.endsWith("+0000") && text4.length === 28 ? 24 : text4.length;
+  const len = text4.length === 28 && text4.endsWith("+0000") ? 24 : text4.length;
   if (len !== 10 && len !== 20 && len !== 24 || text4[4] !== "-" || text4[7] !== "-") {
     return null;
   }
   const year = digits(text4, 0, 4);
   const month = digits(text4, 5, 7);
   const day = digits(text4, 8, 10);
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return null;
-  if (len === 10) return Date.UTC(year, month - 1, day);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return null;
+  }
+  const dayMs = daysFromCivil(year, month, day) * MS_PER_DAY;
+  if (len === 10) return dayMs;
   const zone = len !== text4.length || text4[len - 1] === "Z";
   if (text4[10] !== "T" || text4[13] !== ":" || text4[16] !== ":" || !zone) {
     return null;
@@ -550,7 +553,19 @@ function parseUtcIso(text4) {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
     return null;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return dayMs + ((hour * 60 + minute) * 60 + second) * 1e3 + ms;
+}
+function daysInMonth(year, month) {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 function daysBetween(from, to) {
   const end = to instanceof Date ? to.getTime() : toEpochMs(to);
@@ -3269,7 +3284,34 @@ function derive(f, map) {
   f.inReviewScope = f.open && f.ownerIsUser;
   return f;
 }
-function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
+function scratchFacts() {
+  return {
+    status: "",
+    converted: false,
+    ownerIsUser: false,
+    hasPreviousOwner: false,
+    salesReady: false,
+    touched: false,
+    handedBack: false,
+    won: false,
+    lost: false,
+    dead: false,
+    firstTouchHours: null,
+    slaEligible: false,
+    withinSla: false,
+    source: NO_SOURCE,
+    tier: UNSCORED,
+    wonAmount: 0,
+    handbackReason: null,
+    reviewed: false,
+    evidence: 0,
+    furthest: 0,
+    leak: "inProgress",
+    open: false,
+    inReviewScope: false
+  };
+}
+function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx, into = scratchFacts()) {
   const { settings, map, nowMs } = ctx;
   const createdMs = toEpochMs(lead.createdDate);
   const lastActivityMs = toEpochMs(lead.lastActivityDate);
@@ -3294,35 +3336,26 @@ function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
   const dead = isOpen(status, converted, map) && Number.isFinite(sinceMs) && Math.floor((nowMs - sinceMs) / MS_PER_DAY) >= settings.deadAfterDays;
   const handedBack = Boolean(lead.handedBackAt) || (lead.handbackCount ?? 0) > 0;
   const reviewedMs = Math.max(lastReviewedEntryMs, toEpochMs(lead.lastReviewed) || -Infinity);
-  const reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
-  return derive(
-    {
-      status,
-      converted,
-      ownerIsUser: Boolean(lead.ownerId) && !ctx.isQueue(lead.ownerId),
-      hasPreviousOwner: Boolean(lead.previousOwnerId),
-      salesReady: lead.salesReady === true,
-      touched,
-      handedBack,
-      won,
-      lost: converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon,
-      dead,
-      firstTouchHours,
-      slaEligible,
-      withinSla,
-      source: lead.leadSource || NO_SOURCE,
-      tier: lead.tier || UNSCORED,
-      wonAmount: won ? Number(opportunity?.amount) || 0 : 0,
-      handbackReason: handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null,
-      reviewed,
-      evidence: 0,
-      furthest: 0,
-      leak: "inProgress",
-      open: false,
-      inReviewScope: false
-    },
-    map
-  );
+  const f = into;
+  f.status = status;
+  f.converted = converted;
+  f.ownerIsUser = Boolean(lead.ownerId) && !ctx.isQueue(lead.ownerId);
+  f.hasPreviousOwner = Boolean(lead.previousOwnerId);
+  f.salesReady = lead.salesReady === true;
+  f.touched = touched;
+  f.handedBack = handedBack;
+  f.won = won;
+  f.lost = converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon;
+  f.dead = dead;
+  f.firstTouchHours = firstTouchHours;
+  f.slaEligible = slaEligible;
+  f.withinSla = withinSla;
+  f.source = lead.leadSource || NO_SOURCE;
+  f.tier = lead.tier || UNSCORED;
+  f.wonAmount = won ? Number(opportunity?.amount) || 0 : 0;
+  f.handbackReason = handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null;
+  f.reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
+  return derive(f, map);
 }
 
 // core/src/metrics/samples.ts
@@ -3490,62 +3523,62 @@ function addLeads(acc, page) {
   if (!page || !Array.isArray(page.leads)) {
     throw new Error("A metrics page needs `leads` (an array of leads).");
   }
-  const touches = /* @__PURE__ */ new Map();
+  const leads = page.leads;
+  const slotOf = /* @__PURE__ */ new Map();
+  const slots = new Int32Array(leads.length);
+  for (let i = 0; i < leads.length; i++) {
+    const seen = slotOf.get(leads[i].id);
+    if (seen === void 0) slotOf.set(leads[i].id, i);
+    slots[i] = seen ?? i;
+  }
+  const first = new Float64Array(leads.length).fill(Infinity);
+  const last = new Float64Array(leads.length).fill(-Infinity);
+  const lastReviewed = new Float64Array(leads.length).fill(-Infinity);
+  const members = [];
+  const findings = [];
+  const meetings2 = [];
   for (const a of page.activities ?? []) {
-    if (!a.whoId) continue;
+    const slot = a.whoId ? slotOf.get(a.whoId) : void 0;
+    if (slot === void 0) continue;
     const at = touchMoment(a, ctx.nowMs);
     if (at === null) continue;
-    const t = touches.get(a.whoId);
-    if (!t) touches.set(a.whoId, { first: at, last: at });
-    else {
-      if (at < t.first) t.first = at;
-      if (at > t.last) t.last = at;
-    }
+    if (at < first[slot]) first[slot] = at;
+    if (at > last[slot]) last[slot] = at;
   }
   const opportunities = /* @__PURE__ */ new Map();
   for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
-  const lastReviewed = /* @__PURE__ */ new Map();
-  const meetingLeads = /* @__PURE__ */ new Map();
   for (const e of page.reviewEntries ?? []) {
+    const slot = slotOf.get(e.leadId);
+    if (slot === void 0) continue;
     const at = toEpochMs(e.reviewedAt);
-    if (Number.isFinite(at) && at > (lastReviewed.get(e.leadId) ?? -Infinity)) {
-      lastReviewed.set(e.leadId, at);
-    }
-    if (e.meetingId) {
-      const leads = meetingLeads.get(e.meetingId);
-      if (leads) leads.add(e.leadId);
-      else meetingLeads.set(e.meetingId, /* @__PURE__ */ new Set([e.leadId]));
-    }
+    if (Number.isFinite(at) && at > lastReviewed[slot]) lastReviewed[slot] = at;
+    if (e.meetingId) (meetings2[slot] ??= /* @__PURE__ */ new Set()).add(e.meetingId);
   }
-  const members = /* @__PURE__ */ new Map();
   for (const m of page.campaignMembers ?? []) {
-    if (!m.leadId) continue;
-    const list = members.get(m.leadId);
-    if (list) list.push(m);
-    else members.set(m.leadId, [m]);
+    const slot = m.leadId ? slotOf.get(m.leadId) : void 0;
+    if (slot !== void 0) (members[slot] ??= []).push(m);
   }
-  const findings = /* @__PURE__ */ new Map();
   for (const fnd of page.findings ?? []) {
-    const list = findings.get(fnd.leadId);
-    if (list) list.push(fnd);
-    else findings.set(fnd.leadId, [fnd]);
+    const slot = slotOf.get(fnd.leadId);
+    if (slot !== void 0) (findings[slot] ??= []).push(fnd);
   }
   const run = page.findings ? acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()) : null;
-  for (const lead of page.leads) {
+  const f = scratchFacts();
+  const touches = { first: 0, last: 0 };
+  for (let i = 0; i < leads.length; i++) {
+    const lead = leads[i];
+    const slot = slots[i];
     let opp = null;
     if (lead.isConverted && lead.convertedOpportunityId) {
       opp = opportunities.get(lead.convertedOpportunityId) ?? null;
       if (!opp) acc.unresolvedOpportunities++;
     }
-    const f = leadFacts(
-      lead,
-      touches.get(lead.id) ?? null,
-      opp,
-      lastReviewed.get(lead.id) ?? -Infinity,
-      ctx
-    );
+    touches.first = first[slot];
+    touches.last = last[slot];
+    const touched = touches.first !== Infinity ? touches : null;
+    leadFacts(lead, touched, opp, lastReviewed[slot], ctx, f);
     addFacts(acc, f, 1);
-    for (const m of members.get(lead.id) ?? []) {
+    for (const m of members[slot] ?? []) {
       let c = acc.campaigns.get(m.campaignId);
       if (!c) {
         c = { members: 0, responded: 0, convertedLeads: 0, wonLeads: 0, wonAmount: 0 };
@@ -3559,7 +3592,12 @@ function addLeads(acc, page) {
         c.wonAmount += f.wonAmount;
       }
     }
-    const own = findings.get(lead.id);
+    const leadMeetings = meetings2[slot];
+    if (leadMeetings) {
+      for (const meetingId of leadMeetings) add(acc.entriesPerMeeting, meetingId, 1);
+      meetings2[slot] = void 0;
+    }
+    const own = findings[slot];
     if (run && own) {
       const checks = /* @__PURE__ */ new Set();
       for (const fnd of own) {
@@ -3573,14 +3611,6 @@ function addLeads(acc, page) {
         acc.defective++;
         for (const check of checks) add(acc.defectiveByCheck, check, 1);
       }
-    }
-  }
-  if (meetingLeads.size) {
-    const inPage = new Set(page.leads.map((l) => l.id));
-    for (const [meetingId, leads] of meetingLeads) {
-      let n = 0;
-      for (const leadId of leads) if (inPage.has(leadId)) n++;
-      add(acc.entriesPerMeeting, meetingId, n);
     }
   }
   return acc;
