@@ -4016,30 +4016,11 @@ function partitions() {
           });
         }
       }
-      for (const outcome of ["won", "lost", "open"]) {
-        const opp = outcome === "won" ? { ConvertedOpportunity: { IsWon: { eq: true } } } : outcome === "lost" ? {
-          ConvertedOpportunity: {
-            IsClosed: { eq: true },
-            IsWon: { eq: false }
-          }
-        } : {
-          or: [
-            eq("ConvertedOpportunityId", null),
-            { ConvertedOpportunity: { IsClosed: { eq: false } } }
-          ]
-        };
-        out.push({
-          facts: {
-            touched,
-            handedBack,
-            isConverted: true,
-            ownerIsQueue: false,
-            won: outcome === "won",
-            lost: outcome === "lost"
-          },
-          where: [eq("IsConverted", true), touch, back, opp]
-        });
-      }
+      out.push({
+        facts: { touched, handedBack, isConverted: true, ownerIsQueue: false },
+        where: [eq("IsConverted", true), touch, back],
+        groupOpportunity: true
+      });
     }
   }
   return out;
@@ -4053,33 +4034,79 @@ function filterText(value) {
   if ("$var" in value) return `$${String(value.$var)}`;
   return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${filterText(v)}`).join(", ")} }`;
 }
-var groupBy = `{ ${Object.values(GROUPED).map((f) => `${f}: { group: true }`).join(", ")} }`;
-var selection = `
+var MAX_SUBQUERIES_PER_REQUEST = 10;
+var OPPORTUNITY_GROUP = "ConvertedOpportunity: { IsWon: { group: true }, IsClosed: { group: true } }";
+var groupBy = (p) => `{ ${[
+  ...Object.values(GROUPED).map((f) => `${f}: { group: true }`),
+  ...p.groupOpportunity ? [OPPORTUNITY_GROUP] : []
+].join(", ")} }`;
+var selection = (p) => `
     edges { node { aggregate {
         ${Object.values(GROUPED).map((f) => `${f} { value }`).join(" ")}
         Id { count { value } }
-        ConvertedOpportunity { Amount { sum { value } } }
+        ConvertedOpportunity { ${p.groupOpportunity ? "IsWon { value } IsClosed { value } " : ""}Amount { sum { value } } }
     } } }
     pageInfo { hasNextPage }`;
-var FUNNEL_AGGREGATE_QUERY = `query leadLoopFunnel($deadBefore: Date, $deadBeforeTime: DateTime) {
+var VARIABLE_TYPES = { deadBefore: "Date", deadBeforeTime: "DateTime" };
+function request(n, first, parts) {
+  const subqueries = parts.map((p, i) => {
+    const where = filterText(p.where);
+    return `            p${first + i}: Lead(groupBy: ${groupBy(p)}, where: { and: ${where} }, first: ${GROUP_LIMIT}) {${selection(p)} }`;
+  });
+  const text4 = subqueries.join("\n");
+  const variableNames = Object.keys(VARIABLE_TYPES).filter(
+    (v) => new RegExp(`\\$${v}\\b`).test(text4)
+  );
+  const declared = variableNames.map((v) => `$${v}: ${VARIABLE_TYPES[v]}`).join(", ");
+  return {
+    query: `query leadLoopFunnel${n}${declared ? `(${declared})` : ""} {
     uiapi {
         aggregate {
-${FUNNEL_PARTITIONS.map(
-  (p, i) => `            p${i}: Lead(groupBy: ${groupBy}, where: { and: ${filterText(p.where)} }, first: ${GROUP_LIMIT}) {${selection} }`
-).join("\n")}
+${text4}
         }
     }
-}`;
+}`,
+    variableNames
+  };
+}
+var FUNNEL_AGGREGATE_REQUESTS = (() => {
+  const out = [];
+  for (let first = 0; first < FUNNEL_PARTITIONS.length; first += MAX_SUBQUERIES_PER_REQUEST) {
+    const parts = FUNNEL_PARTITIONS.slice(first, first + MAX_SUBQUERIES_PER_REQUEST);
+    out.push(request(out.length, first, parts));
+  }
+  return out;
+})();
+var FUNNEL_AGGREGATE_QUERIES = FUNNEL_AGGREGATE_REQUESTS.map(
+  (r) => r.query
+);
+function funnelRequestVariables(settings, now) {
+  const all = funnelAggregateVariables(settings, now);
+  return FUNNEL_AGGREGATE_REQUESTS.map(
+    (r) => Object.fromEntries(r.variableNames.map((v) => [v, all[v]]))
+  );
+}
 function funnelAggregateVariables(settings, now) {
   const cutoff = new Date(now.getTime() - settings.deadAfterDays * MS_PER_DAY);
   return { deadBefore: cutoff.toISOString().slice(0, 10), deadBeforeTime: cutoff.toISOString() };
 }
 var textOf = (v) => typeof v === "string" && v ? v : null;
-function leadGroupsFromAggregates(data, settings) {
+function aggregatesOf(answers) {
+  const list = Array.isArray(answers) ? answers : [answers];
+  const merged = {};
+  for (const [i, data] of list.entries()) {
+    const aggregate = data?.uiapi?.aggregate;
+    if (!aggregate || typeof aggregate !== "object")
+      throw new Error(
+        `The funnel answer${list.length > 1 ? ` ${i + 1}` : ""} has no uiapi.aggregate.`
+      );
+    Object.assign(merged, aggregate);
+  }
+  return merged;
+}
+function leadGroupsFromAggregates(answers, settings) {
   const map = statusMap(settings);
-  const aggregate = data?.uiapi?.aggregate;
-  if (!aggregate || typeof aggregate !== "object")
-    throw new Error("The funnel answer has no uiapi.aggregate.");
+  const aggregate = aggregatesOf(answers);
   const groups2 = [];
   FUNNEL_PARTITIONS.forEach((p, i) => {
     const conn = aggregate[`p${i}`];
@@ -4095,10 +4122,16 @@ function leadGroupsFromAggregates(data, settings) {
       if (!a || !Number.isInteger(count))
         throw new Error(`Row ${row + 1} of the funnel aggregate p${i} has no count.`);
       const value = (field) => a[field]?.value;
-      const amount = a.ConvertedOpportunity?.Amount?.sum?.value;
+      const opp = a.ConvertedOpportunity;
+      const amount = opp?.Amount?.sum?.value;
+      const outcome = p.groupOpportunity ? {
+        won: opp?.IsWon?.value === true,
+        lost: opp?.IsClosed?.value === true && opp?.IsWon?.value !== true
+      } : {};
       const status = String(value(GROUPED.status) ?? "");
+      const facts = { ...p.facts, ...outcome };
       groups2.push({
-        ...p.facts,
+        ...facts,
         // Only open leads die (disqualified or nurtured ones are not dead).
         dead: p.facts.dead === true && isOpen(status, false, map),
         count,
@@ -4107,15 +4140,15 @@ function leadGroupsFromAggregates(data, settings) {
         leadSource: textOf(value(GROUPED.leadSource)),
         tier: textOf(value(GROUPED.tier)),
         handbackReason: textOf(value(GROUPED.handbackReason)),
-        wonAmount: p.facts.won ? Number(amount) || 0 : 0
+        wonAmount: facts.won ? Number(amount) || 0 : 0
       });
     }
   });
   return groups2;
 }
-function funnelMetricsFromAggregates(data, settings, now) {
+function funnelMetricsFromAggregates(answers, settings, now) {
   const acc = emptyMetrics({ settings, now });
-  return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(data, settings)));
+  return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(answers, settings)));
 }
 
 // core/src/metrics/view.ts
@@ -4204,6 +4237,42 @@ function summaryNumbers(m) {
       report: null
     }
   ];
+}
+
+// core/src/metrics/reportLinks.ts
+var LINKED_REPORTS = [...new Set(Object.values(METRIC_REPORTS))];
+var REPORT_IDS_QUERY = `query leadLoopReportIds {
+    uiapi {
+        query {
+            Report(where: { DeveloperName: { in: ${JSON.stringify(LINKED_REPORTS)} } }, first: ${LINKED_REPORTS.length}) {
+                edges { node { Id DeveloperName { value } } }
+            }
+        }
+    }
+}`;
+function reportIdsFromAnswer(data) {
+  const ids = {};
+  const connection = data?.uiapi?.query?.Report;
+  for (const node of graphqlNodes(connection)) {
+    const name = fieldValue(node.DeveloperName);
+    const id = fieldValue(node.Id);
+    if (typeof name === "string" && typeof id === "string") ids[name] = id;
+  }
+  return ids;
+}
+function reportPageReference(developerName, ids) {
+  const recordId = ids[developerName];
+  if (recordId) {
+    return {
+      type: "standard__recordPage",
+      attributes: { recordId, objectApiName: "Report", actionName: "view" }
+    };
+  }
+  return {
+    type: "standard__objectPage",
+    attributes: { objectApiName: "Report", actionName: "home" },
+    state: { c__report: developerName }
+  };
 }
 
 // core/src/metrics/index.ts
@@ -6351,7 +6420,8 @@ export {
   FIX_LOG,
   FIX_LOG_STATUSES,
   FREE_MAIL_DOMAINS,
-  FUNNEL_AGGREGATE_QUERY,
+  FUNNEL_AGGREGATE_QUERIES,
+  FUNNEL_AGGREGATE_REQUESTS,
   FUNNEL_PARTITIONS,
   FUNNEL_READS,
   FUNNEL_STAGES,
@@ -6376,8 +6446,10 @@ export {
   LEAD_VALUE_TYPES,
   LEAK_KINDS,
   LEAK_LABELS,
+  LINKED_REPORTS,
   MAX_HALF_LIFE_DAYS,
   MAX_ROUND_ROBIN_CAP,
+  MAX_SUBQUERIES_PER_REQUEST,
   MEETING_READS,
   MEETING_STATUSES,
   METRIC_REPORTS,
@@ -6394,6 +6466,7 @@ export {
   PREVIEW_READS,
   QUEUE_KEY_PREFIX,
   REASONS_NEEDING_NOTES,
+  REPORT_IDS_QUERY,
   REP_ACTIVITY_READS,
   REP_LEAD_READS,
   RETURN_RULES,
@@ -6464,6 +6537,7 @@ export {
   funnelAggregateVariables,
   funnelBars,
   funnelMetricsFromAggregates,
+  funnelRequestVariables,
   gradeFor,
   graphqlNodes,
   graphqlSelection,
@@ -6535,6 +6609,8 @@ export {
   readyToReturn,
   reduceErrors,
   repActions,
+  reportIdsFromAnswer,
+  reportPageReference,
   resumeIndex,
   reviewEntryFromRecord,
   reviewExportRows,
