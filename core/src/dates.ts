@@ -77,7 +77,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
     const era = Math.floor(y / 400);
     const yearOfEra = y - era * 400;
     const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-    const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    const dayOfEra =
+        yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
     return era * 146_097 + dayOfEra - 719_468;
 }
 

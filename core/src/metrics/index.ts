@@ -65,6 +65,7 @@ export {
 export {
     LINKED_REPORTS,
     REPORT_IDS_QUERY,
+    REPORT_READS,
     reportIdsFromAnswer,
     reportPageReference,
     type ReportPageReference

@@ -16,6 +16,9 @@ import { METRIC_REPORTS } from './view';
 /** Every report a number or stage links to (constants, never input). */
 export const LINKED_REPORTS: readonly string[] = [...new Set(Object.values(METRIC_REPORTS))];
 
+/** What REPORT_IDS_QUERY reads. */
+export const REPORT_READS = { Report: ['Id', 'DeveloperName'] } as const;
+
 /** The GraphQL document reading the linked reports' ids by DeveloperName. */
 export const REPORT_IDS_QUERY = `query leadLoopReportIds {
     uiapi {

@@ -166,6 +166,11 @@ export function openOrgDatabase(
             if (object === 'Task' && values.Status !== undefined) {
                 values.IsClosed = values.Status === 'Completed';
             }
+            // The standard opportunity stages: Closed Won is won and closed, Closed Lost closed.
+            if (object === 'Opportunity' && values.StageName !== undefined) {
+                values.IsWon = values.StageName === 'Closed Won';
+                values.IsClosed = values.IsWon || values.StageName === 'Closed Lost';
+            }
             if (
                 object === 'Event' &&
                 !values.ActivityDate &&

@@ -4241,6 +4241,7 @@ function summaryNumbers(m) {
 
 // core/src/metrics/reportLinks.ts
 var LINKED_REPORTS = [...new Set(Object.values(METRIC_REPORTS))];
+var REPORT_READS = { Report: ["Id", "DeveloperName"] };
 var REPORT_IDS_QUERY = `query leadLoopReportIds {
     uiapi {
         query {
@@ -6467,6 +6468,7 @@ export {
   QUEUE_KEY_PREFIX,
   REASONS_NEEDING_NOTES,
   REPORT_IDS_QUERY,
+  REPORT_READS,
   REP_ACTIVITY_READS,
   REP_LEAD_READS,
   RETURN_RULES,
