@@ -241,61 +241,69 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
     if (!page || !Array.isArray(page.leads)) {
         throw new Error('A metrics page needs `leads` (an array of leads).');
     }
-    // Each lead id gets a slot (its first position in the page); related records are
-    // gathered into per-slot arrays, so the lead loop allocates nothing per lead.
+    // Each lead id with related records gets a slot; its records are gathered into
+    // per-slot arrays, so the lead loop makes one lookup and allocates nothing per lead.
+    // (Records of leads not in the page get slots too, and are never read.)
     const leads = page.leads;
     const slotOf = new Map<Id, number>();
-    const slots = new Int32Array(leads.length);
-    for (let i = 0; i < leads.length; i++) {
-        const seen = slotOf.get(leads[i].id);
-        if (seen === undefined) slotOf.set(leads[i].id, i);
-        slots[i] = seen ?? i;
-    }
-    const first = new Float64Array(leads.length).fill(Infinity);
-    const last = new Float64Array(leads.length).fill(-Infinity);
-    const lastReviewed = new Float64Array(leads.length).fill(-Infinity);
+    const first: number[] = [];
+    const last: number[] = [];
+    const lastReviewed: number[] = [];
     const members: ({ campaignId: Id; hasResponded: boolean }[] | undefined)[] = [];
     const findings: (MetricFinding[] | undefined)[] = [];
     /** Meetings with an entry for the lead: each lead counts once per meeting and page. */
     const meetings: (Set<Id> | undefined)[] = [];
+    const slotFor = (leadId: Id): number => {
+        let slot = slotOf.get(leadId);
+        if (slot === undefined) {
+            slot = first.length;
+            slotOf.set(leadId, slot);
+            first.push(Infinity);
+            last.push(-Infinity);
+            lastReviewed.push(-Infinity);
+            members.push(undefined);
+            findings.push(undefined);
+            meetings.push(undefined);
+        }
+        return slot;
+    };
     for (const a of page.activities ?? []) {
-        const slot = a.whoId ? slotOf.get(a.whoId) : undefined;
-        if (slot === undefined) continue;
+        if (!a.whoId) continue;
         const at = touchMoment(a, ctx.nowMs);
         if (at === null) continue;
+        const slot = slotFor(a.whoId);
         if (at < first[slot]) first[slot] = at;
         if (at > last[slot]) last[slot] = at;
     }
     const opportunities = new Map<Id, MetricOpportunity>();
     for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
     for (const e of page.reviewEntries ?? []) {
-        const slot = slotOf.get(e.leadId);
-        if (slot === undefined) continue;
+        const slot = slotFor(e.leadId);
         const at = toEpochMs(e.reviewedAt);
         if (Number.isFinite(at) && at > lastReviewed[slot]) lastReviewed[slot] = at;
         if (e.meetingId) (meetings[slot] ??= new Set()).add(e.meetingId);
     }
     for (const m of page.campaignMembers ?? []) {
-        const slot = m.leadId ? slotOf.get(m.leadId) : undefined;
-        if (slot !== undefined) (members[slot] ??= []).push(m);
+        if (m.leadId) (members[slotFor(m.leadId)] ??= []).push(m);
     }
-    for (const fnd of page.findings ?? []) {
-        const slot = slotOf.get(fnd.leadId);
-        if (slot !== undefined) (findings[slot] ??= []).push(fnd);
-    }
+    for (const fnd of page.findings ?? []) (findings[slotFor(fnd.leadId)] ??= []).push(fnd);
     const run = page.findings
         ? (acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()))
         : null;
 
     const f = scratchFacts();
     const touches = { first: 0, last: 0 };
-    for (let i = 0; i < leads.length; i++) {
-        const lead = leads[i];
-        const slot = slots[i];
+    for (const lead of leads) {
+        const slot = slotOf.get(lead.id);
         let opp: MetricOpportunity | null = null;
         if (lead.isConverted && lead.convertedOpportunityId) {
             opp = opportunities.get(lead.convertedOpportunityId) ?? null;
             if (!opp) acc.unresolvedOpportunities++;
+        }
+        if (slot === undefined) {
+            leadFacts(lead, null, opp, -Infinity, ctx, f);
+            addFacts(acc, f, 1);
+            continue;
         }
         touches.first = first[slot];
         touches.last = last[slot];

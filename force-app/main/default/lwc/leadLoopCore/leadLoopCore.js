@@ -3525,53 +3525,60 @@ function addLeads(acc, page) {
   }
   const leads = page.leads;
   const slotOf = /* @__PURE__ */ new Map();
-  const slots = new Int32Array(leads.length);
-  for (let i = 0; i < leads.length; i++) {
-    const seen = slotOf.get(leads[i].id);
-    if (seen === void 0) slotOf.set(leads[i].id, i);
-    slots[i] = seen ?? i;
-  }
-  const first = new Float64Array(leads.length).fill(Infinity);
-  const last = new Float64Array(leads.length).fill(-Infinity);
-  const lastReviewed = new Float64Array(leads.length).fill(-Infinity);
+  const first = [];
+  const last = [];
+  const lastReviewed = [];
   const members = [];
   const findings = [];
   const meetings2 = [];
+  const slotFor = (leadId) => {
+    let slot = slotOf.get(leadId);
+    if (slot === void 0) {
+      slot = first.length;
+      slotOf.set(leadId, slot);
+      first.push(Infinity);
+      last.push(-Infinity);
+      lastReviewed.push(-Infinity);
+      members.push(void 0);
+      findings.push(void 0);
+      meetings2.push(void 0);
+    }
+    return slot;
+  };
   for (const a of page.activities ?? []) {
-    const slot = a.whoId ? slotOf.get(a.whoId) : void 0;
-    if (slot === void 0) continue;
+    if (!a.whoId) continue;
     const at = touchMoment(a, ctx.nowMs);
     if (at === null) continue;
+    const slot = slotFor(a.whoId);
     if (at < first[slot]) first[slot] = at;
     if (at > last[slot]) last[slot] = at;
   }
   const opportunities = /* @__PURE__ */ new Map();
   for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
   for (const e of page.reviewEntries ?? []) {
-    const slot = slotOf.get(e.leadId);
-    if (slot === void 0) continue;
+    const slot = slotFor(e.leadId);
     const at = toEpochMs(e.reviewedAt);
     if (Number.isFinite(at) && at > lastReviewed[slot]) lastReviewed[slot] = at;
     if (e.meetingId) (meetings2[slot] ??= /* @__PURE__ */ new Set()).add(e.meetingId);
   }
   for (const m of page.campaignMembers ?? []) {
-    const slot = m.leadId ? slotOf.get(m.leadId) : void 0;
-    if (slot !== void 0) (members[slot] ??= []).push(m);
+    if (m.leadId) (members[slotFor(m.leadId)] ??= []).push(m);
   }
-  for (const fnd of page.findings ?? []) {
-    const slot = slotOf.get(fnd.leadId);
-    if (slot !== void 0) (findings[slot] ??= []).push(fnd);
-  }
+  for (const fnd of page.findings ?? []) (findings[slotFor(fnd.leadId)] ??= []).push(fnd);
   const run = page.findings ? acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()) : null;
   const f = scratchFacts();
   const touches = { first: 0, last: 0 };
-  for (let i = 0; i < leads.length; i++) {
-    const lead = leads[i];
-    const slot = slots[i];
+  for (const lead of leads) {
+    const slot = slotOf.get(lead.id);
     let opp = null;
     if (lead.isConverted && lead.convertedOpportunityId) {
       opp = opportunities.get(lead.convertedOpportunityId) ?? null;
       if (!opp) acc.unresolvedOpportunities++;
+    }
+    if (slot === void 0) {
+      leadFacts(lead, null, opp, -Infinity, ctx, f);
+      addFacts(acc, f, 1);
+      continue;
     }
     touches.first = first[slot];
     touches.last = last[slot];
