@@ -6,9 +6,10 @@
  * per org, so the component reads it by the report's DeveloperName: the `Report`
  * object is queryable with DeveloperName filterable (Object Reference for the
  * Salesforce Platform, "Report"), through the GraphQL wire adapter an LWC may call
- * without Apex. A report the query does not return (not deployed, or not visible to
- * the user) opens the Reports tab instead, named in its state, so the link still goes
- * somewhere useful.
+ * without Apex. Not verified from here: that the UI API exposes Report on a real org
+ * (GET /ui-api/object-info/Report tells). A report the query does not return (the
+ * object not exposed, the report not deployed or not visible to the user) opens the
+ * Reports tab instead, named in its state, so the link still goes somewhere useful.
  */
 import { fieldValue, graphqlNodes } from '../records';
 import { METRIC_REPORTS } from './view';
