@@ -2,7 +2,10 @@
  * Funnel page benchmark (issue 16): the Funnel tab over an org of many leads (default
  * 100,000), in headless Chromium against the local org: API round trips and time to
  * first paint / to the funnel on screen, each against an empty page in the same run.
- * The page reads aggregates, so its round trips do not grow with the leads.
+ * The page reads aggregates, so its round trips do not grow with the leads: the settings,
+ * the report ids, and the funnel's aggregates in as many GraphQL requests as the
+ * platform's 10 subqueries per query need (3), sent at once (the most in flight together
+ * is printed).
  *
  *   npm run bench:funnel                 (builds the production bundle first)
  *   npm run bench:funnel -- --leads 20000
@@ -46,13 +49,37 @@ const url = org.instanceUrl;
 await signIn(session, { url, accessToken: org.accessToken });
 const { page } = session;
 let apiCalls = 0;
+let funnelRequests = 0;
+let funnelInFlight = 0;
+let funnelMostInFlight = 0;
+const operationOf = (req: { postData(): string | null }) => {
+    try {
+        return String(JSON.parse(req.postData() ?? '{}').operationName ?? '');
+    } catch {
+        return '';
+    }
+};
+const isFunnel = (req: { url(): string; postData(): string | null }) =>
+    new URL(req.url()).pathname.endsWith('/graphql') && /^leadLoopFunnel\d$/.test(operationOf(req));
 page.on('request', (req) => {
-    if (new URL(req.url()).pathname.startsWith('/services/data/')) apiCalls++;
+    if (!new URL(req.url()).pathname.startsWith('/services/data/')) return;
+    apiCalls++;
+    if (isFunnel(req)) {
+        funnelRequests++;
+        funnelMostInFlight = Math.max(funnelMostInFlight, ++funnelInFlight);
+    }
 });
+const settled = (req: { url(): string; postData(): string | null }) => {
+    if (isFunnel(req)) funnelInFlight--;
+};
+page.on('requestfinished', settled);
+page.on('requestfailed', settled);
 
 async function measure(path: string, ready: string | null) {
     await page.goto('about:blank');
     apiCalls = 0;
+    funnelRequests = 0;
+    funnelMostInFlight = 0;
     await page.goto(`${url}${path}`);
     if (ready) await page.locator(ready).first().waitFor({ timeout: 120_000 });
     const readyAt = await page.evaluate(() => performance.now());
@@ -67,7 +94,13 @@ async function measure(path: string, ready: string | null) {
                 }).observe({ type: 'paint', buffered: true });
             })
     );
-    return { fcp, ready: ready ? readyAt : fcp, calls: apiCalls };
+    return {
+        fcp,
+        ready: ready ? readyAt : fcp,
+        calls: apiCalls,
+        funnel: funnelRequests,
+        parallel: funnelMostInFlight
+    };
 }
 
 try {
@@ -81,7 +114,10 @@ try {
     ];
     for (const p of pages) await measure(p.path, p.ready);
     const results = new Map(
-        pages.map((p) => [p.name, [] as { fcp: number; ready: number; calls: number }[]])
+        pages.map((p) => [
+            p.name,
+            [] as { fcp: number; ready: number; calls: number; funnel: number; parallel: number }[]
+        ])
     );
     for (let i = 0; i < RUNS; i++) {
         for (const p of pages) results.get(p.name)!.push(await measure(p.path, p.ready));
@@ -95,7 +131,11 @@ try {
         console.log(
             `  ${p.name.padEnd(12)} API round trips ${String(median(r.map((x) => x.calls))).padStart(3)}` +
                 `   first paint ${fcp.toFixed(0).padStart(5)} ms (x${(fcp / emptyFcp).toFixed(2)} empty)` +
-                (p.ready ? `   funnel on screen ${ready.toFixed(0).padStart(6)} ms` : '')
+                (p.ready ? `   funnel on screen ${ready.toFixed(0).padStart(6)} ms` : '') +
+                (p.ready
+                    ? `   (funnel aggregates: ${median(r.map((x) => x.funnel))} GraphQL requests, ` +
+                      `${median(r.map((x) => x.parallel))} in flight at once)`
+                    : '')
         );
     }
     if (session.consoleErrors.length) {

@@ -19,76 +19,10 @@ import {
     emptyMetrics,
     finishMetrics,
     type LeadLoopMetrics,
-    type MetricFinding,
-    type MetricOpportunity,
-    type MetricReviewEntry,
     type MetricsPage
 } from '../core/src/index';
 import { cpus, loadavg } from 'node:os';
-import { arg, generatePool, rng } from './synthetic';
-
-const STATUSES = ['New', 'Working - Contacted', 'Qualified', 'Nurturing', 'Unqualified'];
-const QUEUE = '00G000000000001AAA';
-const CHECKS = ['qualifiedNotWorked', 'ownerInactive', 'duplicateEmail', 'deadAfter90'];
-
-/** Pages of distinct leads with their related records. */
-function buildPages(poolSize: number, pageSize: number, now: Date): MetricsPage[] {
-    const r = rng(7);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
-    const pool = generatePool(poolSize, now);
-    const pages: MetricsPage[] = [];
-    for (let start = 0; start < pool.length; start += pageSize) {
-        const page = {
-            leads: [] as MetricsPage['leads'][number][],
-            activities: [] as NonNullable<MetricsPage['activities']>[number][],
-            campaignMembers: [] as NonNullable<MetricsPage['campaignMembers']>[number][],
-            opportunities: [] as MetricOpportunity[],
-            reviewEntries: [] as MetricReviewEntry[],
-            findings: [] as MetricFinding[]
-        };
-        for (const input of pool.slice(start, start + pageSize)) {
-            const converted = r() < 0.08;
-            const handedBack = r() < 0.07;
-            const lead = {
-                ...input.lead,
-                status: pick(STATUSES),
-                ownerId: r() < 0.1 ? QUEUE : input.lead.ownerId,
-                leadSource: pick(['Web', 'Trade Show', 'Webinar', 'Partner Referral', null]),
-                isConverted: converted,
-                convertedOpportunityId: converted ? `006${input.lead.id.slice(3)}` : null,
-                handedBackAt: handedBack ? now.toISOString() : null,
-                handbackReason: handedBack
-                    ? pick(['No_Budget', 'Not_Ready', 'No_Response'] as const)
-                    : null,
-                salesReady: r() < 0.3,
-                lastReviewed: r() < 0.3 ? now.toISOString() : null
-            };
-            page.leads.push(lead);
-            page.activities.push(...input.activities);
-            page.campaignMembers.push(...input.campaignMembers);
-            if (converted) {
-                page.opportunities.push({
-                    id: lead.convertedOpportunityId!,
-                    isWon: r() < 0.4,
-                    isClosed: r() < 0.7,
-                    amount: Math.floor(r() * 100) * 1000
-                });
-            }
-            if (r() < 0.2) {
-                page.reviewEntries.push({
-                    leadId: lead.id,
-                    meetingId: 'M1',
-                    reviewedAt: now.toISOString()
-                });
-            }
-            if (r() < 0.25) {
-                page.findings.push({ leadId: lead.id, checkId: pick(CHECKS), severity: 'high' });
-            }
-        }
-        pages.push(page);
-    }
-    return pages;
-}
+import { arg, metricsPages } from './synthetic';
 
 /** The baseline: one pass over the same leads and activities, touching the fields the metrics read. */
 function baseline(pages: MetricsPage[], total: number): number {
@@ -139,7 +73,7 @@ function main(): void {
     const poolSize = Math.min(arg('pool', 50_000), total);
     const pageSize = arg('page', 2_000);
     const now = new Date('2026-11-22T12:00:00.000Z');
-    const pages = buildPages(poolSize, pageSize, now);
+    const pages = metricsPages(poolSize, pageSize, now);
     // Warm up the JIT on both loops.
     baseline(pages, Math.min(total, 20_000));
     computeAll(pages, Math.min(total, 20_000), now);

@@ -1,9 +1,18 @@
 /**
  * Deterministic synthetic leads for the benchmarks (same seed, same leads): each lead
  * with 0–12 activities and 0–3 campaign memberships; and the benchmarks' `--name N` flags.
- * Shared by the scoring and the metrics benchmarks (and the metrics tests' random data).
+ * Shared by the scoring and the metrics benchmarks and the metrics tests (random and golden data).
  */
-import type { Activity, CampaignMember, Lead, ScoringInput } from '../core/src/index';
+import type {
+    Activity,
+    CampaignMember,
+    Lead,
+    MetricFinding,
+    MetricOpportunity,
+    MetricReviewEntry,
+    MetricsPage,
+    ScoringInput
+} from '../core/src/index';
 
 /** The number after `--name` on the command line (a positive whole number), else `fallback`. */
 export function arg(name: string, fallback: number): number {
@@ -102,4 +111,71 @@ export function generatePool(size: number, now: Date, seed = 42): ScoringInput[]
         pool.push({ lead, activities, campaignMembers: members });
     }
     return pool;
+}
+
+const STATUSES = ['New', 'Working - Contacted', 'Qualified', 'Nurturing', 'Unqualified'];
+const QUEUE = '00G000000000001AAA';
+const CHECKS = ['qualifiedNotWorked', 'ownerInactive', 'duplicateEmail', 'deadAfter90'];
+
+/**
+ * Pages of distinct leads with their related records (statuses, owners, conversions,
+ * hand-backs, reviews and findings given at random, seeded): the metrics bench's input
+ * and the metrics tests' golden data.
+ */
+export function metricsPages(poolSize: number, pageSize: number, now: Date): MetricsPage[] {
+    const r = rng(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
+    const pool = generatePool(poolSize, now);
+    const pages: MetricsPage[] = [];
+    for (let start = 0; start < pool.length; start += pageSize) {
+        const page = {
+            leads: [] as MetricsPage['leads'][number][],
+            activities: [] as NonNullable<MetricsPage['activities']>[number][],
+            campaignMembers: [] as NonNullable<MetricsPage['campaignMembers']>[number][],
+            opportunities: [] as MetricOpportunity[],
+            reviewEntries: [] as MetricReviewEntry[],
+            findings: [] as MetricFinding[]
+        };
+        for (const input of pool.slice(start, start + pageSize)) {
+            const converted = r() < 0.08;
+            const handedBack = r() < 0.07;
+            const lead = {
+                ...input.lead,
+                status: pick(STATUSES),
+                ownerId: r() < 0.1 ? QUEUE : input.lead.ownerId,
+                leadSource: pick(['Web', 'Trade Show', 'Webinar', 'Partner Referral', null]),
+                isConverted: converted,
+                convertedOpportunityId: converted ? `006${input.lead.id.slice(3)}` : null,
+                handedBackAt: handedBack ? now.toISOString() : null,
+                handbackReason: handedBack
+                    ? pick(['No_Budget', 'Not_Ready', 'No_Response'] as const)
+                    : null,
+                salesReady: r() < 0.3,
+                lastReviewed: r() < 0.3 ? now.toISOString() : null
+            };
+            page.leads.push(lead);
+            page.activities.push(...input.activities);
+            page.campaignMembers.push(...input.campaignMembers);
+            if (converted) {
+                page.opportunities.push({
+                    id: lead.convertedOpportunityId!,
+                    isWon: r() < 0.4,
+                    isClosed: r() < 0.7,
+                    amount: Math.floor(r() * 100) * 1000
+                });
+            }
+            if (r() < 0.2) {
+                page.reviewEntries.push({
+                    leadId: lead.id,
+                    meetingId: 'M1',
+                    reviewedAt: now.toISOString()
+                });
+            }
+            if (r() < 0.25) {
+                page.findings.push({ leadId: lead.id, checkId: pick(CHECKS), severity: 'high' });
+            }
+        }
+        pages.push(page);
+    }
+    return pages;
 }

@@ -9,11 +9,12 @@ import type { Plugin } from 'rollup';
 import {
     appNavigation,
     readPackageMetadata,
+    readReports,
     recordPageFor,
     type PackageMetadata,
-    type PlacedComponent
+    type PlacedComponent,
+    type ReportDef
 } from '../metadata/src/index';
-import { readReports, type BrowserReport } from './reports';
 
 export const APP_NAME = 'LL_Lead_Loop';
 
@@ -22,8 +23,8 @@ export interface BrowserPages {
     nav: { key: string; label: string; pageReference: object; appPage?: string }[];
     appPages: { name: string; label: string; components: object[] }[];
     recordPages: Record<string, object[]>;
-    /** The package's reports, opened from report links (standard__objectPage Report). */
-    reports: BrowserReport[];
+    /** The package's reports, shown when a report link opens one (by its record id). */
+    reports: ReportDef[];
 }
 
 /** A flexipage's components, each with its bundle's label (what the page region is called). */

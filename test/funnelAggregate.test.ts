@@ -14,15 +14,18 @@ import {
     DEFAULT_SETTINGS,
     emptyMetrics,
     finishMetrics,
-    FUNNEL_AGGREGATE_QUERY,
+    FUNNEL_AGGREGATE_QUERIES,
+    FUNNEL_PARTITIONS,
     funnelMetricsFromAggregates,
-    funnelAggregateVariables,
+    funnelRequestVariables,
+    MAX_SUBQUERIES_PER_REQUEST,
     LEAD_FIELDS,
     leadFromRecord,
     leadGroupsFromAggregates,
     type LeadLoopMetrics
 } from '../core/src/index';
 import { startLocalOrg, type LocalOrg } from '../localorg/src/index';
+import { generateDemoData } from '../cli/src/seed/index';
 import { seedDemoIfEmpty } from '../scripts/seedDemo';
 
 let org: LocalOrg;
@@ -32,7 +35,7 @@ const settings = DEFAULT_SETTINGS;
 beforeAll(async () => {
     org = await startLocalOrg({ dataDir: ':memory:' });
     await seedDemoIfEmpty(org, { leads: 600 });
-    // The demo data set converts no leads: add converted ones, won, lost and still open.
+    // Besides the demo data set's converted leads, converted ones won, lost and open.
     const stages = ['Closed Won', 'Closed Won', 'Closed Lost', 'Prospecting'];
     const sources = ['Web', 'Webinar', 'Web', 'Trade Show'];
     // The local org does not derive IsWon/IsClosed from the stage (read-only fields): set
@@ -68,18 +71,30 @@ afterAll(async () => {
     await org?.close();
 });
 
-async function fromAggregates(): Promise<LeadLoopMetrics> {
+async function postGraphql(query: string, variables: unknown) {
     const res = await fetch(`${org.instanceUrl}/services/data/v${API_VERSION}/graphql`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-            query: FUNNEL_AGGREGATE_QUERY,
-            variables: funnelAggregateVariables(settings, now)
-        })
+        body: JSON.stringify({ query, variables })
     });
-    const body = (await res.json()) as { data: unknown; errors: { message: string }[] };
-    expect(body.errors).toEqual([]);
-    return funnelMetricsFromAggregates(body.data, settings, now);
+    return {
+        status: res.status,
+        body: (await res.json()) as { data: unknown; errors: { message: string }[] }
+    };
+}
+
+/** The funnel's requests, in parallel, as the page sends them. */
+async function fromAggregates(): Promise<LeadLoopMetrics> {
+    const variables = funnelRequestVariables(settings, now);
+    const answers = await Promise.all(
+        FUNNEL_AGGREGATE_QUERIES.map((query, i) => postGraphql(query, variables[i]))
+    );
+    for (const a of answers) expect(a.body.errors).toEqual([]);
+    return funnelMetricsFromAggregates(
+        answers.map((a) => a.body.data),
+        settings,
+        now
+    );
 }
 
 async function fromLeads(): Promise<LeadLoopMetrics> {
@@ -133,12 +148,37 @@ describe('the funnel from aggregate queries', () => {
         expect(a.conversionByTier).toEqual(b.conversionByTier);
         // Not every lead is at the first stage: the data set exercises the partitions.
         expect(a.funnel.map((s) => s.reached > 0)).toEqual(Array(6).fill(true));
-        expect(a.funnel.at(-1)!.reached).toBe(2);
-        expect(a.conversionBySource.find((g) => g.key === 'Web')).toMatchObject({
-            converted: 2,
-            won: 1,
-            wonAmount: 1000
+        // Won: the demo set's won conversions and the two added here.
+        const planted = generateDemoData({ leads: 600 }).conversions;
+        const won = planted.filter((c) => c.outcome === 'won').length;
+        expect(won).toBeGreaterThan(0);
+        expect(a.funnel.at(-1)!.reached).toBe(won + 2);
+        expect(a.funnel[4].leak.lost).toBe(planted.filter((c) => c.outcome === 'lost').length + 1);
+    });
+
+    it('fits the platform limit of 10 subqueries per request, in as few requests as fit', async () => {
+        expect(MAX_SUBQUERIES_PER_REQUEST).toBe(10);
+        expect(FUNNEL_AGGREGATE_QUERIES).toHaveLength(
+            Math.ceil(FUNNEL_PARTITIONS.length / MAX_SUBQUERIES_PER_REQUEST)
+        );
+        for (const q of FUNNEL_AGGREGATE_QUERIES) {
+            expect(q.match(/\bp\d+: Lead\(/g)!.length).toBeLessThanOrEqual(10);
+        }
+        // Every partition once, in alias order, across the requests.
+        const aliases = FUNNEL_AGGREGATE_QUERIES.join('\n').match(/\bp\d+(?=: Lead\()/g);
+        expect(aliases).toEqual(FUNNEL_PARTITIONS.map((_, i) => `p${i}`));
+        // All partitions in one request, as the page once sent them: refused by the org.
+        const inner = (q: string) =>
+            q.slice(q.indexOf('aggregate {') + 11, q.lastIndexOf('\n        }\n    }\n}'));
+        const one = `query all($deadBefore: Date, $deadBeforeTime: DateTime) { uiapi { aggregate { ${FUNNEL_AGGREGATE_QUERIES.map(inner).join('\n')} } } }`;
+        const refused = await postGraphql(one, {
+            deadBefore: '2026-01-01',
+            deadBeforeTime: '2026-01-01T00:00:00.000Z'
         });
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors[0].message).toMatch(
+            new RegExp(`up to 10 subqueries; this one has ${FUNNEL_PARTITIONS.length}`)
+        );
     });
 
     it('names the partition a bad answer lacks', () => {
@@ -146,5 +186,8 @@ describe('the funnel from aggregate queries', () => {
             /lacks the aggregate p0/
         );
         expect(() => leadGroupsFromAggregates(null, settings)).toThrow(/no uiapi.aggregate/);
+        expect(() =>
+            leadGroupsFromAggregates([{ uiapi: { aggregate: {} } }, {}], settings)
+        ).toThrow(/answer 2 has no uiapi.aggregate/);
     });
 });

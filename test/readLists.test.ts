@@ -13,6 +13,7 @@ import {
     REP_LEAD_READS,
     FIT_FIELDS,
     FUNNEL_READS,
+    REPORT_READS,
     HANDBACK_READS,
     HYGIENE_LEAD_READS,
     HYGIENE_LEAD_RELATED_READS,
@@ -47,7 +48,10 @@ vi.mock('c/leadLoopCore', async () => await import('../core/src/index'));
 const QUERY_READS: Record<string, ObjectReads> = {
     handBackSettings: HANDBACK_READS,
     // Aggregates only (uiapi.aggregate): no record fields read.
-    leadLoopFunnel: {},
+    leadLoopFunnel0: {},
+    leadLoopFunnel1: {},
+    leadLoopFunnel2: {},
+    leadLoopReportIds: REPORT_READS,
     leadLoopFunnelSettings: FUNNEL_READS,
     hygieneAudit: HYGIENE_PAGE_READS,
     leadHygieneLead: HYGIENE_LEAD_READS,

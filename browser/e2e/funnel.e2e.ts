@@ -38,6 +38,9 @@ function expectedFunnel() {
     return computeMetrics({ leads, opportunities }, { settings, now: new Date() });
 }
 
+/** The org's Report records (the package's reports, with the ids this org gave them). */
+const orgReports = () => app.org.find('Report', {}, ['Id', 'DeveloperName']);
+
 describe('Funnel page', () => {
     it('shows the six stages from the data and opens a number’s report', async () => {
         const { page } = app;
@@ -60,13 +63,29 @@ describe('Funnel page', () => {
         await funnel.getByText(`Over ${expected.leads} leads`).waitFor();
         await expectClean(app);
 
-        // From the hand-back rate to its report.
-        await funnel.getByRole('link', { name: /^Hand-back rate: .*Open the report$/ }).click();
-        await expect
-            .poll(() => new URL(page.url()).pathname + new URL(page.url()).search)
-            .toBe('/lightning/o/Report/home?c__report=LL_Handback_Reasons');
-        await pageHeading(page, /hand-?back/i).waitFor();
-        await page.getByText('Report type').waitFor();
-        await expectClean(app);
+        // From a number to its own report: the Report record's page, by the id the org gave
+        // the report's DeveloperName, showing that report (not the Reports tab).
+        const reportIds = new Map(
+            orgReports().map((r) => [r.DeveloperName as string, r.Id as string])
+        );
+        for (const [number, developerName, heading] of [
+            [/^Hand-back rate: .*Open the report$/, 'LL_Handback_Reasons', /hand-?back/i],
+            [/^Follow-up rate: .*Open the report$/, 'LL_Follow_Up_Never_Touched', /never touched/i]
+        ] as const) {
+            if (!(await table.isVisible())) {
+                await clickTab(page, 'Funnel');
+                await table.waitFor();
+            }
+            await funnel.getByRole('link', { name: number }).click();
+            const id = reportIds.get(developerName);
+            expect(id).toMatch(/^00O/);
+            await expect
+                .poll(() => new URL(page.url()).pathname)
+                .toBe(`/lightning/r/Report/${id}/view`);
+            await pageHeading(page, heading).waitFor();
+            await page.getByText(`Report unique name: ${developerName}`).waitFor();
+            await page.getByText('Report type').waitFor();
+            await expectClean(app);
+        }
     });
 });

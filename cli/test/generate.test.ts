@@ -37,12 +37,28 @@ describe('generateDemoData', () => {
         expect(counts).toMatchObject({
             Account: 319,
             Contact: 453,
-            Opportunity: 215,
+            Opportunity: 340,
             CampaignMember: 3071,
             Task: 7409,
             Event: 250
         });
         expect(counts.Lead).toBe(5000);
+        // 125 converted leads (half the 250 qualified, worked ones), each with its own
+        // opportunity: 75 won, 25 lost, 25 open.
+        const outcomes = data.conversions.map((c) => c.outcome);
+        expect(outcomes.filter((o) => o === 'won')).toHaveLength(75);
+        expect(outcomes.filter((o) => o === 'lost')).toHaveLength(25);
+        expect(outcomes.filter((o) => o === 'open')).toHaveLength(25);
+        expect(new Set(data.conversions.map((c) => c.lead)).size).toBe(125);
+        const opps = new Map(
+            data.steps.find((s) => s.object === 'Opportunity')!.records.map((r) => [r.key, r])
+        );
+        for (const c of data.conversions) {
+            const stage = opps.get(c.opportunity)!.fields.StageName;
+            if (c.outcome === 'won') expect(stage).toBe('Closed Won');
+            else if (c.outcome === 'lost') expect(stage).toBe('Closed Lost');
+            else expect(stage).not.toMatch(/^Closed/);
+        }
         expect(counts.User).toBe(15);
         expect(counts.Campaign).toBe(12);
         expect(counts.Account).toBeGreaterThan(200);

@@ -33,21 +33,25 @@ function digits(text: string, start: number, end: number): number {
 
 /**
  * The common shapes the platform returns (`2026-11-22`, `2026-11-22T10:00:00.000Z`,
- * also without milliseconds, or with `+0000` as REST writes it), read without Date.parse: metrics over a million leads
- * parse millions of dates. Null for anything else (and for days past the 28th, hour 24
- * or years before 100, which Date.parse treats its own way), so results never differ.
+ * also without milliseconds, or with `+0000` as REST writes it), read without Date.parse
+ * or Date.UTC: metrics over a million leads parse millions of dates. Null for anything
+ * else (and for days the month lacks, hour 24 or years before 100, which Date.parse
+ * treats its own way), so results never differ.
  */
 function parseUtcIso(text: string): number | null {
     // REST/SOQL write UTC as `+0000`; the rest of the text is the same.
-    const len = text.endsWith('+0000') && text.length === 28 ? 24 : text.length;
+    const len = text.length === 28 && text.endsWith('+0000') ? 24 : text.length;
     if ((len !== 10 && len !== 20 && len !== 24) || text[4] !== '-' || text[7] !== '-') {
         return null;
     }
     const year = digits(text, 0, 4);
     const month = digits(text, 5, 7);
     const day = digits(text, 8, 10);
-    if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return null;
-    if (len === 10) return Date.UTC(year, month - 1, day);
+    if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+        return null;
+    }
+    const dayMs = daysFromCivil(year, month, day) * MS_PER_DAY;
+    if (len === 10) return dayMs;
     const zone = len !== text.length || text[len - 1] === 'Z';
     if (text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || !zone) {
         return null;
@@ -59,7 +63,23 @@ function parseUtcIso(text: string): number | null {
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
         return null;
     }
-    return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    return dayMs + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+function daysInMonth(year: number, month: number): number {
+    if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yearOfEra = y - era * 400;
+    const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+    const dayOfEra =
+        yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Whole days from `from` to `to` (floored); NaN if either is missing. */

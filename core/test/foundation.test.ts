@@ -96,6 +96,10 @@ describe('dates', () => {
             { numRuns: 2000 }
         );
         expect(toEpochMs('2026-11-22T10:00:00.000Z')).toBe(Date.UTC(2026, 10, 22, 10));
+        // Ends of months and leap days are read without Date.parse, to the same instant.
+        for (const day of ['2024-02-29', '2000-02-29', '2026-01-31', '2026-04-30', '1900-02-28']) {
+            expect(toEpochMs(`${day}T23:59:59.999Z`)).toBe(Date.parse(`${day}T23:59:59.999Z`));
+        }
         expect(toEpochMs('2026-1x-22')).toBeNaN();
         expect(toEpochMs(null)).toBeNaN();
     });

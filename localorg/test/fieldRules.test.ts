@@ -189,4 +189,25 @@ describe('GraphQL request limits', () => {
         const ten = aliases.split(' l10:')[0];
         expect((await graphql(`query { uiapi { query { ${ten} } } }`)).status).toBe(200);
     });
+
+    it('counts aggregate queries as subqueries of the same limit', async () => {
+        const aggregates = (n: number) =>
+            Array.from(
+                { length: n },
+                (_, i) =>
+                    `a${i}: Lead(groupBy: { Status: { group: true } }) { edges { node { aggregate { Status { value } } } } }`
+            ).join(' ');
+        const eleven = await graphql(`query { uiapi { aggregate { ${aggregates(11)} } } }`);
+        expect(eleven.status).toBe(400);
+        expect((await eleven.json()).errors[0].message).toMatch(/up to 10 subqueries.*has 11/);
+        // Record and aggregate queries share the limit.
+        const mixed = await graphql(
+            `query { uiapi { query { l0: Lead { edges { node { Id } } } } aggregate { ${aggregates(10)} } } }`
+        );
+        expect(mixed.status).toBe(400);
+        expect((await mixed.json()).errors[0].message).toMatch(/has 11/);
+        expect((await graphql(`query { uiapi { aggregate { ${aggregates(10)} } } }`)).status).toBe(
+            200
+        );
+    });
 });

@@ -29,6 +29,7 @@ import { listDir, metadataFiles, MetadataError, readWellFormed, walk } from './x
 export * from './access';
 export * from './navigation';
 export * from './objects';
+export * from './reports';
 export * from './ui';
 export { METADATA_NAMESPACE, MetadataError } from './xml';
 

@@ -78,7 +78,8 @@ export async function componentQueries(): Promise<ComponentQuery[]> {
                 `${path.relative(lwcDir, file)}: put GraphQL queries in a module of their own (like leadScoreCard/scoreCardQuery.js): ${(error as Error).message}`
             );
         }
-        for (const value of Object.values(exported)) {
+        // A module may export a list of documents (the funnel's requests).
+        for (const value of Object.values(exported).flat()) {
             if (typeof value !== 'string' || !/^\s*query\b/.test(value)) continue;
             for (const definition of parse(value).definitions) {
                 if (definition.kind !== Kind.OPERATION_DEFINITION) continue;

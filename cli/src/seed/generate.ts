@@ -18,7 +18,13 @@ import {
     type HandbackReason,
     type LeadLoopSettings
 } from '../../../core/src/index';
-import { DEMO_PROBLEMS, type DemoData, type DemoProblem, type SeedRecord } from './types';
+import {
+    DEMO_PROBLEMS,
+    type DemoConversion,
+    type DemoData,
+    type DemoProblem,
+    type SeedRecord
+} from './types';
 
 export interface GenerateOptions {
     seed?: number;
@@ -70,6 +76,13 @@ type Scenario = keyof typeof SCENARIOS;
 
 /** Shares in percent of all leads, as generated (the tests check them). */
 export const DEMO_SHARES: Readonly<Record<Scenario, number>> = SCENARIOS;
+
+/**
+ * Converted leads: half of the qualifiedActive leads (2.5% of all), their opportunities
+ * won, lost and open in these proportions (3 won, 1 lost, 1 open of every 5).
+ */
+const CONVERSION_OUTCOMES = ['won', 'won', 'won', 'lost', 'open'] as const;
+export const DEMO_CONVERSION_SHARES = { ofQualifiedActive: 0.5, won: 3 / 5, lost: 1 / 5 } as const;
 
 const INDUSTRIES = [
     'Technology',
@@ -363,16 +376,17 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
                 CreatedDate: iso(created),
                 [SOURCE_ID_FIELD]: key
             },
-            refs: { AccountId: accountKey, OwnerId: owner }
+            refs: accountKey ? { AccountId: accountKey, OwnerId: owner } : { OwnerId: owner }
         });
         return key;
     };
     const opportunityFor = (
-        accountKey: string,
+        accountKey: string | null,
         company: Company,
         owner: string,
         created: Date,
-        won: boolean
+        won: boolean,
+        lost = false
     ): string => {
         const key = `opportunity-${String(opportunities.length + 1).padStart(5, '0')}`;
         const close = new Date(created.getTime() + f.number.int({ min: 20, max: 90 }) * MS_PER_DAY);
@@ -380,13 +394,13 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             key,
             fields: {
                 Name: `${company.name} – ${pick(['Platform', 'Expansion', 'Pilot', 'Renewal'])}`,
-                StageName: won ? 'Closed Won' : pick(OPEN_STAGES),
+                StageName: won ? 'Closed Won' : lost ? 'Closed Lost' : pick(OPEN_STAGES),
                 CloseDate: day(close),
                 Amount: f.number.int({ min: 5, max: 250 }) * 1000,
                 CreatedDate: iso(created),
                 [SOURCE_ID_FIELD]: key
             },
-            refs: { AccountId: accountKey, OwnerId: owner }
+            refs: accountKey ? { AccountId: accountKey, OwnerId: owner } : { OwnerId: owner }
         });
         return key;
     };
@@ -490,6 +504,7 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
     };
 
     const leadBase = new Map<string, Record<string, unknown>>();
+    const qualifiedActive: { key: string; company: Company; rep: string; age: number }[] = [];
     const pad = (n: number) => String(n).padStart(6, '0');
 
     for (let i = 0; i < leadCount; i++) {
@@ -540,6 +555,7 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             case 'qualifiedActive':
                 status = 'Qualified';
                 age = f.number.int({ min: 10, max: 120 });
+                qualifiedActive.push({ key, company, rep, age });
                 touches(key, rep, f.number.int({ min: 2, max: 5 }), Math.min(age, 30), 0, true);
                 break;
             case 'qualifiedUntouched':
@@ -798,6 +814,33 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             );
     }
 
+    // Converted leads: every other qualified, worked lead was converted (after everything
+    // above, so the rest of the data set is drawn as before), to an opportunity of its own
+    // won, lost or still open in DEMO_CONVERSION_SHARES.
+    const conversions: DemoConversion[] = [];
+    qualifiedActive
+        .filter((_, i) => i % 2 === 0)
+        .forEach((lead, i) => {
+            const outcome = CONVERSION_OUTCOMES[i % CONVERSION_OUTCOMES.length];
+            const converted = daysAgo(Math.floor(lead.age / 2));
+            // No account of its own: the demo's accounts (and what the audit finds on them)
+            // stay as they are.
+            const opportunity = opportunityFor(
+                null,
+                lead.company,
+                lead.rep,
+                converted,
+                outcome === 'won',
+                outcome === 'lost'
+            );
+            conversions.push({
+                lead: lead.key,
+                opportunity,
+                outcome,
+                convertedDate: day(converted)
+            });
+        });
+
     return {
         seed,
         now: now.toISOString(),
@@ -860,7 +903,8 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             }
         ],
         problems,
-        duplicateContacts
+        duplicateContacts,
+        conversions
     };
 }
 

@@ -77,4 +77,18 @@ export interface DemoData {
     problems: Record<DemoProblem, string[]>;
     /** Duplicate Contact pairs (keys of the second Contact of each pair). */
     duplicateContacts: string[];
+    /**
+     * Leads converted after seeding (keys). No API inserts a converted lead (IsConverted
+     * is not createable; conversion is the SOAP convertLead call): the seed loads them
+     * unconverted and the conversion is applied where the target allows it.
+     */
+    conversions: DemoConversion[];
+}
+
+export interface DemoConversion {
+    lead: string;
+    /** The lead's own opportunity, with the outcome's stage (Closed Won, Closed Lost, open). */
+    opportunity: string;
+    outcome: 'won' | 'lost' | 'open';
+    convertedDate: string;
 }

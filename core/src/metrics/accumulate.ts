@@ -11,13 +11,13 @@ import {
     isQueueId,
     leadFacts,
     NO_SOURCE,
+    scratchFacts,
     STAGE,
     statusMap,
     UNSCORED,
     UNSPECIFIED_REASON,
     type LeadContext,
-    type LeadFacts,
-    type TouchTimes
+    type LeadFacts
 } from './facts';
 import { emptySamples, pushSample, type Samples } from './samples';
 import {
@@ -241,66 +241,76 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
     if (!page || !Array.isArray(page.leads)) {
         throw new Error('A metrics page needs `leads` (an array of leads).');
     }
-    const touches = new Map<Id, TouchTimes>();
+    // Each lead id with related records gets a slot; its records are gathered into
+    // per-slot arrays, so the lead loop makes one lookup and allocates nothing per lead.
+    // (Records of leads not in the page get slots too, and are never read.)
+    const leads = page.leads;
+    const slotOf = new Map<Id, number>();
+    const first: number[] = [];
+    const last: number[] = [];
+    const lastReviewed: number[] = [];
+    const members: ({ campaignId: Id; hasResponded: boolean }[] | undefined)[] = [];
+    const findings: (MetricFinding[] | undefined)[] = [];
+    /** Meetings with an entry for the lead: each lead counts once per meeting and page. */
+    const meetings: (Set<Id> | undefined)[] = [];
+    const slotFor = (leadId: Id): number => {
+        let slot = slotOf.get(leadId);
+        if (slot === undefined) {
+            slot = first.length;
+            slotOf.set(leadId, slot);
+            first.push(Infinity);
+            last.push(-Infinity);
+            lastReviewed.push(-Infinity);
+            members.push(undefined);
+            findings.push(undefined);
+            meetings.push(undefined);
+        }
+        return slot;
+    };
     for (const a of page.activities ?? []) {
         if (!a.whoId) continue;
         const at = touchMoment(a, ctx.nowMs);
         if (at === null) continue;
-        const t = touches.get(a.whoId);
-        if (!t) touches.set(a.whoId, { first: at, last: at });
-        else {
-            if (at < t.first) t.first = at;
-            if (at > t.last) t.last = at;
-        }
+        const slot = slotFor(a.whoId);
+        if (at < first[slot]) first[slot] = at;
+        if (at > last[slot]) last[slot] = at;
     }
     const opportunities = new Map<Id, MetricOpportunity>();
     for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
-    const lastReviewed = new Map<Id, number>();
-    /** Lead ids reviewed per meeting (distinct). */
-    const meetingLeads = new Map<Id, Set<Id>>();
     for (const e of page.reviewEntries ?? []) {
+        const slot = slotFor(e.leadId);
         const at = toEpochMs(e.reviewedAt);
-        if (Number.isFinite(at) && at > (lastReviewed.get(e.leadId) ?? -Infinity)) {
-            lastReviewed.set(e.leadId, at);
-        }
-        if (e.meetingId) {
-            const leads = meetingLeads.get(e.meetingId);
-            if (leads) leads.add(e.leadId);
-            else meetingLeads.set(e.meetingId, new Set([e.leadId]));
-        }
+        if (Number.isFinite(at) && at > lastReviewed[slot]) lastReviewed[slot] = at;
+        if (e.meetingId) (meetings[slot] ??= new Set()).add(e.meetingId);
     }
-    const members = new Map<Id, { campaignId: Id; hasResponded: boolean }[]>();
     for (const m of page.campaignMembers ?? []) {
-        if (!m.leadId) continue;
-        const list = members.get(m.leadId);
-        if (list) list.push(m);
-        else members.set(m.leadId, [m]);
+        if (m.leadId) (members[slotFor(m.leadId)] ??= []).push(m);
     }
-    const findings = new Map<Id, MetricFinding[]>();
-    for (const fnd of page.findings ?? []) {
-        const list = findings.get(fnd.leadId);
-        if (list) list.push(fnd);
-        else findings.set(fnd.leadId, [fnd]);
-    }
+    for (const fnd of page.findings ?? []) (findings[slotFor(fnd.leadId)] ??= []).push(fnd);
     const run = page.findings
         ? (acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()))
         : null;
 
-    for (const lead of page.leads) {
+    const f = scratchFacts();
+    const touches = { first: 0, last: 0 };
+    for (const lead of leads) {
+        const slot = slotOf.get(lead.id);
         let opp: MetricOpportunity | null = null;
         if (lead.isConverted && lead.convertedOpportunityId) {
             opp = opportunities.get(lead.convertedOpportunityId) ?? null;
             if (!opp) acc.unresolvedOpportunities++;
         }
-        const f = leadFacts(
-            lead,
-            touches.get(lead.id) ?? null,
-            opp,
-            lastReviewed.get(lead.id) ?? -Infinity,
-            ctx
-        );
+        if (slot === undefined) {
+            leadFacts(lead, null, opp, -Infinity, ctx, f);
+            addFacts(acc, f, 1);
+            continue;
+        }
+        touches.first = first[slot];
+        touches.last = last[slot];
+        const touched = touches.first !== Infinity ? touches : null;
+        leadFacts(lead, touched, opp, lastReviewed[slot], ctx, f);
         addFacts(acc, f, 1);
-        for (const m of members.get(lead.id) ?? []) {
+        for (const m of members[slot] ?? []) {
             let c = acc.campaigns.get(m.campaignId);
             if (!c) {
                 c = { members: 0, responded: 0, convertedLeads: 0, wonLeads: 0, wonAmount: 0 };
@@ -314,7 +324,13 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
                 c.wonAmount += f.wonAmount;
             }
         }
-        const own = findings.get(lead.id);
+        const leadMeetings = meetings[slot];
+        if (leadMeetings) {
+            for (const meetingId of leadMeetings) add(acc.entriesPerMeeting, meetingId, 1);
+            // A lead listed twice in the page still counts once per meeting.
+            meetings[slot] = undefined;
+        }
+        const own = findings[slot];
         if (run && own) {
             const checks = new Set<string>();
             for (const fnd of own) {
@@ -328,14 +344,6 @@ export function addLeads(acc: MetricsAccumulator, page: MetricsPage): MetricsAcc
                 acc.defective++;
                 for (const check of checks) add(acc.defectiveByCheck, check, 1);
             }
-        }
-    }
-    if (meetingLeads.size) {
-        const inPage = new Set(page.leads.map((l) => l.id));
-        for (const [meetingId, leads] of meetingLeads) {
-            let n = 0;
-            for (const leadId of leads) if (inPage.has(leadId)) n++;
-            add(acc.entriesPerMeeting, meetingId, n);
         }
     }
     return acc;

@@ -1,10 +1,14 @@
 /**
- * The funnel from GraphQL aggregate queries instead of every lead: one request
- * of aliased `uiapi { aggregate { Lead(groupBy, where) } }` subqueries. Each
- * subquery is one partition of the leads by facts a group cannot carry
- * (owner a queue, touched, handed back, dead, the converted opportunity's
- * outcome), grouped by the picklists and flags the metrics read. The rows
- * become `LeadGroup`s for `addLeadGroups`.
+ * The funnel from GraphQL aggregate queries instead of every lead: aliased
+ * `uiapi { aggregate { Lead(groupBy, where) } }` subqueries, at most
+ * MAX_SUBQUERIES_PER_REQUEST per request (the platform's limit: "Each GraphQL query
+ * can contain up to 10 subqueries", GraphQL API Developer Guide, Query Limitations,
+ * developer.salesforce.com/docs/platform/graphql/guide/query-limits.html), so the
+ * 28 partitions take 3 requests, sent in parallel. Each subquery is one partition of
+ * the leads by facts a group cannot carry (owner a queue, touched, handed back, dead),
+ * grouped by the picklists and flags the metrics read (and, for converted leads, by
+ * the converted opportunity's IsWon and IsClosed). The rows become `LeadGroup`s for
+ * `addLeadGroups`.
  *
  * What aggregates cannot give (the first touch time from activities, so the
  * speed to first touch and the follow-up SLA; touches known only from Task and
@@ -36,6 +40,8 @@ interface FilterObject {
 interface Partition {
     facts: Omit<LeadGroup, 'count' | 'status'>;
     where: FilterObject[];
+    /** Grouped by the converted opportunity's outcome too (converted leads). */
+    groupOpportunity?: boolean;
 }
 
 const ne = (field: string): FilterObject => ({ [field]: { ne: null } });
@@ -81,35 +87,12 @@ function partitions(): Partition[] {
                     });
                 }
             }
-            for (const outcome of ['won', 'lost', 'open'] as const) {
-                const opp: FilterObject =
-                    outcome === 'won'
-                        ? { ConvertedOpportunity: { IsWon: { eq: true } } }
-                        : outcome === 'lost'
-                          ? {
-                                ConvertedOpportunity: {
-                                    IsClosed: { eq: true },
-                                    IsWon: { eq: false }
-                                }
-                            }
-                          : {
-                                or: [
-                                    eq('ConvertedOpportunityId', null),
-                                    { ConvertedOpportunity: { IsClosed: { eq: false } } }
-                                ]
-                            };
-                out.push({
-                    facts: {
-                        touched,
-                        handedBack,
-                        isConverted: true,
-                        ownerIsQueue: false,
-                        won: outcome === 'won',
-                        lost: outcome === 'lost'
-                    },
-                    where: [eq('IsConverted', true), touch, back, opp]
-                });
-            }
+            // Won, lost or open: the converted opportunity's IsWon and IsClosed are grouped.
+            out.push({
+                facts: { touched, handedBack, isConverted: true, ownerIsQueue: false },
+                where: [eq('IsConverted', true), touch, back],
+                groupOpportunity: true
+            });
         }
     }
     return out;
@@ -130,39 +113,93 @@ function filterText(value: FilterValue | FilterValue[]): string {
         .join(', ')} }`;
 }
 
-const groupBy = `{ ${Object.values(GROUPED)
-    .map((f) => `${f}: { group: true }`)
-    .join(', ')} }`;
-const selection = `
+/** The platform's limit of subqueries in one GraphQL query (see the top of this file). */
+export const MAX_SUBQUERIES_PER_REQUEST = 10;
+
+const OPPORTUNITY_GROUP =
+    'ConvertedOpportunity: { IsWon: { group: true }, IsClosed: { group: true } }';
+const groupBy = (p: Partition) =>
+    `{ ${[
+        ...Object.values(GROUPED).map((f) => `${f}: { group: true }`),
+        ...(p.groupOpportunity ? [OPPORTUNITY_GROUP] : [])
+    ].join(', ')} }`;
+const selection = (p: Partition) => `
     edges { node { aggregate {
         ${Object.values(GROUPED)
             .map((f) => `${f} { value }`)
             .join(' ')}
         Id { count { value } }
-        ConvertedOpportunity { Amount { sum { value } } }
+        ConvertedOpportunity { ${p.groupOpportunity ? 'IsWon { value } IsClosed { value } ' : ''}Amount { sum { value } } }
     } } }
     pageInfo { hasNextPage }`;
 
-/**
- * The GraphQL document (variables `$deadBefore: Date`, `$deadBeforeTime:
- * DateTime` from `funnelAggregateVariables`).
- */
-export const FUNNEL_AGGREGATE_QUERY = `query leadLoopFunnel($deadBefore: Date, $deadBeforeTime: DateTime) {
+const VARIABLE_TYPES = { deadBefore: 'Date', deadBeforeTime: 'DateTime' } as const;
+type FunnelVariables = Record<keyof typeof VARIABLE_TYPES, string>;
+
+/** One request of the funnel: its GraphQL document and the variables it declares. */
+export interface FunnelAggregateRequest {
+    query: string;
+    variableNames: (keyof typeof VARIABLE_TYPES)[];
+}
+
+function request(n: number, first: number, parts: readonly Partition[]): FunnelAggregateRequest {
+    const subqueries = parts.map((p, i) => {
+        const where = filterText(p.where);
+        return `            p${first + i}: Lead(groupBy: ${groupBy(p)}, where: { and: ${where} }, first: ${GROUP_LIMIT}) {${selection(p)} }`;
+    });
+    const text = subqueries.join('\n');
+    // Only the variables a request uses are declared (an unused one is a GraphQL error).
+    const variableNames = (Object.keys(VARIABLE_TYPES) as (keyof typeof VARIABLE_TYPES)[]).filter(
+        (v) => new RegExp(`\\$${v}\\b`).test(text)
+    );
+    const declared = variableNames.map((v) => `$${v}: ${VARIABLE_TYPES[v]}`).join(', ');
+    return {
+        query: `query leadLoopFunnel${n}${declared ? `(${declared})` : ''} {
     uiapi {
         aggregate {
-${FUNNEL_PARTITIONS.map(
-    (p, i) =>
-        `            p${i}: Lead(groupBy: ${groupBy}, where: { and: ${filterText(p.where)} }, first: ${GROUP_LIMIT}) {${selection} }`
-).join('\n')}
+${text}
         }
     }
-}`;
+}`,
+        variableNames
+    };
+}
+
+/**
+ * The funnel's requests: the partitions in alias order (`p0`, `p1`, ...), at most
+ * MAX_SUBQUERIES_PER_REQUEST subqueries each; their answers together are what
+ * `funnelMetricsFromAggregates` reads.
+ */
+export const FUNNEL_AGGREGATE_REQUESTS: readonly FunnelAggregateRequest[] = (() => {
+    const out: FunnelAggregateRequest[] = [];
+    for (let first = 0; first < FUNNEL_PARTITIONS.length; first += MAX_SUBQUERIES_PER_REQUEST) {
+        const parts = FUNNEL_PARTITIONS.slice(first, first + MAX_SUBQUERIES_PER_REQUEST);
+        out.push(request(out.length, first, parts));
+    }
+    return out;
+})();
+
+/** The GraphQL documents of FUNNEL_AGGREGATE_REQUESTS. */
+export const FUNNEL_AGGREGATE_QUERIES: readonly string[] = FUNNEL_AGGREGATE_REQUESTS.map(
+    (r) => r.query
+);
+
+/** The variables of each request for `now` (what its document declares). */
+export function funnelRequestVariables(
+    settings: Pick<LeadLoopSettings, 'deadAfterDays'>,
+    now: Date
+): Partial<FunnelVariables>[] {
+    const all = funnelAggregateVariables(settings, now);
+    return FUNNEL_AGGREGATE_REQUESTS.map((r) =>
+        Object.fromEntries(r.variableNames.map((v) => [v, all[v]]))
+    );
+}
 
 /** The dead-lead cut-offs for `now`: touched on or before a date, created on or before a time. */
 export function funnelAggregateVariables(
     settings: Pick<LeadLoopSettings, 'deadAfterDays'>,
     now: Date
-): { deadBefore: string; deadBeforeTime: string } {
+): FunnelVariables {
     const cutoff = new Date(now.getTime() - settings.deadAfterDays * MS_PER_DAY);
     return { deadBefore: cutoff.toISOString().slice(0, 10), deadBeforeTime: cutoff.toISOString() };
 }
@@ -178,16 +215,34 @@ interface AggregateConnection {
 
 const textOf = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
+type AggregateAnswer = { uiapi?: { aggregate?: Record<string, AggregateConnection> } } | null;
+
+/** The `uiapi.aggregate` of one answer, or of several (one per request) merged. */
+function aggregatesOf(answers: unknown): Record<string, AggregateConnection> {
+    const list = (Array.isArray(answers) ? answers : [answers]) as AggregateAnswer[];
+    const merged: Record<string, AggregateConnection> = {};
+    for (const [i, data] of list.entries()) {
+        const aggregate = data?.uiapi?.aggregate;
+        if (!aggregate || typeof aggregate !== 'object')
+            throw new Error(
+                `The funnel answer${list.length > 1 ? ` ${i + 1}` : ''} has no uiapi.aggregate.`
+            );
+        Object.assign(merged, aggregate);
+    }
+    return merged;
+}
+
 /**
- * LeadGroups from the answer's `data` (`{ uiapi: { aggregate: { p0: ..., p1: ... } } }`).
- * Throws with the partition named when the answer lacks one or has too many groups.
+ * LeadGroups from the answers' `data` (`{ uiapi: { aggregate: { p0: ..., p1: ... } } }`),
+ * one per request of FUNNEL_AGGREGATE_REQUESTS (or one answer holding every partition).
+ * Throws with the partition named when the answers lack one or it has too many groups.
  */
-export function leadGroupsFromAggregates(data: unknown, settings: LeadLoopSettings): LeadGroup[] {
+export function leadGroupsFromAggregates(
+    answers: unknown,
+    settings: LeadLoopSettings
+): LeadGroup[] {
     const map = statusMap(settings);
-    const aggregate = (data as { uiapi?: { aggregate?: Record<string, AggregateConnection> } })
-        ?.uiapi?.aggregate;
-    if (!aggregate || typeof aggregate !== 'object')
-        throw new Error('The funnel answer has no uiapi.aggregate.');
+    const aggregate = aggregatesOf(answers);
     const groups: LeadGroup[] = [];
     FUNNEL_PARTITIONS.forEach((p, i) => {
         const conn = aggregate[`p${i}`];
@@ -203,12 +258,24 @@ export function leadGroupsFromAggregates(data: unknown, settings: LeadLoopSettin
             if (!a || !Number.isInteger(count))
                 throw new Error(`Row ${row + 1} of the funnel aggregate p${i} has no count.`);
             const value = (field: string) => (a[field] as AggregateValue | undefined)?.value;
-            const amount = (
-                a.ConvertedOpportunity as { Amount?: { sum?: AggregateValue } } | undefined
-            )?.Amount?.sum?.value;
+            const opp = a.ConvertedOpportunity as
+                | {
+                      Amount?: { sum?: AggregateValue };
+                      IsWon?: AggregateValue;
+                      IsClosed?: AggregateValue;
+                  }
+                | undefined;
+            const amount = opp?.Amount?.sum?.value;
+            const outcome = p.groupOpportunity
+                ? {
+                      won: opp?.IsWon?.value === true,
+                      lost: opp?.IsClosed?.value === true && opp?.IsWon?.value !== true
+                  }
+                : {};
             const status = String(value(GROUPED.status) ?? '');
+            const facts = { ...p.facts, ...outcome };
             groups.push({
-                ...p.facts,
+                ...facts,
                 // Only open leads die (disqualified or nurtured ones are not dead).
                 dead: p.facts.dead === true && isOpen(status, false, map),
                 count: count as number,
@@ -217,19 +284,22 @@ export function leadGroupsFromAggregates(data: unknown, settings: LeadLoopSettin
                 leadSource: textOf(value(GROUPED.leadSource)),
                 tier: textOf(value(GROUPED.tier)),
                 handbackReason: textOf(value(GROUPED.handbackReason)),
-                wonAmount: p.facts.won ? Number(amount) || 0 : 0
+                wonAmount: facts.won ? Number(amount) || 0 : 0
             });
         }
     });
     return groups;
 }
 
-/** Finished metrics from the aggregate answer's `data` (what the funnel page and summary show). */
+/**
+ * Finished metrics from the aggregate answers' `data`, one per request (what the funnel
+ * page and summary show).
+ */
 export function funnelMetricsFromAggregates(
-    data: unknown,
+    answers: unknown,
     settings: LeadLoopSettings,
     now: Date
 ): LeadLoopMetrics {
     const acc = emptyMetrics({ settings, now });
-    return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(data, settings)));
+    return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(answers, settings)));
 }

@@ -120,8 +120,8 @@ export const UNSPECIFIED_REASON = 'Unspecified';
 /**
  * Fills in the derived facts (stage evidence, furthest stage, leak, open, review scope)
  * of facts built with placeholders for them (`evidence: 0, furthest: 0, leak:
- * 'inProgress', open: false, inReviewScope: false`): one object of one shape per lead,
- * as a million leads make a million of them.
+ * 'inProgress', open: false, inReviewScope: false`), in place: one object of one shape,
+ * reused lead after lead by `addLeads` (`scratchFacts`).
  */
 export function derive(f: LeadFacts, map: StatusMap): LeadFacts {
     f.evidence = stageEvidence(f, map);
@@ -132,17 +132,48 @@ export function derive(f: LeadFacts, map: StatusMap): LeadFacts {
     return f;
 }
 
+/** A facts object to fill (one per page, reused lead after lead: a million leads, one object). */
+export function scratchFacts(): LeadFacts {
+    return {
+        status: '',
+        converted: false,
+        ownerIsUser: false,
+        hasPreviousOwner: false,
+        salesReady: false,
+        touched: false,
+        handedBack: false,
+        won: false,
+        lost: false,
+        dead: false,
+        firstTouchHours: null,
+        slaEligible: false,
+        withinSla: false,
+        source: NO_SOURCE,
+        tier: UNSCORED,
+        wonAmount: 0,
+        handbackReason: null,
+        reviewed: false,
+        evidence: 0,
+        furthest: 0,
+        leak: 'inProgress',
+        open: false,
+        inReviewScope: false
+    };
+}
+
 /**
  * Facts of one lead. `touches` are its touches from activities (null: none
  * given); `opportunityWon`/`amount` describe its converted opportunity;
  * `lastReviewedMs` is the latest review (entries or LL_Last_Reviewed__c).
+ * Written into `into` when given (a scratch object the caller reuses), else a new object.
  */
 export function leadFacts(
     lead: Lead,
     touches: TouchTimes | null,
     opportunity: { isWon: boolean; isClosed: boolean; amount?: number | null } | null,
     lastReviewedEntryMs: number,
-    ctx: LeadContext
+    ctx: LeadContext,
+    into: LeadFacts = scratchFacts()
 ): LeadFacts {
     const { settings, map, nowMs } = ctx;
     const createdMs = toEpochMs(lead.createdDate);
@@ -176,34 +207,25 @@ export function leadFacts(
 
     const handedBack = Boolean(lead.handedBackAt) || (lead.handbackCount ?? 0) > 0;
     const reviewedMs = Math.max(lastReviewedEntryMs, toEpochMs(lead.lastReviewed) || -Infinity);
-    const reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
 
-    return derive(
-        {
-            status,
-            converted,
-            ownerIsUser: Boolean(lead.ownerId) && !ctx.isQueue(lead.ownerId),
-            hasPreviousOwner: Boolean(lead.previousOwnerId),
-            salesReady: lead.salesReady === true,
-            touched,
-            handedBack,
-            won,
-            lost: converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon,
-            dead,
-            firstTouchHours,
-            slaEligible,
-            withinSla,
-            source: lead.leadSource || NO_SOURCE,
-            tier: lead.tier || UNSCORED,
-            wonAmount: won ? Number(opportunity?.amount) || 0 : 0,
-            handbackReason: handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null,
-            reviewed,
-            evidence: 0,
-            furthest: 0,
-            leak: 'inProgress',
-            open: false,
-            inReviewScope: false
-        },
-        map
-    );
+    const f = into;
+    f.status = status;
+    f.converted = converted;
+    f.ownerIsUser = Boolean(lead.ownerId) && !ctx.isQueue(lead.ownerId);
+    f.hasPreviousOwner = Boolean(lead.previousOwnerId);
+    f.salesReady = lead.salesReady === true;
+    f.touched = touched;
+    f.handedBack = handedBack;
+    f.won = won;
+    f.lost = converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon;
+    f.dead = dead;
+    f.firstTouchHours = firstTouchHours;
+    f.slaEligible = slaEligible;
+    f.withinSla = withinSla;
+    f.source = lead.leadSource || NO_SOURCE;
+    f.tier = lead.tier || UNSCORED;
+    f.wonAmount = won ? Number(opportunity?.amount) || 0 : 0;
+    f.handbackReason = handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null;
+    f.reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
+    return derive(f, map);
 }

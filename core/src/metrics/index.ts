@@ -43,7 +43,11 @@ export function computeMetrics(
 }
 export * from './records';
 export {
-    FUNNEL_AGGREGATE_QUERY,
+    FUNNEL_AGGREGATE_QUERIES,
+    FUNNEL_AGGREGATE_REQUESTS,
+    funnelRequestVariables,
+    MAX_SUBQUERIES_PER_REQUEST,
+    type FunnelAggregateRequest,
     FUNNEL_PARTITIONS,
     funnelAggregateVariables,
     funnelMetricsFromAggregates,
@@ -58,3 +62,11 @@ export {
     type FunnelBar,
     type SummaryNumber
 } from './view';
+export {
+    LINKED_REPORTS,
+    REPORT_IDS_QUERY,
+    REPORT_READS,
+    reportIdsFromAnswer,
+    reportPageReference,
+    type ReportPageReference
+} from './reportLinks';

@@ -36,7 +36,8 @@ const PREFIX: Record<string, string> = {
     Campaign: '701',
     Task: '00T',
     Event: '00U',
-    CampaignMember: '00v'
+    CampaignMember: '00v',
+    Opportunity: '006'
 };
 
 function resolve(d: DemoData) {
@@ -53,12 +54,27 @@ function resolve(d: DemoData) {
         ...r.fields,
         ...Object.fromEntries(Object.entries(r.refs ?? {}).map(([f, k]) => [f, ids.get(k)]))
     });
-    const leads: Lead[] = records('Lead').map((r) => ({
-        ...leadFromRecord(withRefs(r)),
-        isConverted: false
-    }));
+    // The planted conversions, applied as seeding applies them (status Converted).
+    const conversionOf = new Map(d.conversions.map((c) => [c.lead, c]));
+    const leads: Lead[] = records('Lead').map((r) => {
+        const c = conversionOf.get(r.key);
+        return {
+            ...leadFromRecord(withRefs(r)),
+            isConverted: Boolean(c),
+            ...(c ? { status: 'Converted', convertedOpportunityId: ids.get(c.opportunity)! } : {})
+        };
+    });
     const snapshot: MetricsSnapshot = {
         leads,
+        opportunities: records('Opportunity').map((r) => {
+            const stage = String(r.fields.StageName);
+            return {
+                id: ids.get(r.key)!,
+                isWon: stage === 'Closed Won',
+                isClosed: stage.startsWith('Closed'),
+                amount: Number(r.fields.Amount)
+            };
+        }),
         activities: [
             ...records('Task').map((r) => metricActivityFromRecord(withRefs(r), 'Task')),
             ...records('Event').map((r) => metricActivityFromRecord(withRefs(r), 'Event'))
@@ -107,8 +123,9 @@ describe('metrics on the demo data set (5,000 leads, seed 42)', () => {
     });
 
     it('qualified untouched: the 200 qualified-untouched + 150 fake-qualified leads', () => {
-        const qualified = count((r) => r.fields.Status === 'Qualified');
-        expect(qualified).toBeGreaterThan(600);
+        const converted = new Set(data.conversions.map((c) => c.lead));
+        const qualified = count((r) => r.fields.Status === 'Qualified' && !converted.has(r.key));
+        expect(qualified).toBeGreaterThan(500);
         expect(m.qualifiedUntouched).toEqual({
             count: 200 + 150,
             of: qualified,
@@ -165,33 +182,70 @@ describe('metrics on the demo data set (5,000 leads, seed 42)', () => {
         expect(byStage.handedToSales.ownEvidence).toBe(5000 - queueOwned + handedBack);
         expect(byStage.nurturing.ownEvidence).toBe(nurturing);
         expect(byStage.qualified.ownEvidence).toBe(count((r) => r.fields.Status === 'Qualified'));
-        // No lead is converted in the demo set (the API cannot insert converted leads).
-        expect(byStage.won.reached).toBe(0);
-        expect(m.conversionBySource.every((g) => g.converted === 0)).toBe(true);
+        // Won: the planted conversions whose opportunity is won (75 of the 125 converted).
+        const won = data.conversions.filter((c) => c.outcome === 'won');
+        expect(won).toHaveLength(75);
+        expect(byStage.won.reached).toBe(75);
+        expect(byStage.pursued.leak.lost).toBe(25);
+        expect(m.conversionBySource.reduce((n, g) => n + g.converted, 0)).toBe(125);
+        expect(m.conversionBySource.reduce((n, g) => n + g.won, 0)).toBe(75);
         // The hot leads stuck in the marketing queue never reached sales.
         const hot = computeMetrics(only(data.problems.hotInMarketingQueue), options);
         expect(hot.funnel[3].reached).toBe(0);
-        // Leads reached = leads stopped at that stage or later.
-        expect(m.funnel.reduce((n, s) => n + s.leak.total, 0)).toBe(5000);
+        // Every lead either stopped at a stage (the leaks) or was won.
+        expect(m.funnel.reduce((n, s) => n + s.leak.total, 0) + byStage.won.reached).toBe(5000);
     });
 
-    it('conversion by source and members per campaign are the generated counts', () => {
-        const bySource = new Map<string, number>();
-        for (const r of leadRecords) {
-            const s = String(r.fields.LeadSource ?? '(none)');
-            bySource.set(s, (bySource.get(s) ?? 0) + 1);
-        }
-        expect(Object.fromEntries(m.conversionBySource.map((g) => [g.key, g.leads]))).toEqual(
-            Object.fromEntries(bySource)
+    it('conversion by source and return per campaign are the planted conversions', () => {
+        const leadByKey = new Map(leadRecords.map((r) => [r.key, r]));
+        const amountOf = new Map(
+            records('Opportunity').map((r) => [r.key, Number(r.fields.Amount)])
         );
+        const sourceOf = (key: string) => String(leadByKey.get(key)!.fields.LeadSource ?? '(none)');
+        const expected = new Map<
+            string,
+            { leads: number; converted: number; won: number; wonAmount: number }
+        >();
+        const group = (s: string) => {
+            if (!expected.has(s)) expected.set(s, { leads: 0, converted: 0, won: 0, wonAmount: 0 });
+            return expected.get(s)!;
+        };
+        for (const r of leadRecords) group(sourceOf(r.key)).leads++;
+        for (const c of data.conversions) {
+            const g = group(sourceOf(c.lead));
+            g.converted++;
+            if (c.outcome === 'won') {
+                g.won++;
+                g.wonAmount += amountOf.get(c.opportunity)!;
+            }
+        }
+        expect(
+            Object.fromEntries(
+                m.conversionBySource.map((g) => [
+                    g.key,
+                    { leads: g.leads, converted: g.converted, won: g.won, wonAmount: g.wonAmount }
+                ])
+            )
+        ).toEqual(Object.fromEntries(expected));
+        // Return per campaign: the won amount of the campaign's members' won conversions.
         const members = records('CampaignMember');
+        const conversionOf = new Map(data.conversions.map((c) => [c.lead, c]));
+        let campaignsWithReturn = 0;
         for (const c of m.campaigns) {
             const key = [...ids].find(([, id]) => id === c.campaignId)![0];
             const own = members.filter((r) => r.refs!.CampaignId === key);
             expect(c.members, c.name!).toBe(own.length);
             expect(c.responded, c.name!).toBe(own.filter((r) => r.fields.HasResponded).length);
-            expect(c.wonAmount).toBe(0);
+            const converted = own.map((r) => conversionOf.get(r.refs!.LeadId)).filter((x) => x);
+            const won = converted.filter((x) => x!.outcome === 'won');
+            expect(c.convertedLeads, c.name!).toBe(converted.length);
+            expect(c.wonLeads, c.name!).toBe(won.length);
+            expect(c.wonAmount, c.name!).toBe(
+                won.reduce((n, x) => n + amountOf.get(x!.opportunity)!, 0)
+            );
+            if (c.wonAmount > 0) campaignsWithReturn++;
         }
+        expect(campaignsWithReturn).toBeGreaterThan(0);
         expect(m.campaigns).toHaveLength(12);
     });
 

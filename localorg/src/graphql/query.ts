@@ -29,8 +29,11 @@ export function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, un
             const uiapi: Record<string, unknown> = {};
             for (const q of fieldsOf(ctx, f.selectionSet)) {
                 if (q.name.value === '__typename') uiapi[key(q)] = 'UIAPI';
-                else if (q.name.value === 'aggregate') uiapi[key(q)] = aggregateRoot(ctx, q);
-                else if (q.name.value !== 'query')
+                else if (q.name.value === 'aggregate') {
+                    // Aggregate queries are subqueries too: the limit is per GraphQL query.
+                    subqueries = countSubqueries(ctx, q, subqueries);
+                    uiapi[key(q)] = aggregateRoot(ctx, q);
+                } else if (q.name.value !== 'query')
                     throw new RequestError(
                         `Field '${q.name.value}' in type 'UIAPI' is undefined`,
                         q
@@ -38,12 +41,7 @@ export function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, un
                 else {
                     const out: Record<string, unknown> = {};
                     const objects = fieldsOf(ctx, q.selectionSet);
-                    subqueries += objects.filter((o) => o.name.value !== '__typename').length;
-                    if (subqueries > MAX_SUBQUERIES)
-                        throw new RequestError(
-                            `A GraphQL query can contain up to ${MAX_SUBQUERIES} subqueries; this one has ${subqueries}.`,
-                            q
-                        );
+                    subqueries = countSubqueries(ctx, q, subqueries);
                     for (const o of objects) {
                         if (o.name.value === '__typename') out[key(o)] = 'RecordQuery';
                         else
@@ -62,6 +60,21 @@ export function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, un
         }
     }
     return data;
+}
+
+/**
+ * The subqueries so far plus those under `uiapi.query` or `uiapi.aggregate` node `q`;
+ * more than MAX_SUBQUERIES in the whole GraphQL query is refused, as the platform does.
+ */
+function countSubqueries(ctx: Ctx, q: FieldNode, before: number): number {
+    const n =
+        before + fieldsOf(ctx, q.selectionSet).filter((o) => o.name.value !== '__typename').length;
+    if (n > MAX_SUBQUERIES)
+        throw new RequestError(
+            `A GraphQL query can contain up to ${MAX_SUBQUERIES} subqueries; this one has ${n}.`,
+            q
+        );
+    return n;
 }
 
 export function objectOf(ctx: Ctx, name: string, node: FieldNode): ObjectInfo {

@@ -81,6 +81,19 @@ const STANDARD: Record<
             ['SortOrder', 'int']
         ]
     },
+    Report: {
+        label: 'Report',
+        plural: 'Reports',
+        prefix: '00O',
+        // Read-only, as on the platform: one record per report in the package's metadata.
+        fields: [
+            ['Name', 'string', ro],
+            ['DeveloperName', 'string', ro],
+            ['FolderName', 'string', ro],
+            ['Format', 'string', ro],
+            ['Description', 'string', ro]
+        ]
+    },
     Organization: {
         label: 'Organization',
         plural: 'Organizations',

@@ -13,7 +13,7 @@ import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../../core/src/ind
 import { buildObjectInfos } from './objectInfos';
 import { SqliteSource } from './sqliteSource';
 import type { RecordValues } from './source';
-import { readPackageMetadata } from '../../../metadata/src/index';
+import { readPackageMetadata, readReports } from '../../../metadata/src/index';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -132,6 +132,18 @@ export function openOrgDatabase(
         }
     }
     void NURTURE_QUEUE_DEVELOPER_NAME;
+    // The package's reports as Report records (read-only fields, so written directly),
+    // refreshed from the metadata on every start; an Id stays with its DeveloperName.
+    const setReport = db.prepare(
+        `UPDATE "Report" SET "Name" = ?, "DeveloperName" = ?, "FolderName" = ?, "Format" = ?,
+         "Description" = ? WHERE "Id" = ?`
+    );
+    for (const r of readReports(meta.root)) {
+        const id =
+            (one(store, 'Report', 'DeveloperName', r.developerName)?.Id as string) ??
+            store.create('Report', {});
+        setReport.run(r.name, r.developerName, r.folder, r.format, r.description, id);
+    }
 
     const lastActivity = db.prepare(
         `SELECT MAX(d) AS d FROM (SELECT "ActivityDate" AS d FROM "Task" WHERE "WhoId" = ? UNION ALL SELECT "ActivityDate" AS d FROM "Event" WHERE "WhoId" = ?)`
@@ -153,6 +165,11 @@ export function openOrgDatabase(
             }
             if (object === 'Task' && values.Status !== undefined) {
                 values.IsClosed = values.Status === 'Completed';
+            }
+            // The standard opportunity stages: Closed Won is won and closed, Closed Lost closed.
+            if (object === 'Opportunity' && values.StageName !== undefined) {
+                values.IsWon = values.StageName === 'Closed Won';
+                values.IsClosed = values.IsWon || values.StageName === 'Closed Lost';
             }
             if (
                 object === 'Event' &&

@@ -71,10 +71,14 @@ export default class App extends NavigationMixin(LightningElement) {
         return this.pageRef.type === 'standard__objectPage' && !this.isReport;
     }
 
-    /** A report link (the Report object's page): the report's definition from metadata. */
+    /**
+     * A report link: a Report record's page (/lightning/r/Report/{Id}/view, how a number
+     * opens its report), or the Reports tab (naming a report whose id was not known).
+     */
     get isReport() {
         return (
-            this.pageRef.type === 'standard__objectPage' &&
+            (this.pageRef.type === 'standard__objectPage' ||
+                this.pageRef.type === 'standard__recordPage') &&
             this.pageRef.attributes.objectApiName === 'Report'
         );
     }
@@ -83,8 +87,14 @@ export default class App extends NavigationMixin(LightningElement) {
         return this.pageRef.state?.c__report;
     }
 
+    get reportId() {
+        return this.pageRef.type === 'standard__recordPage'
+            ? this.pageRef.attributes.recordId
+            : undefined;
+    }
+
     get isRecord() {
-        return this.pageRef.type === 'standard__recordPage';
+        return this.pageRef.type === 'standard__recordPage' && !this.isReport;
     }
 
     get recordId() {

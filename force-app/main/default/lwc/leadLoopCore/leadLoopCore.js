@@ -530,15 +530,18 @@ function digits(text4, start, end) {
   return n;
 }
 function parseUtcIso(text4) {
-  const len = text4.endsWith("+0000") && text4.length === 28 ? 24 : text4.length;
+  const len = text4.length === 28 && text4.endsWith("+0000") ? 24 : text4.length;
   if (len !== 10 && len !== 20 && len !== 24 || text4[4] !== "-" || text4[7] !== "-") {
     return null;
   }
   const year = digits(text4, 0, 4);
   const month = digits(text4, 5, 7);
   const day = digits(text4, 8, 10);
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28) return null;
-  if (len === 10) return Date.UTC(year, month - 1, day);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return null;
+  }
+  const dayMs = daysFromCivil(year, month, day) * MS_PER_DAY;
+  if (len === 10) return dayMs;
   const zone = len !== text4.length || text4[len - 1] === "Z";
   if (text4[10] !== "T" || text4[13] !== ":" || text4[16] !== ":" || !zone) {
     return null;
@@ -550,7 +553,19 @@ function parseUtcIso(text4) {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
     return null;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return dayMs + ((hour * 60 + minute) * 60 + second) * 1e3 + ms;
+}
+function daysInMonth(year, month) {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 function daysBetween(from, to) {
   const end = to instanceof Date ? to.getTime() : toEpochMs(to);
@@ -3269,7 +3284,34 @@ function derive(f, map) {
   f.inReviewScope = f.open && f.ownerIsUser;
   return f;
 }
-function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
+function scratchFacts() {
+  return {
+    status: "",
+    converted: false,
+    ownerIsUser: false,
+    hasPreviousOwner: false,
+    salesReady: false,
+    touched: false,
+    handedBack: false,
+    won: false,
+    lost: false,
+    dead: false,
+    firstTouchHours: null,
+    slaEligible: false,
+    withinSla: false,
+    source: NO_SOURCE,
+    tier: UNSCORED,
+    wonAmount: 0,
+    handbackReason: null,
+    reviewed: false,
+    evidence: 0,
+    furthest: 0,
+    leak: "inProgress",
+    open: false,
+    inReviewScope: false
+  };
+}
+function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx, into = scratchFacts()) {
   const { settings, map, nowMs } = ctx;
   const createdMs = toEpochMs(lead.createdDate);
   const lastActivityMs = toEpochMs(lead.lastActivityDate);
@@ -3294,35 +3336,26 @@ function leadFacts(lead, touches, opportunity, lastReviewedEntryMs, ctx) {
   const dead = isOpen(status, converted, map) && Number.isFinite(sinceMs) && Math.floor((nowMs - sinceMs) / MS_PER_DAY) >= settings.deadAfterDays;
   const handedBack = Boolean(lead.handedBackAt) || (lead.handbackCount ?? 0) > 0;
   const reviewedMs = Math.max(lastReviewedEntryMs, toEpochMs(lead.lastReviewed) || -Infinity);
-  const reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
-  return derive(
-    {
-      status,
-      converted,
-      ownerIsUser: Boolean(lead.ownerId) && !ctx.isQueue(lead.ownerId),
-      hasPreviousOwner: Boolean(lead.previousOwnerId),
-      salesReady: lead.salesReady === true,
-      touched,
-      handedBack,
-      won,
-      lost: converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon,
-      dead,
-      firstTouchHours,
-      slaEligible,
-      withinSla,
-      source: lead.leadSource || NO_SOURCE,
-      tier: lead.tier || UNSCORED,
-      wonAmount: won ? Number(opportunity?.amount) || 0 : 0,
-      handbackReason: handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null,
-      reviewed,
-      evidence: 0,
-      furthest: 0,
-      leak: "inProgress",
-      open: false,
-      inReviewScope: false
-    },
-    map
-  );
+  const f = into;
+  f.status = status;
+  f.converted = converted;
+  f.ownerIsUser = Boolean(lead.ownerId) && !ctx.isQueue(lead.ownerId);
+  f.hasPreviousOwner = Boolean(lead.previousOwnerId);
+  f.salesReady = lead.salesReady === true;
+  f.touched = touched;
+  f.handedBack = handedBack;
+  f.won = won;
+  f.lost = converted && opportunity !== null && opportunity.isClosed && !opportunity.isWon;
+  f.dead = dead;
+  f.firstTouchHours = firstTouchHours;
+  f.slaEligible = slaEligible;
+  f.withinSla = withinSla;
+  f.source = lead.leadSource || NO_SOURCE;
+  f.tier = lead.tier || UNSCORED;
+  f.wonAmount = won ? Number(opportunity?.amount) || 0 : 0;
+  f.handbackReason = handedBack ? lead.handbackReason || UNSPECIFIED_REASON : null;
+  f.reviewed = reviewedMs >= nowMs - ctx.reviewWindowDays * MS_PER_DAY;
+  return derive(f, map);
 }
 
 // core/src/metrics/samples.ts
@@ -3490,62 +3523,69 @@ function addLeads(acc, page) {
   if (!page || !Array.isArray(page.leads)) {
     throw new Error("A metrics page needs `leads` (an array of leads).");
   }
-  const touches = /* @__PURE__ */ new Map();
+  const leads = page.leads;
+  const slotOf = /* @__PURE__ */ new Map();
+  const first = [];
+  const last = [];
+  const lastReviewed = [];
+  const members = [];
+  const findings = [];
+  const meetings2 = [];
+  const slotFor = (leadId) => {
+    let slot = slotOf.get(leadId);
+    if (slot === void 0) {
+      slot = first.length;
+      slotOf.set(leadId, slot);
+      first.push(Infinity);
+      last.push(-Infinity);
+      lastReviewed.push(-Infinity);
+      members.push(void 0);
+      findings.push(void 0);
+      meetings2.push(void 0);
+    }
+    return slot;
+  };
   for (const a of page.activities ?? []) {
     if (!a.whoId) continue;
     const at = touchMoment(a, ctx.nowMs);
     if (at === null) continue;
-    const t = touches.get(a.whoId);
-    if (!t) touches.set(a.whoId, { first: at, last: at });
-    else {
-      if (at < t.first) t.first = at;
-      if (at > t.last) t.last = at;
-    }
+    const slot = slotFor(a.whoId);
+    if (at < first[slot]) first[slot] = at;
+    if (at > last[slot]) last[slot] = at;
   }
   const opportunities = /* @__PURE__ */ new Map();
   for (const o of page.opportunities ?? []) opportunities.set(o.id, o);
-  const lastReviewed = /* @__PURE__ */ new Map();
-  const meetingLeads = /* @__PURE__ */ new Map();
   for (const e of page.reviewEntries ?? []) {
+    const slot = slotFor(e.leadId);
     const at = toEpochMs(e.reviewedAt);
-    if (Number.isFinite(at) && at > (lastReviewed.get(e.leadId) ?? -Infinity)) {
-      lastReviewed.set(e.leadId, at);
-    }
-    if (e.meetingId) {
-      const leads = meetingLeads.get(e.meetingId);
-      if (leads) leads.add(e.leadId);
-      else meetingLeads.set(e.meetingId, /* @__PURE__ */ new Set([e.leadId]));
-    }
+    if (Number.isFinite(at) && at > lastReviewed[slot]) lastReviewed[slot] = at;
+    if (e.meetingId) (meetings2[slot] ??= /* @__PURE__ */ new Set()).add(e.meetingId);
   }
-  const members = /* @__PURE__ */ new Map();
   for (const m of page.campaignMembers ?? []) {
-    if (!m.leadId) continue;
-    const list = members.get(m.leadId);
-    if (list) list.push(m);
-    else members.set(m.leadId, [m]);
+    if (m.leadId) (members[slotFor(m.leadId)] ??= []).push(m);
   }
-  const findings = /* @__PURE__ */ new Map();
-  for (const fnd of page.findings ?? []) {
-    const list = findings.get(fnd.leadId);
-    if (list) list.push(fnd);
-    else findings.set(fnd.leadId, [fnd]);
-  }
+  for (const fnd of page.findings ?? []) (findings[slotFor(fnd.leadId)] ??= []).push(fnd);
   const run = page.findings ? acc.current ??= emptyRun(new Date(ctx.nowMs).toISOString()) : null;
-  for (const lead of page.leads) {
+  const f = scratchFacts();
+  const touches = { first: 0, last: 0 };
+  for (const lead of leads) {
+    const slot = slotOf.get(lead.id);
     let opp = null;
     if (lead.isConverted && lead.convertedOpportunityId) {
       opp = opportunities.get(lead.convertedOpportunityId) ?? null;
       if (!opp) acc.unresolvedOpportunities++;
     }
-    const f = leadFacts(
-      lead,
-      touches.get(lead.id) ?? null,
-      opp,
-      lastReviewed.get(lead.id) ?? -Infinity,
-      ctx
-    );
+    if (slot === void 0) {
+      leadFacts(lead, null, opp, -Infinity, ctx, f);
+      addFacts(acc, f, 1);
+      continue;
+    }
+    touches.first = first[slot];
+    touches.last = last[slot];
+    const touched = touches.first !== Infinity ? touches : null;
+    leadFacts(lead, touched, opp, lastReviewed[slot], ctx, f);
     addFacts(acc, f, 1);
-    for (const m of members.get(lead.id) ?? []) {
+    for (const m of members[slot] ?? []) {
       let c = acc.campaigns.get(m.campaignId);
       if (!c) {
         c = { members: 0, responded: 0, convertedLeads: 0, wonLeads: 0, wonAmount: 0 };
@@ -3559,7 +3599,12 @@ function addLeads(acc, page) {
         c.wonAmount += f.wonAmount;
       }
     }
-    const own = findings.get(lead.id);
+    const leadMeetings = meetings2[slot];
+    if (leadMeetings) {
+      for (const meetingId of leadMeetings) add(acc.entriesPerMeeting, meetingId, 1);
+      meetings2[slot] = void 0;
+    }
+    const own = findings[slot];
     if (run && own) {
       const checks = /* @__PURE__ */ new Set();
       for (const fnd of own) {
@@ -3573,14 +3618,6 @@ function addLeads(acc, page) {
         acc.defective++;
         for (const check of checks) add(acc.defectiveByCheck, check, 1);
       }
-    }
-  }
-  if (meetingLeads.size) {
-    const inPage = new Set(page.leads.map((l) => l.id));
-    for (const [meetingId, leads] of meetingLeads) {
-      let n = 0;
-      for (const leadId of leads) if (inPage.has(leadId)) n++;
-      add(acc.entriesPerMeeting, meetingId, n);
     }
   }
   return acc;
@@ -3986,30 +4023,11 @@ function partitions() {
           });
         }
       }
-      for (const outcome of ["won", "lost", "open"]) {
-        const opp = outcome === "won" ? { ConvertedOpportunity: { IsWon: { eq: true } } } : outcome === "lost" ? {
-          ConvertedOpportunity: {
-            IsClosed: { eq: true },
-            IsWon: { eq: false }
-          }
-        } : {
-          or: [
-            eq("ConvertedOpportunityId", null),
-            { ConvertedOpportunity: { IsClosed: { eq: false } } }
-          ]
-        };
-        out.push({
-          facts: {
-            touched,
-            handedBack,
-            isConverted: true,
-            ownerIsQueue: false,
-            won: outcome === "won",
-            lost: outcome === "lost"
-          },
-          where: [eq("IsConverted", true), touch, back, opp]
-        });
-      }
+      out.push({
+        facts: { touched, handedBack, isConverted: true, ownerIsQueue: false },
+        where: [eq("IsConverted", true), touch, back],
+        groupOpportunity: true
+      });
     }
   }
   return out;
@@ -4023,33 +4041,79 @@ function filterText(value) {
   if ("$var" in value) return `$${String(value.$var)}`;
   return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${filterText(v)}`).join(", ")} }`;
 }
-var groupBy = `{ ${Object.values(GROUPED).map((f) => `${f}: { group: true }`).join(", ")} }`;
-var selection = `
+var MAX_SUBQUERIES_PER_REQUEST = 10;
+var OPPORTUNITY_GROUP = "ConvertedOpportunity: { IsWon: { group: true }, IsClosed: { group: true } }";
+var groupBy = (p) => `{ ${[
+  ...Object.values(GROUPED).map((f) => `${f}: { group: true }`),
+  ...p.groupOpportunity ? [OPPORTUNITY_GROUP] : []
+].join(", ")} }`;
+var selection = (p) => `
     edges { node { aggregate {
         ${Object.values(GROUPED).map((f) => `${f} { value }`).join(" ")}
         Id { count { value } }
-        ConvertedOpportunity { Amount { sum { value } } }
+        ConvertedOpportunity { ${p.groupOpportunity ? "IsWon { value } IsClosed { value } " : ""}Amount { sum { value } } }
     } } }
     pageInfo { hasNextPage }`;
-var FUNNEL_AGGREGATE_QUERY = `query leadLoopFunnel($deadBefore: Date, $deadBeforeTime: DateTime) {
+var VARIABLE_TYPES = { deadBefore: "Date", deadBeforeTime: "DateTime" };
+function request(n, first, parts) {
+  const subqueries = parts.map((p, i) => {
+    const where = filterText(p.where);
+    return `            p${first + i}: Lead(groupBy: ${groupBy(p)}, where: { and: ${where} }, first: ${GROUP_LIMIT}) {${selection(p)} }`;
+  });
+  const text4 = subqueries.join("\n");
+  const variableNames = Object.keys(VARIABLE_TYPES).filter(
+    (v) => new RegExp(`\\$${v}\\b`).test(text4)
+  );
+  const declared = variableNames.map((v) => `$${v}: ${VARIABLE_TYPES[v]}`).join(", ");
+  return {
+    query: `query leadLoopFunnel${n}${declared ? `(${declared})` : ""} {
     uiapi {
         aggregate {
-${FUNNEL_PARTITIONS.map(
-  (p, i) => `            p${i}: Lead(groupBy: ${groupBy}, where: { and: ${filterText(p.where)} }, first: ${GROUP_LIMIT}) {${selection} }`
-).join("\n")}
+${text4}
         }
     }
-}`;
+}`,
+    variableNames
+  };
+}
+var FUNNEL_AGGREGATE_REQUESTS = (() => {
+  const out = [];
+  for (let first = 0; first < FUNNEL_PARTITIONS.length; first += MAX_SUBQUERIES_PER_REQUEST) {
+    const parts = FUNNEL_PARTITIONS.slice(first, first + MAX_SUBQUERIES_PER_REQUEST);
+    out.push(request(out.length, first, parts));
+  }
+  return out;
+})();
+var FUNNEL_AGGREGATE_QUERIES = FUNNEL_AGGREGATE_REQUESTS.map(
+  (r) => r.query
+);
+function funnelRequestVariables(settings, now) {
+  const all = funnelAggregateVariables(settings, now);
+  return FUNNEL_AGGREGATE_REQUESTS.map(
+    (r) => Object.fromEntries(r.variableNames.map((v) => [v, all[v]]))
+  );
+}
 function funnelAggregateVariables(settings, now) {
   const cutoff = new Date(now.getTime() - settings.deadAfterDays * MS_PER_DAY);
   return { deadBefore: cutoff.toISOString().slice(0, 10), deadBeforeTime: cutoff.toISOString() };
 }
 var textOf = (v) => typeof v === "string" && v ? v : null;
-function leadGroupsFromAggregates(data, settings) {
+function aggregatesOf(answers) {
+  const list = Array.isArray(answers) ? answers : [answers];
+  const merged = {};
+  for (const [i, data] of list.entries()) {
+    const aggregate = data?.uiapi?.aggregate;
+    if (!aggregate || typeof aggregate !== "object")
+      throw new Error(
+        `The funnel answer${list.length > 1 ? ` ${i + 1}` : ""} has no uiapi.aggregate.`
+      );
+    Object.assign(merged, aggregate);
+  }
+  return merged;
+}
+function leadGroupsFromAggregates(answers, settings) {
   const map = statusMap(settings);
-  const aggregate = data?.uiapi?.aggregate;
-  if (!aggregate || typeof aggregate !== "object")
-    throw new Error("The funnel answer has no uiapi.aggregate.");
+  const aggregate = aggregatesOf(answers);
   const groups2 = [];
   FUNNEL_PARTITIONS.forEach((p, i) => {
     const conn = aggregate[`p${i}`];
@@ -4065,10 +4129,16 @@ function leadGroupsFromAggregates(data, settings) {
       if (!a || !Number.isInteger(count))
         throw new Error(`Row ${row + 1} of the funnel aggregate p${i} has no count.`);
       const value = (field) => a[field]?.value;
-      const amount = a.ConvertedOpportunity?.Amount?.sum?.value;
+      const opp = a.ConvertedOpportunity;
+      const amount = opp?.Amount?.sum?.value;
+      const outcome = p.groupOpportunity ? {
+        won: opp?.IsWon?.value === true,
+        lost: opp?.IsClosed?.value === true && opp?.IsWon?.value !== true
+      } : {};
       const status = String(value(GROUPED.status) ?? "");
+      const facts = { ...p.facts, ...outcome };
       groups2.push({
-        ...p.facts,
+        ...facts,
         // Only open leads die (disqualified or nurtured ones are not dead).
         dead: p.facts.dead === true && isOpen(status, false, map),
         count,
@@ -4077,15 +4147,15 @@ function leadGroupsFromAggregates(data, settings) {
         leadSource: textOf(value(GROUPED.leadSource)),
         tier: textOf(value(GROUPED.tier)),
         handbackReason: textOf(value(GROUPED.handbackReason)),
-        wonAmount: p.facts.won ? Number(amount) || 0 : 0
+        wonAmount: facts.won ? Number(amount) || 0 : 0
       });
     }
   });
   return groups2;
 }
-function funnelMetricsFromAggregates(data, settings, now) {
+function funnelMetricsFromAggregates(answers, settings, now) {
   const acc = emptyMetrics({ settings, now });
-  return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(data, settings)));
+  return finishMetrics(addLeadGroups(acc, leadGroupsFromAggregates(answers, settings)));
 }
 
 // core/src/metrics/view.ts
@@ -4174,6 +4244,43 @@ function summaryNumbers(m) {
       report: null
     }
   ];
+}
+
+// core/src/metrics/reportLinks.ts
+var LINKED_REPORTS = [...new Set(Object.values(METRIC_REPORTS))];
+var REPORT_READS = { Report: ["Id", "DeveloperName"] };
+var REPORT_IDS_QUERY = `query leadLoopReportIds {
+    uiapi {
+        query {
+            Report(where: { DeveloperName: { in: ${JSON.stringify(LINKED_REPORTS)} } }, first: ${LINKED_REPORTS.length}) {
+                edges { node { Id DeveloperName { value } } }
+            }
+        }
+    }
+}`;
+function reportIdsFromAnswer(data) {
+  const ids = {};
+  const connection = data?.uiapi?.query?.Report;
+  for (const node of graphqlNodes(connection)) {
+    const name = fieldValue(node.DeveloperName);
+    const id = fieldValue(node.Id);
+    if (typeof name === "string" && typeof id === "string") ids[name] = id;
+  }
+  return ids;
+}
+function reportPageReference(developerName, ids) {
+  const recordId = ids[developerName];
+  if (recordId) {
+    return {
+      type: "standard__recordPage",
+      attributes: { recordId, objectApiName: "Report", actionName: "view" }
+    };
+  }
+  return {
+    type: "standard__objectPage",
+    attributes: { objectApiName: "Report", actionName: "home" },
+    state: { c__report: developerName }
+  };
 }
 
 // core/src/metrics/index.ts
@@ -6321,7 +6428,8 @@ export {
   FIX_LOG,
   FIX_LOG_STATUSES,
   FREE_MAIL_DOMAINS,
-  FUNNEL_AGGREGATE_QUERY,
+  FUNNEL_AGGREGATE_QUERIES,
+  FUNNEL_AGGREGATE_REQUESTS,
   FUNNEL_PARTITIONS,
   FUNNEL_READS,
   FUNNEL_STAGES,
@@ -6346,8 +6454,10 @@ export {
   LEAD_VALUE_TYPES,
   LEAK_KINDS,
   LEAK_LABELS,
+  LINKED_REPORTS,
   MAX_HALF_LIFE_DAYS,
   MAX_ROUND_ROBIN_CAP,
+  MAX_SUBQUERIES_PER_REQUEST,
   MEETING_READS,
   MEETING_STATUSES,
   METRIC_REPORTS,
@@ -6364,6 +6474,8 @@ export {
   PREVIEW_READS,
   QUEUE_KEY_PREFIX,
   REASONS_NEEDING_NOTES,
+  REPORT_IDS_QUERY,
+  REPORT_READS,
   REP_ACTIVITY_READS,
   REP_LEAD_READS,
   RETURN_RULES,
@@ -6434,6 +6546,7 @@ export {
   funnelAggregateVariables,
   funnelBars,
   funnelMetricsFromAggregates,
+  funnelRequestVariables,
   gradeFor,
   graphqlNodes,
   graphqlSelection,
@@ -6505,6 +6618,8 @@ export {
   readyToReturn,
   reduceErrors,
   repActions,
+  reportIdsFromAnswer,
+  reportPageReference,
   resumeIndex,
   reviewEntryFromRecord,
   reviewExportRows,

@@ -2,21 +2,25 @@ import { LightningElement, api, wire } from 'lwc';
 import { graphql } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
 import {
-    funnelAggregateVariables,
     funnelBars,
     funnelMetricsFromAggregates,
+    funnelRequestVariables,
     graphqlNodes,
     METRIC_REPORTS,
     parseSettings,
+    reportIdsFromAnswer,
+    reportPageReference,
     summaryNumbers
 } from 'c/leadLoopCore';
-import { FUNNEL_QUERY, FUNNEL_SETTINGS_QUERY } from 'c/leadLoopMetricsQuery';
+import { FUNNEL_QUERIES, FUNNEL_SETTINGS_QUERY, REPORT_IDS } from 'c/leadLoopMetricsQuery';
 
 /**
  * The Lead Loop key numbers (home pages), and with `show-funnel` the six-stage
  * funnel too (the funnel page). Reads the settings, then the leads as GraphQL
- * aggregates (never every lead), computes with c/leadLoopCore, and opens a
- * number's report when it is clicked. Its children only display.
+ * aggregates (never every lead) in FUNNEL_QUERIES.length requests at once (one wire
+ * each: the platform allows 10 subqueries per query), computes with c/leadLoopCore,
+ * and opens a number's own report (its id read by DeveloperName) when it is clicked.
+ * Its children only display.
  */
 export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
     /** Also show the funnel (the funnel page sets it). */
@@ -24,21 +28,54 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
 
     settingsData;
     settingsErrors;
-    aggregateData;
-    aggregateErrors;
+    /** The answer of each funnel request (data and errors), by request. */
+    parts = FUNNEL_QUERIES.map(() => ({}));
+    reportIds = {};
     /** The clock the numbers are computed at (tests set it). */
     now = new Date();
 
-    @wire(graphql, { query: FUNNEL_SETTINGS_QUERY })
+    @wire(graphql, { query: FUNNEL_SETTINGS_QUERY, operationName: 'leadLoopFunnelSettings' })
     wiredSettings({ data, errors }) {
         this.settingsData = data;
         this.settingsErrors = errors;
     }
 
-    @wire(graphql, { query: '$funnelQuery', variables: '$variables' })
-    wiredAggregates({ data, errors }) {
-        this.aggregateData = data;
-        this.aggregateErrors = errors;
+    // One wire per funnel request (FUNNEL_QUERIES has three): they run in parallel.
+    @wire(graphql, {
+        query: '$funnelQuery0',
+        variables: '$variables0',
+        operationName: 'leadLoopFunnel0'
+    })
+    wiredPart0(result) {
+        this.setPart(0, result);
+    }
+
+    @wire(graphql, {
+        query: '$funnelQuery1',
+        variables: '$variables1',
+        operationName: 'leadLoopFunnel1'
+    })
+    wiredPart1(result) {
+        this.setPart(1, result);
+    }
+
+    @wire(graphql, {
+        query: '$funnelQuery2',
+        variables: '$variables2',
+        operationName: 'leadLoopFunnel2'
+    })
+    wiredPart2(result) {
+        this.setPart(2, result);
+    }
+
+    /** Report ids by DeveloperName; without them a link opens the Reports tab. */
+    @wire(graphql, { query: REPORT_IDS, operationName: 'leadLoopReportIds' })
+    wiredReportIds({ data }) {
+        this.reportIds = reportIdsFromAnswer(data);
+    }
+
+    setPart(index, { data, errors }) {
+        this.parts = this.parts.map((p, i) => (i === index ? { data, errors } : p));
     }
 
     get settings() {
@@ -49,20 +86,39 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
     }
 
     /** Undefined until the settings are read, so the aggregates wait for them. */
-    get funnelQuery() {
-        return this.settings ? FUNNEL_QUERY : undefined;
+    get funnelQuery0() {
+        return this.settings ? FUNNEL_QUERIES[0] : undefined;
     }
 
-    get variables() {
-        return this.settings ? funnelAggregateVariables(this.settings, this.now) : undefined;
+    get funnelQuery1() {
+        return this.settings ? FUNNEL_QUERIES[1] : undefined;
+    }
+
+    get funnelQuery2() {
+        return this.settings ? FUNNEL_QUERIES[2] : undefined;
+    }
+
+    get requestVariables() {
+        return this.settings ? funnelRequestVariables(this.settings, this.now) : [];
+    }
+
+    get variables0() {
+        return this.requestVariables[0];
+    }
+
+    get variables1() {
+        return this.requestVariables[1];
+    }
+
+    get variables2() {
+        return this.requestVariables[2];
     }
 
     get computed() {
-        if (!this.settings || !this.aggregateData?.uiapi?.aggregate) return {};
+        const answers = this.parts.map((p) => p.data);
+        if (!this.settings || answers.some((data) => !data?.uiapi?.aggregate)) return {};
         try {
-            return {
-                metrics: funnelMetricsFromAggregates(this.aggregateData, this.settings, this.now)
-            };
+            return { metrics: funnelMetricsFromAggregates(answers, this.settings, this.now) };
         } catch (error) {
             return { error };
         }
@@ -71,7 +127,7 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
     get errors() {
         const list = [
             ...(this.settingsErrors ?? []),
-            ...(this.aggregateErrors ?? []),
+            ...this.parts.flatMap((p) => p.errors ?? []),
             ...(this.computed.error ? [this.computed.error] : [])
         ];
         return list.length ? list : undefined;
@@ -101,15 +157,7 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
         this.openReport(METRIC_REPORTS.funnel);
     }
 
-    /**
-     * A report opens by id (standard__recordPage); the id differs per org, so the
-     * link names the report and the Reports tab finds it by its DeveloperName.
-     */
     openReport(developerName) {
-        this[NavigationMixin.Navigate]({
-            type: 'standard__objectPage',
-            attributes: { objectApiName: 'Report', actionName: 'home' },
-            state: { c__report: developerName }
-        });
+        this[NavigationMixin.Navigate](reportPageReference(developerName, this.reportIds));
     }
 }

@@ -1,20 +1,35 @@
 import LeadLoopSummary from 'c/leadLoopSummary';
+import { FUNNEL_AGGREGATE_QUERIES } from 'c/leadLoopCore';
 import { graphql } from 'lightning/graphql';
 import { getNavigateCalledWith } from 'lightning/navigation';
 import { atFixedTime, flushPromises, mount, queryAllDeep, queryDeep, textOf } from 'jest-utils/dom';
 
 const settings = require('./data/settings.json');
 const aggregates = require('./data/aggregates.json');
+const reportIds = require('./data/reportIds.json');
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
-const isAggregates = (config) => Boolean(config?.variables);
-const isSettings = (config) => !isAggregates(config);
+const PARTS = FUNNEL_AGGREGATE_QUERIES.length;
+const isPart = (i) => (config) => config?.operationName === `leadLoopFunnel${i}`;
+const isSettings = (config) => config?.operationName === 'leadLoopFunnelSettings';
+const isReportIds = (config) => config?.operationName === 'leadLoopReportIds';
+
+/** The answer of request i: the partitions (aliases) its document asks for. */
+function answerOf(i, all = aggregates) {
+    const aliases = FUNNEL_AGGREGATE_QUERIES[i].match(/\bp\d+(?=: Lead\()/g);
+    return {
+        uiapi: {
+            aggregate: Object.fromEntries(aliases.map((a) => [a, all.uiapi.aggregate[a]]))
+        }
+    };
+}
 
 async function loaded(props = {}) {
     const element = mount('c-lead-loop-summary', LeadLoopSummary, props);
     graphql.emit(settings, isSettings);
+    graphql.emit(reportIds, isReportIds);
     await flushPromises();
-    graphql.emit(aggregates, isAggregates);
+    for (let i = 0; i < PARTS; i++) graphql.emit(answerOf(i), isPart(i));
     await flushPromises();
     return element;
 }
@@ -36,11 +51,21 @@ describe('c-lead-loop-summary', () => {
         expect(graphql.getLastConfig().variables).toBeUndefined();
         graphql.emit(settings, isSettings);
         await flushPromises();
-        // Default settings: dead after 90 days.
-        expect(graphql.getLastConfig().variables).toEqual({
+        // Default settings: dead after 90 days; a request declares the cut-offs it uses.
+        const { operationName, variables } = graphql.getLastConfig();
+        expect(operationName).toMatch(/^leadLoopFunnel\d$/);
+        expect(Object.keys(variables).length).toBeGreaterThan(0);
+        expect({
             deadBefore: '2026-08-26',
             deadBeforeTime: '2026-08-26T10:00:00.000Z'
-        });
+        }).toMatchObject(variables);
+    });
+
+    it('splits the aggregates into three requests within the platform limit', () => {
+        expect(PARTS).toBe(3);
+        for (const q of FUNNEL_AGGREGATE_QUERIES) {
+            expect(q.match(/\bp\d+: Lead\(/g).length).toBeLessThanOrEqual(10);
+        }
     });
 
     it('shows the key numbers computed from the aggregates', async () => {
@@ -73,27 +98,58 @@ describe('c-lead-loop-summary', () => {
         await expectAccessible(element);
     });
 
-    it("opens a number's report, and the funnel report from a stage", async () => {
+    it("opens a number's own report by its id, and the funnel report from a stage", async () => {
         const element = await loaded({ showFunnel: true });
+        queryDeep(element, '[data-key="handback"] a').click();
+        expect(getNavigateCalledWith().pageReference).toEqual({
+            type: 'standard__recordPage',
+            attributes: {
+                recordId: '00O000000000002AAA',
+                objectApiName: 'Report',
+                actionName: 'view'
+            }
+        });
+        queryDeep(element, 'a[data-stage="won"]').click();
+        expect(getNavigateCalledWith().pageReference.attributes.recordId).toBe(
+            '00O000000000001AAA'
+        );
+        // The defect rate has no report: no link.
+        expect(queryDeep(element, '[data-key="defects"] a')).toBeNull();
+    });
+
+    it('opens the Reports tab, naming the report, when its id is not known', async () => {
+        const element = mount('c-lead-loop-summary', LeadLoopSummary, { showFunnel: true });
+        graphql.emit(settings, isSettings);
+        graphql.emit({ uiapi: { query: { Report: { edges: [] } } } }, isReportIds);
+        await flushPromises();
+        for (let i = 0; i < PARTS; i++) graphql.emit(answerOf(i), isPart(i));
+        await flushPromises();
         queryDeep(element, '[data-key="handback"] a').click();
         expect(getNavigateCalledWith().pageReference).toEqual({
             type: 'standard__objectPage',
             attributes: { objectApiName: 'Report', actionName: 'home' },
             state: { c__report: 'LL_Handback_Reasons' }
         });
-        queryDeep(element, 'a[data-stage="won"]').click();
-        expect(getNavigateCalledWith().pageReference.state).toEqual({
-            c__report: 'LL_Lead_Funnel_By_Status'
-        });
-        // The defect rate has no report: no link.
-        expect(queryDeep(element, '[data-key="defects"] a')).toBeNull();
+    });
+
+    it('waits for every request before computing', async () => {
+        const element = mount('c-lead-loop-summary', LeadLoopSummary);
+        graphql.emit(settings, isSettings);
+        await flushPromises();
+        graphql.emit(answerOf(0), isPart(0));
+        graphql.emit(answerOf(1), isPart(1));
+        await flushPromises();
+        expect(queryDeep(element, 'lightning-spinner')).not.toBeNull();
+        graphql.emit(answerOf(2), isPart(2));
+        await flushPromises();
+        expect(textOf(element, 'lead-count')).toBe('Over 100 leads');
     });
 
     it('shows GraphQL errors in the error panel', async () => {
         const element = mount('c-lead-loop-summary', LeadLoopSummary);
         graphql.emit(settings, isSettings);
         await flushPromises();
-        graphql.emitErrors([{ message: 'Field Nope is undefined' }], isAggregates);
+        graphql.emitErrors([{ message: 'Field Nope is undefined' }], isPart(1));
         await flushPromises();
         expect(textOf(element, 'errors')).toContain('Field Nope is undefined');
         await expectAccessible(element);
@@ -103,8 +159,12 @@ describe('c-lead-loop-summary', () => {
         const element = mount('c-lead-loop-summary', LeadLoopSummary);
         graphql.emit(settings, isSettings);
         await flushPromises();
-        graphql.emit({ uiapi: { aggregate: {} } }, isAggregates);
+        for (let i = 0; i < PARTS; i++) {
+            graphql.emit(i === 1 ? { uiapi: { aggregate: {} } } : answerOf(i), isPart(i));
+        }
         await flushPromises();
-        expect(textOf(element, 'errors')).toContain('lacks the aggregate p0');
+        // The first partition of the second request is named.
+        const first = FUNNEL_AGGREGATE_QUERIES[1].match(/\bp\d+(?=: Lead\()/)[0];
+        expect(textOf(element, 'errors')).toContain(`lacks the aggregate ${first}`);
     });
 });

@@ -1,12 +1,13 @@
 /**
- * The package's reports (force-app/main/default/reports/<folder>/*.report-meta.xml) as
- * the browser app shows them: there is no report engine in the local org, so a report
- * link opens the report's definition (type, columns, groupings, filters).
+ * The package's reports (force-app/main/default/reports/<folder>/*.report-meta.xml):
+ * the local org holds a Report record for each (Id, DeveloperName, Name, FolderName,
+ * Format), and the browser app shows a report's definition (type, columns, groupings,
+ * filters) when a link opens it, as there is no report engine in the local org.
  */
 import path from 'node:path';
-import { listDir, readXml, str, type XmlNode } from '../metadata/src/xml';
+import { listDir, readXml, str, type XmlNode } from './xml';
 
-export interface BrowserReport {
+export interface ReportDef {
     developerName: string;
     folder: string;
     name: string;
@@ -24,9 +25,9 @@ const list = (v: unknown): XmlNode[] =>
 /** `Lead$LL_Tier__c` → `LL_Tier__c`: the field as people read it. */
 const field = (v: unknown) => String(v ?? '').replace(/^[^$]*\$/, '');
 
-export function readReports(packageRoot: string): BrowserReport[] {
+export function readReports(packageRoot: string): ReportDef[] {
     const dir = path.join(packageRoot, 'reports');
-    const out: BrowserReport[] = [];
+    const out: ReportDef[] = [];
     for (const folder of listDir(dir).filter((f) => !f.endsWith('-meta.xml'))) {
         for (const file of listDir(path.join(dir, folder))) {
             if (!file.endsWith('.report-meta.xml')) continue;
