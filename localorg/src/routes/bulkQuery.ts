@@ -115,7 +115,8 @@ export function bulkQueryColumns(ctx: OrgContext, query: string): string[] {
         parsed.groupBy ||
         parsed.offset !== undefined ||
         selected.some(
-            (f) => f.type !== 'Field' && f.type !== 'FieldRelationship' && f.type !== 'FieldSubquery'
+            (f) =>
+                f.type !== 'Field' && f.type !== 'FieldRelationship' && f.type !== 'FieldSubquery'
         )
     )
         throw new ApiError(
