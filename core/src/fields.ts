@@ -53,10 +53,25 @@ export const SCORING_INPUT_LEAD_KEYS = [
     'createdDate'
 ] as const satisfies readonly (keyof Lead)[];
 
-/** Lead fields (domain keys) a rescore reads: what the scorer uses plus the stored results. */
+/**
+ * Lead fields (domain keys) that say whether a nurtured lead is ready to return to sales
+ * (`readyToReturnChange`), with the tier the rescore computes.
+ */
+export const READY_TO_RETURN_LEAD_KEYS = [
+    'status',
+    'ownerId',
+    'nurtureUntil',
+    'readyToReturn'
+] as const satisfies readonly (keyof Lead)[];
+
+/**
+ * Lead fields (domain keys) a rescore reads: what the scorer uses, the stored results, and
+ * what marks a nurtured lead ready to return.
+ */
 export const SCORING_LEAD_KEYS = [
     ...SCORING_INPUT_LEAD_KEYS,
-    ...SCORE_FIELD_KEYS
+    ...SCORE_FIELD_KEYS,
+    ...READY_TO_RETURN_LEAD_KEYS
 ] as const satisfies readonly (keyof Lead)[];
 
 /** Lead fields (domain keys) a preview reads: the scorer's inputs and the stored tier. */

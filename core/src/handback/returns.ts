@@ -197,10 +197,11 @@ export function planReturn(
                   };
         }
     } else {
-        // Leads going back to their previous owner count towards that owner's cap.
+        // Leads going back to their previous owner count towards that owner's cap (the
+        // leads still to place leave holes in `results`).
         const extra = new Map<Id, number>();
         for (const item of results) {
-            if (item.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
+            if (item?.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
         }
         const reps: RoundRobinRep[] = users
             .filter((u) => u.type === 'User' && u.isActive && u.inRoundRobin !== false)
@@ -222,4 +223,40 @@ export function planReturn(
         }
     }
     return results;
+}
+
+/**
+ * What LL_Ready_To_Return__c holds for this lead: why it is ready to return, in words that
+ * stay the same while the facts do (no "N days ago"), so a daily rescore does not rewrite
+ * it; null when it is not ready.
+ */
+export function readyToReturnMark(
+    lead: Lead,
+    settings: LeadLoopSettings,
+    now: Date,
+    nurtureQueueId?: Id | null
+): string | null {
+    const readiness = readyToReturn(lead, settings, now, nurtureQueueId);
+    if (!readiness.ready) return null;
+    return readiness.triggers
+        .map((t) =>
+            t === 'nurtureDatePassed'
+                ? `Nurture date ${lead.nurtureUntil} passed`
+                : 'Scores Hot again'
+        )
+        .join('; ');
+}
+
+/**
+ * The change that keeps LL_Ready_To_Return__c true for `lead` (with its tier as just
+ * scored), or null when the stored value is already right: written only when it changes.
+ */
+export function readyToReturnChange(
+    lead: Lead,
+    settings: LeadLoopSettings,
+    now: Date,
+    nurtureQueueId?: Id | null
+): { id: Id; readyToReturn: string | null } | null {
+    const mark = readyToReturnMark(lead, settings, now, nurtureQueueId);
+    return (lead.readyToReturn || null) === mark ? null : { id: lead.id, readyToReturn: mark };
 }

@@ -4,6 +4,8 @@ import {
     parseSettings,
     planReturn,
     readyToReturn,
+    readyToReturnChange,
+    readyToReturnMark,
     type ReturnOwner
 } from '../../src/index';
 import { NOW, NURTURE_QUEUE, REP, SETTINGS, nurturedLead, workingLead } from './fixtures';
@@ -80,6 +82,38 @@ describe('readyToReturn', () => {
     });
 });
 
+describe('readyToReturnMark and readyToReturnChange', () => {
+    it('names every trigger in words that do not change from day to day', () => {
+        const hot = nurturedLead({ nurtureUntil: '2026-11-20', tier: 'Hot' });
+        expect(readyToReturnMark(hot, SETTINGS, NOW)).toBe(
+            'Nurture date 2026-11-20 passed; Scores Hot again'
+        );
+        const later = new Date(NOW.getTime() + 3 * 86_400_000);
+        expect(readyToReturnMark(hot, SETTINGS, later)).toBe(readyToReturnMark(hot, SETTINGS, NOW));
+        expect(readyToReturnMark(nurturedLead({ nurtureUntil: '2026-12-20' }), SETTINGS, NOW)).toBe(
+            null
+        );
+        expect(readyToReturnMark(workingLead({ tier: 'Hot' }), SETTINGS, NOW)).toBe(null);
+    });
+
+    it('changes the field only when the stored value is wrong, and clears it when no longer ready', () => {
+        const lead = nurturedLead({ tier: 'Hot', nurtureUntil: '2026-12-20' });
+        expect(readyToReturnChange(lead, SETTINGS, NOW)).toEqual({
+            id: lead.id,
+            readyToReturn: 'Scores Hot again'
+        });
+        expect(
+            readyToReturnChange({ ...lead, readyToReturn: 'Scores Hot again' }, SETTINGS, NOW)
+        ).toBe(null);
+        const returned = workingLead({ readyToReturn: 'Scores Hot again' });
+        expect(readyToReturnChange(returned, SETTINGS, NOW)).toEqual({
+            id: returned.id,
+            readyToReturn: null
+        });
+        expect(readyToReturnChange(workingLead({ readyToReturn: '' }), SETTINGS, NOW)).toBe(null);
+    });
+});
+
 describe('planReturn', () => {
     it('returns to the previous owner while active, with the status it had, counted as recycled', () => {
         const lead = nurturedLead({ recycledCount: 1 });
@@ -141,6 +175,15 @@ describe('planReturn', () => {
         );
         // deterministic: same input, same plan
         expect(planReturn(leftLeads(5), USERS, SETTINGS, ctx)).toEqual(plan);
+    });
+
+    it("plans a leaver's lead listed before a lead that goes back to its previous owner", () => {
+        const leads = [...leftLeads(1), nurturedLead({ id: '00Q0000000000RIYAA' })];
+        const plan = planReturn(leads, USERS, SETTINGS, ctx);
+        expect(plan.map((p) => (p.ok ? `${p.to.name} (${p.to.via})` : p.message))).toEqual([
+            'Ana (roundRobin)',
+            'Riya Rep (previousOwner)'
+        ]);
     });
 
     it('respects the cap, counting open leads and leads going back to their previous owner', () => {

@@ -66,6 +66,7 @@ var LEAD_FIELDS = {
   handbackCount: "LL_Handback_Count__c",
   recycledCount: "LL_Recycled_Count__c",
   returnedAt: "LL_Returned_At__c",
+  readyToReturn: "LL_Ready_To_Return__c",
   nextStep: "LL_Next_Step__c",
   nextStepDate: "LL_Next_Step_Date__c",
   lastReviewed: "LL_Last_Reviewed__c",
@@ -319,9 +320,16 @@ var SCORING_INPUT_LEAD_KEYS = [
   ...FIT_FIELDS,
   "createdDate"
 ];
+var READY_TO_RETURN_LEAD_KEYS = [
+  "status",
+  "ownerId",
+  "nurtureUntil",
+  "readyToReturn"
+];
 var SCORING_LEAD_KEYS = [
   ...SCORING_INPUT_LEAD_KEYS,
-  ...SCORE_FIELD_KEYS
+  ...SCORE_FIELD_KEYS,
+  ...READY_TO_RETURN_LEAD_KEYS
 ];
 var PREVIEW_LEAD_KEYS = [
   ...SCORING_INPUT_LEAD_KEYS,
@@ -3186,7 +3194,7 @@ function planReturn(leads, users, settings, context) {
   } else {
     const extra = /* @__PURE__ */ new Map();
     for (const item of results) {
-      if (item.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
+      if (item?.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
     }
     const reps = users.filter((u) => u.type === "User" && u.isActive && u.inRoundRobin !== false).map((u) => ({
       id: u.id,
@@ -3204,6 +3212,17 @@ function planReturn(leads, users, settings, context) {
     }
   }
   return results;
+}
+function readyToReturnMark(lead, settings, now, nurtureQueueId) {
+  const readiness = readyToReturn(lead, settings, now, nurtureQueueId);
+  if (!readiness.ready) return null;
+  return readiness.triggers.map(
+    (t) => t === "nurtureDatePassed" ? `Nurture date ${lead.nurtureUntil} passed` : "Scores Hot again"
+  ).join("; ");
+}
+function readyToReturnChange(lead, settings, now, nurtureQueueId) {
+  const mark = readyToReturnMark(lead, settings, now, nurtureQueueId);
+  return (lead.readyToReturn || null) === mark ? null : { id: lead.id, readyToReturn: mark };
 }
 
 // core/src/metrics/types.ts
@@ -6363,6 +6382,7 @@ export {
   PREVIEW_LEAD_KEYS,
   PREVIEW_READS,
   QUEUE_KEY_PREFIX,
+  READY_TO_RETURN_LEAD_KEYS,
   REASONS_NEEDING_NOTES,
   REP_ACTIVITY_READS,
   REP_LEAD_READS,
@@ -6503,6 +6523,8 @@ export {
   ratio,
   ratioText,
   readyToReturn,
+  readyToReturnChange,
+  readyToReturnMark,
   reduceErrors,
   repActions,
   resumeIndex,
