@@ -5,27 +5,24 @@
  * functions over an `Api`; the commands in `commands/leadloop/handback/` print them.
  */
 import {
-    daysBetween,
-    handbackReasonLabel,
-    HANDBACK_LEAD_KEYS,
-    isoDate,
-    leadApiNames,
+    nurtureQueueRow,
     leadFromRecord,
     LEAD_FIELDS,
-    parseSettings,
+    NURTURE_QUEUE_READS,
     planReturn,
     readyToReturn,
-    SETTINGS,
     type Id,
     type Lead,
     type LeadLoopSettings,
+    type NurtureQueueRow,
     type ReturnOwner,
     type ReturnPlanItem
 } from '../../core/src/index';
 import { cond, soql, type Api, type RecordFailure, type SObjectRecord } from './api/index';
+import { readSettings } from './audit';
 
-/** What hand-back reads of a lead here: the quick action's fields plus score and readiness. */
-const LEAD_SELECT = leadApiNames([...HANDBACK_LEAD_KEYS, 'score', 'readyToReturn']);
+/** The nurture queue page's lead read (one list in the core). */
+const LEAD_SELECT = NURTURE_QUEUE_READS.Lead;
 
 export interface HandbackContext {
     settings: LeadLoopSettings;
@@ -36,24 +33,17 @@ export interface HandbackContext {
 
 /** The active settings (defaults without one) and the queues they name. */
 export async function readHandbackContext(api: Api): Promise<HandbackContext> {
-    const rows = await api.query(
-        soql({
-            select: Object.values(SETTINGS.fields),
-            from: SETTINGS.objectApiName,
-            where: [cond(SETTINGS.fields.active, '=', true)],
-            limit: 1
-        })
-    );
-    const { settings } = parseSettings(rows[0] ?? null);
-    const queues = (
-        await api.query(
+    const [{ settings }, groups] = await Promise.all([
+        readSettings(api),
+        api.query(
             soql({
-                select: ['Id', 'Name', 'DeveloperName'],
+                select: NURTURE_QUEUE_READS.Group,
                 from: 'Group',
                 where: [cond('Type', '=', 'Queue')]
             })
         )
-    ).map((g) => ({
+    ]);
+    const queues = groups.map((g) => ({
         id: String(g.Id),
         name: String(g.Name ?? g.DeveloperName),
         developerName: String(g.DeveloperName)
@@ -91,60 +81,14 @@ export async function readNurturedLeads(
     return [...byId.keys()].sort().map((id) => leadFromRecord(byId.get(id)!));
 }
 
-/** One line of `handback list` (and the nurture queue's table). */
-export interface NurturedLeadRow {
-    id: Id;
-    name: string;
-    company: string;
-    reason: string;
-    notes: string;
-    handedBackAt: string;
-    daysInNurture: number | null;
-    nurtureUntil: string;
-    tier: string;
-    score: number | null;
-    ready: boolean;
-    why: string;
-}
-
-/** The columns of `handback list --csv`, in order. */
-export const NURTURED_LEAD_COLUMNS: readonly (keyof NurturedLeadRow)[] = [
-    'id',
-    'name',
-    'company',
-    'reason',
-    'notes',
-    'handedBackAt',
-    'daysInNurture',
-    'nurtureUntil',
-    'tier',
-    'score',
-    'ready',
-    'why'
-];
-
-export function nurturedLeadRow(lead: Lead, ctx: HandbackContext, now: Date): NurturedLeadRow {
-    const readiness = readyToReturn(lead, ctx.settings, now, ctx.nurtureQueueId);
-    const days = lead.handedBackAt ? daysBetween(lead.handedBackAt, now) : NaN;
-    return {
-        id: lead.id,
-        name: [lead.firstName, lead.lastName].filter(Boolean).join(' '),
-        company: lead.company ?? '',
-        reason: handbackReasonLabel(lead.handbackReason),
-        notes: lead.handbackNotes ?? '',
-        handedBackAt: lead.handedBackAt ? isoDate(new Date(lead.handedBackAt)) : '',
-        daysInNurture: Number.isNaN(days) ? null : days,
-        nurtureUntil: lead.nurtureUntil ?? '',
-        tier: lead.tier ?? '',
-        score: lead.score ?? null,
-        ready: readiness.ready,
-        why: readiness.message
-    };
+/** One line of `handback list`: the nurture queue page's row. */
+export function nurturedLeadRow(lead: Lead, ctx: HandbackContext, now: Date): NurtureQueueRow {
+    return nurtureQueueRow(lead, ctx.settings, now, ctx.nurtureQueueId);
 }
 
 /** Users (active or not, for the previous owner) and queues, as `planReturn` takes them. */
 async function readOwners(api: Api, ctx: HandbackContext): Promise<ReturnOwner[]> {
-    const users = await api.query(soql({ select: ['Id', 'Name', 'IsActive'], from: 'User' }));
+    const users = await api.query(soql({ select: NURTURE_QUEUE_READS.User, from: 'User' }));
     const owners: ReturnOwner[] = users.map((u) => ({
         id: String(u.Id),
         name: String(u.Name),

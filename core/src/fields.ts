@@ -131,6 +131,30 @@ export const PREVIEW_READS: ObjectReads = {
     ...SCORING_ACTIVITY_FIELDS
 };
 
+/** Lead fields (domain keys) hand-back and undo read. */
+export const HANDBACK_LEAD_KEYS = [
+    'id',
+    'firstName',
+    'lastName',
+    'company',
+    'status',
+    'isConverted',
+    'convertedDate',
+    'ownerId',
+    'lastModifiedDate',
+    'systemModstamp',
+    'tier',
+    'handbackReason',
+    'handbackNotes',
+    'nurtureUntil',
+    'previousOwnerId',
+    'previousStatus',
+    'handedBackAt',
+    'handbackCount',
+    'recycledCount',
+    'returnedAt'
+] as const satisfies readonly (keyof Lead)[];
+
 /** Handing a lead back (the quick action): the active settings and the queues by name. */
 export const HANDBACK_READS: ObjectReads = {
     [SETTINGS.objectApiName]: [
@@ -140,6 +164,30 @@ export const HANDBACK_READS: ObjectReads = {
         SETTINGS.fields.nurtureDays
     ],
     Group: ['Id', 'DeveloperName']
+};
+
+/** Lead fields (domain keys) the nurture queue reads: hand-back's, the score and the ready mark. */
+export const NURTURE_QUEUE_LEAD_KEYS = [
+    ...HANDBACK_LEAD_KEYS,
+    'score',
+    'readyToReturn'
+] as const satisfies readonly (keyof Lead)[];
+
+/**
+ * The nurture queue (the app page, `leadloop handback list/return`): nurtured leads, the
+ * settings and queues a return needs, and the users a lead can go back to.
+ */
+export const NURTURE_QUEUE_READS: ObjectReads = {
+    Lead: leadApiNames(NURTURE_QUEUE_LEAD_KEYS),
+    [SETTINGS.objectApiName]: [
+        ...HANDBACK_READS[SETTINGS.objectApiName],
+        SETTINGS.fields.openStatuses,
+        SETTINGS.fields.returnRule,
+        SETTINGS.fields.returnQueue,
+        SETTINGS.fields.roundRobinCap
+    ],
+    Group: [...HANDBACK_READS.Group, 'Name'],
+    User: ['Id', 'Name', 'IsActive']
 };
 
 /** Lead fields (domain keys) the hygiene audit reads, and what its fixes compare and change. */

@@ -4,12 +4,8 @@ import { OrgCommand, type FlagsOf, type OrgContext } from '../../../command';
 import { nowFlag, orgFlags } from '../../../flags';
 import { table, type Outcome } from '../../../output';
 import { toCsv } from '../../../api/csv';
-import {
-    NURTURED_LEAD_COLUMNS,
-    nurturedLeadRow,
-    readHandbackContext,
-    readNurturedLeads
-} from '../../../handback';
+import { NURTURE_QUEUE_COLUMNS } from '../../../../../core/src/index';
+import { nurturedLeadRow, readHandbackContext, readNurturedLeads } from '../../../handback';
 
 export default class HandbackList extends OrgCommand {
     static summary = 'List the leads handed back to marketing, and which are ready to return.';
@@ -38,7 +34,7 @@ export default class HandbackList extends OrgCommand {
         if (f.csv) {
             writeFileSync(
                 f.csv,
-                toCsv(rows as unknown as Record<string, unknown>[], [...NURTURED_LEAD_COLUMNS])
+                toCsv(rows as unknown as Record<string, unknown>[], [...NURTURE_QUEUE_COLUMNS])
             );
         }
         const ready = rows.filter((r) => r.ready).length;

@@ -374,6 +374,28 @@ var PREVIEW_READS = {
   Lead: leadApiNames(PREVIEW_LEAD_KEYS),
   ...SCORING_ACTIVITY_FIELDS
 };
+var HANDBACK_LEAD_KEYS = [
+  "id",
+  "firstName",
+  "lastName",
+  "company",
+  "status",
+  "isConverted",
+  "convertedDate",
+  "ownerId",
+  "lastModifiedDate",
+  "systemModstamp",
+  "tier",
+  "handbackReason",
+  "handbackNotes",
+  "nurtureUntil",
+  "previousOwnerId",
+  "previousStatus",
+  "handedBackAt",
+  "handbackCount",
+  "recycledCount",
+  "returnedAt"
+];
 var HANDBACK_READS = {
   [SETTINGS.objectApiName]: [
     "Id",
@@ -382,6 +404,23 @@ var HANDBACK_READS = {
     SETTINGS.fields.nurtureDays
   ],
   Group: ["Id", "DeveloperName"]
+};
+var NURTURE_QUEUE_LEAD_KEYS = [
+  ...HANDBACK_LEAD_KEYS,
+  "score",
+  "readyToReturn"
+];
+var NURTURE_QUEUE_READS = {
+  Lead: leadApiNames(NURTURE_QUEUE_LEAD_KEYS),
+  [SETTINGS.objectApiName]: [
+    ...HANDBACK_READS[SETTINGS.objectApiName],
+    SETTINGS.fields.openStatuses,
+    SETTINGS.fields.returnRule,
+    SETTINGS.fields.returnQueue,
+    SETTINGS.fields.roundRobinCap
+  ],
+  Group: [...HANDBACK_READS.Group, "Name"],
+  User: ["Id", "Name", "IsActive"]
 };
 var HYGIENE_LEAD_KEYS = [
   "id",
@@ -2825,28 +2864,6 @@ function defaultNurtureUntil(reason, settings, now) {
 // core/src/handback/handBack.ts
 var HANDBACK_NOTES_MAX_LENGTH = 32768;
 var NURTURE_MAX_DAYS = 3650;
-var HANDBACK_LEAD_KEYS = [
-  "id",
-  "firstName",
-  "lastName",
-  "company",
-  "status",
-  "isConverted",
-  "convertedDate",
-  "ownerId",
-  "lastModifiedDate",
-  "systemModstamp",
-  "tier",
-  "handbackReason",
-  "handbackNotes",
-  "nurtureUntil",
-  "previousOwnerId",
-  "previousStatus",
-  "handedBackAt",
-  "handbackCount",
-  "recycledCount",
-  "returnedAt"
-];
 function handBackLeadFields() {
   return leadApiNames(HANDBACK_LEAD_KEYS).map((name) => `Lead.${name}`);
 }
@@ -3223,6 +3240,40 @@ function readyToReturnMark(lead, settings, now, nurtureQueueId) {
 function readyToReturnChange(lead, settings, now, nurtureQueueId) {
   const mark = readyToReturnMark(lead, settings, now, nurtureQueueId);
   return (lead.readyToReturn || null) === mark ? null : { id: lead.id, readyToReturn: mark };
+}
+
+// core/src/handback/nurtureQueue.ts
+var NURTURE_QUEUE_COLUMNS = [
+  "id",
+  "name",
+  "company",
+  "reason",
+  "notes",
+  "handedBackAt",
+  "daysInNurture",
+  "nurtureUntil",
+  "tier",
+  "score",
+  "ready",
+  "why"
+];
+function nurtureQueueRow(lead, settings, now, nurtureQueueId) {
+  const readiness = readyToReturn(lead, settings, now, nurtureQueueId);
+  const days = lead.handedBackAt ? daysBetween(lead.handedBackAt, now) : NaN;
+  return {
+    id: lead.id,
+    name: [lead.firstName, lead.lastName].filter(Boolean).join(" "),
+    company: lead.company ?? "",
+    reason: handbackReasonLabel(lead.handbackReason),
+    notes: lead.handbackNotes ?? "",
+    handedBackAt: lead.handedBackAt ? isoDate(new Date(lead.handedBackAt)) : "",
+    daysInNurture: Number.isNaN(days) ? null : days,
+    nurtureUntil: lead.nurtureUntil ?? "",
+    tier: lead.tier ?? "",
+    score: lead.score ?? null,
+    ready: readiness.ready,
+    why: readiness.message
+  };
 }
 
 // core/src/metrics/types.ts
@@ -6374,7 +6425,10 @@ export {
   MS_PER_DAY,
   NEGATIVE_TARGETS,
   NURTURE_MAX_DAYS,
+  NURTURE_QUEUE_COLUMNS,
   NURTURE_QUEUE_DEVELOPER_NAME,
+  NURTURE_QUEUE_LEAD_KEYS,
+  NURTURE_QUEUE_READS,
   PACKAGE_OBJECTS,
   PACKAGE_PREFIX,
   PERMISSION_SETS,
@@ -6500,6 +6554,7 @@ export {
   normalizePhone,
   normalizeText,
   normalizeWords,
+  nurtureQueueRow,
   opportunityFromRecord,
   overdueDays,
   ownerRecord,
