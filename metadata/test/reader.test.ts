@@ -39,7 +39,8 @@ describe('reading force-app', () => {
             'LL_Review_Board',
             'LL_Lead_Funnel',
             'LL_Scoring_Model',
-            'LL_Hygiene_Audit'
+            'LL_Hygiene_Audit',
+            'LL_Nurture_Queue'
         ]);
         expect(meta.tabs.get('LL_Scoring_Model')).toMatchObject({
             label: 'Scoring Model',
@@ -103,6 +104,15 @@ describe('reading force-app', () => {
                 pageReference: {
                     type: 'standard__navItemPage',
                     attributes: { apiName: 'LL_Hygiene_Audit' }
+                }
+            },
+            {
+                tab: 'LL_Nurture_Queue',
+                label: 'Nurture Queue',
+                flexiPage: 'LL_Nurture_Queue',
+                pageReference: {
+                    type: 'standard__navItemPage',
+                    attributes: { apiName: 'LL_Nurture_Queue' }
                 }
             }
         ]);
