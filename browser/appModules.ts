@@ -9,8 +9,10 @@ import type { Plugin } from 'rollup';
 import {
     appNavigation,
     readPackageMetadata,
+    recordActionsFor,
     recordPageFor,
     type PackageMetadata,
+    type RecordAction,
     type PlacedComponent
 } from '../metadata/src/index';
 import { readReports, type BrowserReport } from './reports';
@@ -22,6 +24,8 @@ export interface BrowserPages {
     nav: { key: string; label: string; pageReference: object; appPage?: string }[];
     appPages: { name: string; label: string; components: object[] }[];
     recordPages: Record<string, object[]>;
+    /** Per object, the component quick actions its record page's highlights panel shows. */
+    recordActions: Record<string, RecordAction[]>;
     /** The package's reports, opened from report links (standard__objectPage Report). */
     reports: BrowserReport[];
 }
@@ -56,6 +60,9 @@ export function browserPages(meta: PackageMetadata): BrowserPages {
                 placed(meta, recordPageFor(meta, APP_NAME, object)?.components ?? [])
             ])
         ),
+        recordActions: Object.fromEntries(
+            [...recordObjects].map((object) => [object, recordActionsFor(meta, APP_NAME, object)])
+        ),
         reports: readReports(meta.root)
     };
 }
@@ -87,7 +94,8 @@ export function appModules(root: string): Plugin[] {
             for (const def of [
                 ...meta.applications.values(),
                 ...meta.tabs.values(),
-                ...meta.flexiPages.values()
+                ...meta.flexiPages.values(),
+                ...meta.quickActions.values()
             ]) {
                 watchFile(def.file);
             }
