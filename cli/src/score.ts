@@ -14,9 +14,9 @@ import {
     leadToRecord,
     parseScoringModelRecord,
     readyToReturnChange,
+    rescoreChange,
     SCORING_MODEL,
     SCORING_READS,
-    scoreFieldChanges,
     scoreLead,
     scoringInputsFromRecords,
     LEAD_FIELDS,
@@ -161,10 +161,9 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
         let change: Partial<Lead> | null = null;
         if (!(resumeAfter && lead.id <= resumeAfter)) {
             const scored = scoreLead(input, active.model, now);
-            const ready = readiness({ ...lead, tier: scored.tier });
-            if (ready) result.readyToReturnChanged += 1;
-            const scoreChange = scoreFieldChanges(lead, scored, version, now);
-            change = scoreChange || ready ? { ...scoreChange, ...ready, id: lead.id } : null;
+            const out = rescoreChange(lead, scored, version, now, handback);
+            if (out.readyChanged) result.readyToReturnChanged += 1;
+            change = out.change;
         }
         if (change) {
             const record = leadToRecord(change);

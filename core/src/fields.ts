@@ -118,11 +118,26 @@ export const SCORING_MODEL_READS: ObjectReads = {
     [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
 };
 
-/** Rescoring leads (the CLI's `score`, the score card's "Rescore now"). */
+/** Handing a lead back (the quick action): the active settings and the queues by name. */
+export const HANDBACK_READS: ObjectReads = {
+    [SETTINGS.objectApiName]: [
+        'Id',
+        SETTINGS.fields.nurtureQueue,
+        SETTINGS.fields.nurturingStatus,
+        SETTINGS.fields.nurtureDays
+    ],
+    Group: ['Id', 'DeveloperName']
+};
+
+/**
+ * Rescoring leads (the CLI's `score`, the score card's "Rescore now"), with the settings
+ * and queues that say whether a lead is in nurture, for its ready-to-return mark.
+ */
 export const SCORING_READS: ObjectReads = {
     Lead: leadApiNames(SCORING_LEAD_KEYS),
     ...SCORING_ACTIVITY_FIELDS,
-    ...SCORING_MODEL_READS
+    ...SCORING_MODEL_READS,
+    ...HANDBACK_READS
 };
 
 /** Previewing a model over current leads (the editor's preview). */
@@ -154,17 +169,6 @@ export const HANDBACK_LEAD_KEYS = [
     'recycledCount',
     'returnedAt'
 ] as const satisfies readonly (keyof Lead)[];
-
-/** Handing a lead back (the quick action): the active settings and the queues by name. */
-export const HANDBACK_READS: ObjectReads = {
-    [SETTINGS.objectApiName]: [
-        'Id',
-        SETTINGS.fields.nurtureQueue,
-        SETTINGS.fields.nurturingStatus,
-        SETTINGS.fields.nurtureDays
-    ],
-    Group: ['Id', 'DeveloperName']
-};
 
 /** Lead fields (domain keys) the nurture queue reads: hand-back's, the score and the ready mark. */
 export const NURTURE_QUEUE_LEAD_KEYS = [

@@ -9,6 +9,8 @@ import { daysBetween, isoDate } from '../dates';
 import { leadToRecord, type SalesforceRecord } from '../records';
 import { assignRoundRobin, type RoundRobinRep } from '../roundRobin';
 import { SETTINGS } from '../schema';
+import { scoreFieldChanges } from '../scoring/changes';
+import type { ScoreResult } from '../scoring/score';
 import type { Id, Lead, LeadLoopSettings, Owner } from '../types';
 import { isInNurture, sameId } from './handBack';
 
@@ -259,4 +261,29 @@ export function readyToReturnChange(
 ): { id: Id; readyToReturn: string | null } | null {
     const mark = readyToReturnMark(lead, settings, now, nurtureQueueId);
     return (lead.readyToReturn || null) === mark ? null : { id: lead.id, readyToReturn: mark };
+}
+
+/**
+ * What a rescore writes to one lead (the CLI's `score` and the score card's "Rescore now"
+ * alike): the score fields that change, and the ready-to-return mark when it changes with
+ * the tier just computed. `change` is null when nothing changes.
+ */
+export function rescoreChange(
+    lead: Lead,
+    scored: ScoreResult,
+    modelVersion: number,
+    now: Date,
+    handback: { settings: LeadLoopSettings; nurtureQueueId?: Id | null }
+): { change: Partial<Lead> | null; readyChanged: boolean } {
+    const ready = readyToReturnChange(
+        { ...lead, tier: scored.tier },
+        handback.settings,
+        now,
+        handback.nurtureQueueId
+    );
+    const scoreChange = scoreFieldChanges(lead, scored, modelVersion, now);
+    return {
+        change: scoreChange || ready ? { ...scoreChange, ...ready, id: lead.id } : null,
+        readyChanged: ready !== null
+    };
 }

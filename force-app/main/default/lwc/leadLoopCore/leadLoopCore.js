@@ -365,10 +365,20 @@ var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
 var SCORING_MODEL_READS = {
   [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
 };
+var HANDBACK_READS = {
+  [SETTINGS.objectApiName]: [
+    "Id",
+    SETTINGS.fields.nurtureQueue,
+    SETTINGS.fields.nurturingStatus,
+    SETTINGS.fields.nurtureDays
+  ],
+  Group: ["Id", "DeveloperName"]
+};
 var SCORING_READS = {
   Lead: leadApiNames(SCORING_LEAD_KEYS),
   ...SCORING_ACTIVITY_FIELDS,
-  ...SCORING_MODEL_READS
+  ...SCORING_MODEL_READS,
+  ...HANDBACK_READS
 };
 var PREVIEW_READS = {
   Lead: leadApiNames(PREVIEW_LEAD_KEYS),
@@ -396,15 +406,6 @@ var HANDBACK_LEAD_KEYS = [
   "recycledCount",
   "returnedAt"
 ];
-var HANDBACK_READS = {
-  [SETTINGS.objectApiName]: [
-    "Id",
-    SETTINGS.fields.nurtureQueue,
-    SETTINGS.fields.nurturingStatus,
-    SETTINGS.fields.nurtureDays
-  ],
-  Group: ["Id", "DeveloperName"]
-};
 var NURTURE_QUEUE_LEAD_KEYS = [
   ...HANDBACK_LEAD_KEYS,
   "score",
@@ -3240,6 +3241,19 @@ function readyToReturnMark(lead, settings, now, nurtureQueueId) {
 function readyToReturnChange(lead, settings, now, nurtureQueueId) {
   const mark = readyToReturnMark(lead, settings, now, nurtureQueueId);
   return (lead.readyToReturn || null) === mark ? null : { id: lead.id, readyToReturn: mark };
+}
+function rescoreChange(lead, scored, modelVersion, now, handback) {
+  const ready = readyToReturnChange(
+    { ...lead, tier: scored.tier },
+    handback.settings,
+    now,
+    handback.nurtureQueueId
+  );
+  const scoreChange = scoreFieldChanges(lead, scored, modelVersion, now);
+  return {
+    change: scoreChange || ready ? { ...scoreChange, ...ready, id: lead.id } : null,
+    readyChanged: ready !== null
+  };
 }
 
 // core/src/handback/nurtureQueue.ts
@@ -6582,6 +6596,7 @@ export {
   readyToReturnMark,
   reduceErrors,
   repActions,
+  rescoreChange,
   resumeIndex,
   reviewEntryFromRecord,
   reviewExportRows,
