@@ -11,6 +11,7 @@ import {
     NURTURE_QUEUE_READS,
     planReturn,
     readyToReturn,
+    stillUnchanged,
     type Id,
     type Lead,
     type LeadLoopSettings,
@@ -20,6 +21,7 @@ import {
 } from '../../core/src/index';
 import { cond, soql, type Api, type RecordFailure, type SObjectRecord } from './api/index';
 import { readSettings } from './audit';
+import { currentLeads } from './fix';
 
 /** The nurture queue page's lead read (one list in the core). */
 const LEAD_SELECT = NURTURE_QUEUE_READS.Lead;
@@ -127,7 +129,7 @@ export interface ReturnOptions {
     /** Leads per write (default 200, one sObject Collections call). */
     batchSize?: number;
     bulkThreshold: number;
-    onProgress?: (p: { done: number; total: number }) => void;
+    onProgress?: (p: { done: number; total: number }) => void | Promise<void>;
 }
 
 /** One lead of a return: who gets it and why, and after `--apply` whether it was written. */
@@ -137,7 +139,7 @@ export interface ReturnRow {
     to: string;
     via: string;
     explanation: string;
-    result: 'preview' | 'returned' | 'failed' | 'refused';
+    result: 'preview' | 'returned' | 'failed' | 'refused' | 'skipped';
     message: string;
 }
 
@@ -146,6 +148,8 @@ export interface ReturnRunResult {
     considered: number;
     planned: number;
     returned: number;
+    /** Leads changed by someone else since they were read: left alone, never overwritten. */
+    skipped: number;
     rows: ReturnRow[];
     failures: RecordFailure[];
 }
@@ -177,6 +181,7 @@ export async function returnToSales(api: Api, opts: ReturnOptions): Promise<Retu
         considered: nurtured.length,
         planned: plan.filter((p) => p.ok).length,
         returned: 0,
+        skipped: 0,
         rows,
         failures: []
     };
@@ -195,13 +200,38 @@ export async function returnToSales(api: Api, opts: ReturnOptions): Promise<Retu
     );
     const size = opts.batchSize ?? 200;
     for (let i = 0; i < writes.length; i += size) {
-        const batch = writes.slice(i, i + size);
-        const out = await api.write(
-            'Lead',
-            batch.map((w) => w.record as SObjectRecord),
-            'update',
-            { bulkThreshold: opts.bulkThreshold }
+        // As `leadloop fix` applies: a lead saved since it was read is skipped with that
+        // reason (its LastModifiedDate is read again just before the write).
+        const planned = writes.slice(i, i + size).map((w) => ({
+            ...w,
+            leadId: rows[w.index].id,
+            leadName: rows[w.index].name,
+            lastModifiedDate: byId.get(rows[w.index].id)?.lastModifiedDate ?? null
+        }));
+        const current = await currentLeads(
+            api,
+            planned.map((w) => w.leadId),
+            [],
+            opts.bulkThreshold
         );
+        const stamps = new Map(
+            [...current].map(([id, r]) => [id, (r.LastModifiedDate as string | null) ?? null])
+        );
+        const { apply: batch, skipped } = stillUnchanged(planned, stamps);
+        for (const s of skipped) {
+            const row = rows.find((r) => r.id === s.leadId)!;
+            row.result = 'skipped';
+            row.message = `Not returned: ${s.reason}.`;
+            result.skipped += 1;
+        }
+        const out = batch.length
+            ? await api.write(
+                  'Lead',
+                  batch.map((w) => w.record as SObjectRecord),
+                  'update',
+                  { bulkThreshold: opts.bulkThreshold }
+              )
+            : { failures: [] };
         const failed = new Map(out.failures.map((f) => [f.index, f]));
         for (const [j, w] of batch.entries()) {
             const f = failed.get(j);
@@ -211,7 +241,7 @@ export async function returnToSales(api: Api, opts: ReturnOptions): Promise<Retu
                 result.returned += 1;
             }
         }
-        opts.onProgress?.({ done: Math.min(i + size, writes.length), total: writes.length });
+        await opts.onProgress?.({ done: Math.min(i + size, writes.length), total: writes.length });
     }
     return result;
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../core/src/index';
 import { Api } from '../src/api';
+import { returnToSales } from '../src/handback';
 import { scoreOrg } from '../src/score';
 import { generateDemoData, seedOrg } from '../src/seed/index';
 import { cli as runCli, closeEnv, newEnv, type Env } from './orgEnv';
@@ -104,6 +105,53 @@ describe('leadloop handback', () => {
         ).toBe(true);
         expect(await nurtured()).toEqual(before);
     });
+
+    it('skips a lead changed since it was read, with that reason, and never overwrites it', async () => {
+        const api = new Api(conn());
+        const users = (await api.query('SELECT Id, IsActive FROM User')) as Record<string, any>[];
+        const active = new Set(users.filter((u) => u.IsActive).map((u) => u.Id));
+        const [first, second] = (await nurtured()).filter(
+            (l) => l.LL_Ready_To_Return__c && active.has(l.LL_Previous_Owner__c)
+        );
+        let edited = false;
+        const res = await returnToSales(api, {
+            apply: true,
+            now: new Date(NOW),
+            ids: [first.Id, second.Id],
+            batchSize: 1,
+            bulkThreshold: Infinity,
+            // Someone else saves the second lead while the first is being written.
+            onProgress: async () => {
+                if (edited) return;
+                edited = true;
+                await api.write(
+                    'Lead',
+                    [{ Id: second.Id, Company: 'Changed meanwhile' }],
+                    'update',
+                    {
+                        bulkThreshold: Infinity
+                    }
+                );
+            }
+        });
+        expect(res.rows.map((r) => [r.id, r.result])).toEqual([
+            [first.Id, 'returned'],
+            [second.Id, 'skipped']
+        ]);
+        expect(res.rows[1].message).toBe(
+            'Not returned: changed by someone else since the preview.'
+        );
+        expect(res.skipped).toBe(1);
+        expect(res.failures).toEqual([]);
+        const [after] = (await api.query(
+            `SELECT OwnerId, Status, Company FROM Lead WHERE Id = '${second.Id}'`
+        )) as Record<string, any>[];
+        expect(after).toMatchObject({
+            OwnerId: second.OwnerId,
+            Status: second.Status,
+            Company: 'Changed meanwhile'
+        });
+    }, 60_000);
 
     it('applies in batches with a result per lead: previous owner while active, the rule for a leaver; a failure exits 1 and a re-run retries only it', async () => {
         const api = new Api(conn());

@@ -7,7 +7,7 @@ import { returnToSales } from '../../../handback';
 export default class HandbackReturn extends OrgCommand {
     static summary = 'Return nurtured leads that are ready to sales (a preview unless --apply).';
     static description =
-        "Plans who gets each lead ready to return (or each --lead): its previous owner while active, otherwise the settings' rule (a queue, or round-robin over active reps). Without --apply it only shows the plan. With --apply it writes in batches; each lead gets its own result, and a run with failures exits 1. A returned lead is no longer in nurture, so running again retries only what failed.";
+        "Plans who gets each lead ready to return (or each --lead): its previous owner while active, otherwise the settings' rule (a queue, or round-robin over active reps). Without --apply it only shows the plan. With --apply it writes in batches; each lead gets its own result, and a lead someone else saved since it was read is skipped, never overwritten, and a run with failures exits 1. A returned lead is no longer in nurture, so running again retries only what failed.";
     static examples = [
         '<%= config.bin %> <%= command.id %> --target-org local',
         '<%= config.bin %> <%= command.id %> -o local --apply',
@@ -43,7 +43,8 @@ export default class HandbackReturn extends OrgCommand {
             onProgress: (p) => this.progress(`Returning ${p.done}/${p.total}`)
         });
         const head = apply
-            ? `Returned ${res.returned} of ${res.rows.length} lead(s) to sales.`
+            ? `Returned ${res.returned} of ${res.rows.length} lead(s) to sales` +
+              (res.skipped ? `; ${res.skipped} skipped (changed since they were read).` : '.')
             : `Preview: ${res.planned} of ${res.rows.length} lead(s) would go back to sales (run with --apply to write).`;
         return {
             result: { ...res },
