@@ -10,6 +10,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import { DEFAULT_SETTINGS, settingsToRecord } from '../../core/src/index';
 import { READ_ONLY_PROFILE_ID } from '../../localorg/src/store/access';
 import {
     clickTab,
@@ -17,6 +18,7 @@ import {
     expectClean,
     openLead,
     pageHeading,
+    shownDate,
     toast,
     typeInto,
     useApp
@@ -25,15 +27,6 @@ import {
 const app = useApp();
 
 const DAY = 86_400_000;
-/** A date as the en-US date field shows it ("Nov 24, 2026"). */
-const shown = (date: Date) =>
-    date.toLocaleDateString('en-US', {
-        month: 'short',
-        day: 'numeric',
-        year: 'numeric',
-        timeZone: 'UTC'
-    });
-
 const HANDBACK_FIELDS = [
     'Id',
     'Name',
@@ -89,7 +82,7 @@ async function chooseReason(dialog: Locator, label: string): Promise<void> {
 
 async function setDate(dialog: Locator, date: Date): Promise<void> {
     const field = dialog.getByLabel('Nurture until');
-    await field.fill(shown(date));
+    await field.fill(shownDate(date));
     await field.press('Tab');
 }
 
@@ -149,7 +142,7 @@ describe('Hand back to marketing', () => {
         expect(tasksOf(handed.id)).toHaveLength(tasks);
 
         // Cancel closes the modal; still nothing written.
-        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
         await closed(dialog);
         expect(lead(handed.id)).toEqual(before);
     });
@@ -202,7 +195,12 @@ describe('Hand back to marketing', () => {
         await dialog.getByRole('button', { name: 'Undo hand-back' }).click();
         await toast(page, 'Hand-back undone');
         await closed(dialog);
-        expect(lead(handed.id)).toMatchObject({ Status: 'Working', OwnerId: rita });
+        // Undo puts back what the hand-back changed, its count included.
+        expect(lead(handed.id)).toMatchObject({
+            Status: 'Working',
+            OwnerId: rita,
+            LL_Handback_Count__c: 0
+        });
 
         dialog = await openAction(handed.name);
         await chooseReason(dialog, 'No budget');
@@ -214,7 +212,7 @@ describe('Hand back to marketing', () => {
         expect(lead(handed.id)).toMatchObject({
             Status: 'Nurturing',
             LL_Handback_Reason__c: 'No_Budget',
-            LL_Handback_Count__c: 2,
+            LL_Handback_Count__c: 1,
             LL_Previous_Owner__c: rita
         });
     });
@@ -229,6 +227,7 @@ describe('Hand back to marketing', () => {
         await dialog
             .getByText(/Someone else changed this lead after you opened this action/)
             .waitFor();
+        expectRefusedRequestLogged('412 (Precondition Failed)');
         await expectClean(app);
         expect(lead(conflict.id)).toMatchObject({
             Status: 'Working',
@@ -281,6 +280,12 @@ describe('Hand back to marketing', () => {
         await closed(dialog);
         const sam = userId('Sam Seller');
         org.update('User', sam, { IsActive: false });
+        // The admin has set the org's statuses (the defaults name the standard "Open - Not
+        // Contacted", which this org does not have): a lead going to a new owner starts as New.
+        org.create(
+            'LL_Settings__c',
+            settingsToRecord({ ...DEFAULT_SETTINGS, openStatuses: ['New'] })
+        );
 
         await clickTab(page, 'Nurture Queue');
         await queueRow(handed.name).waitFor();
@@ -314,8 +319,9 @@ describe('Hand back to marketing', () => {
             LL_Ready_To_Return__c: null
         });
         const toRule = lead(leaverLead.id);
-        const [newOwner] = org.find('User', { Id: toRule.OwnerId }, ['Name', 'IsActive']);
-        expect(newOwner).toEqual({ Name: m![1], IsActive: true });
+        const [newOwner] = org.find('User', { Name: m![1] }, ['Id', 'IsActive']);
+        expect(newOwner).toEqual({ Id: toRule.OwnerId, IsActive: true });
+        expect(toRule.Status).toBe('New');
         expect(toRule.LL_Recycled_Count__c).toBe(1);
         await expectClean(app);
     });

@@ -187,15 +187,7 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
                 onProgress: (n) => opts.onProgress?.({ done: done + n, total: inputs.length })
             });
             result.written += out.created + out.updated;
-            for (const f of out.failures) {
-                result.failures.push({
-                    object: 'Lead',
-                    sourceId: null,
-                    id: String(changes[f.index].Id),
-                    errorCode: f.errorCode,
-                    message: f.message
-                });
-            }
+            result.failures.push(...leadFailures(changes, out.failures));
         }
         done += count;
         opts.onProgress?.({ done, total: inputs.length });
@@ -243,15 +235,21 @@ async function markPassedNurtureDates(
     if (opts.dryRun || !changes.length) return;
     const out = await api.write('Lead', changes, 'update', { bulkThreshold: opts.bulkThreshold });
     result.written += out.updated;
-    for (const f of out.failures) {
-        result.failures.push({
-            object: 'Lead',
-            sourceId: null,
-            id: String(changes[f.index].Id),
-            errorCode: f.errorCode,
-            message: f.message
-        });
-    }
+    result.failures.push(...leadFailures(changes, out.failures));
+}
+
+/** The per-record failures of a Lead write, by the written records' Ids. */
+function leadFailures(
+    changes: readonly SObjectRecord[],
+    failures: readonly { index: number; errorCode: string; message: string }[]
+): RecordFailure[] {
+    return failures.map((f) => ({
+        object: 'Lead',
+        sourceId: null,
+        id: String(changes[f.index].Id),
+        errorCode: f.errorCode,
+        message: f.message
+    }));
 }
 
 type ScoringRecords = Record<'Lead' | (typeof ACTIVITY_READS)[number]['from'], SObjectRecord[]> & {

@@ -16,13 +16,17 @@ export default class QuickActionPanel extends LightningElement {
 
     focused = false;
     onCloseScreen = () => this.handleClose();
+    // Escape closes the modal wherever focus is (a button disabled while saving drops it).
+    onKeyDown = (event) => this.handleKeyDown(event);
 
     connectedCallback() {
         this.template.addEventListener('lightning__closeactionscreen', this.onCloseScreen);
+        window.addEventListener('keydown', this.onKeyDown);
     }
 
     disconnectedCallback() {
         this.template.removeEventListener('lightning__closeactionscreen', this.onCloseScreen);
+        window.removeEventListener('keydown', this.onKeyDown);
     }
 
     renderedCallback() {
@@ -33,7 +37,8 @@ export default class QuickActionPanel extends LightningElement {
     }
 
     handleKeyDown(event) {
-        if (event.key === 'Escape') {
+        // A control that handled Escape itself (an open dropdown) keeps it.
+        if (event.key === 'Escape' && !event.defaultPrevented) {
             event.stopPropagation();
             this.handleClose();
         }
