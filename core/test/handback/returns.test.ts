@@ -6,6 +6,10 @@ import {
     readyToReturn,
     readyToReturnChange,
     readyToReturnMark,
+    rescoreChange,
+    scoreFieldChanges,
+    scoreLead,
+    DEFAULT_SCORING_MODEL,
     type ReturnOwner
 } from '../../src/index';
 import { NOW, NURTURE_QUEUE, REP, SETTINGS, nurturedLead, workingLead } from './fixtures';
@@ -111,6 +115,34 @@ describe('readyToReturnMark and readyToReturnChange', () => {
             readyToReturn: null
         });
         expect(readyToReturnChange(workingLead({ readyToReturn: '' }), SETTINGS, NOW)).toBe(null);
+    });
+});
+
+describe('rescoreChange', () => {
+    const scored = (lead: ReturnType<typeof nurturedLead>) =>
+        scoreLead({ lead, activities: [], campaignMembers: [] }, DEFAULT_SCORING_MODEL, NOW);
+
+    it('writes the score fields and the ready mark together, the mark judged by the new tier', () => {
+        const lead = nurturedLead({ nurtureUntil: '2026-11-20' });
+        const result = scored(lead);
+        const out = rescoreChange(lead, result, 1, NOW, { settings: SETTINGS });
+        expect(out.readyChanged).toBe(true);
+        expect(out.change).toEqual({
+            ...scoreFieldChanges(lead, result, 1, NOW),
+            id: lead.id,
+            readyToReturn: readyToReturnMark({ ...lead, tier: result.tier }, SETTINGS, NOW)
+        });
+        expect(out.change?.readyToReturn).toMatch(/^Nurture date 2026-11-20 passed/);
+    });
+
+    it('writes nothing once the stored score and mark are current', () => {
+        const lead = nurturedLead({ nurtureUntil: '2026-11-20' });
+        const first = rescoreChange(lead, scored(lead), 1, NOW, { settings: SETTINGS });
+        const stored = { ...lead, ...first.change };
+        expect(rescoreChange(stored, scored(stored), 1, NOW, { settings: SETTINGS })).toEqual({
+            change: null,
+            readyChanged: false
+        });
     });
 });
 
