@@ -10,9 +10,11 @@ import {
     appNavigation,
     readPackageMetadata,
     readReports,
+    recordActionsFor,
     recordPageFor,
     type PackageMetadata,
     type PlacedComponent,
+    type RecordAction,
     type ReportDef
 } from '../metadata/src/index';
 
@@ -23,6 +25,8 @@ export interface BrowserPages {
     nav: { key: string; label: string; pageReference: object; appPage?: string }[];
     appPages: { name: string; label: string; components: object[] }[];
     recordPages: Record<string, object[]>;
+    /** Per object, the component quick actions its record page's highlights panel shows. */
+    recordActions: Record<string, RecordAction[]>;
     /** The package's reports, shown when a report link opens one (by its record id). */
     reports: ReportDef[];
 }
@@ -57,6 +61,9 @@ export function browserPages(meta: PackageMetadata): BrowserPages {
                 placed(meta, recordPageFor(meta, APP_NAME, object)?.components ?? [])
             ])
         ),
+        recordActions: Object.fromEntries(
+            [...recordObjects].map((object) => [object, recordActionsFor(meta, APP_NAME, object)])
+        ),
         reports: readReports(meta.root)
     };
 }
@@ -88,7 +95,8 @@ export function appModules(root: string): Plugin[] {
             for (const def of [
                 ...meta.applications.values(),
                 ...meta.tabs.values(),
-                ...meta.flexiPages.values()
+                ...meta.flexiPages.values(),
+                ...meta.quickActions.values()
             ]) {
                 watchFile(def.file);
             }

@@ -74,6 +74,15 @@ export async function toast(page: Page, text: string): Promise<void> {
     await page.getByRole('status').filter({ hasText: text }).first().waitFor();
 }
 
+/** A date as an en-US date field shows it ("Nov 24, 2026"), to type into one. */
+export const shownDate = (date: Date) =>
+    date.toLocaleDateString('en-US', {
+        month: 'short',
+        day: 'numeric',
+        year: 'numeric',
+        timeZone: 'UTC'
+    });
+
 /** Types into a labelled field with the keyboard, replacing its value, then tabs away. */
 export async function typeInto(field: Locator, text: string): Promise<void> {
     await field.click();

@@ -63,6 +63,16 @@ const TAB_PAGES: Record<string, { path: string; shows: (page: Page) => Promise<v
                 .waitFor();
         }
     },
+    LL_Nurture_Queue: {
+        path: '/lightning/n/LL_Nurture_Queue',
+        async shows(page) {
+            await pageHeading(page, 'Lead Loop Nurture Queue').waitFor();
+            const queue = component(page, 'Lead Loop Nurture Queue');
+            await queue.getByRole('button', { name: 'Return to sales' }).waitFor();
+            // The journeys' org has no hand-backs yet: the queue says so once it has read.
+            await queue.getByText('No handed-back leads match the filters.').waitFor();
+        }
+    },
     LL_Scoring_Model: {
         path: '/lightning/n/LL_Scoring_Model',
         async shows(page) {

@@ -7,18 +7,9 @@
  * view. axe and a clean console at each stop.
  */
 import { describe, expect, it } from 'vitest';
-import { clickTab, component, expectClean, useApp } from './app';
+import { clickTab, component, expectClean, shownDate, useApp } from './app';
 
 const app = useApp();
-
-/** A date as the en-US date field shows it ("Nov 24, 2026"). */
-const shown = (date: Date) =>
-    date.toLocaleDateString('en-US', {
-        month: 'short',
-        day: 'numeric',
-        year: 'numeric',
-        timeZone: 'UTC'
-    });
 
 describe('Review board: a meeting with the keyboard, resumed after a reload', () => {
     it('runs the meeting, keeps every entry and shows the rep their next steps', async () => {
@@ -51,7 +42,7 @@ describe('Review board: a meeting with the keyboard, resumed after a reload', ()
         const yesterday = new Date(Date.now() - 86_400_000);
         const today = new Date();
         const dateField = board.getByLabel('Next-step date');
-        await dateField.fill(shown(yesterday));
+        await dateField.fill(shownDate(yesterday));
         await dateField.press('Tab');
         await board
             .getByText(/^The next-step date \d{4}-\d{2}-\d{2} is in the past; pick today/)
@@ -59,7 +50,7 @@ describe('Review board: a meeting with the keyboard, resumed after a reload', ()
         await walk.focus();
         await page.keyboard.press('r');
         expect(await position.innerText()).toMatch(/lead 1 of 18 · 0 of 36 reviewed/);
-        await dateField.fill(shown(today));
+        await dateField.fill(shownDate(today));
         await dateField.press('Tab');
         await walk.focus();
         await page.keyboard.press('r');

@@ -155,7 +155,7 @@ export async function previewFix(api: Api, req: FixRequest): Promise<FixPreview>
 }
 
 /** LastModifiedDate (and the given fields) of these leads now: by Id, or all in bulk. */
-async function currentLeads(
+export async function currentLeads(
     api: Api,
     ids: readonly string[],
     fields: readonly string[],

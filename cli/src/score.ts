@@ -4,18 +4,25 @@
  * leads whose stored score fields would change, and only those fields.
  * Incremental since a watermark (SystemModstamp of leads and their activities)
  * or full. The API layer picks the transport (REST or Bulk API 2.0) by size.
+ * The same pass marks nurtured leads ready to return to sales (LL_Ready_To_Return__c:
+ * Hot again, or past their nurture date), writing the mark only when it changes.
  */
 import {
     activeScoringModel,
     defaultModelRecord,
+    leadFromRecord,
     leadToRecord,
     parseScoringModelRecord,
+    readyToReturnChange,
+    rescoreChange,
     SCORING_MODEL,
     SCORING_READS,
-    scoreFieldChanges,
     scoreLead,
-    scoringInputsFromRecords
+    scoringInputsFromRecords,
+    LEAD_FIELDS,
+    type Lead
 } from '../../core/src/index';
+import { readHandbackContext } from './handback';
 import {
     Api,
     cond,
@@ -57,6 +64,8 @@ export interface ScoreRunResult {
     modelInserted: boolean;
     leadsRead: number;
     leadsChanged: number;
+    /** Leads whose ready-to-return mark was set or cleared (counted in leadsChanged too). */
+    readyToReturnChanged: number;
     written: number;
     failures: RecordFailure[];
     dryRun: boolean;
@@ -104,6 +113,10 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     const active = activeScoringModel(modelRows.map((r) => parseScoringModelRecord(r)));
     const version = modelRows.length === 0 ? 1 : active.version;
 
+    const handback = await readHandbackContext(api);
+    const readiness = (lead: Lead) =>
+        readyToReturnChange(lead, handback.settings, now, handback.nurtureQueueId);
+
     const full = opts.full || !opts.since;
     const read = await readScoringRecords(api, {
         since: full ? null : new Date(opts.since!),
@@ -125,6 +138,7 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
         modelInserted,
         leadsRead: Lead.length,
         leadsChanged: 0,
+        readyToReturnChanged: 0,
         written: 0,
         failures: [],
         dryRun,
@@ -144,10 +158,13 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
     for (const input of inputs) {
         if (current.leads >= leadsPerBatch) nextBatch();
         const lead = input.lead;
-        const change =
-            resumeAfter && lead.id <= resumeAfter
-                ? null
-                : scoreFieldChanges(lead, scoreLead(input, active.model, now), version, now);
+        let change: Partial<Lead> | null = null;
+        if (!(resumeAfter && lead.id <= resumeAfter)) {
+            const scored = scoreLead(input, active.model, now);
+            const out = rescoreChange(lead, scored, version, now, handback);
+            if (out.readyChanged) result.readyToReturnChanged += 1;
+            change = out.change;
+        }
         if (change) {
             const record = leadToRecord(change);
             const bytes = useBulk ? csvRowBytes(record) : 0;
@@ -170,21 +187,69 @@ export async function scoreOrg(api: Api, opts: ScoreOptions = {}): Promise<Score
                 onProgress: (n) => opts.onProgress?.({ done: done + n, total: inputs.length })
             });
             result.written += out.created + out.updated;
-            for (const f of out.failures) {
-                result.failures.push({
-                    object: 'Lead',
-                    sourceId: null,
-                    id: String(changes[f.index].Id),
-                    errorCode: f.errorCode,
-                    message: f.message
-                });
-            }
+            result.failures.push(...leadFailures(changes, out.failures));
         }
         done += count;
         opts.onProgress?.({ done, total: inputs.length });
         if (lastId) opts.onCheckpoint?.(lastId);
     }
+    if (!full)
+        await markPassedNurtureDates(api, result, new Set(byId.keys()), readiness, {
+            nurturingStatus: handback.settings.nurturingStatus,
+            bulkThreshold,
+            dryRun
+        });
     return result;
+}
+
+/**
+ * An incremental run reads only leads that changed, but a nurture date passes without any
+ * change: also mark the nurtured leads whose date has passed and that are not marked yet
+ * (the date is compared here: the SOQL builder binds no date literals).
+ */
+async function markPassedNurtureDates(
+    api: Api,
+    result: ScoreRunResult,
+    seen: Set<string>,
+    readiness: (lead: Lead) => { id: string; readyToReturn: string | null } | null,
+    opts: { nurturingStatus: string; bulkThreshold: number; dryRun: boolean }
+): Promise<void> {
+    const rows = await api.query(
+        soql({
+            select: LEAD_SELECT,
+            from: 'Lead',
+            where: [
+                OPEN,
+                cond(LEAD_FIELDS.status, '=', opts.nurturingStatus),
+                cond(LEAD_FIELDS.readyToReturn, '=', null)
+            ]
+        })
+    );
+    const changes = rows
+        .filter((r) => !seen.has(String(r.Id)))
+        .map((r) => readiness(leadFromRecord(r)))
+        .filter((c) => c !== null)
+        .map((c) => leadToRecord(c));
+    result.leadsChanged += changes.length;
+    result.readyToReturnChanged += changes.length;
+    if (opts.dryRun || !changes.length) return;
+    const out = await api.write('Lead', changes, 'update', { bulkThreshold: opts.bulkThreshold });
+    result.written += out.updated;
+    result.failures.push(...leadFailures(changes, out.failures));
+}
+
+/** The per-record failures of a Lead write, by the written records' Ids. */
+function leadFailures(
+    changes: readonly SObjectRecord[],
+    failures: readonly { index: number; errorCode: string; message: string }[]
+): RecordFailure[] {
+    return failures.map((f) => ({
+        object: 'Lead',
+        sourceId: null,
+        id: String(changes[f.index].Id),
+        errorCode: f.errorCode,
+        message: f.message
+    }));
 }
 
 type ScoringRecords = Record<'Lead' | (typeof ACTIVITY_READS)[number]['from'], SObjectRecord[]> & {

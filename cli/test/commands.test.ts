@@ -18,6 +18,8 @@ const COMMANDS = [
     'leadloop:config:set',
     'leadloop:doctor',
     'leadloop:fix',
+    'leadloop:handback:list',
+    'leadloop:handback:return',
     'leadloop:report',
     'leadloop:review:export',
     'leadloop:score',

@@ -172,8 +172,9 @@ describe('score', () => {
     }, 60_000);
 
     it('limit hit mid-run, then --resume with locked rows and an expiring token: same data, nothing twice', async () => {
-        // Calls: model, count, leads, tasks, events, members, then writes of 200: the 2nd write fails.
-        faulty.org.setFaults({ failAfterCalls: 7, lockRowShare: 0.1, seed: 3 });
+        // Calls: model, settings, queues, count, leads, tasks, events, members, then writes of
+        // 200: the 2nd write fails.
+        faulty.org.setFaults({ failAfterCalls: 9, lockRowShare: 0.1, seed: 3 });
         const stopped = await cli(faulty, ['score', '--full', '--now', NOW]);
         expect(stopped.code).toBe(3);
         expect(stopped.json.result.stopped).toBe('REQUEST_LIMIT_EXCEEDED');

@@ -53,10 +53,25 @@ export const SCORING_INPUT_LEAD_KEYS = [
     'createdDate'
 ] as const satisfies readonly (keyof Lead)[];
 
-/** Lead fields (domain keys) a rescore reads: what the scorer uses plus the stored results. */
+/**
+ * Lead fields (domain keys) that say whether a nurtured lead is ready to return to sales
+ * (`readyToReturnChange`), with the tier the rescore computes.
+ */
+export const READY_TO_RETURN_LEAD_KEYS = [
+    'status',
+    'ownerId',
+    'nurtureUntil',
+    'readyToReturn'
+] as const satisfies readonly (keyof Lead)[];
+
+/**
+ * Lead fields (domain keys) a rescore reads: what the scorer uses, the stored results, and
+ * what marks a nurtured lead ready to return.
+ */
 export const SCORING_LEAD_KEYS = [
     ...SCORING_INPUT_LEAD_KEYS,
-    ...SCORE_FIELD_KEYS
+    ...SCORE_FIELD_KEYS,
+    ...READY_TO_RETURN_LEAD_KEYS
 ] as const satisfies readonly (keyof Lead)[];
 
 /** Lead fields (domain keys) a preview reads: the scorer's inputs and the stored tier. */
@@ -103,19 +118,6 @@ export const SCORING_MODEL_READS: ObjectReads = {
     [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
 };
 
-/** Rescoring leads (the CLI's `score`, the score card's "Rescore now"). */
-export const SCORING_READS: ObjectReads = {
-    Lead: leadApiNames(SCORING_LEAD_KEYS),
-    ...SCORING_ACTIVITY_FIELDS,
-    ...SCORING_MODEL_READS
-};
-
-/** Previewing a model over current leads (the editor's preview). */
-export const PREVIEW_READS: ObjectReads = {
-    Lead: leadApiNames(PREVIEW_LEAD_KEYS),
-    ...SCORING_ACTIVITY_FIELDS
-};
-
 /** Handing a lead back (the quick action): the active settings and the queues by name. */
 export const HANDBACK_READS: ObjectReads = {
     [SETTINGS.objectApiName]: [
@@ -125,6 +127,71 @@ export const HANDBACK_READS: ObjectReads = {
         SETTINGS.fields.nurtureDays
     ],
     Group: ['Id', 'DeveloperName']
+};
+
+/**
+ * Rescoring leads (the CLI's `score`, the score card's "Rescore now"), with the settings
+ * and queues that say whether a lead is in nurture, for its ready-to-return mark.
+ */
+export const SCORING_READS: ObjectReads = {
+    Lead: leadApiNames(SCORING_LEAD_KEYS),
+    ...SCORING_ACTIVITY_FIELDS,
+    ...SCORING_MODEL_READS,
+    ...HANDBACK_READS
+};
+
+/** Previewing a model over current leads (the editor's preview). */
+export const PREVIEW_READS: ObjectReads = {
+    Lead: leadApiNames(PREVIEW_LEAD_KEYS),
+    ...SCORING_ACTIVITY_FIELDS
+};
+
+/** Lead fields (domain keys) hand-back and undo read. */
+export const HANDBACK_LEAD_KEYS = [
+    'id',
+    'firstName',
+    'lastName',
+    'company',
+    'status',
+    'isConverted',
+    'convertedDate',
+    'ownerId',
+    'lastModifiedDate',
+    'systemModstamp',
+    'tier',
+    'handbackReason',
+    'handbackNotes',
+    'nurtureUntil',
+    'previousOwnerId',
+    'previousStatus',
+    'handedBackAt',
+    'handbackCount',
+    'recycledCount',
+    'returnedAt'
+] as const satisfies readonly (keyof Lead)[];
+
+/** Lead fields (domain keys) the nurture queue reads: hand-back's, the score and the ready mark. */
+export const NURTURE_QUEUE_LEAD_KEYS = [
+    ...HANDBACK_LEAD_KEYS,
+    'score',
+    'readyToReturn'
+] as const satisfies readonly (keyof Lead)[];
+
+/**
+ * The nurture queue (the app page, `leadloop handback list/return`): nurtured leads, the
+ * settings and queues a return needs, and the users a lead can go back to.
+ */
+export const NURTURE_QUEUE_READS: ObjectReads = {
+    Lead: leadApiNames(NURTURE_QUEUE_LEAD_KEYS),
+    [SETTINGS.objectApiName]: [
+        ...HANDBACK_READS[SETTINGS.objectApiName],
+        SETTINGS.fields.openStatuses,
+        SETTINGS.fields.returnRule,
+        SETTINGS.fields.returnQueue,
+        SETTINGS.fields.roundRobinCap
+    ],
+    Group: [...HANDBACK_READS.Group, 'Name'],
+    User: ['Id', 'Name', 'IsActive']
 };
 
 /** Lead fields (domain keys) the hygiene audit reads, and what its fixes compare and change. */

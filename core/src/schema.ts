@@ -59,6 +59,7 @@ export const LEAD_FIELDS = {
     handbackCount: 'LL_Handback_Count__c',
     recycledCount: 'LL_Recycled_Count__c',
     returnedAt: 'LL_Returned_At__c',
+    readyToReturn: 'LL_Ready_To_Return__c',
 
     nextStep: 'LL_Next_Step__c',
     nextStepDate: 'LL_Next_Step_Date__c',

@@ -95,6 +95,8 @@ export interface Lead {
     recycledCount?: number | null;
     /** When the lead last went back to sales from nurture. */
     returnedAt?: IsoDateTime | null;
+    /** Why a nurtured lead is ready to go back to sales, set by the rescore; empty when not. */
+    readyToReturn?: string | null;
 
     // Lead Loop: review
     nextStep?: string | null;

@@ -4,6 +4,7 @@ import {
     LEAD_FIELDS,
     PREVIEW_READS,
     SCORE_FIELD_KEYS,
+    READY_TO_RETURN_LEAD_KEYS,
     SCORING_LEAD_KEYS,
     SCORING_READS,
     errorsUnder,
@@ -16,12 +17,13 @@ import {
 } from '../src/index';
 
 describe('read lists', () => {
-    it('derive the rescore read from the fit fields and the stored results', () => {
+    it('derive the rescore read from the fit fields, the stored results and nurture readiness', () => {
         expect(SCORING_LEAD_KEYS).toEqual([
             'id',
             ...FIT_FIELDS,
             'createdDate',
-            ...SCORE_FIELD_KEYS
+            ...SCORE_FIELD_KEYS,
+            ...READY_TO_RETURN_LEAD_KEYS
         ]);
         expect(SCORING_READS.Lead).toEqual(leadApiNames(SCORING_LEAD_KEYS));
         for (const field of FIT_FIELDS) {

@@ -16,12 +16,14 @@ import {
     readFlexiPage,
     readFlow,
     readLwcBundle,
+    readQuickAction,
     readTab,
     type ApplicationDef,
     type CustomLabelDef,
     type FlexiPageDef,
     type FlowDef,
     type LwcBundleDef,
+    type QuickActionDef,
     type TabDef
 } from './ui';
 import { listDir, metadataFiles, MetadataError, readWellFormed, walk } from './xml';
@@ -46,6 +48,8 @@ export interface PackageMetadata {
     tabs: Map<string, TabDef>;
     flexiPages: Map<string, FlexiPageDef>;
     labels: Map<string, CustomLabelDef>;
+    /** Quick actions by `Object.Action`. */
+    quickActions: Map<string, QuickActionDef>;
     /** Every metadata XML file read, with its declared apiVersion where it has one. */
     files: { file: string; apiVersion?: string }[];
 }
@@ -60,7 +64,8 @@ const READ_FOLDERS = [
     'applications',
     'tabs',
     'flexipages',
-    'labels'
+    'labels',
+    'quickActions'
 ];
 
 function packageRoot(projectRoot: string): { root: string; sourceApiVersion: string } {
@@ -100,6 +105,7 @@ export function readPackageMetadata(projectRoot: string): PackageMetadata {
         tabs: new Map(),
         flexiPages: new Map(),
         labels: new Map(),
+        quickActions: new Map(),
         files: []
     };
     const folder = (name: string) => path.join(root, name);
@@ -130,6 +136,7 @@ export function readPackageMetadata(projectRoot: string): PackageMetadata {
     each('applications', '.app-meta.xml', readApplication, meta.applications);
     each('tabs', '.tab-meta.xml', readTab, meta.tabs);
     each('flexipages', '.flexipage-meta.xml', readFlexiPage, meta.flexiPages);
+    each('quickActions', '.quickAction-meta.xml', readQuickAction, meta.quickActions);
     for (const { file } of metadataFiles(folder('labels'), '.labels-meta.xml')) {
         for (const label of readCustomLabels(file)) meta.labels.set(label.name, label);
         meta.files.push({ file });

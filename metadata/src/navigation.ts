@@ -100,3 +100,38 @@ export function recordPageFor(
         (p) => p.type === 'RecordPage' && p.object === object
     );
 }
+
+/** A quick action shown on a record page that opens a Lightning web component. */
+export interface RecordAction {
+    /** `Object.Action`, as the page lists it. */
+    name: string;
+    label: string;
+    /** The component's bundle name (`handBackAction`). */
+    component: string;
+}
+
+/**
+ * The component quick actions the record page's highlights panel shows (its `actionNames`,
+ * dynamic actions), in order. Standard actions (Edit, Delete, ...) are the org's own.
+ */
+export function recordActionsFor(
+    meta: PackageMetadata,
+    appName: string,
+    object: string
+): RecordAction[] {
+    const page = recordPageFor(meta, appName, object);
+    const panel = page?.components.find((c) => c.component === 'force:highlightsPanel');
+    return (panel?.valueLists.actionNames ?? []).flatMap((name) => {
+        const action = meta.quickActions.get(name);
+        if (!action) {
+            if (!name.includes('.')) return [];
+            throw new MetadataError(
+                page!.file,
+                `the highlights panel lists the action "${name}", which is not in quickActions/`
+            );
+        }
+        return action.type === 'LightningWebComponent' && action.lightningWebComponent
+            ? [{ name, label: action.label, component: action.lightningWebComponent }]
+            : [];
+    });
+}

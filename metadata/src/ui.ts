@@ -31,6 +31,19 @@ export interface PlacedComponent {
     /** As written in the flexipage: `leadScoreCard`, `c:leadScoreCard` or `force:detailPanel`. */
     component: string;
     properties: Record<string, string>;
+    /** List properties (`<valueList>`), e.g. a highlights panel's `actionNames`. */
+    valueLists: Record<string, string[]>;
+}
+
+export interface QuickActionDef {
+    /** `Object.Action` as the file is named (e.g. `Lead.LL_Hand_Back_To_Marketing`). */
+    name: string;
+    object?: string;
+    label: string;
+    type: string;
+    /** The component a `LightningWebComponent` action opens. */
+    lightningWebComponent?: string;
+    file: string;
 }
 
 export interface FlexiPageDef {
@@ -107,13 +120,20 @@ export function readFlexiPage(name: string, file: string): FlexiPageDef {
             const instance = item.componentInstance as Record<string, unknown> | undefined;
             if (!instance?.componentName) continue;
             const properties: Record<string, string> = {};
+            const valueLists: Record<string, string[]> = {};
             for (const p of nodes(instance.componentInstanceProperties)) {
-                properties[String(p.name)] = String(p.value ?? '');
+                const list = p.valueList as { valueListItems?: unknown } | undefined;
+                if (list)
+                    valueLists[String(p.name)] = nodes(list.valueListItems).map((i) =>
+                        String(i.value)
+                    );
+                else properties[String(p.name)] = String(p.value ?? '');
             }
             components.push({
                 region: String(region.name),
                 component: String(instance.componentName),
-                properties
+                properties,
+                valueLists
             });
         }
     }
@@ -123,6 +143,26 @@ export function readFlexiPage(name: string, file: string): FlexiPageDef {
         type: String(x.type),
         object: str(x.sobjectType),
         components,
+        file
+    };
+}
+
+export function readQuickAction(name: string, file: string): QuickActionDef {
+    const x = readXml(file, 'QuickAction');
+    const type = String(x.type ?? '');
+    const lightningWebComponent = str(x.lightningWebComponent);
+    if (type === 'LightningWebComponent' && !lightningWebComponent) {
+        throw new MetadataError(
+            file,
+            'a LightningWebComponent action needs <lightningWebComponent>'
+        );
+    }
+    return {
+        name,
+        object: name.includes('.') ? name.split('.')[0] : undefined,
+        label: String(x.label ?? name),
+        type,
+        lightningWebComponent,
         file
     };
 }

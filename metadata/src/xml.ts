@@ -34,6 +34,7 @@ const REPEATED = new Set([
     'flexiPageRegions',
     'itemInstances',
     'componentInstanceProperties',
+    'valueListItems',
     'labels'
 ]);
 

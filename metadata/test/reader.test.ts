@@ -12,6 +12,7 @@ import {
     hasField,
     MetadataError,
     readPackageMetadata,
+    recordActionsFor,
     recordPageFor
 } from '../src/index';
 
@@ -39,7 +40,8 @@ describe('reading force-app', () => {
             'LL_Review_Board',
             'LL_Lead_Funnel',
             'LL_Scoring_Model',
-            'LL_Hygiene_Audit'
+            'LL_Hygiene_Audit',
+            'LL_Nurture_Queue'
         ]);
         expect(meta.tabs.get('LL_Scoring_Model')).toMatchObject({
             label: 'Scoring Model',
@@ -104,6 +106,15 @@ describe('reading force-app', () => {
                     type: 'standard__navItemPage',
                     attributes: { apiName: 'LL_Hygiene_Audit' }
                 }
+            },
+            {
+                tab: 'LL_Nurture_Queue',
+                label: 'Nurture Queue',
+                flexiPage: 'LL_Nurture_Queue',
+                pageReference: {
+                    type: 'standard__navItemPage',
+                    attributes: { apiName: 'LL_Nurture_Queue' }
+                }
             }
         ]);
     });
@@ -114,6 +125,30 @@ describe('reading force-app', () => {
         expect(page.components.map((c) => c.component)).toContain('leadScoreCard');
         expect(page.components.map((c) => c.component)).toContain('leadHygieneFindings');
         expect(recordPageFor(meta, 'LL_Lead_Loop', 'Account')).toBeUndefined();
+    });
+
+    it("answers the component quick actions the record page's highlights panel shows", () => {
+        const panel = recordPageFor(meta, 'LL_Lead_Loop', 'Lead')!.components.find(
+            (c) => c.component === 'force:highlightsPanel'
+        )!;
+        expect(panel.valueLists.actionNames).toEqual([
+            'Lead.LL_Hand_Back_To_Marketing',
+            'Edit',
+            'ChangeOwnerOne',
+            'Delete'
+        ]);
+        expect(meta.quickActions.get('Lead.LL_Hand_Back_To_Marketing')).toMatchObject({
+            object: 'Lead',
+            type: 'LightningWebComponent',
+            lightningWebComponent: 'handBackAction'
+        });
+        expect(recordActionsFor(meta, 'LL_Lead_Loop', 'Lead')).toEqual([
+            {
+                name: 'Lead.LL_Hand_Back_To_Marketing',
+                label: 'Hand Back to Marketing',
+                component: 'handBackAction'
+            }
+        ]);
     });
 });
 

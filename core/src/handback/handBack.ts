@@ -5,7 +5,7 @@
  * writes the plan (conditionally on the record not having changed since the read).
  */
 import { isoDate, toEpochMs } from '../dates';
-import { leadApiNames } from '../fields';
+import { HANDBACK_LEAD_KEYS, leadApiNames } from '../fields';
 import { leadToRecord, type SalesforceRecord } from '../records';
 import { LEAD_FIELDS } from '../schema';
 import type { Id, IsoDate, IsoDateTime, Lead, LeadLoopSettings } from '../types';
@@ -29,30 +29,6 @@ export interface HandBackInput {
 export const HANDBACK_NOTES_MAX_LENGTH = 32_768;
 /** Nurture periods beyond ten years are almost certainly a typo. */
 export const NURTURE_MAX_DAYS = 3650;
-
-/** Lead fields (domain keys) hand-back and undo read. */
-export const HANDBACK_LEAD_KEYS = [
-    'id',
-    'firstName',
-    'lastName',
-    'company',
-    'status',
-    'isConverted',
-    'convertedDate',
-    'ownerId',
-    'lastModifiedDate',
-    'systemModstamp',
-    'tier',
-    'handbackReason',
-    'handbackNotes',
-    'nurtureUntil',
-    'previousOwnerId',
-    'previousStatus',
-    'handedBackAt',
-    'handbackCount',
-    'recycledCount',
-    'returnedAt'
-] as const satisfies readonly (keyof Lead)[];
 
 /** `Lead.<ApiName>` for each field hand-back reads, e.g. for `getRecord`'s optionalFields. */
 export function handBackLeadFields(): string[] {

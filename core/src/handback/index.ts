@@ -1,3 +1,4 @@
 export * from './reasons';
 export * from './handBack';
 export * from './returns';
+export * from './nurtureQueue';

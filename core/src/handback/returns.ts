@@ -9,6 +9,8 @@ import { daysBetween, isoDate } from '../dates';
 import { leadToRecord, type SalesforceRecord } from '../records';
 import { assignRoundRobin, type RoundRobinRep } from '../roundRobin';
 import { SETTINGS } from '../schema';
+import { scoreFieldChanges } from '../scoring/changes';
+import type { ScoreResult } from '../scoring/score';
 import type { Id, Lead, LeadLoopSettings, Owner } from '../types';
 import { isInNurture, sameId } from './handBack';
 
@@ -197,10 +199,11 @@ export function planReturn(
                   };
         }
     } else {
-        // Leads going back to their previous owner count towards that owner's cap.
+        // Leads going back to their previous owner count towards that owner's cap (the
+        // leads still to place leave holes in `results`).
         const extra = new Map<Id, number>();
         for (const item of results) {
-            if (item.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
+            if (item?.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
         }
         const reps: RoundRobinRep[] = users
             .filter((u) => u.type === 'User' && u.isActive && u.inRoundRobin !== false)
@@ -222,4 +225,65 @@ export function planReturn(
         }
     }
     return results;
+}
+
+/**
+ * What LL_Ready_To_Return__c holds for this lead: why it is ready to return, in words that
+ * stay the same while the facts do (no "N days ago"), so a daily rescore does not rewrite
+ * it; null when it is not ready.
+ */
+export function readyToReturnMark(
+    lead: Lead,
+    settings: LeadLoopSettings,
+    now: Date,
+    nurtureQueueId?: Id | null
+): string | null {
+    const readiness = readyToReturn(lead, settings, now, nurtureQueueId);
+    if (!readiness.ready) return null;
+    return readiness.triggers
+        .map((t) =>
+            t === 'nurtureDatePassed'
+                ? `Nurture date ${lead.nurtureUntil} passed`
+                : 'Scores Hot again'
+        )
+        .join('; ');
+}
+
+/**
+ * The change that keeps LL_Ready_To_Return__c true for `lead` (with its tier as just
+ * scored), or null when the stored value is already right: written only when it changes.
+ */
+export function readyToReturnChange(
+    lead: Lead,
+    settings: LeadLoopSettings,
+    now: Date,
+    nurtureQueueId?: Id | null
+): { id: Id; readyToReturn: string | null } | null {
+    const mark = readyToReturnMark(lead, settings, now, nurtureQueueId);
+    return (lead.readyToReturn || null) === mark ? null : { id: lead.id, readyToReturn: mark };
+}
+
+/**
+ * What a rescore writes to one lead (the CLI's `score` and the score card's "Rescore now"
+ * alike): the score fields that change, and the ready-to-return mark when it changes with
+ * the tier just computed. `change` is null when nothing changes.
+ */
+export function rescoreChange(
+    lead: Lead,
+    scored: ScoreResult,
+    modelVersion: number,
+    now: Date,
+    handback: { settings: LeadLoopSettings; nurtureQueueId?: Id | null }
+): { change: Partial<Lead> | null; readyChanged: boolean } {
+    const ready = readyToReturnChange(
+        { ...lead, tier: scored.tier },
+        handback.settings,
+        now,
+        handback.nurtureQueueId
+    );
+    const scoreChange = scoreFieldChanges(lead, scored, modelVersion, now);
+    return {
+        change: scoreChange || ready ? { ...scoreChange, ...ready, id: lead.id } : null,
+        readyChanged: ready !== null
+    };
 }

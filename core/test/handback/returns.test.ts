@@ -4,6 +4,12 @@ import {
     parseSettings,
     planReturn,
     readyToReturn,
+    readyToReturnChange,
+    readyToReturnMark,
+    rescoreChange,
+    scoreFieldChanges,
+    scoreLead,
+    DEFAULT_SCORING_MODEL,
     type ReturnOwner
 } from '../../src/index';
 import { NOW, NURTURE_QUEUE, REP, SETTINGS, nurturedLead, workingLead } from './fixtures';
@@ -80,6 +86,66 @@ describe('readyToReturn', () => {
     });
 });
 
+describe('readyToReturnMark and readyToReturnChange', () => {
+    it('names every trigger in words that do not change from day to day', () => {
+        const hot = nurturedLead({ nurtureUntil: '2026-11-20', tier: 'Hot' });
+        expect(readyToReturnMark(hot, SETTINGS, NOW)).toBe(
+            'Nurture date 2026-11-20 passed; Scores Hot again'
+        );
+        const later = new Date(NOW.getTime() + 3 * 86_400_000);
+        expect(readyToReturnMark(hot, SETTINGS, later)).toBe(readyToReturnMark(hot, SETTINGS, NOW));
+        expect(readyToReturnMark(nurturedLead({ nurtureUntil: '2026-12-20' }), SETTINGS, NOW)).toBe(
+            null
+        );
+        expect(readyToReturnMark(workingLead({ tier: 'Hot' }), SETTINGS, NOW)).toBe(null);
+    });
+
+    it('changes the field only when the stored value is wrong, and clears it when no longer ready', () => {
+        const lead = nurturedLead({ tier: 'Hot', nurtureUntil: '2026-12-20' });
+        expect(readyToReturnChange(lead, SETTINGS, NOW)).toEqual({
+            id: lead.id,
+            readyToReturn: 'Scores Hot again'
+        });
+        expect(
+            readyToReturnChange({ ...lead, readyToReturn: 'Scores Hot again' }, SETTINGS, NOW)
+        ).toBe(null);
+        const returned = workingLead({ readyToReturn: 'Scores Hot again' });
+        expect(readyToReturnChange(returned, SETTINGS, NOW)).toEqual({
+            id: returned.id,
+            readyToReturn: null
+        });
+        expect(readyToReturnChange(workingLead({ readyToReturn: '' }), SETTINGS, NOW)).toBe(null);
+    });
+});
+
+describe('rescoreChange', () => {
+    const scored = (lead: ReturnType<typeof nurturedLead>) =>
+        scoreLead({ lead, activities: [], campaignMembers: [] }, DEFAULT_SCORING_MODEL, NOW);
+
+    it('writes the score fields and the ready mark together, the mark judged by the new tier', () => {
+        const lead = nurturedLead({ nurtureUntil: '2026-11-20' });
+        const result = scored(lead);
+        const out = rescoreChange(lead, result, 1, NOW, { settings: SETTINGS });
+        expect(out.readyChanged).toBe(true);
+        expect(out.change).toEqual({
+            ...scoreFieldChanges(lead, result, 1, NOW),
+            id: lead.id,
+            readyToReturn: readyToReturnMark({ ...lead, tier: result.tier }, SETTINGS, NOW)
+        });
+        expect(out.change?.readyToReturn).toMatch(/^Nurture date 2026-11-20 passed/);
+    });
+
+    it('writes nothing once the stored score and mark are current', () => {
+        const lead = nurturedLead({ nurtureUntil: '2026-11-20' });
+        const first = rescoreChange(lead, scored(lead), 1, NOW, { settings: SETTINGS });
+        const stored = { ...lead, ...first.change };
+        expect(rescoreChange(stored, scored(stored), 1, NOW, { settings: SETTINGS })).toEqual({
+            change: null,
+            readyChanged: false
+        });
+    });
+});
+
 describe('planReturn', () => {
     it('returns to the previous owner while active, with the status it had, counted as recycled', () => {
         const lead = nurturedLead({ recycledCount: 1 });
@@ -141,6 +207,15 @@ describe('planReturn', () => {
         );
         // deterministic: same input, same plan
         expect(planReturn(leftLeads(5), USERS, SETTINGS, ctx)).toEqual(plan);
+    });
+
+    it("plans a leaver's lead listed before a lead that goes back to its previous owner", () => {
+        const leads = [...leftLeads(1), nurturedLead({ id: '00Q0000000000RIYAA' })];
+        const plan = planReturn(leads, USERS, SETTINGS, ctx);
+        expect(plan.map((p) => (p.ok ? `${p.to.name} (${p.to.via})` : p.message))).toEqual([
+            'Ana (roundRobin)',
+            'Riya Rep (previousOwner)'
+        ]);
     });
 
     it('respects the cap, counting open leads and leads going back to their previous owner', () => {

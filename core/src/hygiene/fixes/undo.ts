@@ -26,7 +26,9 @@ export function sameInstant(a: IsoDateTime | null | undefined, b: IsoDateTime | 
  * the preview (`current`: lead id → LastModifiedDate read just before applying; a lead
  * missing from it was deleted).
  */
-export function stillUnchanged<T extends LeadChange>(
+export function stillUnchanged<
+    T extends Pick<LeadChange, 'leadId' | 'leadName' | 'lastModifiedDate'>
+>(
     changes: readonly T[],
     current: ReadonlyMap<Id, IsoDateTime | null>
 ): { apply: T[]; skipped: LeadSkip[] } {

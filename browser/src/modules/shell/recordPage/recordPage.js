@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import pages from 'leadloop/pages';
 import components from 'leadloop/components';
 
@@ -27,6 +27,10 @@ export default class RecordPage extends LightningElement {
     @api objectApiName;
     record;
     error;
+    /** The quick action open in its modal (null: none). */
+    openAction = null;
+    /** Bumped when a quick action closes, so the placed components read the record again. */
+    generation = 0;
 
     @wire(getRecord, { recordId: '$recordId', fields: '$fieldNames' })
     wiredRecord({ data, error }) {
@@ -60,8 +64,31 @@ export default class RecordPage extends LightningElement {
     get placed() {
         return (pages.recordPages[this.objectApiName] ?? []).map((p, i) => ({
             ...p,
-            key: `${p.component}-${i}`
+            key: `${p.component}-${i}-${this.generation}`
         }));
+    }
+
+    /** The highlights panel's component quick actions (dynamic actions), in its order. */
+    get actions() {
+        return (pages.recordActions?.[this.objectApiName] ?? [])
+            .map((a) => ({ ...a, ctor: components[a.component] }))
+            .filter((a) => a.ctor);
+    }
+
+    get hasActions() {
+        return this.actions.length > 0;
+    }
+
+    handleAction(event) {
+        const name = event.currentTarget.dataset.action;
+        this.openAction = this.actions.find((a) => a.name === name) ?? null;
+    }
+
+    /** As Lightning does when an action closes: the record page shows the record as saved. */
+    handleActionClose() {
+        this.openAction = null;
+        this.generation += 1;
+        notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
     }
 
     get main() {

@@ -229,12 +229,9 @@ export default class HandBackAction extends LightningElement {
         this.dispatchEvent(new CloseActionScreenEvent());
     }
 
-    get errorText() {
-        return [...this.loadErrors, ...this.leadErrors, ...this.saveErrors].join('\n');
-    }
-
-    get hasErrors() {
-        return this.errorText.length > 0;
+    /** One list for c-error-panel: what failed to load, why this lead cannot be handed back, the save. */
+    get errorMessages() {
+        return [...this.loadErrors, ...this.leadErrors, ...this.saveErrors];
     }
 
     handleCancel() {

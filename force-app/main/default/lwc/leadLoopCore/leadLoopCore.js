@@ -66,6 +66,7 @@ var LEAD_FIELDS = {
   handbackCount: "LL_Handback_Count__c",
   recycledCount: "LL_Recycled_Count__c",
   returnedAt: "LL_Returned_At__c",
+  readyToReturn: "LL_Ready_To_Return__c",
   nextStep: "LL_Next_Step__c",
   nextStepDate: "LL_Next_Step_Date__c",
   lastReviewed: "LL_Last_Reviewed__c",
@@ -319,9 +320,16 @@ var SCORING_INPUT_LEAD_KEYS = [
   ...FIT_FIELDS,
   "createdDate"
 ];
+var READY_TO_RETURN_LEAD_KEYS = [
+  "status",
+  "ownerId",
+  "nurtureUntil",
+  "readyToReturn"
+];
 var SCORING_LEAD_KEYS = [
   ...SCORING_INPUT_LEAD_KEYS,
-  ...SCORE_FIELD_KEYS
+  ...SCORE_FIELD_KEYS,
+  ...READY_TO_RETURN_LEAD_KEYS
 ];
 var PREVIEW_LEAD_KEYS = [
   ...SCORING_INPUT_LEAD_KEYS,
@@ -357,15 +365,6 @@ var SCORING_MODEL_FIELDS = Object.values(SCORING_MODEL.fields);
 var SCORING_MODEL_READS = {
   [SCORING_MODEL.objectApiName]: SCORING_MODEL_FIELDS
 };
-var SCORING_READS = {
-  Lead: leadApiNames(SCORING_LEAD_KEYS),
-  ...SCORING_ACTIVITY_FIELDS,
-  ...SCORING_MODEL_READS
-};
-var PREVIEW_READS = {
-  Lead: leadApiNames(PREVIEW_LEAD_KEYS),
-  ...SCORING_ACTIVITY_FIELDS
-};
 var HANDBACK_READS = {
   [SETTINGS.objectApiName]: [
     "Id",
@@ -374,6 +373,55 @@ var HANDBACK_READS = {
     SETTINGS.fields.nurtureDays
   ],
   Group: ["Id", "DeveloperName"]
+};
+var SCORING_READS = {
+  Lead: leadApiNames(SCORING_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS,
+  ...SCORING_MODEL_READS,
+  ...HANDBACK_READS
+};
+var PREVIEW_READS = {
+  Lead: leadApiNames(PREVIEW_LEAD_KEYS),
+  ...SCORING_ACTIVITY_FIELDS
+};
+var HANDBACK_LEAD_KEYS = [
+  "id",
+  "firstName",
+  "lastName",
+  "company",
+  "status",
+  "isConverted",
+  "convertedDate",
+  "ownerId",
+  "lastModifiedDate",
+  "systemModstamp",
+  "tier",
+  "handbackReason",
+  "handbackNotes",
+  "nurtureUntil",
+  "previousOwnerId",
+  "previousStatus",
+  "handedBackAt",
+  "handbackCount",
+  "recycledCount",
+  "returnedAt"
+];
+var NURTURE_QUEUE_LEAD_KEYS = [
+  ...HANDBACK_LEAD_KEYS,
+  "score",
+  "readyToReturn"
+];
+var NURTURE_QUEUE_READS = {
+  Lead: leadApiNames(NURTURE_QUEUE_LEAD_KEYS),
+  [SETTINGS.objectApiName]: [
+    ...HANDBACK_READS[SETTINGS.objectApiName],
+    SETTINGS.fields.openStatuses,
+    SETTINGS.fields.returnRule,
+    SETTINGS.fields.returnQueue,
+    SETTINGS.fields.roundRobinCap
+  ],
+  Group: [...HANDBACK_READS.Group, "Name"],
+  User: ["Id", "Name", "IsActive"]
 };
 var HYGIENE_LEAD_KEYS = [
   "id",
@@ -2832,28 +2880,6 @@ function defaultNurtureUntil(reason, settings, now) {
 // core/src/handback/handBack.ts
 var HANDBACK_NOTES_MAX_LENGTH = 32768;
 var NURTURE_MAX_DAYS = 3650;
-var HANDBACK_LEAD_KEYS = [
-  "id",
-  "firstName",
-  "lastName",
-  "company",
-  "status",
-  "isConverted",
-  "convertedDate",
-  "ownerId",
-  "lastModifiedDate",
-  "systemModstamp",
-  "tier",
-  "handbackReason",
-  "handbackNotes",
-  "nurtureUntil",
-  "previousOwnerId",
-  "previousStatus",
-  "handedBackAt",
-  "handbackCount",
-  "recycledCount",
-  "returnedAt"
-];
 function handBackLeadFields() {
   return leadApiNames(HANDBACK_LEAD_KEYS).map((name) => `Lead.${name}`);
 }
@@ -3201,7 +3227,7 @@ function planReturn(leads, users, settings, context) {
   } else {
     const extra = /* @__PURE__ */ new Map();
     for (const item of results) {
-      if (item.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
+      if (item?.ok) extra.set(item.to.id, (extra.get(item.to.id) ?? 0) + 1);
     }
     const reps = users.filter((u) => u.type === "User" && u.isActive && u.inRoundRobin !== false).map((u) => ({
       id: u.id,
@@ -3219,6 +3245,64 @@ function planReturn(leads, users, settings, context) {
     }
   }
   return results;
+}
+function readyToReturnMark(lead, settings, now, nurtureQueueId) {
+  const readiness = readyToReturn(lead, settings, now, nurtureQueueId);
+  if (!readiness.ready) return null;
+  return readiness.triggers.map(
+    (t) => t === "nurtureDatePassed" ? `Nurture date ${lead.nurtureUntil} passed` : "Scores Hot again"
+  ).join("; ");
+}
+function readyToReturnChange(lead, settings, now, nurtureQueueId) {
+  const mark = readyToReturnMark(lead, settings, now, nurtureQueueId);
+  return (lead.readyToReturn || null) === mark ? null : { id: lead.id, readyToReturn: mark };
+}
+function rescoreChange(lead, scored, modelVersion, now, handback) {
+  const ready = readyToReturnChange(
+    { ...lead, tier: scored.tier },
+    handback.settings,
+    now,
+    handback.nurtureQueueId
+  );
+  const scoreChange = scoreFieldChanges(lead, scored, modelVersion, now);
+  return {
+    change: scoreChange || ready ? { ...scoreChange, ...ready, id: lead.id } : null,
+    readyChanged: ready !== null
+  };
+}
+
+// core/src/handback/nurtureQueue.ts
+var NURTURE_QUEUE_COLUMNS = [
+  "id",
+  "name",
+  "company",
+  "reason",
+  "notes",
+  "handedBackAt",
+  "daysInNurture",
+  "nurtureUntil",
+  "tier",
+  "score",
+  "ready",
+  "why"
+];
+function nurtureQueueRow(lead, settings, now, nurtureQueueId) {
+  const readiness = readyToReturn(lead, settings, now, nurtureQueueId);
+  const days = lead.handedBackAt ? daysBetween(lead.handedBackAt, now) : NaN;
+  return {
+    id: lead.id,
+    name: [lead.firstName, lead.lastName].filter(Boolean).join(" "),
+    company: lead.company ?? "",
+    reason: handbackReasonLabel(lead.handbackReason),
+    notes: lead.handbackNotes ?? "",
+    handedBackAt: lead.handedBackAt ? isoDate(new Date(lead.handedBackAt)) : "",
+    daysInNurture: Number.isNaN(days) ? null : days,
+    nurtureUntil: lead.nurtureUntil ?? "",
+    tier: lead.tier ?? "",
+    score: lead.score ?? null,
+    ready: readiness.ready,
+    why: readiness.message
+  };
 }
 
 // core/src/metrics/types.ts
@@ -6465,7 +6549,10 @@ export {
   MS_PER_DAY,
   NEGATIVE_TARGETS,
   NURTURE_MAX_DAYS,
+  NURTURE_QUEUE_COLUMNS,
   NURTURE_QUEUE_DEVELOPER_NAME,
+  NURTURE_QUEUE_LEAD_KEYS,
+  NURTURE_QUEUE_READS,
   PACKAGE_OBJECTS,
   PACKAGE_PREFIX,
   PERMISSION_SETS,
@@ -6473,6 +6560,7 @@ export {
   PREVIEW_LEAD_KEYS,
   PREVIEW_READS,
   QUEUE_KEY_PREFIX,
+  READY_TO_RETURN_LEAD_KEYS,
   REASONS_NEEDING_NOTES,
   REPORT_IDS_QUERY,
   REPORT_READS,
@@ -6593,6 +6681,7 @@ export {
   normalizePhone,
   normalizeText,
   normalizeWords,
+  nurtureQueueRow,
   opportunityFromRecord,
   overdueDays,
   ownerRecord,
@@ -6616,10 +6705,13 @@ export {
   ratio,
   ratioText,
   readyToReturn,
+  readyToReturnChange,
+  readyToReturnMark,
   reduceErrors,
   repActions,
   reportIdsFromAnswer,
   reportPageReference,
+  rescoreChange,
   resumeIndex,
   reviewEntryFromRecord,
   reviewExportRows,

@@ -10,7 +10,9 @@ import {
     leadFromRecord,
     leadToRecord,
     parseScoringModelRecord,
-    scoreFieldChanges,
+    parseSettings,
+    queueFromRecord,
+    rescoreChange,
     scoreLead,
     scoringInputsFromRecords
 } from 'c/leadLoopCore';
@@ -80,6 +82,15 @@ export default class LeadScoreCard extends LightningElement {
         );
     }
 
+    /** The settings and nurture queue the ready-to-return mark is judged by. */
+    get handback() {
+        const settings = parseSettings(edgesOf(this.query?.LL_Settings__c)[0]).settings;
+        const queue = edgesOf(this.query?.Group)
+            .map(queueFromRecord)
+            .find((q) => q.developerName === settings.nurtureQueue);
+        return { settings, nurtureQueueId: queue?.id ?? null };
+    }
+
     get isLoading() {
         return !this.data && !this.errors;
     }
@@ -133,7 +144,7 @@ export default class LeadScoreCard extends LightningElement {
                 CampaignMember: edgesOf(this.query?.CampaignMember)
             });
             const result = scoreLead(input, model, now);
-            const changes = scoreFieldChanges(lead, result, version, now);
+            const { change: changes } = rescoreChange(lead, result, version, now, this.handback);
             if (!changes) {
                 this.toast('Score is up to date', `${result.tier}: nothing changed.`, 'info');
                 return;

@@ -14,8 +14,9 @@ const related = (object, where, first, orderBy) => `
 const NEWEST = '{ CreatedDate: { order: DESC } }';
 
 /**
- * The lead, its activities, campaign memberships and the active model, read with what
- * the CLI reads to rescore, so "Rescore now" scores a lead as the CLI does.
+ * The lead, its activities, campaign memberships, the active model, settings and queues,
+ * read with what the CLI reads to rescore, so "Rescore now" scores a lead (and marks a
+ * nurtured one ready to return) as the CLI does.
  */
 export const SCORE_CARD_QUERY = gql`
     query leadScoreCard($recordId: ID) {
@@ -25,6 +26,8 @@ export const SCORE_CARD_QUERY = gql`
                 ${related('Task', '{ WhoId: { eq: $recordId } }', 200, NEWEST)}
                 ${related('Event', '{ WhoId: { eq: $recordId } }', 200, NEWEST)}
                 ${related('CampaignMember', '{ LeadId: { eq: $recordId } }', 50, NEWEST)}
+                ${related('LL_Settings__c', '{ LL_Active__c: { eq: true } }', 1)}
+                ${related('Group', '{ Type: { eq: "Queue" } }', 200)}
                 ${related(
                     'LL_Scoring_Model__c',
                     '{ LL_Status__c: { eq: "Active" } }',

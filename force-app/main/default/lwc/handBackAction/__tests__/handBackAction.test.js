@@ -54,7 +54,11 @@ async function expectAccessible(element) {
     await expect(element).toBeAccessible();
 }
 
-const errorText = (element) => $(element, '[data-id="errors"] lightning-formatted-text')?.value;
+/** The messages c-error-panel shows, one a line. */
+const errorText = (element) => {
+    const items = $(element, '[data-id="errors"]')?.shadowRoot.querySelectorAll('li') ?? [];
+    return items.length ? [...items].map((li) => li.textContent).join('\n') : undefined;
+};
 
 describe('c-hand-back-action', () => {
     beforeEach(() => {

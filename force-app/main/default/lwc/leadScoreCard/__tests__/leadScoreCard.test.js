@@ -122,6 +122,36 @@ describe('c-lead-score-card', () => {
         expect(toasts[0].title).toBe('Score is up to date');
     });
 
+    it('marks a nurtured lead ready to return as the CLI rescore does, and only when the mark changes', async () => {
+        const nurtured = JSON.parse(JSON.stringify(staleLead));
+        const node = nurtured.uiapi.query.Lead.edges[0].node;
+        node.Status = { value: 'Nurturing' };
+        node.LL_Nurture_Until__c = { value: '2026-11-01' };
+        node.LL_Ready_To_Return__c = { value: null };
+        const element = createCard();
+        graphql.emit(nurtured);
+        await flushPromises();
+        queryDeep(element, '[data-id="rescore"]').click();
+        await flushPromises();
+        expect(updateRecord.mock.calls[0][0].fields.LL_Ready_To_Return__c).toBe(
+            'Nurture date 2026-11-01 passed; Scores Hot again'
+        );
+
+        // Already marked: the mark is not written again; back with sales: it is cleared.
+        node.LL_Ready_To_Return__c = { value: 'Nurture date 2026-11-01 passed; Scores Hot again' };
+        graphql.emit(nurtured);
+        await flushPromises();
+        queryDeep(element, '[data-id="rescore"]').click();
+        await flushPromises();
+        expect(updateRecord.mock.calls[1][0].fields).not.toHaveProperty('LL_Ready_To_Return__c');
+        node.Status = { value: 'Working' };
+        graphql.emit(nurtured);
+        await flushPromises();
+        queryDeep(element, '[data-id="rescore"]').click();
+        await flushPromises();
+        expect(updateRecord.mock.calls[2][0].fields.LL_Ready_To_Return__c).toBe(null);
+    });
+
     it('shows the error when the write fails', async () => {
         updateRecord.mockRejectedValueOnce({
             body: { message: 'You do not have access to LL_Score__c' }
