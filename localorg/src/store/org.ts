@@ -67,6 +67,27 @@ export interface OrgDatabase {
     close(): void;
 }
 
+/**
+ * Auto-number fields (CaseNumber, an auto-number Name) per object: each a function giving
+ * the next number, counted from the rows already there (deleted ones included).
+ */
+function autoNumberFields(
+    db: Database.Database,
+    store: SqliteSource
+): Map<string, [string, () => string][]> {
+    const out = new Map<string, [string, () => string][]>();
+    for (const name of store.objectNames()) {
+        const info = store.objectInfo(name)!;
+        for (const f of Object.values(info.fields)) {
+            if (!f.autoNumber) continue;
+            const count = db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`);
+            const next = () => String((count.get() as { n: number }).n + 1).padStart(8, '0');
+            out.set(name, [...(out.get(name) ?? []), [f.name, next]]);
+        }
+    }
+    return out;
+}
+
 function one(
     store: SqliteSource,
     object: string,
@@ -134,11 +155,24 @@ export function openOrgDatabase(
     void NURTURE_QUEUE_DEVELOPER_NAME;
 
     const lastActivity = db.prepare(
-        `SELECT MAX(d) AS d FROM (SELECT "ActivityDate" AS d FROM "Task" WHERE "WhoId" = ? UNION ALL SELECT "ActivityDate" AS d FROM "Event" WHERE "WhoId" = ?)`
+        `SELECT MAX(d) AS d FROM (SELECT "ActivityDate" AS d FROM "Task" WHERE "WhoId" = ? AND "IsDeleted" = 0 UNION ALL SELECT "ActivityDate" AS d FROM "Event" WHERE "WhoId" = ? AND "IsDeleted" = 0)`
     );
     const setLastActivity = db.prepare(`UPDATE "Lead" SET "LastActivityDate" = ? WHERE "Id" = ?`);
+    const autoNumbered = autoNumberFields(db, store);
     store.hooks = {
         beforeWrite(object, values, current) {
+            if (!current)
+                for (const [field, next] of autoNumbered.get(object) ?? []) values[field] = next();
+            if (object === 'Opportunity' && typeof values.StageName === 'string') {
+                // The stage's closed and won flags (the standard stages' OpportunityStage rows).
+                values.IsClosed = values.StageName.startsWith('Closed');
+                values.IsWon = values.StageName === 'Closed Won';
+            }
+            if (object === 'Case' && typeof values.Status === 'string') {
+                values.IsClosed = values.Status === 'Closed';
+                if (values.IsClosed && !current?.IsClosed)
+                    values.ClosedDate = new Date().toISOString();
+            }
             if (object === 'Lead') {
                 if (!current && !values.Status) {
                     values.Status = LEAD_STATUSES.find((s) => s.IsDefault)!.ApiName;

@@ -189,7 +189,8 @@ function runAggregate(
     store: SqliteSource,
     info: ObjectInfo,
     query: Query,
-    where: Filter | undefined
+    where: Filter | undefined,
+    includeDeleted: boolean
 ): SoqlRows {
     const fields = query.fields ?? [];
     const first = fields[0] as unknown as { functionName?: string; parameters?: unknown[] };
@@ -202,7 +203,8 @@ function runAggregate(
         const rows = store.aggregate(info.name, {
             groupBy: [],
             functions: [{ fn: 'COUNT', alias: 'n' }],
-            where
+            where,
+            includeDeleted
         });
         return { totalSize: Number(rows[0]?.n ?? 0), records: [] };
     }
@@ -277,7 +279,8 @@ function runAggregate(
         groupBy,
         functions,
         where,
-        limit: sorted ? undefined : query.limit
+        limit: sorted ? undefined : query.limit,
+        includeDeleted
     });
     if (sortKeys.length) {
         rows = [...rows].sort((a, b) => {
@@ -303,13 +306,27 @@ function runAggregate(
     };
 }
 
-/** Runs a SOQL query; returns every matching record shaped as the REST API returns them. */
-export function runSoql(store: SqliteSource, text: string, now = new Date()): SoqlRows {
+/**
+ * Runs a SOQL query; returns every matching record shaped as the REST API returns them.
+ * `includeDeleted` (queryAll) also reads rows in the recycle bin.
+ */
+export function runSoql(
+    store: SqliteSource,
+    text: string,
+    now = new Date(),
+    options: { includeDeleted?: boolean } = {}
+): SoqlRows {
     const query = parseSoql(text);
-    return runQuery(store, query, now);
+    return runQuery(store, query, now, undefined, options.includeDeleted);
 }
 
-function runQuery(store: SqliteSource, query: Query, now: Date, parentFilter?: Filter): SoqlRows {
+function runQuery(
+    store: SqliteSource,
+    query: Query,
+    now: Date,
+    parentFilter?: Filter,
+    includeDeleted = false
+): SoqlRows {
     const info = objectInfoOf(store, query.sObject);
     const ownWhere = whereFilter(store, info, query.where, now);
     const where = parentFilter
@@ -317,14 +334,15 @@ function runQuery(store: SqliteSource, query: Query, now: Date, parentFilter?: F
             ? { and: [parentFilter, ownWhere] }
             : parentFilter
         : ownWhere;
-    if (isAggregate(query)) return runAggregate(store, info, query, where);
+    if (isAggregate(query)) return runAggregate(store, info, query, where, includeDeleted);
     const p = plan(store, info, query);
     const { records, totalCount } = store.find(info.name, {
         fields: p.paths,
         where,
         orderBy: orderOf(store, info, query),
         limit: query.limit ?? 50_000_000,
-        offset: query.offset ?? 0
+        offset: query.offset ?? 0,
+        includeDeleted
     });
     const shaped = records.map((row) => {
         const rec = shape(store, p, row);
@@ -333,7 +351,8 @@ function runQuery(store: SqliteSource, query: Query, now: Date, parentFilter?: F
                 store,
                 { ...sub.query, sObject: sub.childObject } as Query,
                 now,
-                { field: sub.field, op: 'eq', value: row.Id }
+                { field: sub.field, op: 'eq', value: row.Id },
+                includeDeleted
             );
             rec[sub.name] = child.records.length
                 ? { totalSize: child.totalSize, done: true, records: child.records }
