@@ -11,6 +11,7 @@ import type { AppContext, OrgContext } from './context';
 import * as faults from './faults';
 import * as graphql from './graphql';
 import * as limits from './limits';
+import * as metadata from './metadata';
 import * as oauth from './oauth';
 import * as query from './query';
 import * as sobjects from './sobjects';
@@ -36,7 +37,8 @@ export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
         compositeTree,
         bulkIngest,
         bulkQuery,
-        tooling
+        tooling,
+        metadata
     ])
         module.register(router, ctx);
     return registerAppRoutes(router, ctx);

@@ -319,6 +319,7 @@ export function customFieldInfo(def: CustomFieldDef): FieldInfo {
         nillable: !def.required && def.type !== 'Checkbox' && def.type !== 'MasterDetail',
         required: def.required || def.type === 'MasterDetail',
         length: def.length,
+        autoNumber: def.type === 'AutoNumber' || undefined,
         unique: def.unique || undefined,
         externalId: def.externalId || undefined,
         precision: def.precision,
@@ -403,20 +404,27 @@ export function customChildRelationship(def: CustomFieldDef): ChildRelationship 
     };
 }
 
-/** Adds custom objects and fields to `infos` (in place); new objects get key prefixes a0A, a0B, …. */
+/**
+ * Adds custom objects and fields to `infos` (in place); new objects get their key prefix from
+ * `prefixFor` (by default a0A, a0B, … in order). Answers the names of the objects it changed.
+ */
 export function addCustomObjects(
     infos: Map<string, ObjectInfo>,
-    objects: Iterable<CustomObjectDef>
-): void {
+    objects: Iterable<CustomObjectDef>,
+    prefixFor?: (object: string) => string
+): Set<string> {
     const defs = [...objects];
+    const changed = new Set<string>();
     let n = [...infos.values()].filter((i) => i.keyPrefix?.startsWith('a0')).length;
     for (const obj of defs) {
         let info = infos.get(obj.name);
         if (!info) {
-            info = customObjectInfo(obj, `a0${String.fromCharCode(65 + n++)}`);
+            const prefix = prefixFor?.(obj.name) ?? `a0${String.fromCharCode(65 + n++)}`;
+            info = customObjectInfo(obj, prefix);
             infos.set(obj.name, info);
         }
         for (const def of obj.fields.values()) info.fields[def.name] = customFieldInfo(def);
+        changed.add(obj.name);
     }
     // Child relationships declared by custom lookups (relationshipName on the child).
     for (const obj of defs) {
@@ -428,8 +436,10 @@ export function addCustomObjects(
                 (r) => r.relationshipName !== rel.relationshipName
             );
             parent.childRelationships.push(rel);
+            changed.add(parent.name);
         }
     }
+    return changed;
 }
 
 /**
@@ -444,7 +454,8 @@ export function buildObjectInfos(
         IsConverted: boolean;
         IsDefault: boolean;
     }[] = [],
-    schemaDir = SCHEMA_DIR
+    schemaDir = SCHEMA_DIR,
+    prefixFor?: (object: string) => string
 ): Map<string, ObjectInfo> {
     const out = loadStandardSchema(schemaDir);
     const status = out.get('Lead')?.fields.Status;
@@ -456,6 +467,6 @@ export function buildObjectInfos(
             converted: s.IsConverted
         }));
     }
-    addCustomObjects(out, meta.objects.values());
+    addCustomObjects(out, meta.objects.values(), prefixFor);
     return out;
 }

@@ -10,10 +10,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../../core/src/index';
-import { buildObjectInfos } from './objectInfos';
+import { addCustomObjects, buildObjectInfos, SCHEMA_DIR } from './objectInfos';
 import { SqliteSource } from './sqliteSource';
-import type { RecordValues } from './source';
-import { readPackageMetadata } from '../../../metadata/src/index';
+import type { ObjectInfo, RecordValues } from './source';
+import { readPackageMetadata, readSourceDirObjects } from '../../../metadata/src/index';
+import { SchemaRegistry } from './schemaRegistry';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -62,30 +63,31 @@ export const ADMIN_USERNAME = 'admin@leadloop.local';
 export interface OrgDatabase {
     store: SqliteSource;
     db: Database.Database;
+    /** The custom schema the database remembers (key prefixes, deployed objects). */
+    schema: SchemaRegistry;
     adminUserId: string;
     organizationId: string;
     close(): void;
 }
 
 /**
- * Auto-number fields (CaseNumber, an auto-number Name) per object: each a function giving
- * the next number, counted from the rows already there (deleted ones included).
+ * An object's auto-number fields (CaseNumber, an auto-number Name), each with a function giving
+ * the next number, counted from the rows already there (deleted ones included). Looked up on
+ * every create, so fields a deploy adds are numbered too.
  */
-function autoNumberFields(
-    db: Database.Database,
-    store: SqliteSource
-): Map<string, [string, () => string][]> {
-    const out = new Map<string, [string, () => string][]>();
-    for (const name of store.objectNames()) {
-        const info = store.objectInfo(name)!;
-        for (const f of Object.values(info.fields)) {
-            if (!f.autoNumber) continue;
-            const count = db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`);
-            const next = () => String((count.get() as { n: number }).n + 1).padStart(8, '0');
-            out.set(name, [...(out.get(name) ?? []), [f.name, next]]);
-        }
-    }
-    return out;
+function autoNumberFields(db: Database.Database): (info: ObjectInfo) => [string, () => string][] {
+    const counts = new Map<string, Database.Statement>();
+    const next = (object: string) => {
+        let count = counts.get(object);
+        // The name comes from the schema (checked when its table was created).
+        if (!count)
+            counts.set(object, (count = db.prepare(`SELECT COUNT(*) AS n FROM "${object}"`)));
+        return String((count.get() as { n: number }).n + 1).padStart(8, '0');
+    };
+    return (info) =>
+        Object.values(info.fields)
+            .filter((f) => f.autoNumber)
+            .map((f) => [f.name, () => next(info.name)]);
 }
 
 function one(
@@ -102,10 +104,15 @@ function one(
     }).records[0];
 }
 
-/** Opens (or creates) the org database in `dataDir` (':memory:' for none). */
+/**
+ * Opens (or creates) the org database in `dataDir` (':memory:' for none). The schema is the
+ * standard one, force-app's objects, those of `sourceDirs` (SFDX source folders), then the
+ * objects deployed into this database earlier.
+ */
 export function openOrgDatabase(
     dataDir: string | ':memory:',
-    projectRoot = PROJECT_ROOT
+    projectRoot = PROJECT_ROOT,
+    sourceDirs: string[] = []
 ): OrgDatabase {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
@@ -116,7 +123,11 @@ export function openOrgDatabase(
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     const meta = readPackageMetadata(projectRoot);
-    const infos = buildObjectInfos(meta, LEAD_STATUSES);
+    const schema = new SchemaRegistry(db);
+    const infos = buildObjectInfos(meta, LEAD_STATUSES, SCHEMA_DIR, schema.keyPrefix);
+    for (const dir of sourceDirs)
+        addCustomObjects(infos, readSourceDirObjects(dir), schema.keyPrefix);
+    addCustomObjects(infos, schema.deployedObjects(), schema.keyPrefix);
     const store = new SqliteSource(db, [...infos.values()]);
 
     // Base records that every org has: the organization, an admin, the statuses, the package's queue.
@@ -158,11 +169,12 @@ export function openOrgDatabase(
         `SELECT MAX(d) AS d FROM (SELECT "ActivityDate" AS d FROM "Task" WHERE "WhoId" = ? AND "IsDeleted" = 0 UNION ALL SELECT "ActivityDate" AS d FROM "Event" WHERE "WhoId" = ? AND "IsDeleted" = 0)`
     );
     const setLastActivity = db.prepare(`UPDATE "Lead" SET "LastActivityDate" = ? WHERE "Id" = ?`);
-    const autoNumbered = autoNumberFields(db, store);
+    const autoNumbered = autoNumberFields(db);
     store.hooks = {
         beforeWrite(object, values, current) {
             if (!current)
-                for (const [field, next] of autoNumbered.get(object) ?? []) values[field] = next();
+                for (const [field, next] of autoNumbered(store.objectInfo(object)!))
+                    values[field] = next();
             if (object === 'Opportunity' && typeof values.StageName === 'string') {
                 // The stage's closed and won flags (the standard stages' OpportunityStage rows).
                 values.IsClosed = values.StageName.startsWith('Closed');
@@ -212,6 +224,7 @@ export function openOrgDatabase(
     return {
         store,
         db,
+        schema,
         adminUserId,
         organizationId,
         close: () => db.close()

@@ -67,35 +67,43 @@ export class SqliteSource implements RecordSource {
         private readonly db: Database,
         objects: ObjectInfo[]
     ) {
-        for (const o of objects) {
-            this.infos.set(o.name, o);
-            if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o.name);
-            const cols = Object.values(o.fields).map(
-                (f) => `${q(f.name)} ${sqlType(f)}${f.name === 'Id' ? ' PRIMARY KEY' : ''}`
-            );
-            db.exec(`CREATE TABLE IF NOT EXISTS ${q(o.name)} (${cols.join(', ')})`);
-            // A field added to metadata is there on the next start.
-            const existing = new Set(
-                (db.prepare(`PRAGMA table_info(${q(o.name)})`).all() as { name: string }[]).map(
-                    (c) => c.name
-                )
-            );
-            for (const f of Object.values(o.fields)) {
-                if (!existing.has(f.name)) {
-                    db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${sqlType(f)}`);
-                }
-                if (f.unique || f.externalId || INDEXED.has(f.name)) {
-                    const unique = f.unique ? 'UNIQUE ' : '';
-                    db.exec(
-                        `CREATE ${unique}INDEX IF NOT EXISTS ${q(`ix_${o.name}_${f.name}`)} ON ${q(o.name)} (${q(f.name)})`
-                    );
-                }
-            }
-        }
+        for (const o of objects) this.define(o);
         db.exec('CREATE TABLE IF NOT EXISTS "_ll_sequence" ("n" INTEGER NOT NULL)');
         const row = db.prepare('SELECT "n" FROM "_ll_sequence"').get() as { n: number } | undefined;
         if (!row) db.prepare('INSERT INTO "_ll_sequence" ("n") VALUES (0)').run();
         this.counter = row?.n ?? 0;
+    }
+
+    /**
+     * Adds or replaces an object's description and makes its table match: created if new,
+     * a column added for each new field (a deploy adds fields to a running org this way).
+     */
+    define(o: ObjectInfo): void {
+        const db = this.db;
+        this.infos.set(o.name, o);
+        if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o.name);
+        const cols = Object.values(o.fields).map(
+            (f) => `${q(f.name)} ${sqlType(f)}${f.name === 'Id' ? ' PRIMARY KEY' : ''}`
+        );
+        db.exec(`CREATE TABLE IF NOT EXISTS ${q(o.name)} (${cols.join(', ')})`);
+        // A field added to metadata is there on the next start.
+        const existing = new Set(
+            (db.prepare(`PRAGMA table_info(${q(o.name)})`).all() as { name: string }[]).map(
+                (c) => c.name
+            )
+        );
+        for (const f of Object.values(o.fields)) {
+            if (!existing.has(f.name)) {
+                db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${sqlType(f)}`);
+                this.statements.clear();
+            }
+            if (f.unique || f.externalId || INDEXED.has(f.name)) {
+                const unique = f.unique ? 'UNIQUE ' : '';
+                db.exec(
+                    `CREATE ${unique}INDEX IF NOT EXISTS ${q(`ix_${o.name}_${f.name}`)} ON ${q(o.name)} (${q(f.name)})`
+                );
+            }
+        }
     }
 
     /** A cached prepared statement: SQL text here is built from checked identifiers only. */
