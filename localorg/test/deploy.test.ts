@@ -69,7 +69,8 @@ function packageXml(types: Record<string, string[]>): string {
 const textField = (name: string) =>
     `<fields><fullName>${name}</fullName><label>${name}</label><type>Text</type><length>40</length></fields>`;
 
-function widgetObject(name = 'Widget__c', extraFields = ''): string {
+/** An object file in Metadata API format (its name is the file's): a picklist, a number, a lookup. */
+function widgetObject(extraFields = ''): string {
     return `<?xml version="1.0" encoding="UTF-8"?><CustomObject ${NS}>
         <fields><fullName>Color__c</fullName><label>Color</label><type>Picklist</type>
             <valueSet><restricted>true</restricted><valueSetDefinition>
@@ -219,7 +220,7 @@ describe('the REST deploy', () => {
                 org,
                 zipOf({
                     'package.xml': packageXml({ CustomObject: ['Gadget__c'] }),
-                    'objects/Gadget__c.object': widgetObject('Gadget__c').replace(
+                    'objects/Gadget__c.object': widgetObject().replace(
                         '<relationshipName>Widgets</relationshipName>',
                         '<relationshipName>Gadgets</relationshipName>'
                     )
@@ -246,7 +247,6 @@ describe('the REST deploy', () => {
                     CustomField: ['Part__c.Html__c', 'Part__c.Owner__c']
                 }),
                 'objects/Part__c.object': widgetObject(
-                    'Part__c',
                     `<fields><fullName>Html__c</fullName><label>Html</label><type>Html</type><length>100</length></fields>
                      <fields><fullName>Owner__c</fullName><label>Owner</label><type>Lookup</type><referenceTo>Nowhere__c</referenceTo><relationshipName>Parts</relationshipName></fields>`
                 ).replace(
