@@ -107,7 +107,11 @@ async function deploy(
     deployOptions: Record<string, unknown> = {}
 ): Promise<DeployAnswer['deployResult']> {
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'package.xml');
+    form.append(
+        'file',
+        new Blob([new Uint8Array(zip)], { type: 'application/zip' }),
+        'package.xml'
+    );
     form.append(
         'entity_content',
         new Blob([JSON.stringify({ deployOptions })], { type: 'application/json' })
