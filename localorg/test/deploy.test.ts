@@ -313,6 +313,22 @@ describe('the REST deploy', () => {
             expect(notZip.details.componentFailures[0].problem).toMatch(/not a zip archive/);
             const noPackage = await deploy(org, zipOf({ 'objects/A__c.object': widgetObject() }));
             expect(noPackage.details.componentFailures[0].problem).toBe('No package.xml found');
+            // A standard field retrieved with its object is left alone; a new object needs __c.
+            const standard = await deploy(
+                org,
+                zipOf({
+                    'package.xml': packageXml({
+                        CustomObject: ['Gizmo'],
+                        CustomField: ['Account.Industry', 'Gizmo.Size__c']
+                    }),
+                    'objects/Account.object': `<?xml version="1.0" encoding="UTF-8"?><CustomObject ${NS}><fields><fullName>Industry</fullName><type>Picklist</type></fields></CustomObject>`,
+                    'objects/Gizmo.object': widgetObject()
+                })
+            );
+            expect(
+                standard.details.componentFailures.map((f) => `${f.componentType} ${f.fullName}`)
+            ).toEqual(['CustomObject Gizmo', 'CustomField Gizmo.Size__c']);
+            expect(await describeNames(org)).not.toContain('Gizmo');
             const missing = await deploy(
                 org,
                 zipOf({ 'package.xml': packageXml({ CustomObject: ['Ghost__c'] }) })

@@ -261,9 +261,8 @@ function checkComponents(
         if (!def) apply.set(file.object.name, (def = { ...file.object, fields: new Map() }));
         return def;
     };
-    const newObjects = new Set(
-        expand('CustomObject').filter((n) => !store.objectInfo(n) && files.has(n))
-    );
+    /** New objects this deploy creates (their fields and lookups to them are good). */
+    const newObjects = new Set<string>();
 
     for (const name of expand('CustomObject')) {
         const file = files.get(name);
@@ -278,10 +277,11 @@ function checkComponents(
                 : undefined;
         message('CustomObject', name, fileName, { problem, created: !exists, changed: exists });
         if (!problem && file) {
+            if (!exists) newObjects.add(name);
             const def = target(file);
-            // An object listed as a whole brings the fields of its file.
+            // An object listed as a whole brings the custom fields of its file.
             for (const [fieldName, f] of file.fields)
-                if (f.field) def.fields.set(fieldName, f.field);
+                if (f.field && fieldName.endsWith('__c')) def.fields.set(fieldName, f.field);
         }
     }
 
@@ -296,25 +296,28 @@ function checkComponents(
         const info = store.objectInfo(objectName);
         const exists = !!info?.fields[fieldName];
         const ref = read?.field?.referenceTo;
+        // A standard field (retrieved with its object) is left as the org has it.
+        const standard = !fieldName?.endsWith('__c');
         const problem =
             !file || !read
                 ? `An object '${fullName}' of type CustomField was named in package.xml, but was not found in zipped directory`
-                : read.error
-                  ? read.error
-                  : !info && !newObjects.has(objectName)
-                    ? `Cannot find the object ${objectName} for field ${fieldName}`
-                    : !fieldName.endsWith('__c') && !exists
-                      ? `Cannot create a new standard field: ${fullName} (custom field names end in __c)`
+                : standard
+                  ? exists
+                      ? undefined
+                      : `Cannot create a new standard field: ${fullName} (custom field names end in __c)`
+                  : read.error
+                    ? read.error
+                    : !info && !newObjects.has(objectName)
+                      ? `Cannot find the object ${objectName} for field ${fieldName}`
                       : ref && !store.objectInfo(ref) && !newObjects.has(ref)
                         ? `referenceTo value of '${ref}' does not resolve to a valid sObject type`
                         : undefined;
         if (problem) apply.get(objectName)?.fields.delete(fieldName);
-        else if (file && read?.field && fieldName.endsWith('__c'))
-            target(file).fields.set(fieldName, read.field);
+        else if (file && read?.field && !standard) target(file).fields.set(fieldName, read.field);
         message('CustomField', fullName, file?.fileName ?? `objects/${objectName}.object`, {
             problem,
             created: !exists,
-            changed: exists
+            changed: exists && !standard
         });
     }
 
