@@ -3,7 +3,8 @@
  * the local org on 127.0.0.1 with its data under .leadloop/data, seeds the
  * demo data set on the first run, and prints the API URL, the token and the
  * browser app's sign-in URL. Options: --port N (default 6166), --reset (start
- * over), --data-dir DIR, --leads N (demo size on first run).
+ * over), --data-dir DIR, --leads N (demo size on first run), --source-dir DIR
+ * (repeatable: the custom objects and fields of an SFDX source folder).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
             port: { type: 'string', default: process.env.PORT ?? '6166' },
             reset: { type: 'boolean', default: false },
             'data-dir': { type: 'string', default: path.join(stateDir, 'data') },
-            leads: { type: 'string', default: '5000' }
+            leads: { type: 'string', default: '5000' },
+            'source-dir': { type: 'string', multiple: true, default: [] }
         }
     });
     const port = Number(values.port);
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
         dataDir,
         port,
         reset: values.reset,
+        sourceDirs: values['source-dir']!.map((d) => path.resolve(d)),
         token: previous.accessToken,
         refreshToken: previous.refreshToken,
         password: previous.password

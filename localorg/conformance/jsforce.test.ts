@@ -138,6 +138,16 @@ describe('query', () => {
         const result = await conn.query('SELECT Id, Name FROM Account');
         expect(typeof result.totalSize).toBe('number');
     });
+    it('queries with scanAll: deleted records come back with IsDeleted', async () => {
+        const ret = await conn.sobject('Account').create({ Name: 'Deleting Account #1' });
+        await conn.sobject('Account').record(ret.id!).destroy();
+        const soql = 'SELECT Id, IsDeleted, Name FROM Account WHERE IsDeleted = true';
+        const result = await conn.query(soql).run({ scanAll: true });
+        expect(typeof result.totalSize).toBe('number');
+        expect(result.totalSize).toBeGreaterThan(0);
+        // Without scanAll the recycle bin is left out, as on the platform.
+        expect((await conn.query(soql)).totalSize).toBe(0);
+    });
     it('pages a big table with queryMore to the end', async () => {
         let result = await conn.query('SELECT Id, Name FROM Lead');
         expect(result.records).toHaveLength(2000);

@@ -4,7 +4,7 @@
  * exit code and JSON, and the data read back from the org afterwards.
  * `npm test` runs a fast subset (localorg/test/sfcli.test.ts).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALIAS, startSfSession, type SfSession } from '../test/sfCli';
@@ -415,5 +415,103 @@ describe('sf sobject list|describe', () => {
         expect(describe.name).toBe('Lead');
         const status = describe.fields.find((f) => f.name === 'Status');
         expect(status?.picklistValues.map((p) => p.value)).toContain('Qualified');
+    });
+});
+
+describe('sf project deploy start (REST deploy) and the deployed object', () => {
+    const ns = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+    let project: string;
+
+    beforeAll(async () => {
+        project = path.join(s.dir, 'project');
+        const objectDir = path.join(project, 'force-app/main/default/objects/Widget__c');
+        mkdirSync(path.join(objectDir, 'fields'), { recursive: true });
+        writeFileSync(
+            path.join(project, 'sfdx-project.json'),
+            JSON.stringify({
+                packageDirectories: [{ path: 'force-app', default: true }],
+                sourceApiVersion: s.org.apiVersion
+            })
+        );
+        writeFileSync(
+            path.join(objectDir, 'Widget__c.object-meta.xml'),
+            `<?xml version="1.0" encoding="UTF-8"?><CustomObject ${ns}><label>Widget</label><pluralLabel>Widgets</pluralLabel><nameField><label>Widget Name</label><type>Text</type></nameField><deploymentStatus>Deployed</deploymentStatus><sharingModel>ReadWrite</sharingModel></CustomObject>`
+        );
+        writeFileSync(
+            path.join(objectDir, 'fields/Size__c.field-meta.xml'),
+            `<?xml version="1.0" encoding="UTF-8"?><CustomField ${ns}><fullName>Size__c</fullName><label>Size</label><type>Number</type><precision>6</precision><scale>0</scale></CustomField>`
+        );
+        writeFileSync(
+            path.join(objectDir, 'fields/Color__c.field-meta.xml'),
+            `<?xml version="1.0" encoding="UTF-8"?><CustomField ${ns}><fullName>Color__c</fullName><label>Color</label><type>Picklist</type><valueSet><restricted>true</restricted><valueSetDefinition><value><fullName>Red</fullName><default>false</default><label>Red</label></value><value><fullName>Blue</fullName><default>false</default><label>Blue</label></value></valueSetDefinition></valueSet></CustomField>`
+        );
+        // sf deploys over SOAP unless this config is set; the local org serves the REST deploy.
+        const config = await s.sf(['config', 'set', 'org-metadata-rest-deploy=true', '--global']);
+        expect(config.code).toBe(0);
+    });
+
+    it('deploys a custom object with its fields; data create record and data query use it', async () => {
+        const deployed = await s.sf(
+            ['project', 'deploy', 'start', '--source-dir', 'force-app', ...o],
+            {
+                cwd: project
+            }
+        );
+        expect(deployed.code).toBe(0);
+        expect(deployed.json.result).toMatchObject({ status: 'Succeeded', success: true });
+        const files = (deployed.json.result as { files: { fullName: string; state: string }[] })
+            .files;
+        expect(files.map((f) => `${f.fullName} ${f.state}`)).toEqual(
+            expect.arrayContaining([
+                'Widget__c Created',
+                'Widget__c.Size__c Created',
+                'Widget__c.Color__c Created'
+            ])
+        );
+        const created = await sf(
+            'data create record',
+            '-s',
+            'Widget__c',
+            '-v',
+            'Name=W1 Size__c=3 Color__c=Red'
+        );
+        expect(created.code).toBe(0);
+        expect(await s.query('SELECT Name, Size__c, Color__c FROM Widget__c')).toMatchObject([
+            { Name: 'W1', Size__c: 3, Color__c: 'Red' }
+        ]);
+        const refused = await sf(
+            'data create record',
+            '-s',
+            'Widget__c',
+            '-v',
+            'Name=W2 Color__c=Green'
+        );
+        expect(refused.code).toBe(1);
+        expect(refused.json.name).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    });
+
+    it('a type the local org does not deploy fails the deploy per component and applies nothing', async () => {
+        const classes = path.join(project, 'force-app/main/default/classes');
+        mkdirSync(classes, { recursive: true });
+        writeFileSync(path.join(classes, 'WidgetService.cls'), 'public class WidgetService {}');
+        writeFileSync(
+            path.join(classes, 'WidgetService.cls-meta.xml'),
+            `<?xml version="1.0" encoding="UTF-8"?><ApexClass ${ns}><apiVersion>${s.org.apiVersion}</apiVersion><status>Active</status></ApexClass>`
+        );
+        const objectDir = path.join(project, 'force-app/main/default/objects/Widget__c');
+        writeFileSync(
+            path.join(objectDir, 'fields/Weight__c.field-meta.xml'),
+            `<?xml version="1.0" encoding="UTF-8"?><CustomField ${ns}><fullName>Weight__c</fullName><label>Weight</label><type>Number</type><precision>8</precision><scale>2</scale></CustomField>`
+        );
+        const out = await s.sf(['project', 'deploy', 'start', '--source-dir', 'force-app', ...o], {
+            cwd: project
+        });
+        expect(out.code).toBe(1);
+        expect(JSON.stringify(out.json)).toContain('The local org does not deploy ApexClass');
+        const describe = await sf('sobject describe -s Widget__c');
+        const names = (describe.json.result as { fields: { name: string }[] }).fields.map(
+            (f) => f.name
+        );
+        expect(names).not.toContain('Weight__c');
     });
 });

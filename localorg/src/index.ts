@@ -34,6 +34,8 @@ export interface LocalOrgOptions {
     dailyApiLimit?: number;
     /** The browser build to serve at / (default browser/dist). */
     distDir?: string;
+    /** SFDX source folders whose custom objects and fields the org also has (read at start). */
+    sourceDirs?: string[];
 }
 
 export interface LocalOrg {
@@ -79,7 +81,7 @@ async function start(options: LocalOrgOptions, unlock: () => void): Promise<Loca
             if (existsSync(p)) rmSync(p);
         }
     }
-    const org = openOrgDatabase(options.dataDir);
+    const org = openOrgDatabase(options.dataDir, undefined, options.sourceDirs);
     const accessToken = options.token ?? newAccessToken(org.organizationId);
     const refreshToken = options.refreshToken ?? randomBytes(24).toString('base64url');
     const password = options.password ?? randomBytes(12).toString('base64url');

@@ -40,6 +40,7 @@ const objects: ObjectInfo[] = [
             LastName: f('LastName', 'string', { nillable: false, required: true }),
             Company: f('Company', 'string'),
             Status: f('Status', 'picklist', {
+                restricted: true,
                 picklistValues: [
                     { value: 'New', label: 'New', isDefault: true },
                     { value: 'Working', label: 'Working - Contacted' },

@@ -25,7 +25,13 @@ beforeAll(async () => {
         { ApiName: 'New', MasterLabel: 'New', IsConverted: false, IsDefault: true }
     ]);
     source = new MemorySource([...infos.values()]);
-    source.create('User', { Name: 'Ada Admin', Title: 'System Administrator', IsActive: true });
+    source.create('User', {
+        FirstName: 'Ada',
+        LastName: 'Admin',
+        Username: 'ada@leadloop.test',
+        Title: 'System Administrator',
+        IsActive: true
+    });
     source.create('Lead', { LastName: 'Lovelace', Company: 'Engines', Status: 'New' });
     dist = mkdtempSync(path.join(os.tmpdir(), 'leadloop-dist-'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');

@@ -26,6 +26,8 @@ export interface SfOptions {
     env?: Record<string, string>;
     /** Run without --json (the human or CSV output). */
     human?: boolean;
+    /** The working directory (default the session's scratch directory), e.g. an sfdx project. */
+    cwd?: string;
 }
 
 export interface SfSession {
@@ -62,7 +64,11 @@ export async function startSfSession(): Promise<SfSession> {
             execFile(
                 SF,
                 options.human ? args : [...args, '--json'],
-                { cwd: dir, env: { ...env, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+                {
+                    cwd: options.cwd ?? dir,
+                    env: { ...env, ...options.env },
+                    maxBuffer: 64 * 1024 * 1024
+                },
                 (error, stdout, stderr) => {
                     let json: SfResult['json'] = { status: -1 };
                     if (!options.human) {

@@ -6,7 +6,7 @@
  * org against it, the browser build places components and tabs from it, and
  * workspace tests check that the code only names what exists here.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readPermissionSet, readQueue, type PermissionSetDef, type QueueDef } from './access';
 import { readObject, type CustomObjectDef } from './objects';
@@ -33,7 +33,7 @@ export * from './navigation';
 export * from './objects';
 export * from './reports';
 export * from './ui';
-export { METADATA_NAMESPACE, MetadataError } from './xml';
+export { METADATA_NAMESPACE, MetadataError, parseXml } from './xml';
 
 export interface PackageMetadata {
     /** The package directory's main/default folder. */
@@ -155,6 +155,33 @@ export function readPackageMetadata(projectRoot: string): PackageMetadata {
         }
     }
     return meta;
+}
+
+/**
+ * The objects and fields of any SFDX source folder (a package directory such as force-app,
+ * or a folder inside one): every `objects` folder below it, read as force-app's are.
+ */
+export function readSourceDirObjects(dir: string): CustomObjectDef[] {
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+        throw new MetadataError(dir, 'is not a folder');
+    const found: CustomObjectDef[] = [];
+    const objects = (folder: string) => {
+        for (const object of listDir(folder))
+            if (statSync(path.join(folder, object)).isDirectory())
+                found.push(readObject(folder, object));
+    };
+    const visit = (folder: string) => {
+        for (const name of listDir(folder)) {
+            const p = path.join(folder, name);
+            if (!statSync(p).isDirectory() || name === 'node_modules' || name.startsWith('.'))
+                continue;
+            if (name === 'objects') objects(p);
+            else visit(p);
+        }
+    };
+    if (path.basename(dir) === 'objects') objects(dir);
+    else visit(dir);
+    return found;
 }
 
 /** True if `Object.Field` (or a relationship name) is defined by the package. */

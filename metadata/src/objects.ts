@@ -5,7 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bool, MetadataError, metadataFiles, nodes, num, readXml, str, type XmlNode } from './xml';
+import {
+    bool,
+    MetadataError,
+    metadataFiles,
+    nodes,
+    num,
+    parseXml,
+    readXml,
+    str,
+    type XmlNode
+} from './xml';
 
 export type FieldType =
     | 'AutoNumber'
@@ -125,7 +135,16 @@ function checkField(field: CustomFieldDef): void {
 }
 
 export function readField(object: string, name: string, file: string): CustomFieldDef {
-    const x = readXml(file, 'CustomField');
+    return fieldFromXml(object, name, readXml(file, 'CustomField'), file);
+}
+
+/** A field from its parsed <CustomField> (or an object file's <fields>) element. */
+export function fieldFromXml(
+    object: string,
+    name: string,
+    x: XmlNode,
+    file: string
+): CustomFieldDef {
     const fullName = str(x.fullName);
     if (fullName !== name) {
         throw new MetadataError(
@@ -167,6 +186,66 @@ export function readField(object: string, name: string, file: string): CustomFie
     return field;
 }
 
+/** What an object's own <CustomObject> element says: labels, sharing, the name field. */
+function objectAttributes(def: CustomObjectDef, x: XmlNode): void {
+    def.label = str(x.label);
+    def.pluralLabel = str(x.pluralLabel);
+    def.description = str(x.description);
+    def.sharingModel = str(x.sharingModel);
+    const nameField = x.nameField as XmlNode | undefined;
+    if (nameField) {
+        def.nameField = {
+            label: String(nameField.label),
+            type: nameField.type === 'AutoNumber' ? 'AutoNumber' : 'Text',
+            displayFormat: str(nameField.displayFormat)
+        };
+    }
+}
+
+/** One field of an object file in Metadata API format, read or refused on its own. */
+export type MdapiFieldResult = { name: string; field?: CustomFieldDef; error?: string };
+
+/**
+ * An object file in Metadata API format (`objects/<name>.object`, as a deploy zip holds it):
+ * the object with its fields inline. Each field is read on its own, so one bad field is
+ * reported by name while the others still read. `childTypes` lists the other child
+ * elements (listViews, validationRules, …) by element name and fullName.
+ */
+export function readMdapiObject(
+    name: string,
+    text: string,
+    file: string
+): { object: CustomObjectDef; fields: MdapiFieldResult[]; childTypes: [string, string][] } {
+    const x = parseXml(text, file, 'CustomObject');
+    const custom = name.endsWith('__c');
+    const object: CustomObjectDef = { name, custom, fields: new Map(), file };
+    objectAttributes(object, x);
+    const list = (v: unknown): XmlNode[] =>
+        Array.isArray(v) ? (v as XmlNode[]) : v && typeof v === 'object' ? [v as XmlNode] : [];
+    const fields = list(x.fields).map((f): MdapiFieldResult => {
+        const fieldName = String(f.fullName ?? '');
+        try {
+            if (f.formula !== undefined) throw new Error('formula fields are not supported here');
+            const field = fieldFromXml(name, fieldName, f, file);
+            object.fields.set(fieldName, field);
+            return { name: fieldName, field };
+        } catch (e) {
+            return { name: fieldName, error: (e as Error).message.replace(`${file}: `, '') };
+        }
+    });
+    const childTypes: [string, string][] = [];
+    for (const [key, value] of Object.entries(x)) {
+        if (
+            key === 'fields' ||
+            (!Array.isArray(value) && !(value && typeof value === 'object' && 'fullName' in value))
+        )
+            continue;
+        for (const child of list(value))
+            if (child.fullName !== undefined) childTypes.push([key, String(child.fullName)]);
+    }
+    return { object, fields, childTypes };
+}
+
 /** One objects/<name> folder: the object's own file (if any) and its fields. */
 export function readObject(objectsDir: string, name: string): CustomObjectDef {
     const dir = path.join(objectsDir, name);
@@ -174,20 +253,8 @@ export function readObject(objectsDir: string, name: string): CustomObjectDef {
     const custom = name.endsWith('__c');
     const def: CustomObjectDef = { name, custom, fields: new Map() };
     if (existsSync(objectFile)) {
-        const x = readXml(objectFile, 'CustomObject');
+        objectAttributes(def, readXml(objectFile, 'CustomObject'));
         def.file = objectFile;
-        def.label = str(x.label);
-        def.pluralLabel = str(x.pluralLabel);
-        def.description = str(x.description);
-        def.sharingModel = str(x.sharingModel);
-        const nameField = x.nameField as XmlNode | undefined;
-        if (nameField) {
-            def.nameField = {
-                label: String(nameField.label),
-                type: nameField.type === 'AutoNumber' ? 'AutoNumber' : 'Text',
-                displayFormat: str(nameField.displayFormat)
-            };
-        }
     } else if (custom) {
         throw new MetadataError(objectFile, 'a custom object folder needs its .object-meta.xml');
     }

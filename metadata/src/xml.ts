@@ -52,7 +52,11 @@ export type XmlNode = Record<string, unknown>;
 
 /** Checks a file is well-formed XML; answers its text. */
 export function readWellFormed(file: string): string {
-    const text = readFileSync(file, 'utf8');
+    return checkWellFormed(readFileSync(file, 'utf8'), file);
+}
+
+/** Checks XML text is well-formed (`file` names it in the error); answers it. */
+function checkWellFormed(text: string, file: string): string {
     const valid = XMLValidator.validate(text);
     if (valid !== true) {
         throw new MetadataError(
@@ -65,7 +69,12 @@ export function readWellFormed(file: string): string {
 
 /** The root element `rootTag` of a metadata file, checked for the Metadata API namespace. */
 export function readXml(file: string, rootTag: string): XmlNode {
-    const doc = parser.parse(readWellFormed(file)) as Record<string, XmlNode>;
+    return parseXml(readFileSync(file, 'utf8'), file, rootTag);
+}
+
+/** The root element `rootTag` of metadata XML text (`file` names it in errors), checked as readXml does. */
+export function parseXml(text: string, file: string, rootTag: string): XmlNode {
+    const doc = parser.parse(checkWellFormed(text, file)) as Record<string, XmlNode>;
     const rootNode = doc[rootTag];
     if (!rootNode || typeof rootNode !== 'object') {
         throw new MetadataError(file, `expected a <${rootTag}> root element`);

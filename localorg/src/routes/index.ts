@@ -14,6 +14,7 @@ import * as faults from './faults';
 import * as graphql from './graphql';
 import * as limits from './limits';
 import * as login from './login';
+import * as metadata from './metadata';
 import * as oauth from './oauth';
 import * as query from './query';
 import * as search from './search';
@@ -44,7 +45,8 @@ export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
         bulkIngest,
         bulkQuery,
         bulkV1,
-        tooling
+        tooling,
+        metadata
     ])
         module.register(router, ctx);
     return registerAppRoutes(router, ctx);

@@ -39,7 +39,7 @@ export function register(router: Router, ctx: OrgContext): void {
         });
     };
 
-    const query = (r: Request) => {
+    const query = (r: Request, includeDeleted: boolean) => {
         const q = r.query('q');
         if (!q)
             throw new ApiError(400, 'MALFORMED_QUERY', 'A query is required: add ?q=SELECT ...');
@@ -47,7 +47,7 @@ export function register(router: Router, ctx: OrgContext): void {
             r.send(200, queryColumns(ctx.store, q));
             return;
         }
-        const result = runSoql(ctx.store, q);
+        const result = runSoql(ctx.store, q, new Date(), { includeDeleted });
         const batch = batchSize(r);
         if (result.records.length <= batch) {
             r.send(200, { totalSize: result.totalSize, done: true, records: result.records });
@@ -77,8 +77,9 @@ export function register(router: Router, ctx: OrgContext): void {
         page(r, m[1], cursor, start);
     };
 
+    // queryAll also answers rows in the recycle bin (IsDeleted = true).
     for (const resource of ['query', 'queryAll']) {
-        router.get(`${API}/${resource}`, query);
+        router.get(`${API}/${resource}`, (r) => query(r, resource === 'queryAll'));
         router.get(`${API}/${resource}/:locator`, queryMore);
     }
 }

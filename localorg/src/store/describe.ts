@@ -4,6 +4,27 @@ import type { FieldInfo, ObjectInfo } from './source';
 
 const base = `/services/data/v${API_VERSION}`;
 
+/** The describe's soapType of each kind. */
+const SOAP_TYPES: Record<FieldInfo['kind'], string> = {
+    id: 'tns:ID',
+    reference: 'tns:ID',
+    boolean: 'xsd:boolean',
+    int: 'xsd:int',
+    double: 'xsd:double',
+    currency: 'xsd:double',
+    percent: 'xsd:double',
+    date: 'xsd:date',
+    datetime: 'xsd:dateTime',
+    string: 'xsd:string',
+    textarea: 'xsd:string',
+    email: 'xsd:string',
+    phone: 'xsd:string',
+    url: 'xsd:string',
+    picklist: 'xsd:string',
+    multipicklist: 'xsd:string',
+    combobox: 'xsd:string'
+};
+
 function urls(name: string): Record<string, string> {
     return {
         sobject: `${base}/sobjects/${name}`,
@@ -35,12 +56,7 @@ function describeField(f: FieldInfo): Record<string, unknown> {
         name: f.name,
         label: f.label,
         type: f.kind,
-        soapType:
-            f.kind === 'boolean'
-                ? 'xsd:boolean'
-                : f.kind === 'id' || f.kind === 'reference'
-                  ? 'tns:ID'
-                  : 'xsd:string',
+        soapType: SOAP_TYPES[f.kind],
         length: f.length ?? (f.kind === 'id' || f.kind === 'reference' ? 18 : 0),
         precision: f.precision ?? 0,
         scale: f.scale ?? 0,
@@ -52,6 +68,9 @@ function describeField(f: FieldInfo): Record<string, unknown> {
         idLookup: f.name === 'Id' || !!f.externalId,
         custom: f.name.endsWith('__c'),
         calculated: false,
+        autoNumber: !!f.autoNumber,
+        nameField: f.name === 'Name' || (f.name === 'CaseNumber' && !!f.autoNumber),
+        polymorphicForeignKey: (f.referenceTo?.length ?? 0) > 1,
         defaultedOnCreate:
             f.defaultValue !== undefined ||
             f.kind === 'boolean' ||
@@ -66,7 +85,7 @@ function describeField(f: FieldInfo): Record<string, unknown> {
             defaultValue: !!p.isDefault,
             validFor: null
         })),
-        restrictedPicklist: (f.picklistValues?.length ?? 0) > 0,
+        restrictedPicklist: !!f.restricted,
         filterable: true,
         sortable: f.kind !== 'textarea',
         groupable: f.kind !== 'textarea'
@@ -81,7 +100,9 @@ export function describeSObject(info: ObjectInfo): Record<string, unknown> {
             childSObject: r.childObject,
             field: r.field,
             relationshipName: r.relationshipName,
-            cascadeDelete: false
+            cascadeDelete: !!r.cascadeDelete,
+            restrictedDelete: false,
+            deprecatedAndHidden: false
         })),
         recordTypeInfos: []
     };

@@ -179,6 +179,7 @@ export function checkValues(
             );
         if (
             f.kind === 'picklist' &&
+            f.restricted &&
             f.picklistValues?.length &&
             !f.picklistValues.some((p) => p.value === v)
         ) {

@@ -129,6 +129,7 @@ export class MemorySource implements RecordSource {
             if (
                 f.kind === 'picklist' &&
                 v !== null &&
+                f.restricted &&
                 f.picklistValues &&
                 !f.picklistValues.some((p) => p.value === v)
             ) {

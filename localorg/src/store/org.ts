@@ -10,10 +10,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../../core/src/index';
-import { buildObjectInfos } from './objectInfos';
+import { addCustomObjects, buildObjectInfos, SCHEMA_DIR } from './objectInfos';
 import { SqliteSource } from './sqliteSource';
-import type { RecordValues } from './source';
-import { readPackageMetadata, readReports } from '../../../metadata/src/index';
+import type { ObjectInfo, RecordValues } from './source';
+import {
+    readPackageMetadata,
+    readReports,
+    readSourceDirObjects
+} from '../../../metadata/src/index';
+import { SchemaRegistry } from './schemaRegistry';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -62,9 +67,31 @@ export const ADMIN_USERNAME = 'admin@leadloop.local';
 export interface OrgDatabase {
     store: SqliteSource;
     db: Database.Database;
+    /** The custom schema the database remembers (key prefixes, deployed objects). */
+    schema: SchemaRegistry;
     adminUserId: string;
     organizationId: string;
     close(): void;
+}
+
+/**
+ * An object's auto-number fields (CaseNumber, an auto-number Name), each with a function giving
+ * the next number, counted from the rows already there (deleted ones included). Looked up on
+ * every create, so fields a deploy adds are numbered too.
+ */
+function autoNumberFields(db: Database.Database): (info: ObjectInfo) => [string, () => string][] {
+    const counts = new Map<string, Database.Statement>();
+    const next = (object: string) => {
+        let count = counts.get(object);
+        // The name comes from the schema (checked when its table was created).
+        if (!count)
+            counts.set(object, (count = db.prepare(`SELECT COUNT(*) AS n FROM "${object}"`)));
+        return String((count.get() as { n: number }).n + 1).padStart(8, '0');
+    };
+    return (info) =>
+        Object.values(info.fields)
+            .filter((f) => f.autoNumber)
+            .map((f) => [f.name, () => next(info.name)]);
 }
 
 function one(
@@ -81,10 +108,15 @@ function one(
     }).records[0];
 }
 
-/** Opens (or creates) the org database in `dataDir` (':memory:' for none). */
+/**
+ * Opens (or creates) the org database in `dataDir` (':memory:' for none). The schema is the
+ * standard one, force-app's objects, those of `sourceDirs` (SFDX source folders), then the
+ * objects deployed into this database earlier.
+ */
 export function openOrgDatabase(
     dataDir: string | ':memory:',
-    projectRoot = PROJECT_ROOT
+    projectRoot = PROJECT_ROOT,
+    sourceDirs: string[] = []
 ): OrgDatabase {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
@@ -95,7 +127,11 @@ export function openOrgDatabase(
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     const meta = readPackageMetadata(projectRoot);
-    const infos = buildObjectInfos(meta, LEAD_STATUSES);
+    const schema = new SchemaRegistry(db);
+    const infos = buildObjectInfos(meta, LEAD_STATUSES, SCHEMA_DIR, schema.keyPrefix);
+    for (const dir of sourceDirs)
+        addCustomObjects(infos, readSourceDirObjects(dir), schema.keyPrefix);
+    addCustomObjects(infos, schema.deployedObjects(), schema.keyPrefix);
     const store = new SqliteSource(db, [...infos.values()]);
 
     // Base records that every org has: the organization, an admin, the statuses, the package's queue.
@@ -146,11 +182,25 @@ export function openOrgDatabase(
     }
 
     const lastActivity = db.prepare(
-        `SELECT MAX(d) AS d FROM (SELECT "ActivityDate" AS d FROM "Task" WHERE "WhoId" = ? UNION ALL SELECT "ActivityDate" AS d FROM "Event" WHERE "WhoId" = ?)`
+        `SELECT MAX(d) AS d FROM (SELECT "ActivityDate" AS d FROM "Task" WHERE "WhoId" = ? AND "IsDeleted" = 0 UNION ALL SELECT "ActivityDate" AS d FROM "Event" WHERE "WhoId" = ? AND "IsDeleted" = 0)`
     );
     const setLastActivity = db.prepare(`UPDATE "Lead" SET "LastActivityDate" = ? WHERE "Id" = ?`);
+    const autoNumbered = autoNumberFields(db);
     store.hooks = {
         beforeWrite(object, values, current) {
+            if (!current)
+                for (const [field, next] of autoNumbered(store.objectInfo(object)!))
+                    values[field] = next();
+            if (object === 'Opportunity' && typeof values.StageName === 'string') {
+                // The stage's closed and won flags (the standard stages' OpportunityStage rows).
+                values.IsClosed = values.StageName.startsWith('Closed');
+                values.IsWon = values.StageName === 'Closed Won';
+            }
+            if (object === 'Case' && typeof values.Status === 'string') {
+                values.IsClosed = values.Status === 'Closed';
+                if (values.IsClosed && !current?.IsClosed)
+                    values.ClosedDate = new Date().toISOString();
+            }
             if (object === 'Lead') {
                 if (!current && !values.Status) {
                     values.Status = LEAD_STATUSES.find((s) => s.IsDefault)!.ApiName;
@@ -165,11 +215,6 @@ export function openOrgDatabase(
             }
             if (object === 'Task' && values.Status !== undefined) {
                 values.IsClosed = values.Status === 'Completed';
-            }
-            // The standard opportunity stages: Closed Won is won and closed, Closed Lost closed.
-            if (object === 'Opportunity' && values.StageName !== undefined) {
-                values.IsWon = values.StageName === 'Closed Won';
-                values.IsClosed = values.IsWon || values.StageName === 'Closed Lost';
             }
             if (
                 object === 'Event' &&
@@ -195,6 +240,7 @@ export function openOrgDatabase(
     return {
         store,
         db,
+        schema,
         adminUserId,
         organizationId,
         close: () => db.close()

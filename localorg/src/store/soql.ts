@@ -193,7 +193,8 @@ function runAggregate(
     store: SqliteSource,
     info: ObjectInfo,
     query: Query,
-    where: Filter | undefined
+    where: Filter | undefined,
+    includeDeleted: boolean
 ): SoqlRows {
     const fields = query.fields ?? [];
     const first = fields[0] as unknown as { functionName?: string; parameters?: unknown[] };
@@ -206,7 +207,8 @@ function runAggregate(
         const rows = store.aggregate(info.name, {
             groupBy: [],
             functions: [{ fn: 'COUNT', alias: 'n' }],
-            where
+            where,
+            includeDeleted
         });
         return { totalSize: Number(rows[0]?.n ?? 0), records: [] };
     }
@@ -280,7 +282,8 @@ function runAggregate(
         groupBy,
         functions,
         where,
-        limit: sorted ? undefined : query.limit
+        limit: sorted ? undefined : query.limit,
+        includeDeleted
     });
     if (having) rows = rows.filter(having.test);
     if (sortKeys.length) {
@@ -308,10 +311,18 @@ function runAggregate(
     };
 }
 
-/** Runs a SOQL query; returns every matching record shaped as the REST API returns them. */
-export function runSoql(store: SqliteSource, text: string, now = new Date()): SoqlRows {
+/**
+ * Runs a SOQL query; returns every matching record shaped as the REST API returns them.
+ * `includeDeleted` (queryAll) also reads rows in the recycle bin.
+ */
+export function runSoql(
+    store: SqliteSource,
+    text: string,
+    now = new Date(),
+    options: { includeDeleted?: boolean } = {}
+): SoqlRows {
     const query = parseSoql(text);
-    return runQuery(store, query, now);
+    return runQuery(store, query, now, undefined, undefined, options.includeDeleted);
 }
 
 /**
@@ -339,7 +350,8 @@ function runQuery(
     query: Query,
     now: Date,
     parentFilter?: Filter,
-    scope?: SearchScope
+    scope?: SearchScope,
+    includeDeleted = false
 ): SoqlRows {
     const info = objectInfoOf(store, query.sObject);
     const nested = parentFilter || scope ? 'child' : 'top';
@@ -351,14 +363,15 @@ function runQuery(
     const present = filters.filter((f): f is Filter => !!f);
     const where = present.length > 1 ? { and: present } : present[0];
     const expanded = expandFields(store, info, query);
-    if (isAggregate(expanded)) return runAggregate(store, info, expanded, where);
+    if (isAggregate(expanded)) return runAggregate(store, info, expanded, where, includeDeleted);
     const p = plan(store, info, expanded);
     const spec: FindSpec = {
         fields: p.paths,
         where,
         orderBy: orderOf(store, info, query),
         limit: query.limit ?? 50_000_000,
-        offset: query.offset ?? 0
+        offset: query.offset ?? 0,
+        includeDeleted
     };
     const { records, totalCount } = (scope ?? store).find(info.name, spec);
     const shaped = records.map((row) => {
@@ -368,7 +381,9 @@ function runQuery(
                 store,
                 { ...sub.query, sObject: sub.childObject } as Query,
                 now,
-                { field: sub.field, op: 'eq', value: row.Id }
+                { field: sub.field, op: 'eq', value: row.Id },
+                undefined,
+                includeDeleted
             );
             rec[sub.name] = child.records.length
                 ? { totalSize: child.totalSize, done: true, records: child.records }

@@ -37,6 +37,7 @@ const APEX_TYPES: Record<FieldInfo['kind'], string> = {
     url: 'String',
     picklist: 'String',
     multipicklist: 'String',
+    combobox: 'String',
     boolean: 'Boolean',
     int: 'Integer',
     double: 'Double',

@@ -12,6 +12,7 @@ export type FieldKind =
     | 'url'
     | 'picklist'
     | 'multipicklist'
+    | 'combobox'
     | 'boolean'
     | 'int'
     | 'double'
@@ -33,6 +34,10 @@ export interface FieldInfo {
     nillable: boolean;
     required?: boolean;
     picklistValues?: { value: string; label: string; isDefault?: boolean; converted?: boolean }[];
+    /** A restricted picklist refuses values not in picklistValues (the platform's restrictedPicklist). */
+    restricted?: boolean;
+    /** Numbered by the org on create (CaseNumber, an auto-number Name). */
+    autoNumber?: boolean;
     /** Text length limit (STRING_TOO_LONG beyond it). */
     length?: number;
     /** Unique or external id: a duplicate value is DUPLICATE_VALUE. */
@@ -49,6 +54,8 @@ export interface ChildRelationship {
     relationshipName: string;
     childObject: string;
     field: string;
+    /** Deleting the parent deletes these children too (else their field is cleared). */
+    cascadeDelete?: boolean;
 }
 
 export interface ObjectInfo {
@@ -93,6 +100,8 @@ export interface FindSpec {
     orderBy?: OrderBy[];
     limit: number;
     offset: number;
+    /** Also rows in the recycle bin (IsDeleted = true), as queryAll reads them. */
+    includeDeleted?: boolean;
 }
 
 export type RecordValues = Record<string, unknown>;

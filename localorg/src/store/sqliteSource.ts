@@ -36,6 +36,7 @@ const SQL_TYPE: Record<FieldInfo['kind'], string> = {
     url: 'TEXT',
     picklist: 'TEXT COLLATE NOCASE',
     multipicklist: 'TEXT',
+    combobox: 'TEXT COLLATE NOCASE',
     boolean: 'INTEGER',
     int: 'INTEGER',
     double: 'REAL',
@@ -67,35 +68,43 @@ export class SqliteSource implements RecordSource {
         private readonly db: Database,
         objects: ObjectInfo[]
     ) {
-        for (const o of objects) {
-            this.infos.set(o.name, o);
-            if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o.name);
-            const cols = Object.values(o.fields).map(
-                (f) => `${q(f.name)} ${SQL_TYPE[f.kind]}${f.name === 'Id' ? ' PRIMARY KEY' : ''}`
-            );
-            db.exec(`CREATE TABLE IF NOT EXISTS ${q(o.name)} (${cols.join(', ')})`);
-            // A field added to metadata is there on the next start.
-            const existing = new Set(
-                (db.prepare(`PRAGMA table_info(${q(o.name)})`).all() as { name: string }[]).map(
-                    (c) => c.name
-                )
-            );
-            for (const f of Object.values(o.fields)) {
-                if (!existing.has(f.name)) {
-                    db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${SQL_TYPE[f.kind]}`);
-                }
-                if (f.unique || f.externalId || INDEXED.has(f.name)) {
-                    const unique = f.unique ? 'UNIQUE ' : '';
-                    db.exec(
-                        `CREATE ${unique}INDEX IF NOT EXISTS ${q(`ix_${o.name}_${f.name}`)} ON ${q(o.name)} (${q(f.name)})`
-                    );
-                }
-            }
-        }
+        for (const o of objects) this.define(o);
         db.exec('CREATE TABLE IF NOT EXISTS "_ll_sequence" ("n" INTEGER NOT NULL)');
         const row = db.prepare('SELECT "n" FROM "_ll_sequence"').get() as { n: number } | undefined;
         if (!row) db.prepare('INSERT INTO "_ll_sequence" ("n") VALUES (0)').run();
         this.counter = row?.n ?? 0;
+    }
+
+    /**
+     * Adds or replaces an object's description and makes its table match: created if new,
+     * a column added for each new field (a deploy adds fields to a running org this way).
+     */
+    define(o: ObjectInfo): void {
+        const db = this.db;
+        this.infos.set(o.name, o);
+        if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o.name);
+        const cols = Object.values(o.fields).map(
+            (f) => `${q(f.name)} ${sqlType(f)}${f.name === 'Id' ? ' PRIMARY KEY' : ''}`
+        );
+        db.exec(`CREATE TABLE IF NOT EXISTS ${q(o.name)} (${cols.join(', ')})`);
+        // A field added to metadata is there on the next start.
+        const existing = new Set(
+            (db.prepare(`PRAGMA table_info(${q(o.name)})`).all() as { name: string }[]).map(
+                (c) => c.name
+            )
+        );
+        for (const f of Object.values(o.fields)) {
+            if (!existing.has(f.name)) {
+                db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${sqlType(f)}`);
+                this.statements.clear();
+            }
+            if (f.unique || f.externalId || INDEXED.has(f.name)) {
+                const unique = f.unique ? 'UNIQUE ' : '';
+                db.exec(
+                    `CREATE ${unique}INDEX IF NOT EXISTS ${q(`ix_${o.name}_${f.name}`)} ON ${q(o.name)} (${q(f.name)})`
+                );
+            }
+        }
     }
 
     /** A cached prepared statement: SQL text here is built from checked identifiers only. */
@@ -128,13 +137,14 @@ export class SqliteSource implements RecordSource {
         return info;
     }
 
-    /** One record by id (all fields), or null. */
+    /** One record by id (all fields), or null (also when it is in the recycle bin). */
     get(object: string, id: string): RecordValues | null {
         const info = this.info(object);
         const norm = normalizeId(id);
         if (!norm) return null;
-        const row = this.stmt(`SELECT * FROM ${q(object)} WHERE "Id" = ?`).get(norm) as
-            Record<string, unknown> | undefined;
+        const row = this.stmt(`SELECT * FROM ${q(object)} t WHERE "Id" = ?${live(info)}`).get(
+            norm
+        ) as Record<string, unknown> | undefined;
         return row ? this.fromDb(info, row) : null;
     }
 
@@ -151,11 +161,12 @@ export class SqliteSource implements RecordSource {
             where?: Filter;
             orderBy?: { expr: string; direction: 'ASC' | 'DESC' }[];
             limit?: number;
+            includeDeleted?: boolean;
         }
     ): RecordValues[] {
         const info = this.info(object);
         const params: unknown[] = [];
-        const where = spec.where ? ` WHERE ${this.where(info, spec.where, params)}` : '';
+        const where = this.whereClause(info, spec, params);
         const groups = spec.groupBy.map((g) => this.expr(info, 't', g));
         const cols = [
             ...groups.map((g, i) => `${g.sql} AS ${q(`g${i}`)}`),
@@ -339,10 +350,22 @@ export class SqliteSource implements RecordSource {
         return out;
     }
 
+    /** ` WHERE …` for a filter; rows in the recycle bin are left out unless asked for. */
+    private whereClause(
+        info: ObjectInfo,
+        spec: { where?: Filter; includeDeleted?: boolean },
+        params: unknown[]
+    ): string {
+        const filter = spec.where ? this.where(info, spec.where, params) : '';
+        const alive = spec.includeDeleted ? '' : live(info).replace(' AND ', '');
+        const parts = [filter, alive].filter(Boolean);
+        return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
+    }
+
     find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number } {
         const info = this.info(object);
         const params: unknown[] = [];
-        const where = spec.where ? ` WHERE ${this.where(info, spec.where, params)}` : '';
+        const where = this.whereClause(info, spec, params);
         const exprs = spec.fields.map((f) => this.expr(info, 't', f));
         const cols = exprs.map((e, i) => `${e.sql} AS "c${i}"`);
         const order = (spec.orderBy ?? []).map((o) => {
@@ -380,7 +403,11 @@ export class SqliteSource implements RecordSource {
     }
 
     exists(object: string, id: string): boolean {
-        return this.stmt(`SELECT 1 FROM ${q(object)} WHERE "Id" = ?`).get(id) !== undefined;
+        const info = this.infos.get(object);
+        const alive = info ? live(info) : '';
+        return (
+            this.stmt(`SELECT 1 FROM ${q(object)} t WHERE "Id" = ?${alive}`).get(id) !== undefined
+        );
     }
 
     private named(info: ObjectInfo, row: RecordValues): RecordValues {
@@ -468,8 +495,9 @@ export class SqliteSource implements RecordSource {
                 `Record id is malformed: ${String(id).slice(0, 40)}`,
                 ['Id']
             );
-        const currentRow = this.stmt(`SELECT * FROM ${q(object)} WHERE "Id" = ?`).get(norm) as
-            Record<string, unknown> | undefined;
+        const currentRow = this.stmt(
+            `SELECT * FROM ${q(object)} t WHERE "Id" = ?${live(info)}`
+        ).get(norm) as Record<string, unknown> | undefined;
         if (!currentRow) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
         const current = this.fromDb(info, currentRow);
         const input: RecordValues = { ...values };
@@ -502,20 +530,30 @@ export class SqliteSource implements RecordSource {
             );
         const current = this.get(object, norm);
         if (!current) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
-        // Children with a master-detail to this record go with it; lookups are cleared.
+        // Cascading children (and master-detail ones) go with it; lookups are cleared.
         for (const rel of info.childRelationships) {
             const child = this.infos.get(rel.childObject);
             const field = child?.fields[rel.field];
             if (!child || !field) continue;
-            if (field.required && !field.updateable) {
-                this.stmt(`DELETE FROM ${q(child.name)} WHERE ${q(field.name)} = ?`).run(norm);
+            if (rel.cascadeDelete || (field.required && !field.updateable)) {
+                const ids = this.stmt(
+                    `SELECT "Id" FROM ${q(child.name)} t WHERE ${q(field.name)} = ?${live(child)}`
+                ).all(norm) as { Id: string }[];
+                for (const c of ids) if (c.Id !== norm) this.delete(child.name, c.Id);
             } else {
                 this.stmt(
                     `UPDATE ${q(child.name)} SET ${q(field.name)} = NULL WHERE ${q(field.name)} = ?`
                 ).run(norm);
             }
         }
-        this.stmt(`DELETE FROM ${q(object)} WHERE "Id" = ?`).run(norm);
+        // Objects with IsDeleted keep the row in the recycle bin (queryAll reads it).
+        if (info.fields.IsDeleted) {
+            this.stmt(
+                `UPDATE ${q(object)} SET "IsDeleted" = 1, "SystemModstamp" = ? WHERE "Id" = ?`
+            ).run(new Date().toISOString(), norm);
+        } else {
+            this.stmt(`DELETE FROM ${q(object)} WHERE "Id" = ?`).run(norm);
+        }
         this.hooks.afterWrite?.(object, null, current);
     }
 
@@ -566,6 +604,22 @@ export class SqliteSource implements RecordSource {
             );
     }
 
+    /** Takes a record out of the recycle bin (the platform's undelete). */
+    undelete(object: string, id: string): void {
+        const info = this.info(object);
+        const norm = normalizeId(id);
+        const row = norm
+            ? (this.stmt(`SELECT "IsDeleted" FROM ${q(object)} WHERE "Id" = ?`).get(norm) as
+                  { IsDeleted?: number } | undefined)
+            : undefined;
+        if (!info.fields.IsDeleted || !row || row.IsDeleted !== 1)
+            throw new SourceError('UNDELETE_FAILED', 'Entity is not in the recycle bin');
+        this.stmt(
+            `UPDATE ${q(object)} SET "IsDeleted" = 0, "SystemModstamp" = ? WHERE "Id" = ?`
+        ).run(new Date().toISOString(), norm);
+        this.hooks.afterWrite?.(object, this.get(object, norm!), null);
+    }
+
     transaction<T>(fn: () => T): T {
         const counter = this.counter;
         try {
@@ -575,6 +629,16 @@ export class SqliteSource implements RecordSource {
             throw e;
         }
     }
+}
+
+/** A column's SQL type; IsDeleted is never null, so `= 0` finds every live row. */
+function sqlType(f: FieldInfo): string {
+    return f.name === 'IsDeleted' ? 'INTEGER NOT NULL DEFAULT 0' : SQL_TYPE[f.kind];
+}
+
+/** ` AND t."IsDeleted" = 0` for objects with a recycle bin (row alias t). */
+function live(info: ObjectInfo): string {
+    return info.fields.IsDeleted ? ' AND t."IsDeleted" = 0' : '';
 }
 
 /** Fields worth an index in every table that has them. */

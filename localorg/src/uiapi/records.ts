@@ -36,6 +36,7 @@ const DATA_TYPES: Record<FieldInfo['kind'], string> = {
     url: 'Url',
     picklist: 'Picklist',
     multipicklist: 'MultiPicklist',
+    combobox: 'ComboBox',
     boolean: 'Boolean',
     int: 'Int',
     double: 'Double',
