@@ -143,7 +143,9 @@ describe('GraphQL and UI API over HTTP', () => {
 
     it("answers a Read Only user's writes with INSUFFICIENT_ACCESS_OR_READONLY and writes nothing", async () => {
         const reader = source.create('User', {
-            Name: 'Rita Reader',
+            FirstName: 'Rita',
+            LastName: 'Reader',
+            Username: 'rita@leadloop.test',
             IsActive: true,
             ProfileId: READ_ONLY_PROFILE_ID
         });
