@@ -5,6 +5,7 @@
  */
 import { MS_PER_DAY, toEpochMs } from '../dates';
 import type { Id, Lead, LeadLoopSettings } from '../types';
+import { PositionTable } from './positionTable';
 import type { HygieneActivity, HygieneQueue, HygieneSnapshot, HygieneUser } from './types';
 
 export type Stage =
@@ -38,8 +39,8 @@ export interface AuditContext {
      * index the whole snapshot use only audited leads.
      */
     leadState: Uint8Array;
-    /** Position of each audited lead by id. */
-    leadIndex: ReadonlyMap<Id, number>;
+    /** Position of each audited lead by id (`find(id)`, -1 when absent). */
+    leadIndex: PositionTable;
     /** Latest activity touch per lead position: its time (NaN: none) and the activity. */
     touchMs: Float64Array;
     touchActivity: readonly (HygieneActivity | null)[];
@@ -90,14 +91,13 @@ function isDone(activity: HygieneActivity): boolean {
 }
 
 /** Position of each lead id, and which positions are audited (first of each id). */
-function indexLeads(leads: readonly Lead[]): { leadState: Uint8Array; leadIndex: Map<Id, number> } {
+function indexLeads(leads: readonly Lead[]): { leadState: Uint8Array; leadIndex: PositionTable } {
     const leadState = new Uint8Array(leads.length);
-    const leadIndex = new Map<Id, number>();
+    const ids = leads.map((lead) => (lead && typeof lead === 'object' ? lead.id : null));
+    const leadIndex = new PositionTable(ids, leads.length);
     for (let i = 0; i < leads.length; i++) {
-        const lead = leads[i];
-        if (!lead || typeof lead !== 'object' || !lead.id) leadState[i] = NO_ID;
-        else if (leadIndex.has(lead.id)) leadState[i] = REPEATED_ID;
-        else leadIndex.set(lead.id, i);
+        if (!ids[i] || typeof ids[i] !== 'string') leadState[i] = NO_ID;
+        else if (leadIndex.add(i) >= 0) leadState[i] = REPEATED_ID;
     }
     return { leadState, leadIndex };
 }
@@ -108,7 +108,7 @@ function indexLeads(leads: readonly Lead[]): { leadState: Uint8Array; leadIndex:
  */
 function latestTouches(
     snapshot: HygieneSnapshot,
-    leadIndex: ReadonlyMap<Id, number>,
+    leadIndex: PositionTable,
     nowMs: number
 ): { touchMs: Float64Array; touchActivity: (HygieneActivity | null)[] } {
     const touchMs = new Float64Array(snapshot.leads.length).fill(Number.NaN);
@@ -118,8 +118,8 @@ function latestTouches(
             if (!activity?.whoId || !isDone(activity)) continue;
             const ms = activityMs(activity);
             if (!(ms <= nowMs)) continue;
-            const i = leadIndex.get(activity.whoId);
-            if (i === undefined) continue;
+            const i = leadIndex.find(activity.whoId);
+            if (i < 0) continue;
             const seenMs = touchMs[i];
             const later =
                 !(seenMs === seenMs) ||

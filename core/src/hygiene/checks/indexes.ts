@@ -5,6 +5,7 @@
 import { toEpochMs } from '../../dates';
 import type { Id, Opportunity } from '../../types';
 import { AUDITED, type AuditContext } from '../context';
+import { PositionTable } from '../positionTable';
 import {
     FREE_MAIL_DOMAINS,
     normalizePhone,
@@ -104,13 +105,12 @@ export function leadGroups(ctx: AuditContext, kind: 'email' | 'person' | 'phone'
         const size = new Int32Array(n);
         const next = new Int32Array(n).fill(-1);
         const tail = new Int32Array(n);
-        const heads = new Map<string, number>();
+        const table = new PositionTable(keys, n);
         for (let i = 0; i < n; i++) {
             const key = keys[i];
             if (key === null || key === '' || leads[i].isConverted) continue;
-            const h = heads.get(key);
-            if (h === undefined) {
-                heads.set(key, i);
+            const h = table.add(i);
+            if (h < 0) {
                 head[i] = i;
                 size[i] = 1;
                 tail[i] = i;

@@ -4577,6 +4577,53 @@ function hygieneSettingsIssues(settings) {
   return issues;
 }
 
+// core/src/hygiene/positionTable.ts
+var PositionTable = class {
+  /** `keys[i]` is the text at position i; room for `capacity` distinct texts. */
+  constructor(keys, capacity) {
+    __publicField(this, "keys", keys);
+    __publicField(this, "slots");
+    __publicField(this, "mask");
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+  }
+  /** The position first added with this text, or -1. */
+  find(text4) {
+    const { slots, mask, keys } = this;
+    let slot = hashText(text4) & mask;
+    let at = slots[slot];
+    while (at >= 0 && keys[at] !== text4) {
+      slot = slot + 1 & mask;
+      at = slots[slot];
+    }
+    return at;
+  }
+  /** Adds position i (its text `keys[i]`) unless the text is there: then its first position. */
+  add(i) {
+    const { slots, mask, keys } = this;
+    const text4 = keys[i];
+    let slot = hashText(text4) & mask;
+    let at = slots[slot];
+    while (at >= 0 && keys[at] !== text4) {
+      slot = slot + 1 & mask;
+      at = slots[slot];
+    }
+    if (at >= 0) return at;
+    slots[slot] = i;
+    return -1;
+  }
+};
+function hashText(text4) {
+  let h = 2166136261;
+  for (let i = 0; i < text4.length; i++) {
+    h ^= text4.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
 // core/src/hygiene/context.ts
 var AUDITED = 0;
 var NO_ID = 1;
@@ -4599,12 +4646,11 @@ function isDone(activity) {
 }
 function indexLeads(leads) {
   const leadState = new Uint8Array(leads.length);
-  const leadIndex = /* @__PURE__ */ new Map();
+  const ids = leads.map((lead) => lead && typeof lead === "object" ? lead.id : null);
+  const leadIndex = new PositionTable(ids, leads.length);
   for (let i = 0; i < leads.length; i++) {
-    const lead = leads[i];
-    if (!lead || typeof lead !== "object" || !lead.id) leadState[i] = NO_ID;
-    else if (leadIndex.has(lead.id)) leadState[i] = REPEATED_ID;
-    else leadIndex.set(lead.id, i);
+    if (!ids[i] || typeof ids[i] !== "string") leadState[i] = NO_ID;
+    else if (leadIndex.add(i) >= 0) leadState[i] = REPEATED_ID;
   }
   return { leadState, leadIndex };
 }
@@ -4616,8 +4662,8 @@ function latestTouches(snapshot, leadIndex, nowMs) {
       if (!activity?.whoId || !isDone(activity)) continue;
       const ms = activityMs(activity);
       if (!(ms <= nowMs)) continue;
-      const i = leadIndex.get(activity.whoId);
-      if (i === void 0) continue;
+      const i = leadIndex.find(activity.whoId);
+      if (i < 0) continue;
       const seenMs = touchMs[i];
       const later = !(seenMs === seenMs) || ms > seenMs || ms === seenMs && activity.id < touchActivity[i].id;
       if (later) {
@@ -4740,7 +4786,8 @@ function leadKeys(ctx, kind) {
       const companies = leadKeys(ctx, "company");
       for (let i = 0; i < leads.length; i++) {
         const l = leads[i];
-        if (audited(i) && l.firstName) keys[i] = personKey(l.firstName, l.lastName, companies[i]);
+        if (audited(i) && l.firstName)
+          keys[i] = personKey(l.firstName, l.lastName, companies[i]);
       }
     } else {
       for (let i = 0; i < leads.length; i++) {
@@ -4766,13 +4813,12 @@ function leadGroups(ctx, kind) {
     const size = new Int32Array(n);
     const next = new Int32Array(n).fill(-1);
     const tail = new Int32Array(n);
-    const heads = /* @__PURE__ */ new Map();
+    const table = new PositionTable(keys, n);
     for (let i = 0; i < n; i++) {
       const key = keys[i];
       if (key === null || key === "" || leads[i].isConverted) continue;
-      const h = heads.get(key);
-      if (h === void 0) {
-        heads.set(key, i);
+      const h = table.add(i);
+      if (h < 0) {
         head[i] = i;
         size[i] = 1;
         tail[i] = i;
