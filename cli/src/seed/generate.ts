@@ -12,6 +12,7 @@ import {
     HANDBACK_REASONS,
     LEAD_FIELDS,
     MS_PER_DAY,
+    normalizeCompany,
     NURTURE_QUEUE_DEVELOPER_NAME,
     settingsToRecord,
     SOURCE_ID_FIELD,
@@ -67,6 +68,12 @@ const SCENARIOS = {
     unqualifiedClosed: 8
 } as const;
 type Scenario = keyof typeof SCENARIOS;
+
+/** Scenarios of leads planted clean and open in a sales stage: a planted duplicate copies one. */
+const COPYABLE: ReadonlySet<Scenario> = new Set(['newFresh', 'workingActive', 'qualifiedActive']);
+
+/** A lead planted as being worked has its latest touch at most this many days ago. */
+const QUALIFIED_TOUCH_WITHIN_DAYS = Math.max(0, DEFAULT_SETTINGS.qualifiedUntouchedDays - 3);
 
 /** Shares in percent of all leads, as generated (the tests check them). */
 export const DEMO_SHARES: Readonly<Record<Scenario, number>> = SCENARIOS;
@@ -280,6 +287,18 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             country: pick(COUNTRIES)
         });
     }
+    // Customers (the companies accounts, contacts and deals are made for) and prospects
+    // (every other lead's company) never share a name once legal forms are stripped, so a
+    // lead planted clean never matches a customer account that opened a deal.
+    const nameOf = (c: Company) => normalizeCompany(c.name) ?? c.name;
+    const customerNames = new Set<string>();
+    const seenNames = new Set<string>();
+    companies.forEach((company, i) => {
+        if (!seenNames.has(nameOf(company)) && i % 3 === 0) customerNames.add(nameOf(company));
+        seenNames.add(nameOf(company));
+    });
+    const customers = companies.filter((c) => customerNames.has(nameOf(c)));
+    const prospects = companies.filter((c) => !customerNames.has(nameOf(c)));
     const campaigns: SeedRecord[] = CAMPAIGNS.map(([name, type], i) => {
         const start = daysAgo(175 - i * 14, 9);
         const end = new Date(start.getTime() + 21 * MS_PER_DAY);
@@ -323,6 +342,9 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
         string[]
     >;
     const duplicateContacts: string[] = [];
+    const duplicateOriginals = new Set<string>();
+    /** Clean open leads in a sales stage: the ones a planted duplicate may copy. */
+    const copyable: SeedRecord[] = [];
 
     const accountFor = (company: Company, owner: string): string => {
         if (!company.accountKey) {
@@ -465,13 +487,23 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
         count: number,
         fromDay: number,
         toDay: number,
-        strong = false
+        strong = false,
+        latestWithin?: number
     ): void => {
         const daysSet = new Set<number>();
         const span = Math.max(0, fromDay - toDay);
         for (let i = 0; i < count && daysSet.size <= span; i++) {
             let d = f.number.int({ min: toDay, max: Math.max(toDay, fromDay) });
             while (daysSet.has(d) && daysSet.size <= span) d = d === fromDay ? toDay : d + 1;
+            daysSet.add(d);
+        }
+        // A lead being worked has its latest touch recent (folded into the window, so the
+        // random draws, and every record after, stay as they were).
+        const latest = Math.min(...daysSet);
+        if (latestWithin !== undefined && latest > latestWithin) {
+            daysSet.delete(latest);
+            let d = latest % (latestWithin + 1);
+            while (daysSet.has(d) && d > 0) d -= 1;
             daysSet.add(d);
         }
         const sorted = [...daysSet].sort((a, b) => b - a);
@@ -495,7 +527,10 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
     for (let i = 0; i < leadCount; i++) {
         const scenario = scenarios[i];
         const key = `lead-${pad(i + 1)}`;
-        const company = pick(companies);
+        const company = pick(
+            scenario === 'dealMovedOn' || scenario === 'duplicateOfContact' ? customers : prospects
+        );
+        let firm = company;
         let person: Person = { first: f.person.firstName(), last: f.person.lastName() };
         const fit: Fit =
             scenario === 'hotInMarketingQueue'
@@ -519,7 +554,9 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             person = { first: String(other.FirstName), last: String(other.LastName) };
             leadCompany = String(other.Company);
         };
-        const earlier = leads.length ? leads[f.number.int(leads.length - 1)] : undefined;
+        // One draw per lead (as always), read as a position among the leads a duplicate may copy.
+        const draw = leads.length ? f.number.int(leads.length - 1) / leads.length : 0;
+        const earlier = copyable.length ? copyable[Math.floor(draw * copyable.length)] : undefined;
 
         switch (scenario) {
             case 'newFresh':
@@ -540,7 +577,15 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             case 'qualifiedActive':
                 status = 'Qualified';
                 age = f.number.int({ min: 10, max: 120 });
-                touches(key, rep, f.number.int({ min: 2, max: 5 }), Math.min(age, 30), 0, true);
+                touches(
+                    key,
+                    rep,
+                    f.number.int({ min: 2, max: 5 }),
+                    Math.min(age, 30),
+                    0,
+                    true,
+                    QUALIFIED_TOUCH_WITHIN_DAYS
+                );
                 break;
             case 'qualifiedUntouched':
                 status = 'Qualified';
@@ -588,6 +633,7 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
                     if (chance(0.5)) leadCompany = leadCompany.toUpperCase();
                     owner = pick(activeReps);
                     problems.duplicateEmail.push(key);
+                    duplicateOriginals.add(earlier.key);
                 }
                 break;
             case 'duplicatePerson':
@@ -599,6 +645,7 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
                     if (email === other.Email) email = `x.${email}`;
                     owner = pick(activeReps);
                     problems.duplicatePerson.push(key);
+                    duplicateOriginals.add(earlier.key);
                 }
                 break;
             case 'duplicateOfContact': {
@@ -643,9 +690,14 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
                 age = f.number.int({ min: 20, max: 120 });
                 source = 'Web';
                 title = pick(SENIOR_TITLES);
-                company.employees = f.number.int({ min: 100, max: 900 });
-                company.industry = pick(['Technology', 'Software', 'Financial Services']);
-                company.country = pick(['United States', 'United Kingdom', 'Germany']);
+                // This lead's firm looks like the ideal customer; the company's other leads
+                // keep theirs (they are not hot).
+                firm = {
+                    ...company,
+                    employees: f.number.int({ min: 100, max: 900 }),
+                    industry: pick(['Technology', 'Software', 'Financial Services']),
+                    country: pick(['United States', 'United Kingdom', 'Germany'])
+                };
                 addTask(
                     key,
                     MARKETING,
@@ -698,6 +750,7 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
         }
 
         const created = daysAgo(age);
+        const hot = scenario === 'hotInMarketingQueue';
         const fields: Record<string, unknown> = {
             FirstName: person.first,
             LastName: person.last,
@@ -705,12 +758,13 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             Title: title || null,
             Email: email,
             Phone: chance(0.8) ? f.phone.number({ style: 'national' }) : null,
-            Industry: chance(0.85) ? company.industry : null,
-            NumberOfEmployees: chance(0.8) ? company.employees : null,
+            // A planted hot lead always has what makes it score Hot (the draws stay).
+            Industry: chance(0.85) || hot ? firm.industry : null,
+            NumberOfEmployees: chance(0.8) || hot ? firm.employees : null,
             AnnualRevenue: chance(0.5)
-                ? company.employees * f.number.int({ min: 80, max: 300 }) * 1000
+                ? firm.employees * f.number.int({ min: 80, max: 300 }) * 1000
                 : null,
-            Country: chance(0.9) ? company.country : null,
+            Country: chance(0.9) ? firm.country : null,
             LeadSource: source,
             Status: status,
             CreatedDate: iso(created),
@@ -729,6 +783,8 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
         }
         leadBase.set(key, fields);
         leads.push({ key, fields, refs: { OwnerId: owner, ...refs } });
+        if (COPYABLE.has(scenario) && status !== 'Nurturing')
+            copyable.push(leads[leads.length - 1]);
 
         // Campaign responses: about 40% of leads, 1–2 campaigns each, started before now.
         if (chance(scenario === 'hotInMarketingQueue' ? 1 : 0.4)) {
@@ -738,7 +794,11 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             for (const cKey of picks) {
                 const start = campaignStart(cKey);
                 if (start > nowMs) continue;
-                const responded = scenario === 'hotInMarketingQueue' || chance(0.5);
+                // A lead handed back to nurture has not answered since (a response would make
+                // it hot in the marketing queue, a real finding); the draw stays.
+                const responded =
+                    scenario === 'hotInMarketingQueue' ||
+                    (chance(0.5) && scenario !== 'handedBack');
                 const respondedAt = new Date(
                     Math.min(nowMs, start + f.number.int({ min: 0, max: 20 }) * MS_PER_DAY)
                 );
@@ -773,7 +833,7 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
     }
     // More accounts with contacts and opportunities (customers and open deals).
     for (let i = 0; i < Math.ceil(leadCount / 50); i++) {
-        const company = pick(companies);
+        const company = pick(customers);
         const owner = pick(activeReps);
         const acct = accountFor(company, owner);
         for (let c = 0; c < f.number.int({ min: 1, max: 3 }); c++) {
@@ -860,7 +920,8 @@ export function generateDemoData(options: GenerateOptions = {}): DemoData {
             }
         ],
         problems,
-        duplicateContacts
+        duplicateContacts,
+        duplicateOriginals: leads.map((l) => l.key).filter((k) => duplicateOriginals.has(k))
     };
 }
 

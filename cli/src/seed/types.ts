@@ -77,4 +77,6 @@ export interface DemoData {
     problems: Record<DemoProblem, string[]>;
     /** Duplicate Contact pairs (keys of the second Contact of each pair). */
     duplicateContacts: string[];
+    /** Keys of the leads planted clean that a planted duplicate copied (they are duplicates too). */
+    duplicateOriginals: string[];
 }
