@@ -9,6 +9,7 @@ import { Sessions } from '../src/http/auth';
 import { Router } from '../src/http/router';
 import { createHttpServer } from '../src/http/server';
 import { registerAppRoutes } from '../src/routes/index';
+import { READ_ONLY_PROFILE_ID } from '../src/store/access';
 import { MemorySource } from '../src/store/memorySource';
 import { buildObjectInfos } from '../src/store/objectInfos';
 
@@ -132,5 +133,66 @@ describe('GraphQL and UI API over HTTP', () => {
         expect(body.apiVersion).toBe(API_VERSION);
         expect(body.users.map((u: { Name: string }) => u.Name)).toEqual(['Ada Admin']);
         expect(body.defaultUserId).toBe(body.users[0].Id);
+    });
+
+    it("answers a Read Only user's writes with INSUFFICIENT_ACCESS_OR_READONLY and writes nothing", async () => {
+        const reader = source.create('User', {
+            Name: 'Rita Reader',
+            IsActive: true,
+            ProfileId: READ_ONLY_PROFILE_ID
+        });
+        const id = source.create('Lead', { LastName: 'Hamilton', Company: 'MIT', Status: 'New' });
+        const asReader = { ...auth, 'X-LeadLoop-Act-As': reader };
+        const url = `${base}${api}/ui-api/records/${id}`;
+        const company = () =>
+            source.find('Lead', {
+                fields: ['Company'],
+                where: { field: 'Id', op: 'eq', value: id },
+                limit: 1,
+                offset: 0
+            }).records[0]?.Company;
+        const tasks = () =>
+            source.find('Task', { fields: ['Id'], limit: 1000, offset: 0 }).totalCount;
+        const before = tasks();
+
+        const update = await fetch(url, {
+            method: 'PATCH',
+            headers: asReader,
+            body: JSON.stringify({ fields: { Company: 'Changed' } })
+        });
+        expect(update.status).toBe(403);
+        expect((await update.json()).output.errors[0].errorCode).toBe(
+            'INSUFFICIENT_ACCESS_OR_READONLY'
+        );
+        const create = await fetch(`${base}${api}/ui-api/records`, {
+            method: 'POST',
+            headers: asReader,
+            body: JSON.stringify({ apiName: 'Task', fields: { Subject: 'Call' } })
+        });
+        expect(create.status).toBe(403);
+        expect((await fetch(url, { method: 'DELETE', headers: asReader })).status).toBe(403);
+        const mutation = await fetch(`${base}${api}/graphql`, {
+            method: 'POST',
+            headers: asReader,
+            body: JSON.stringify({
+                query: `mutation { uiapi(input: { allOrNone: false }) { LeadUpdate(input: { Id: "${id}", Lead: { Company: "Changed" } }) { Record { Id } } } }`
+            })
+        });
+        const answer = await mutation.json();
+        expect(answer.errors[0].message).toBe('insufficient access rights on object id');
+        expect(answer.errors[0].extensions.errorCode).toBe('INSUFFICIENT_ACCESS_OR_READONLY');
+
+        // Nothing was written; the reader still reads, and the admin still writes.
+        expect(company()).toBe('MIT');
+        expect(tasks()).toBe(before);
+        const read = await fetch(`${url}?fields=Lead.Company`, { headers: asReader });
+        expect((await read.json()).fields.Company.value).toBe('MIT');
+        const admin = await fetch(url, {
+            method: 'PATCH',
+            headers: auth,
+            body: JSON.stringify({ fields: { Company: 'MIT Lab' } })
+        });
+        expect(admin.status).toBe(200);
+        expect(company()).toBe('MIT Lab');
     });
 });

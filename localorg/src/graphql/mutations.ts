@@ -1,5 +1,6 @@
 /** GraphQL mutations: `uiapi(input: { allOrNone }) { <Object>Create|Update|Delete }`. */
 import { Kind, type FieldNode, type SelectionSetNode } from 'graphql';
+import { checkEditAccess } from '../store/access';
 import { SourceError } from '../store/source';
 import {
     RequestError,
@@ -34,6 +35,7 @@ export function runMutationRoot(ctx: Ctx, set: SelectionSetNode): GraphQLRespons
         const planned = ops.map((o) => planMutation(ctx, o));
         const out: Record<string, unknown> = {};
         const run = () => {
+            checkEditAccess(ctx.source, ctx.actorId);
             for (const p of planned) {
                 if (!p) continue;
                 try {

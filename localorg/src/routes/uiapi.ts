@@ -31,7 +31,9 @@ export function register(router: Router, ctx: AppContext): void {
             )
         )
     );
-    router.delete(`${UI}/records/:id`, (r) => answer(r, ui.deleteRecord(store, r.params.id)));
+    router.delete(`${UI}/records/:id`, (r) =>
+        answer(r, ui.deleteRecord(store, r.params.id, actingUser(r)))
+    );
     router.get(`${UI}/object-info/:object`, (r) =>
         answer(r, ui.objectInfo(store, r.params.object))
     );

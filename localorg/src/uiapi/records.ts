@@ -8,6 +8,7 @@
  *   GET    /ui-api/object-info/{object}
  *   GET    /ui-api/object-info/{object}/picklist-values/{recordTypeId}/{field}
  */
+import { checkEditAccess } from '../store/access';
 import {
     SourceError,
     type FieldInfo,
@@ -55,8 +56,9 @@ function recordError(e: SourceError): ApiResponse {
     for (const f of e.fields)
         (fieldErrors[f] ??= []).push({ errorCode: e.errorCode, message: e.message, field: f });
     const notFound = e.errorCode === 'NOT_FOUND' || e.errorCode === 'ENTITY_IS_DELETED';
+    const forbidden = e.errorCode === 'INSUFFICIENT_ACCESS_OR_READONLY';
     return {
-        status: notFound ? 404 : 400,
+        status: notFound ? 404 : forbidden ? 403 : 400,
         body: {
             errorCode: e.errorCode,
             enhancedErrorType: 'RecordError',
@@ -347,6 +349,7 @@ export function updateRecord(
     let changed = null as string | null;
     try {
         source.transaction(() => {
+            checkEditAccess(source, actorId);
             // Checked inside the write's transaction, so nothing can change in between.
             if (since !== undefined) changed = modifiedAfter(source, info, id, since);
             if (changed === null) source.update(info.name, id, checked.values!, actorId);
@@ -402,7 +405,10 @@ export function createRecord(source: RecordSource, body: unknown, actorId?: stri
     if (checked.error) return checked.error;
     let id: string;
     try {
-        id = source.transaction(() => source.create(info.name, checked.values!, actorId));
+        id = source.transaction(() => {
+            checkEditAccess(source, actorId);
+            return source.create(info.name, checked.values!, actorId);
+        });
     } catch (e) {
         if (e instanceof SourceError) return recordError(e);
         throw e;
@@ -410,12 +416,15 @@ export function createRecord(source: RecordSource, body: unknown, actorId?: stri
     return { status: 201, body: readRecord(source, info, id, allPaths(info)) };
 }
 
-export function deleteRecord(source: RecordSource, id: string): ApiResponse {
+export function deleteRecord(source: RecordSource, id: string, actorId?: string): ApiResponse {
     if (!ID_RE.test(id)) return err(404, 'NOT_FOUND', 'The requested resource does not exist');
     const info = objectForId(source, id);
     if (!info) return err(404, 'NOT_FOUND', 'The requested resource does not exist');
     try {
-        source.transaction(() => source.delete(info.name, id));
+        source.transaction(() => {
+            checkEditAccess(source, actorId);
+            source.delete(info.name, id);
+        });
     } catch (e) {
         if (e instanceof SourceError) return recordError(e);
         throw e;
