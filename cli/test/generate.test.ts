@@ -193,6 +193,18 @@ describe('generateDemoData', () => {
         expect(hot.length / data.problems.hotInMarketingQueue.length).toBeGreaterThan(0.7);
     });
 
+    it('seeds hand-backs the quick action would accept: "Other" always has notes', () => {
+        const handedBack = step(data, 'Lead').filter((l) => l.fields.LL_Handback_Reason__c);
+        expect(handedBack.length).toBeGreaterThan(0);
+        // Several seeds, so an "Other" with the empty pick shows up.
+        for (const seed of [1, 2, 3, 4, 5]) {
+            const leads = step(generateDemoData({ now, seed, leads: 400 }), 'Lead');
+            for (const lead of leads.filter((l) => l.fields.LL_Handback_Reason__c === 'Other')) {
+                expect(String(lead.fields.LL_Handback_Notes__c ?? '').trim(), lead.key).not.toBe('');
+            }
+        }
+    });
+
     it('rejects a bad size', () => {
         expect(() => generateDemoData({ leads: 0, now })).toThrow(/leads must be/);
     });

@@ -7,6 +7,7 @@ import {
     HANDBACK_REASONS,
     LEAD_FIELDS,
     MS_PER_DAY,
+    REASONS_NEEDING_NOTES,
     SOURCE_ID_FIELD,
     type HandbackReason
 } from '../../../../core/src/index';
@@ -304,12 +305,18 @@ export function plantLeads(
                         ? daysAgo(f.number.int({ min: 1, max: 15 }))
                         : new Date(nowMs + f.number.int({ min: 10, max: 150 }) * MS_PER_DAY);
                 extra[LEAD_FIELDS.handbackReason] = reason;
-                extra[LEAD_FIELDS.handbackNotes] = pick([
+                const notes = pick([
                     'Interested, but not before next budget cycle.',
                     'No reply after three calls.',
                     'Evaluating options, asked us to check back.',
                     ''
                 ]);
+                // "Other" needs notes (validateHandBack refuses it without); no extra pick,
+                // so every other record of a seed stays as it was.
+                extra[LEAD_FIELDS.handbackNotes] =
+                    notes || !REASONS_NEEDING_NOTES.includes(reason)
+                        ? notes
+                        : 'Other: wants to revisit after their reorganisation.';
                 extra[LEAD_FIELDS.nurtureUntil] = day(nurtureUntil);
                 extra[LEAD_FIELDS.previousStatus] = 'Working';
                 extra[LEAD_FIELDS.handedBackAt] = iso(handedBack);
