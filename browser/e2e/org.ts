@@ -14,6 +14,8 @@ export interface BrowserOrg {
     find(object: string, where: Record<string, unknown>, fields: string[]): RecordValues[];
     /** Changes a record behind the UI's back (as jsforce or another user would). */
     update(object: string, id: string, values: RecordValues): void;
+    /** Creates a record behind the UI's back; answers its id. */
+    create(object: string, values: RecordValues): string;
     close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startBrowserOrg(options: { port?: number } = {}): Promise<
         update(object, id, values) {
             org.store.update(object, id, values);
         },
+        create: (object, values) => org.store.create(object, values),
         close: () => org.close()
     };
 }
