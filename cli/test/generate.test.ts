@@ -200,7 +200,9 @@ describe('generateDemoData', () => {
         for (const seed of [1, 2, 3, 4, 5]) {
             const leads = step(generateDemoData({ now, seed, leads: 400 }), 'Lead');
             for (const lead of leads.filter((l) => l.fields.LL_Handback_Reason__c === 'Other')) {
-                expect(String(lead.fields.LL_Handback_Notes__c ?? '').trim(), lead.key).not.toBe('');
+                expect(String(lead.fields.LL_Handback_Notes__c ?? '').trim(), lead.key).not.toBe(
+                    ''
+                );
             }
         }
     });
