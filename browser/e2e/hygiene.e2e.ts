@@ -30,6 +30,26 @@ function samLeaves() {
     return String(sam.Id);
 }
 
+/**
+ * Runs the audit from the Hygiene Audit tab, shows the "Owner has left" leads and previews
+ * their round-robin reassignment (at most 100 per rep); answers how many leads it found.
+ */
+async function previewOwnerLeftRoundRobin(): Promise<number> {
+    await clickTab(app.page, 'Hygiene Audit');
+    await audit()
+        .getByRole('button', { name: /^Run the audit/ })
+        .click();
+    await audit()
+        .getByText(/open leads audited/)
+        .waitFor();
+    const { item, count } = await ownerLeft();
+    await item.getByRole('button', { name: 'Show leads' }).click();
+    const panel = audit().getByRole('region', { name: 'Reassign these leads' });
+    await panel.getByLabel('Most open leads per rep (optional)').fill('100');
+    await panel.getByRole('button', { name: 'Preview changes' }).click();
+    return count;
+}
+
 describe('Hygiene audit app page', () => {
     it('runs the audit with progress, drills into a check, opens a lead and comes back', async () => {
         const { page, org } = app;
@@ -79,19 +99,8 @@ describe('Hygiene audit app page', () => {
     });
 
     it('reassigns round-robin after the preview, skips a lead changed meanwhile, and undoes', async () => {
-        const { page, org } = app;
-        await clickTab(page, 'Hygiene Audit');
-        await audit()
-            .getByRole('button', { name: /^Run the audit/ })
-            .click();
-        await audit()
-            .getByText(/open leads audited/)
-            .waitFor();
-        const { item, count } = await ownerLeft();
-        await item.getByRole('button', { name: 'Show leads' }).click();
-        const panel = audit().getByRole('region', { name: 'Reassign these leads' });
-        await panel.getByLabel('Most open leads per rep (optional)').fill('100');
-        await panel.getByRole('button', { name: 'Preview changes' }).click();
+        const { org } = app;
+        const count = await previewOwnerLeftRoundRobin();
         const preview = audit().getByRole('table', { name: 'Changes to apply' });
         await expect.poll(() => preview.getByRole('row').count()).toBe(count + 1);
         await audit().getByText(`${count} leads will change.`).waitFor();
@@ -171,19 +180,8 @@ describe('Hygiene audit app page', () => {
         const runs = () => org.find('LL_Audit_Run__c', {}, ['Id']).length;
         const [logsBefore, runsBefore] = [logs(), runs()];
 
-        await clickTab(page, 'Hygiene Audit');
-        await audit()
-            .getByRole('button', { name: /^Run the audit/ })
-            .click();
-        await audit()
-            .getByText(/open leads audited/)
-            .waitFor();
-        const { item, count } = await ownerLeft();
+        const count = await previewOwnerLeftRoundRobin();
         expect(count).toBeGreaterThan(0);
-        await item.getByRole('button', { name: 'Show leads' }).click();
-        const panel = audit().getByRole('region', { name: 'Reassign these leads' });
-        await panel.getByLabel('Most open leads per rep (optional)').fill('100');
-        await panel.getByRole('button', { name: 'Preview changes' }).click();
         await audit().getByText(`${count} leads will change.`).waitFor();
         await audit().getByRole('button', { name: 'Apply changes' }).click();
         const results = audit().getByRole('region', { name: 'Fix results' });
