@@ -18,5 +18,6 @@ export default {
         '^jest-utils/(.*)$': '<rootDir>/force-app/test/jest-utils/$1'
     },
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest-sa11y-setup.js'],
-    testTimeout: 10000
+    // Generous: CI runs on two shared cores, where a long component test can take 10 s.
+    testTimeout: 30000
 };

@@ -2,9 +2,12 @@
  * The stage hygiene audit as an admin uses it: the Hygiene Audit tab, running the audit
  * with visible progress, drilling into a check, opening a lead from a finding, then a
  * round-robin reassignment read in the preview, applied (a lead changed by someone else
- * meanwhile is skipped), read per lead and undone. Checks what ends up in the database.
+ * meanwhile is skipped), read per lead and undone; the same fix applied by a user without
+ * edit access gets the platform's error per lead and changes nothing. Checks what ends up in
+ * the database.
  */
 import { describe, expect, it } from 'vitest';
+import { READ_ONLY_PROFILE_ID } from '../../localorg/src/store/access';
 import { clickTab, component, expectClean, pageHeading, useApp } from './app';
 
 const app = useApp();
@@ -25,6 +28,26 @@ function samLeaves() {
     const [sam] = app.org.find('User', { Username: 'sam@leadloop.local' }, ['Id']);
     app.org.update('User', String(sam.Id), { IsActive: false });
     return String(sam.Id);
+}
+
+/**
+ * Runs the audit from the Hygiene Audit tab, shows the "Owner has left" leads and previews
+ * their round-robin reassignment (at most 100 per rep); answers how many leads it found.
+ */
+async function previewOwnerLeftRoundRobin(): Promise<number> {
+    await clickTab(app.page, 'Hygiene Audit');
+    await audit()
+        .getByRole('button', { name: /^Run the audit/ })
+        .click();
+    await audit()
+        .getByText(/open leads audited/)
+        .waitFor();
+    const { item, count } = await ownerLeft();
+    await item.getByRole('button', { name: 'Show leads' }).click();
+    const panel = audit().getByRole('region', { name: 'Reassign these leads' });
+    await panel.getByLabel('Most open leads per rep (optional)').fill('100');
+    await panel.getByRole('button', { name: 'Preview changes' }).click();
+    return count;
 }
 
 describe('Hygiene audit app page', () => {
@@ -76,19 +99,8 @@ describe('Hygiene audit app page', () => {
     });
 
     it('reassigns round-robin after the preview, skips a lead changed meanwhile, and undoes', async () => {
-        const { page, org } = app;
-        await clickTab(page, 'Hygiene Audit');
-        await audit()
-            .getByRole('button', { name: /^Run the audit/ })
-            .click();
-        await audit()
-            .getByText(/open leads audited/)
-            .waitFor();
-        const { item, count } = await ownerLeft();
-        await item.getByRole('button', { name: 'Show leads' }).click();
-        const panel = audit().getByRole('region', { name: 'Reassign these leads' });
-        await panel.getByLabel('Most open leads per rep (optional)').fill('100');
-        await panel.getByRole('button', { name: 'Preview changes' }).click();
+        const { org } = app;
+        const count = await previewOwnerLeftRoundRobin();
         const preview = audit().getByRole('table', { name: 'Changes to apply' });
         await expect.poll(() => preview.getByRole('row').count()).toBe(count + 1);
         await audit().getByText(`${count} leads will change.`).waitFor();
@@ -142,6 +154,54 @@ describe('Hygiene audit app page', () => {
         expect(org.find('LL_Fix_Log__c', { LL_Status__c: 'Undone' }, ['Id']).length).toBe(
             count - 1
         );
+        await expectClean(app);
+    });
+
+    it("gives a user without edit access the platform's error per lead, and changes nothing", async () => {
+        const { page, org } = app;
+        const sam = samLeaves();
+        const reader = org.create('User', {
+            FirstName: 'Rhea',
+            LastName: 'Reader',
+            Title: 'Sales Analyst',
+            Username: 'rhea.reader@leadloop.local',
+            IsActive: true,
+            ProfileId: READ_ONLY_PROFILE_ID
+        });
+        // The Act as list is read when the app loads: switching user reloads it.
+        const [manager] = org.find('User', { Username: 'max.manager@leadloop.local' }, ['Id']);
+        await page.getByLabel('Act as').selectOption(String(manager.Id));
+        await page.waitForLoadState('load');
+        await page.getByLabel('Act as').selectOption(reader);
+        await page.waitForLoadState('load');
+        const leadFields = ['Id', 'OwnerId', 'Status', 'LastModifiedDate'];
+        const before = org.find('Lead', {}, leadFields);
+        const logs = () => org.find('LL_Fix_Log__c', {}, ['Id']).length;
+        const runs = () => org.find('LL_Audit_Run__c', {}, ['Id']).length;
+        const [logsBefore, runsBefore] = [logs(), runs()];
+
+        const count = await previewOwnerLeftRoundRobin();
+        expect(count).toBeGreaterThan(0);
+        await audit().getByText(`${count} leads will change.`).waitFor();
+        await audit().getByRole('button', { name: 'Apply changes' }).click();
+        const results = audit().getByRole('region', { name: 'Fix results' });
+        await results.getByText(`0 applied, 0 skipped, ${count} failed.`).waitFor();
+        expect(
+            await results
+                .getByRole('row')
+                .filter({ hasText: 'insufficient access rights on object id' })
+                .count()
+        ).toBe(count);
+        // Nothing else changed: every lead as it was, no fix log, no audit run saved.
+        expect(org.find('Lead', {}, leadFields)).toEqual(before);
+        expect(org.find('Lead', { OwnerId: sam, IsConverted: false }, ['Id']).length).toBe(
+            before.filter((l) => l.OwnerId === sam).length
+        );
+        expect([logs(), runs()]).toEqual([logsBefore, runsBefore]);
+        // Every refused write shows in the console as the browser logs any failed request.
+        const refused = app.session.consoleErrors.splice(0);
+        expect(refused.length).toBeGreaterThan(0);
+        expect(refused.every((e) => e.includes('403 (Forbidden)'))).toBe(true);
         await expectClean(app);
     });
 });

@@ -35,7 +35,7 @@ describe('generateDemoData', () => {
         const counts = demoCounts(data);
         // The counts the README states (section "Demo data").
         expect(counts).toMatchObject({
-            Account: 319,
+            Account: 262,
             Contact: 453,
             Opportunity: 340,
             CampaignMember: 3071,

@@ -77,6 +77,8 @@ export interface DemoData {
     problems: Record<DemoProblem, string[]>;
     /** Duplicate Contact pairs (keys of the second Contact of each pair). */
     duplicateContacts: string[];
+    /** Keys of the leads planted clean that a planted duplicate copied (they are duplicates too). */
+    duplicateOriginals: string[];
     /**
      * Leads converted after seeding (keys). No API inserts a converted lead (IsConverted
      * is not createable; conversion is the SOAP convertLead call): the seed loads them

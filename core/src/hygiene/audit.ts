@@ -3,8 +3,8 @@
  * network. `auditLeads(snapshot, settings, now, { checks })` returns the findings (a lead
  * can have several) and the counts per check and severity.
  */
-import type { Id, LeadLoopSettings } from '../types';
-import { buildContext, leadFacts, leadName } from './context';
+import type { LeadLoopSettings } from '../types';
+import { AUDITED, buildContext, leadFacts, leadName, NO_ID } from './context';
 import { HygieneInputError, selectChecks } from './registry';
 import { hygieneSettingsIssues } from './settings';
 import { SEVERITIES, type Finding, type HygieneSnapshot, type Severity } from './types';
@@ -85,7 +85,7 @@ export function auditLeads(
     }
     const snap = checkedSnapshot(snapshot);
     const ctx = buildContext(snap, settings, now);
-    const tests = checks.map((check) => ({ check, test: check.prepare(ctx) }));
+    const tests = checks.map((check) => check.prepare(ctx));
     const findings: Finding[] = [];
     const countsByCheck: Record<string, number> = Object.fromEntries(checks.map((c) => [c.id, 0]));
     const countsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<
@@ -93,23 +93,29 @@ export function auditLeads(
         number
     >;
     const skipped: AuditResult['skipped'] = [];
-    const seen = new Set<Id>();
+    let leadsAudited = 0;
     let leadsWithFindings = 0;
-    snap.leads.forEach((lead, index) => {
-        if (!lead || typeof lead !== 'object' || !lead.id) {
-            skipped.push({ index, reason: 'The lead has no Id.' });
-            return;
+    const leads = snap.leads;
+    for (let index = 0; index < leads.length; index++) {
+        const lead = leads[index];
+        const state = ctx.leadState[index];
+        if (state !== AUDITED) {
+            skipped.push({
+                index,
+                reason:
+                    state === NO_ID
+                        ? 'The lead has no Id.'
+                        : `The lead ${lead.id} appears more than once.`
+            });
+            continue;
         }
-        if (seen.has(lead.id)) {
-            skipped.push({ index, reason: `The lead ${lead.id} appears more than once.` });
-            return;
-        }
-        seen.add(lead.id);
+        leadsAudited += 1;
         const facts = leadFacts(ctx, lead, index);
         let name: string | null = null;
-        for (const { check, test } of tests) {
-            const draft = test(facts);
+        for (let t = 0; t < tests.length; t++) {
+            const draft = tests[t](facts);
             if (!draft) continue;
+            const check = checks[t];
             name ??= leadName(lead);
             countsByCheck[check.id] += 1;
             countsBySeverity[check.severity] += 1;
@@ -127,11 +133,11 @@ export function auditLeads(
             else findings.push(finding);
         }
         if (name !== null) leadsWithFindings += 1;
-    });
+    }
     return {
         now: now.toISOString(),
         checks: checks.map((c) => c.id),
-        leadsAudited: seen.size,
+        leadsAudited,
         leadsWithFindings,
         findings,
         countsByCheck,

@@ -5,6 +5,7 @@
  */
 import { MS_PER_DAY, toEpochMs } from '../dates';
 import type { Id, Lead, LeadLoopSettings } from '../types';
+import { PositionTable } from './positionTable';
 import type { HygieneActivity, HygieneQueue, HygieneSnapshot, HygieneUser } from './types';
 
 export type Stage =
@@ -33,11 +34,25 @@ export interface AuditContext {
     nurtureQueueId: Id | null;
     snapshot: HygieneSnapshot;
     stageOf(status: string | null | undefined, isConverted?: boolean | null): Stage;
-    /** Latest touch per lead id (absent: never touched). */
-    touches: ReadonlyMap<Id, Touch>;
+    /**
+     * Per lead position: AUDITED, or why it is skipped (NO_ID, REPEATED_ID). Checks that
+     * index the whole snapshot use only audited leads.
+     */
+    leadState: Uint8Array;
+    /** Position of each audited lead by id (`find(id)`, -1 when absent). */
+    leadIndex: PositionTable;
+    /** Latest activity touch per lead position: its time (NaN: none) and the activity. */
+    touchMs: Float64Array;
+    touchActivity: readonly (HygieneActivity | null)[];
+    /** The owner of a lead by owner id: one object per user or queue, shared by their leads. */
+    ownerOf(ownerId: Id | null | undefined): LeadOwner;
     /** An index built once per audit and shared by the checks that need it. */
     shared<T>(name: string, build: () => T): T;
 }
+
+export const AUDITED = 0;
+export const NO_ID = 1;
+export const REPEATED_ID = 2;
 
 /** One lead with what the checks ask about it. */
 export interface LeadFacts {
@@ -75,25 +90,68 @@ function isDone(activity: HygieneActivity): boolean {
     return activity.status === 'Completed';
 }
 
-/** Later wins; equal times go to the smaller id, so input order never changes the result. */
-function later(a: Touch | undefined, b: Touch): boolean {
-    if (!a) return true;
-    if (b.ms !== a.ms) return b.ms > a.ms;
-    return (b.activity?.id ?? '') < (a.activity?.id ?? '');
+/** Position of each lead id, and which positions are audited (first of each id). */
+function indexLeads(leads: readonly Lead[]): { leadState: Uint8Array; leadIndex: PositionTable } {
+    const leadState = new Uint8Array(leads.length);
+    const ids = leads.map((lead) => (lead && typeof lead === 'object' ? lead.id : null));
+    const leadIndex = new PositionTable(ids, leads.length);
+    for (let i = 0; i < leads.length; i++) {
+        if (!ids[i] || typeof ids[i] !== 'string') leadState[i] = NO_ID;
+        else if (leadIndex.add(i) >= 0) leadState[i] = REPEATED_ID;
+    }
+    return { leadState, leadIndex };
 }
 
-function latestTouches(snapshot: HygieneSnapshot, nowMs: number): Map<Id, Touch> {
-    const touches = new Map<Id, Touch>();
+/**
+ * The latest touch per lead position, in two arrays (a million activities make no objects).
+ * Later wins; equal times go to the smaller activity id, so input order never changes it.
+ */
+function latestTouches(
+    snapshot: HygieneSnapshot,
+    leadIndex: PositionTable,
+    nowMs: number
+): { touchMs: Float64Array; touchActivity: (HygieneActivity | null)[] } {
+    const touchMs = new Float64Array(snapshot.leads.length).fill(Number.NaN);
+    const touchActivity: (HygieneActivity | null)[] = new Array(snapshot.leads.length).fill(null);
     for (const list of [snapshot.tasks, snapshot.events]) {
         for (const activity of list) {
             if (!activity?.whoId || !isDone(activity)) continue;
             const ms = activityMs(activity);
             if (!(ms <= nowMs)) continue;
-            const touch = { ms, activity };
-            if (later(touches.get(activity.whoId), touch)) touches.set(activity.whoId, touch);
+            const i = leadIndex.find(activity.whoId);
+            if (i < 0) continue;
+            const seenMs = touchMs[i];
+            const later =
+                !(seenMs === seenMs) ||
+                ms > seenMs ||
+                (ms === seenMs && activity.id < (touchActivity[i] as HygieneActivity).id);
+            if (later) {
+                touchMs[i] = ms;
+                touchActivity[i] = activity;
+            }
         }
     }
-    return touches;
+    return { touchMs, touchActivity };
+}
+
+/** One owner object per user and queue id, so leads share them instead of making one each. */
+function owners(
+    users: ReadonlyMap<Id, HygieneUser>,
+    queues: ReadonlyMap<Id, HygieneQueue>
+): (ownerId: Id | null | undefined) => LeadOwner {
+    const known = new Map<Id, LeadOwner>();
+    for (const queue of queues.values()) known.set(queue.id, { kind: 'queue', queue });
+    for (const user of users.values()) known.set(user.id, { kind: 'user', user });
+    const nobody: LeadOwner = { kind: 'missing', id: null };
+    return (ownerId) => {
+        if (!ownerId) return nobody;
+        let owner = known.get(ownerId);
+        if (!owner) {
+            owner = { kind: 'missing', id: ownerId };
+            known.set(ownerId, owner);
+        }
+        return owner;
+    };
 }
 
 export function buildContext(
@@ -121,6 +179,7 @@ export function buildContext(
     stages.set(settings.nurturingStatus, 'nurturing');
     for (const s of settings.disqualifiedStatuses) stages.set(s, 'disqualified');
     const cache = new Map<string, unknown>();
+    const { leadState, leadIndex } = indexLeads(snapshot.leads);
     return {
         shared: <T>(name: string, build: () => T): T => {
             if (!cache.has(name)) cache.set(name, build());
@@ -136,25 +195,24 @@ export function buildContext(
         snapshot,
         stageOf: (status, isConverted) =>
             isConverted ? 'converted' : (stages.get(status ?? '') ?? 'other'),
-        touches: latestTouches(snapshot, nowMs)
+        leadState,
+        leadIndex,
+        ...latestTouches(snapshot, leadIndex, nowMs),
+        ownerOf: owners(users, queues)
     };
 }
 
 export function leadFacts(ctx: AuditContext, lead: Lead, index: number): LeadFacts {
     const stage = ctx.stageOf(lead.status, lead.isConverted);
-    const ownerId = lead.ownerId || null;
-    const user = ownerId ? ctx.users.get(ownerId) : undefined;
-    const queue = ownerId && !user ? ctx.queues.get(ownerId) : undefined;
-    const owner: LeadOwner = user
-        ? { kind: 'user', user }
-        : queue
-          ? { kind: 'queue', queue }
-          : { kind: 'missing', id: ownerId };
-    let touch = ctx.touches.get(lead.id) ?? null;
+    const activityMs = ctx.touchMs[index];
+    let touch: Touch | null =
+        activityMs === activityMs ? { ms: activityMs, activity: ctx.touchActivity[index] } : null;
     // LastActivityDate also counts (activities may not have been read, e.g. archived ones).
-    const platformMs = toEpochMs(lead.lastActivityDate);
-    if (platformMs <= ctx.nowMs && (!touch || platformMs > touch.ms)) {
-        touch = { ms: platformMs, activity: null };
+    if (lead.lastActivityDate) {
+        const platformMs = toEpochMs(lead.lastActivityDate);
+        if (platformMs <= ctx.nowMs && (!touch || platformMs > touch.ms)) {
+            touch = { ms: platformMs, activity: null };
+        }
     }
     const createdMs = toEpochMs(lead.createdDate);
     return {
@@ -162,7 +220,7 @@ export function leadFacts(ctx: AuditContext, lead: Lead, index: number): LeadFac
         index,
         stage,
         isOpen: stage !== 'converted' && stage !== 'disqualified',
-        owner,
+        owner: ctx.ownerOf(lead.ownerId),
         createdMs,
         touch,
         daysIdle: wholeDays(touch ? touch.ms : createdMs, ctx.nowMs)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { HygieneAccount, HygieneContact, Opportunity } from '../../src/index';
+import {
+    DEFAULT_SETTINGS,
+    planFix,
+    type HygieneAccount,
+    type HygieneContact,
+    type Lead,
+    type Opportunity
+} from '../../src/index';
 import { ago, flagged, lead, run } from './fixtures';
 
 const id = 'deal-moved-on';
@@ -88,5 +95,46 @@ describe('deal-moved-on', () => {
             opportunities: [deal(), deal({ id: '006B', accountId: '001B' })]
         };
         expect(flagged(id, snap)).toEqual([]);
+    });
+    it('no longer flags a lead once marked moved on, with its link to the deal or the contact', () => {
+        const viaContact = lead({ email: 'hank@globex.de' });
+        const viaAccount = lead({
+            status: 'Qualified',
+            email: 'new@globex.de',
+            statusChangedAt: ago(20)
+        });
+        const snap = (leads: Lead[]) => ({
+            leads,
+            contacts: [contact],
+            accounts: [account],
+            opportunities: [deal()]
+        });
+        const findings = run(id, snap([viaContact, viaAccount]));
+        expect(findings.map((f) => f.leadId)).toEqual([viaContact.id, viaAccount.id]);
+        // Apply the planned fix to the leads as the page and the CLI write it.
+        const plan = planFix('mark-moved-on', findings, [viaContact, viaAccount], {
+            settings: DEFAULT_SETTINGS
+        });
+        expect(plan.changes).toHaveLength(2);
+        const marked = [viaContact, viaAccount].map((l) => {
+            const change = plan.changes.find((c) => c.leadId === l.id)!;
+            const fields = Object.fromEntries(change.changes.map((c) => [c.field, c.to]));
+            return {
+                ...l,
+                movedOnOpportunityId: fields.LL_Moved_On_Opportunity__c ?? null,
+                movedOnContactId: fields.LL_Moved_On_Contact__c ?? null
+            };
+        });
+        expect(marked[0]).toMatchObject({ movedOnOpportunityId: '006A', movedOnContactId: '003A' });
+        expect(marked[1]).toMatchObject({ movedOnOpportunityId: '006A', movedOnContactId: null });
+        expect(flagged(id, snap(marked))).toEqual([]);
+        // Either link alone is enough; a lead without one is still flagged.
+        const contactOnly = { ...viaContact, movedOnContactId: '003A' };
+        const dealOnly = { ...viaContact, movedOnOpportunityId: '006A' };
+        expect(flagged(id, snap([contactOnly]))).toEqual([]);
+        expect(flagged(id, snap([dealOnly]))).toEqual([]);
+        expect(flagged(id, snap([{ ...viaContact, movedOnContactId: null }]))).toEqual([
+            viaContact.id
+        ]);
     });
 });

@@ -73,7 +73,10 @@ export async function handleRequest(
 }
 
 export async function listen(server: http.Server, port: number): Promise<string> {
-    server.requestTimeout = 120_000;
+    // The platform gives a request 10 minutes. A Bulk API 2.0 upload may be up to 100 MB of
+    // CSV (a 100,000-lead rescore is one), and on a busy machine receiving it took longer than
+    // the 2 minutes this used to allow, so the org refused a legal upload.
+    server.requestTimeout = 600_000;
     // Longer than clients keep idle sockets (undici: 4 s), so the server never closes a socket
     // a client is reusing at that moment (the client would see "other side closed").
     server.keepAliveTimeout = 65_000;

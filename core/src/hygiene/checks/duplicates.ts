@@ -11,7 +11,7 @@ import { evidence, plural, type FindingDraft, type HygieneCheck } from '../check
 import { leadName } from '../context';
 import type { LeadLoopSettings } from '../../types';
 import type { RelatedRecord, Severity } from '../types';
-import { addTo, byId, contactIndex, leadKeys } from './indexes';
+import { byId, contactIndex, groupMembers, leadGroups, leadKeys } from './indexes';
 
 /** At most this many other leads are named in one finding (the count is always given). */
 const MAX_NAMED = 10;
@@ -27,23 +27,34 @@ const STAGE_RANK: Record<Stage, number> = {
 };
 
 /**
- * The lead to keep: furthest along, then the most recently touched, then the oldest,
- * then the smallest id (so the choice never depends on input order).
+ * The lead to keep (its position): furthest along, then the most recently touched, then the
+ * oldest, then the smallest id (so the choice never depends on input order). `group` is
+ * sorted by id.
  */
-function master(ctx: AuditContext, group: readonly Lead[]): Lead {
+function master(ctx: AuditContext, group: readonly number[]): number {
+    const leads = ctx.snapshot.leads;
+    const rank = (i: number) => STAGE_RANK[ctx.stageOf(leads[i].status, leads[i].isConverted)];
+    const touched = (i: number) => {
+        const ms = ctx.touchMs[i];
+        return ms === ms ? ms : -Infinity;
+    };
+    const created = (i: number) => toEpochMs(leads[i].createdDate) || 0;
     let best = group[0];
-    const rank = (l: Lead) => STAGE_RANK[ctx.stageOf(l.status, l.isConverted)];
-    const touched = (l: Lead) => ctx.touches.get(l.id)?.ms ?? -Infinity;
-    const created = (l: Lead) => toEpochMs(l.createdDate) || 0;
-    for (const l of group) {
+    for (const i of group) {
         const d =
-            rank(l) - rank(best) ||
-            touched(l) - touched(best) ||
-            created(best) - created(l) ||
-            (l.id < best.id ? 1 : -1);
-        if (d > 0) best = l;
+            rank(i) - rank(best) ||
+            touched(i) - touched(best) ||
+            created(best) - created(i) ||
+            (leads[i].id < leads[best].id ? 1 : -1);
+        if (d > 0) best = i;
     }
     return best;
+}
+
+interface Group {
+    /** The members (positions) sorted by lead id. */
+    members: number[];
+    keep: Lead;
 }
 
 function leadGroupCheck(
@@ -63,35 +74,42 @@ function leadGroupCheck(
         settings: [enabled],
         prepare: (ctx) => {
             if (ctx.settings[enabled] === false) return () => null;
+            const leads = ctx.snapshot.leads;
+            const sentence = `${match[0].toUpperCase()}${match.slice(1)}`;
+            const masterRole = `${match} (suggested master)`;
             const keys = leadKeys(ctx, keyKind);
-            const groups = new Map<string, Lead[]>();
-            ctx.snapshot.leads.forEach((lead, i) => {
-                if (lead?.id && !lead.isConverted) addTo(groups, keys[i], lead);
-            });
-            const masters = new WeakMap<Lead[], Lead>();
+            const groups = leadGroups(ctx, keyKind);
+            // Sorted and with a master once per group, when its first member is flagged.
+            const seen = new Map<number, Group>();
+            const groupAt = (h: number): Group => {
+                let group = seen.get(h);
+                if (!group) {
+                    const members = groupMembers(groups, h).sort((a, b) =>
+                        byId(leads[a], leads[b])
+                    );
+                    group = { members, keep: leads[master(ctx, members)] };
+                    seen.set(h, group);
+                }
+                return group;
+            };
             return (f: LeadFacts): FindingDraft | null => {
                 if (!f.isOpen) return null;
-                const key = keys[f.index];
-                const group = key === null ? undefined : groups.get(key);
-                if (!group || group.length < 2) return null;
-                let keep = masters.get(group);
-                if (!keep) {
-                    group.sort(byId);
-                    keep = master(ctx, group);
-                    masters.set(group, keep);
-                }
+                const h = groups.head[f.index];
+                if (h < 0 || groups.size[h] < 2) return null;
+                const { members, keep } = groupAt(h);
                 // Name a few; a huge group must not cost its size per member.
                 const others: Lead[] = [];
-                for (const l of group) {
+                for (const i of members) {
                     if (others.length === MAX_NAMED) break;
-                    if (l.id !== f.lead.id) others.push(l);
+                    if (i !== f.index) others.push(leads[i]);
                 }
-                const count = group.length - 1;
+                const count = members.length - 1;
+                const key = keys[f.index];
                 const related: RelatedRecord[] = others.map((l) => ({
                     object: 'Lead',
                     id: l.id,
                     name: leadName(l),
-                    role: l.id === keep.id ? `${match} (suggested master)` : match
+                    role: l.id === keep.id ? masterRole : match
                 }));
                 const names = others
                     .slice(0, 3)
@@ -99,7 +117,7 @@ function leadGroupCheck(
                     .join(', ');
                 const isMaster = keep.id === f.lead.id;
                 return {
-                    detail: `${match[0].toUpperCase()}${match.slice(1)} as ${plural(count, 'other lead')}: ${names}${count > 3 ? ', …' : ''}.`,
+                    detail: `${sentence} as ${plural(count, 'other lead')}: ${names}${count > 3 ? ', …' : ''}.`,
                     evidence: evidence(
                         { createdDate: f.lead.createdDate ?? null },
                         { matchKey: key, duplicates: count, masterId: keep.id },

@@ -3,10 +3,10 @@
  * one pass to build, one lookup per lead, never a comparison of every pair.
  */
 import { toEpochMs } from '../../dates';
-import type { Id, Lead, Opportunity } from '../../types';
-import type { AuditContext } from '../context';
+import type { Id, Opportunity } from '../../types';
+import { AUDITED, type AuditContext } from '../context';
+import { PositionTable } from '../positionTable';
 import {
-    emailDomain,
     FREE_MAIL_DOMAINS,
     normalizePhone,
     normalizeCompany,
@@ -28,29 +28,108 @@ export const byId = <T extends { id: Id }>(a: T, b: T): number =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 export function personAtCompany(first: unknown, last: unknown, company: unknown): string | null {
-    if (!first) return null;
-    const person = normalizePersonName(first, last);
-    const org = normalizeCompany(company);
-    return person && org ? `${person}|${org}` : null;
+    return first ? personKey(first, last, normalizeCompany(company)) : null;
 }
 
-const LEAD_KEYS = {
-    email: (l: Lead) => emailMatchKey(l.email, l.firstName, l.lastName),
-    person: (l: Lead) => personAtCompany(l.firstName, l.lastName, l.company),
-    phone: (l: Lead) => normalizePhone(l.phone, l.country),
-    company: (l: Lead) => normalizeCompany(l.company),
-    domain: (l: Lead) => emailDomain(l.email)
-} as const;
+type LeadKeyKind = 'email' | 'person' | 'phone' | 'company';
 
 /**
- * One normalised key per lead (by position in snapshot.leads), computed once per audit and
- * shared: the duplicate, contact and moved-on checks all match on the same keys.
+ * One normalised key per lead (by position in snapshot.leads; null for leads not audited),
+ * computed once per audit and shared: the duplicate, contact and moved-on checks all match
+ * on the same keys.
  */
-export function leadKeys(ctx: AuditContext, kind: keyof typeof LEAD_KEYS): (string | null)[] {
+export function leadKeys(ctx: AuditContext, kind: LeadKeyKind): (string | null)[] {
     return ctx.shared(`leadKeys:${kind}`, () => {
-        const keyOf = LEAD_KEYS[kind];
-        return ctx.snapshot.leads.map((lead) => (lead?.id ? keyOf(lead) : null));
+        const leads = ctx.snapshot.leads;
+        const keys: (string | null)[] = new Array(leads.length).fill(null);
+        const audited = (i: number) => ctx.leadState[i] === AUDITED;
+        if (kind === 'company') {
+            // Companies repeat across leads: normalise each distinct name once per audit.
+            const seen = new Map<unknown, string | null>();
+            for (let i = 0; i < leads.length; i++) {
+                if (!audited(i)) continue;
+                const company = leads[i].company;
+                let key = seen.get(company);
+                if (key === undefined) {
+                    key = normalizeCompany(company);
+                    seen.set(company, key);
+                }
+                keys[i] = key;
+            }
+        } else if (kind === 'person') {
+            const companies = leadKeys(ctx, 'company');
+            for (let i = 0; i < leads.length; i++) {
+                const l = leads[i];
+                if (audited(i) && l.firstName)
+                    keys[i] = personKey(l.firstName, l.lastName, companies[i]);
+            }
+        } else {
+            for (let i = 0; i < leads.length; i++) {
+                if (!audited(i)) continue;
+                const l = leads[i];
+                keys[i] =
+                    kind === 'email'
+                        ? emailMatchKey(l.email, l.firstName, l.lastName)
+                        : normalizePhone(l.phone, l.country);
+            }
+        }
+        return keys;
     });
+}
+
+/** The person-at-company key from a normalised company (see `personAtCompany`). */
+function personKey(first: unknown, last: unknown, org: string | null): string | null {
+    if (!org) return null;
+    const person = normalizePersonName(first, last);
+    return person ? `${person}|${org}` : null;
+}
+
+/**
+ * Open and unconverted leads grouped by one key, without an array per group: each lead's
+ * group head (the group's first lead by position, or -1), the group's size at its head, and
+ * the next lead of the same group. A million leads make four typed arrays, not a million
+ * lists the garbage collector has to copy.
+ */
+export interface LeadGroups {
+    head: Int32Array;
+    size: Int32Array;
+    next: Int32Array;
+}
+
+export function leadGroups(ctx: AuditContext, kind: 'email' | 'person' | 'phone'): LeadGroups {
+    return ctx.shared(`leadGroups:${kind}`, () => {
+        const keys = leadKeys(ctx, kind);
+        const leads = ctx.snapshot.leads;
+        const n = keys.length;
+        const head = new Int32Array(n).fill(-1);
+        const size = new Int32Array(n);
+        const next = new Int32Array(n).fill(-1);
+        const tail = new Int32Array(n);
+        const table = new PositionTable(keys, n);
+        for (let i = 0; i < n; i++) {
+            const key = keys[i];
+            if (key === null || key === '' || leads[i].isConverted) continue;
+            const h = table.add(i);
+            if (h < 0) {
+                head[i] = i;
+                size[i] = 1;
+                tail[i] = i;
+            } else {
+                head[i] = h;
+                size[h] += 1;
+                next[tail[h]] = i;
+                tail[h] = i;
+            }
+        }
+        return { head, size, next };
+    });
+}
+
+/** The positions of the leads in the group headed at `h`, in position order. */
+export function groupMembers(groups: LeadGroups, h: number): number[] {
+    const out: number[] = [];
+    for (let i = h; i >= 0; i = groups.next[i]) out.push(i);
+    return out;
 }
 
 export interface ContactIndex {

@@ -2,12 +2,13 @@
  * Deal moved on but the lead is still open: the person is already a contact whose account
  * has a deal, or the lead matches a customer account (email domain, or company name with
  * legal forms stripped, as routing tools match) that opened a deal after the lead qualified.
+ * A lead already marked moved on (its link to the contact or opportunity set) is not flagged.
  */
 import { toEpochMs } from '../../dates';
 import type { Opportunity } from '../../types';
 import { evidence, type HygieneCheck } from '../check';
 import type { LeadFacts } from '../context';
-import { emailDomain, FREE_MAIL_DOMAINS, normalizeCompany } from '../normalize';
+import { emailDomain, FREE_MAIL_DOMAINS } from '../normalize';
 import type { HygieneAccount, HygieneContact, RelatedRecord } from '../types';
 import { accountIndex, contactIndex, leadKeys } from './indexes';
 
@@ -34,7 +35,8 @@ export const dealMovedOn: HygieneCheck = {
     explanation:
         'The business already has a deal: the person is a contact on an account with an ' +
         'opportunity, or the company is a customer account that opened an opportunity ' +
-        'after this lead qualified. The lead should be marked as moved on.',
+        'after this lead qualified. The lead should be marked as moved on (once it is, ' +
+        'with its link to the contact or deal, it is no longer flagged).',
     settings: ['qualifiedStatuses', 'disqualifiedStatuses'],
     prepare: (ctx) => {
         const contacts = contactIndex(ctx);
@@ -52,29 +54,30 @@ export const dealMovedOn: HygieneCheck = {
             return null;
         };
         /** A customer account's deal created after the lead qualified (qualified leads only). */
+        const companies = leadKeys(ctx, 'company');
+        const none: readonly HygieneAccount[] = [];
         const viaAccount = (f: LeadFacts) => {
             if (f.stage !== 'qualified') return null;
             const qualifiedMs = toEpochMs(f.lead.statusChangedAt ?? f.lead.createdDate);
             const domain = emailDomain(f.lead.email);
-            const company = normalizeCompany(f.lead.company);
-            const candidates = [
-                ...((domain && !FREE_MAIL_DOMAINS.has(domain) && accounts.byDomain.get(domain)) ||
-                    []),
-                ...((company && accounts.byName.get(company)) || [])
-            ];
-            for (const account of candidates) {
-                const deal = accounts.latestDeal.get(account.id);
-                if (deal && toEpochMs(deal.createdDate) > qualifiedMs) {
-                    const by = accounts.byDomain.get(domain ?? '')?.includes(account)
-                        ? 'email domain'
-                        : 'company name';
-                    return { deal, account, by };
+            const company = companies[f.index];
+            const byDomain =
+                (domain && !FREE_MAIL_DOMAINS.has(domain) && accounts.byDomain.get(domain)) || none;
+            const byName = (company && accounts.byName.get(company)) || none;
+            for (const list of [byDomain, byName]) {
+                for (const account of list) {
+                    const deal = accounts.latestDeal.get(account.id);
+                    if (deal && toEpochMs(deal.createdDate) > qualifiedMs) {
+                        const by = byDomain.includes(account) ? 'email domain' : 'company name';
+                        return { deal, account, by };
+                    }
                 }
             }
             return null;
         };
         return (f) => {
-            if (!f.isOpen) return null;
+            // Marked moved on (linked to the contact or deal) is this check's fix: done.
+            if (!f.isOpen || f.lead.movedOnOpportunityId || f.lead.movedOnContactId) return null;
             const hit = viaContact(f);
             if (hit) {
                 const who = [hit.contact.firstName, hit.contact.lastName].filter(Boolean).join(' ');

@@ -4081,7 +4081,7 @@ var both = (on, off) => [on, off];
 var not = (f) => ({ not: f });
 function partitions() {
   const out = [];
-  const owners = [
+  const owners2 = [
     { facts: { ownerIsQueue: false, hasPreviousOwner: false }, where: [not(QUEUE)] },
     {
       facts: { ownerIsQueue: true, hasPreviousOwner: true },
@@ -4096,7 +4096,7 @@ function partitions() {
     const touch = touched ? TOUCHED : eq("LastActivityDate", null);
     for (const handedBack of both(true, false)) {
       const back = handedBack ? HANDED_BACK : not(HANDED_BACK);
-      for (const owner of owners) {
+      for (const owner of owners2) {
         for (const dead of both(true, false)) {
           const stale = touched ? STALE_TOUCHED : STALE_UNTOUCHED;
           out.push({
@@ -4768,7 +4768,57 @@ function hygieneSettingsIssues(settings) {
   return issues;
 }
 
+// core/src/hygiene/positionTable.ts
+var PositionTable = class {
+  /** `keys[i]` is the text at position i; room for `capacity` distinct texts. */
+  constructor(keys, capacity) {
+    __publicField(this, "keys", keys);
+    __publicField(this, "slots");
+    __publicField(this, "mask");
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+  }
+  /** The position first added with this text, or -1. */
+  find(text4) {
+    const { slots, mask, keys } = this;
+    let slot = hashText(text4) & mask;
+    let at = slots[slot];
+    while (at >= 0 && keys[at] !== text4) {
+      slot = slot + 1 & mask;
+      at = slots[slot];
+    }
+    return at;
+  }
+  /** Adds position i (its text `keys[i]`) unless the text is there: then its first position. */
+  add(i) {
+    const { slots, mask, keys } = this;
+    const text4 = keys[i];
+    let slot = hashText(text4) & mask;
+    let at = slots[slot];
+    while (at >= 0 && keys[at] !== text4) {
+      slot = slot + 1 & mask;
+      at = slots[slot];
+    }
+    if (at >= 0) return at;
+    slots[slot] = i;
+    return -1;
+  }
+};
+function hashText(text4) {
+  let h = 2166136261;
+  for (let i = 0; i < text4.length; i++) {
+    h ^= text4.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
 // core/src/hygiene/context.ts
+var AUDITED = 0;
+var NO_ID = 1;
+var REPEATED_ID = 2;
 function leadName(lead) {
   const person = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
   return lead.company ? `${person} (${lead.company})` : person;
@@ -4785,23 +4835,50 @@ function isDone(activity) {
   if (activity.isClosed === true || activity.isClosed === false) return activity.isClosed;
   return activity.status === "Completed";
 }
-function later(a, b) {
-  if (!a) return true;
-  if (b.ms !== a.ms) return b.ms > a.ms;
-  return (b.activity?.id ?? "") < (a.activity?.id ?? "");
+function indexLeads(leads) {
+  const leadState = new Uint8Array(leads.length);
+  const ids = leads.map((lead) => lead && typeof lead === "object" ? lead.id : null);
+  const leadIndex = new PositionTable(ids, leads.length);
+  for (let i = 0; i < leads.length; i++) {
+    if (!ids[i] || typeof ids[i] !== "string") leadState[i] = NO_ID;
+    else if (leadIndex.add(i) >= 0) leadState[i] = REPEATED_ID;
+  }
+  return { leadState, leadIndex };
 }
-function latestTouches(snapshot, nowMs) {
-  const touches = /* @__PURE__ */ new Map();
+function latestTouches(snapshot, leadIndex, nowMs) {
+  const touchMs = new Float64Array(snapshot.leads.length).fill(Number.NaN);
+  const touchActivity = new Array(snapshot.leads.length).fill(null);
   for (const list of [snapshot.tasks, snapshot.events]) {
     for (const activity of list) {
       if (!activity?.whoId || !isDone(activity)) continue;
       const ms = activityMs(activity);
       if (!(ms <= nowMs)) continue;
-      const touch = { ms, activity };
-      if (later(touches.get(activity.whoId), touch)) touches.set(activity.whoId, touch);
+      const i = leadIndex.find(activity.whoId);
+      if (i < 0) continue;
+      const seenMs = touchMs[i];
+      const later = !(seenMs === seenMs) || ms > seenMs || ms === seenMs && activity.id < touchActivity[i].id;
+      if (later) {
+        touchMs[i] = ms;
+        touchActivity[i] = activity;
+      }
     }
   }
-  return touches;
+  return { touchMs, touchActivity };
+}
+function owners(users, queues) {
+  const known = /* @__PURE__ */ new Map();
+  for (const queue of queues.values()) known.set(queue.id, { kind: "queue", queue });
+  for (const user of users.values()) known.set(user.id, { kind: "user", user });
+  const nobody = { kind: "missing", id: null };
+  return (ownerId) => {
+    if (!ownerId) return nobody;
+    let owner = known.get(ownerId);
+    if (!owner) {
+      owner = { kind: "missing", id: ownerId };
+      known.set(ownerId, owner);
+    }
+    return owner;
+  };
 }
 function buildContext(snapshot, settings, now) {
   const nowMs = now.getTime();
@@ -4824,6 +4901,7 @@ function buildContext(snapshot, settings, now) {
   stages.set(settings.nurturingStatus, "nurturing");
   for (const s of settings.disqualifiedStatuses) stages.set(s, "disqualified");
   const cache = /* @__PURE__ */ new Map();
+  const { leadState, leadIndex } = indexLeads(snapshot.leads);
   return {
     shared: (name, build) => {
       if (!cache.has(name)) cache.set(name, build());
@@ -4838,19 +4916,21 @@ function buildContext(snapshot, settings, now) {
     nurtureQueueId,
     snapshot,
     stageOf: (status, isConverted) => isConverted ? "converted" : stages.get(status ?? "") ?? "other",
-    touches: latestTouches(snapshot, nowMs)
+    leadState,
+    leadIndex,
+    ...latestTouches(snapshot, leadIndex, nowMs),
+    ownerOf: owners(users, queues)
   };
 }
 function leadFacts2(ctx, lead, index) {
   const stage = ctx.stageOf(lead.status, lead.isConverted);
-  const ownerId = lead.ownerId || null;
-  const user = ownerId ? ctx.users.get(ownerId) : void 0;
-  const queue = ownerId && !user ? ctx.queues.get(ownerId) : void 0;
-  const owner = user ? { kind: "user", user } : queue ? { kind: "queue", queue } : { kind: "missing", id: ownerId };
-  let touch = ctx.touches.get(lead.id) ?? null;
-  const platformMs = toEpochMs(lead.lastActivityDate);
-  if (platformMs <= ctx.nowMs && (!touch || platformMs > touch.ms)) {
-    touch = { ms: platformMs, activity: null };
+  const activityMs2 = ctx.touchMs[index];
+  let touch = activityMs2 === activityMs2 ? { ms: activityMs2, activity: ctx.touchActivity[index] } : null;
+  if (lead.lastActivityDate) {
+    const platformMs = toEpochMs(lead.lastActivityDate);
+    if (platformMs <= ctx.nowMs && (!touch || platformMs > touch.ms)) {
+      touch = { ms: platformMs, activity: null };
+    }
   }
   const createdMs = toEpochMs(lead.createdDate);
   return {
@@ -4858,7 +4938,7 @@ function leadFacts2(ctx, lead, index) {
     index,
     stage,
     isOpen: stage !== "converted" && stage !== "disqualified",
-    owner,
+    owner: ctx.ownerOf(lead.ownerId),
     createdMs,
     touch,
     daysIdle: wholeDays(touch ? touch.ms : createdMs, ctx.nowMs)
@@ -4874,23 +4954,79 @@ function addTo(map, key, value) {
 }
 var byId = (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 function personAtCompany(first, last, company) {
-  if (!first) return null;
-  const person = normalizePersonName(first, last);
-  const org = normalizeCompany(company);
-  return person && org ? `${person}|${org}` : null;
+  return first ? personKey(first, last, normalizeCompany(company)) : null;
 }
-var LEAD_KEYS = {
-  email: (l) => emailMatchKey(l.email, l.firstName, l.lastName),
-  person: (l) => personAtCompany(l.firstName, l.lastName, l.company),
-  phone: (l) => normalizePhone(l.phone, l.country),
-  company: (l) => normalizeCompany(l.company),
-  domain: (l) => emailDomain(l.email)
-};
 function leadKeys(ctx, kind) {
   return ctx.shared(`leadKeys:${kind}`, () => {
-    const keyOf = LEAD_KEYS[kind];
-    return ctx.snapshot.leads.map((lead) => lead?.id ? keyOf(lead) : null);
+    const leads = ctx.snapshot.leads;
+    const keys = new Array(leads.length).fill(null);
+    const audited = (i) => ctx.leadState[i] === AUDITED;
+    if (kind === "company") {
+      const seen = /* @__PURE__ */ new Map();
+      for (let i = 0; i < leads.length; i++) {
+        if (!audited(i)) continue;
+        const company = leads[i].company;
+        let key = seen.get(company);
+        if (key === void 0) {
+          key = normalizeCompany(company);
+          seen.set(company, key);
+        }
+        keys[i] = key;
+      }
+    } else if (kind === "person") {
+      const companies = leadKeys(ctx, "company");
+      for (let i = 0; i < leads.length; i++) {
+        const l = leads[i];
+        if (audited(i) && l.firstName)
+          keys[i] = personKey(l.firstName, l.lastName, companies[i]);
+      }
+    } else {
+      for (let i = 0; i < leads.length; i++) {
+        if (!audited(i)) continue;
+        const l = leads[i];
+        keys[i] = kind === "email" ? emailMatchKey(l.email, l.firstName, l.lastName) : normalizePhone(l.phone, l.country);
+      }
+    }
+    return keys;
   });
+}
+function personKey(first, last, org) {
+  if (!org) return null;
+  const person = normalizePersonName(first, last);
+  return person ? `${person}|${org}` : null;
+}
+function leadGroups(ctx, kind) {
+  return ctx.shared(`leadGroups:${kind}`, () => {
+    const keys = leadKeys(ctx, kind);
+    const leads = ctx.snapshot.leads;
+    const n = keys.length;
+    const head = new Int32Array(n).fill(-1);
+    const size = new Int32Array(n);
+    const next = new Int32Array(n).fill(-1);
+    const tail = new Int32Array(n);
+    const table = new PositionTable(keys, n);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      if (key === null || key === "" || leads[i].isConverted) continue;
+      const h = table.add(i);
+      if (h < 0) {
+        head[i] = i;
+        size[i] = 1;
+        tail[i] = i;
+      } else {
+        head[i] = h;
+        size[h] += 1;
+        next[tail[h]] = i;
+        tail[h] = i;
+      }
+    }
+    return { head, size, next };
+  });
+}
+function groupMembers(groups2, h) {
+  const out = [];
+  for (let i = h; i >= 0; i = groups2.next[i]) out.push(i);
+  return out;
 }
 function contactIndex(ctx) {
   return ctx.shared("contacts", () => {
@@ -4927,8 +5063,8 @@ function accountIndex(ctx) {
       const seen = latestDeal.get(o.accountId);
       const ms = toEpochMs(o.createdDate);
       const seenMs = seen ? toEpochMs(seen.createdDate) : Number.NaN;
-      const later2 = !seen || ms > seenMs || ms === seenMs && o.id < seen.id;
-      if (later2) latestDeal.set(o.accountId, o);
+      const later = !seen || ms > seenMs || ms === seenMs && o.id < seen.id;
+      if (later) latestDeal.set(o.accountId, o);
     }
     return { byId: accounts, byDomain, byName, latestDeal };
   });
@@ -4946,13 +5082,17 @@ var STAGE_RANK = {
   converted: 0
 };
 function master(ctx, group) {
+  const leads = ctx.snapshot.leads;
+  const rank = (i) => STAGE_RANK[ctx.stageOf(leads[i].status, leads[i].isConverted)];
+  const touched = (i) => {
+    const ms = ctx.touchMs[i];
+    return ms === ms ? ms : -Infinity;
+  };
+  const created = (i) => toEpochMs(leads[i].createdDate) || 0;
   let best = group[0];
-  const rank = (l) => STAGE_RANK[ctx.stageOf(l.status, l.isConverted)];
-  const touched = (l) => ctx.touches.get(l.id)?.ms ?? -Infinity;
-  const created = (l) => toEpochMs(l.createdDate) || 0;
-  for (const l of group) {
-    const d = rank(l) - rank(best) || touched(l) - touched(best) || created(best) - created(l) || (l.id < best.id ? 1 : -1);
-    if (d > 0) best = l;
+  for (const i of group) {
+    const d = rank(i) - rank(best) || touched(i) - touched(best) || created(best) - created(i) || (leads[i].id < leads[best].id ? 1 : -1);
+    if (d > 0) best = i;
   }
   return best;
 }
@@ -4965,39 +5105,45 @@ function leadGroupCheck(id, severity, title, match, enabled, keyKind, explanatio
     settings: [enabled],
     prepare: (ctx) => {
       if (ctx.settings[enabled] === false) return () => null;
+      const leads = ctx.snapshot.leads;
+      const sentence = `${match[0].toUpperCase()}${match.slice(1)}`;
+      const masterRole = `${match} (suggested master)`;
       const keys = leadKeys(ctx, keyKind);
-      const groups2 = /* @__PURE__ */ new Map();
-      ctx.snapshot.leads.forEach((lead, i) => {
-        if (lead?.id && !lead.isConverted) addTo(groups2, keys[i], lead);
-      });
-      const masters = /* @__PURE__ */ new WeakMap();
+      const groups2 = leadGroups(ctx, keyKind);
+      const seen = /* @__PURE__ */ new Map();
+      const groupAt = (h) => {
+        let group = seen.get(h);
+        if (!group) {
+          const members = groupMembers(groups2, h).sort(
+            (a, b) => byId(leads[a], leads[b])
+          );
+          group = { members, keep: leads[master(ctx, members)] };
+          seen.set(h, group);
+        }
+        return group;
+      };
       return (f) => {
         if (!f.isOpen) return null;
-        const key = keys[f.index];
-        const group = key === null ? void 0 : groups2.get(key);
-        if (!group || group.length < 2) return null;
-        let keep = masters.get(group);
-        if (!keep) {
-          group.sort(byId);
-          keep = master(ctx, group);
-          masters.set(group, keep);
-        }
+        const h = groups2.head[f.index];
+        if (h < 0 || groups2.size[h] < 2) return null;
+        const { members, keep } = groupAt(h);
         const others = [];
-        for (const l of group) {
+        for (const i of members) {
           if (others.length === MAX_NAMED) break;
-          if (l.id !== f.lead.id) others.push(l);
+          if (i !== f.index) others.push(leads[i]);
         }
-        const count = group.length - 1;
+        const count = members.length - 1;
+        const key = keys[f.index];
         const related3 = others.map((l) => ({
           object: "Lead",
           id: l.id,
           name: leadName(l),
-          role: l.id === keep.id ? `${match} (suggested master)` : match
+          role: l.id === keep.id ? masterRole : match
         }));
         const names = others.slice(0, 3).map((l) => leadName(l)).join(", ");
         const isMaster = keep.id === f.lead.id;
         return {
-          detail: `${match[0].toUpperCase()}${match.slice(1)} as ${plural(count, "other lead")}: ${names}${count > 3 ? ", \u2026" : ""}.`,
+          detail: `${sentence} as ${plural(count, "other lead")}: ${names}${count > 3 ? ", \u2026" : ""}.`,
           evidence: evidence(
             { createdDate: f.lead.createdDate ?? null },
             { matchKey: key, duplicates: count, masterId: keep.id },
@@ -5102,7 +5248,7 @@ var dealMovedOn = {
   id: "deal-moved-on",
   severity: "high",
   title: "Deal moved on, lead still open",
-  explanation: "The business already has a deal: the person is a contact on an account with an opportunity, or the company is a customer account that opened an opportunity after this lead qualified. The lead should be marked as moved on.",
+  explanation: "The business already has a deal: the person is a contact on an account with an opportunity, or the company is a customer account that opened an opportunity after this lead qualified. The lead should be marked as moved on (once it is, with its link to the contact or deal, it is no longer flagged).",
   settings: ["qualifiedStatuses", "disqualifiedStatuses"],
   prepare: (ctx) => {
     const contacts = contactIndex(ctx);
@@ -5117,26 +5263,28 @@ var dealMovedOn = {
       }
       return null;
     };
+    const companies = leadKeys(ctx, "company");
+    const none = [];
     const viaAccount = (f) => {
       if (f.stage !== "qualified") return null;
       const qualifiedMs = toEpochMs(f.lead.statusChangedAt ?? f.lead.createdDate);
       const domain = emailDomain(f.lead.email);
-      const company = normalizeCompany(f.lead.company);
-      const candidates2 = [
-        ...domain && !FREE_MAIL_DOMAINS.has(domain) && accounts.byDomain.get(domain) || [],
-        ...company && accounts.byName.get(company) || []
-      ];
-      for (const account of candidates2) {
-        const deal = accounts.latestDeal.get(account.id);
-        if (deal && toEpochMs(deal.createdDate) > qualifiedMs) {
-          const by = accounts.byDomain.get(domain ?? "")?.includes(account) ? "email domain" : "company name";
-          return { deal, account, by };
+      const company = companies[f.index];
+      const byDomain = domain && !FREE_MAIL_DOMAINS.has(domain) && accounts.byDomain.get(domain) || none;
+      const byName = company && accounts.byName.get(company) || none;
+      for (const list of [byDomain, byName]) {
+        for (const account of list) {
+          const deal = accounts.latestDeal.get(account.id);
+          if (deal && toEpochMs(deal.createdDate) > qualifiedMs) {
+            const by = byDomain.includes(account) ? "email domain" : "company name";
+            return { deal, account, by };
+          }
         }
       }
       return null;
     };
     return (f) => {
-      if (!f.isOpen) return null;
+      if (!f.isOpen || f.lead.movedOnOpportunityId || f.lead.movedOnContactId) return null;
       const hit = viaContact(f);
       if (hit) {
         const who = [hit.contact.firstName, hit.contact.lastName].filter(Boolean).join(" ");
@@ -5499,28 +5647,31 @@ function auditLeads(snapshot, settings, now, options = {}) {
   }
   const snap = checkedSnapshot(snapshot);
   const ctx = buildContext(snap, settings, now);
-  const tests = checks.map((check) => ({ check, test: check.prepare(ctx) }));
+  const tests = checks.map((check) => check.prepare(ctx));
   const findings = [];
   const countsByCheck = Object.fromEntries(checks.map((c) => [c.id, 0]));
   const countsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   const skipped = [];
-  const seen = /* @__PURE__ */ new Set();
+  let leadsAudited = 0;
   let leadsWithFindings = 0;
-  snap.leads.forEach((lead, index) => {
-    if (!lead || typeof lead !== "object" || !lead.id) {
-      skipped.push({ index, reason: "The lead has no Id." });
-      return;
+  const leads = snap.leads;
+  for (let index = 0; index < leads.length; index++) {
+    const lead = leads[index];
+    const state = ctx.leadState[index];
+    if (state !== AUDITED) {
+      skipped.push({
+        index,
+        reason: state === NO_ID ? "The lead has no Id." : `The lead ${lead.id} appears more than once.`
+      });
+      continue;
     }
-    if (seen.has(lead.id)) {
-      skipped.push({ index, reason: `The lead ${lead.id} appears more than once.` });
-      return;
-    }
-    seen.add(lead.id);
+    leadsAudited += 1;
     const facts = leadFacts2(ctx, lead, index);
     let name = null;
-    for (const { check, test } of tests) {
-      const draft = test(facts);
+    for (let t = 0; t < tests.length; t++) {
+      const draft = tests[t](facts);
       if (!draft) continue;
+      const check = checks[t];
       name ??= leadName(lead);
       countsByCheck[check.id] += 1;
       countsBySeverity[check.severity] += 1;
@@ -5538,11 +5689,11 @@ function auditLeads(snapshot, settings, now, options = {}) {
       else findings.push(finding);
     }
     if (name !== null) leadsWithFindings += 1;
-  });
+  }
   return {
     now: now.toISOString(),
     checks: checks.map((c) => c.id),
-    leadsAudited: seen.size,
+    leadsAudited,
     leadsWithFindings,
     findings,
     countsByCheck,
