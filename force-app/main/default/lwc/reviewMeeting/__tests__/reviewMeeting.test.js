@@ -40,9 +40,14 @@ async function mountMeeting(extra = {}) {
     return element;
 }
 
+/** Every pending promise chain (the writes are a few async layers deep) settles. */
+function settle() {
+    return [1, 2, 3, 4].reduce((chain) => chain.then(flushPromises), Promise.resolve());
+}
+
 function click(element, dataId) {
     queryDeep(element, `[data-id="${dataId}"]`).click();
-    return flushPromises();
+    return settle();
 }
 
 function press(element, key, init = {}) {
@@ -51,7 +56,7 @@ function press(element, key, init = {}) {
         .dispatchEvent(
             new KeyboardEvent('keydown', { key, bubbles: true, composed: true, ...init })
         );
-    return flushPromises();
+    return settle();
 }
 
 function edit(element, field, value) {
@@ -184,7 +189,7 @@ describe('c-review-meeting', () => {
 
     it('resumes a meeting at its saved lead', async () => {
         const element = await mountMeeting();
-        element.shadowRoot.querySelector(`[data-meeting="${RUNNING}"]`).click();
+        queryDeep(element, `[data-meeting="${RUNNING}"]`).click();
         await flushPromises();
         expect(textOf(element, 'meeting-position')).toBe(
             'Rep 2 of 2: Ben Okafor · lead 1 of 2 · 0 of 4 reviewed'
@@ -239,7 +244,7 @@ describe('c-review-meeting', () => {
             lastModifiedDate: '2026-11-20T09:30:00.000Z'
         };
         const element = await mountMeeting({ entries: [entry] });
-        element.shadowRoot.querySelector(`[data-meeting="${RUNNING}"]`).click();
+        queryDeep(element, `[data-meeting="${RUNNING}"]`).click();
         await flushPromises();
         await press(element, 'j');
         updateRecord.mockRejectedValueOnce({
