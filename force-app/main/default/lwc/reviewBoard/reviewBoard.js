@@ -39,6 +39,10 @@ export default class ReviewBoard extends LightningElement {
     moveErrors;
     moveMessage = '';
     mode = 'board';
+    /** The card the board's single tab stop is on (the first card until one is focused). */
+    focusedId;
+    /** A card moved from the keyboard: focus it again in its new lane once rendered. */
+    refocusId;
 
     connectedCallback() {
         this.startReading();
@@ -120,6 +124,47 @@ export default class ReviewBoard extends LightningElement {
 
     get lanes() {
         return this.board?.lanes ?? [];
+    }
+
+    get activeId() {
+        const lanes = this.lanes;
+        if (this.focusedId && lanes.some((l) => l.cards.some((c) => c.id === this.focusedId)))
+            return this.focusedId;
+        return lanes.find((l) => l.cards.length)?.cards[0].id;
+    }
+
+    renderedCallback() {
+        if (!this.refocusId) return;
+        const leadId = this.refocusId;
+        this.refocusId = undefined;
+        const laneIndex = this.lanes.findIndex((l) => l.cards.some((c) => c.id === leadId));
+        if (laneIndex < 0) return;
+        const index = this.lanes[laneIndex].cards.findIndex((c) => c.id === leadId);
+        this.laneElements()[laneIndex]?.focusCard(index);
+    }
+
+    laneElements() {
+        return [...this.template.querySelectorAll('c-review-board-lane')];
+    }
+
+    handleCardFocus(event) {
+        this.focusedId = event.detail.leadId;
+    }
+
+    /** Left and Right from a card: the nearest lane that way with cards, at the same row. */
+    handleLaneKey(event) {
+        const { laneKey, index, direction } = event.detail;
+        const lanes = this.lanes;
+        const elements = this.laneElements();
+        let at = lanes.findIndex((l) => l.key === laneKey) + direction;
+        while (at >= 0 && at < lanes.length) {
+            const shown = elements[at]?.shownCount ?? 0;
+            if (shown > 0) {
+                elements[at].focusCard(Math.min(index, shown - 1));
+                return;
+            }
+            at += direction;
+        }
     }
 
     get statuses() {
@@ -215,6 +260,7 @@ export default class ReviewBoard extends LightningElement {
                 }
             });
             this.moveMessage = `${card.name} moved to ${toStatus}.`;
+            if (this.focusedId === leadId) this.refocusId = leadId;
         } catch (error) {
             const problem = writeProblem(error);
             this.moveErrors =
