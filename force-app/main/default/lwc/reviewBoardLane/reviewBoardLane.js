@@ -18,9 +18,22 @@ export default class ReviewBoardLane extends LightningElement {
     @api statuses = [];
     /** Status lanes take drops; rep lanes do not. */
     @api droppable = false;
-    /** The card the board's single tab stop is on. */
-    @api activeId;
     @api pageSize = CARDS_PER_PAGE;
+
+    /**
+     * The card the board's single tab stop is on. Set on the cards directly rather than
+     * through the template, so a key step re-renders two cards, not every card shown.
+     */
+    @api
+    get activeId() {
+        return this.active;
+    }
+    set activeId(value) {
+        this.active = value;
+        this.markActive();
+    }
+
+    active;
 
     dragOver = false;
     limit;
@@ -32,6 +45,7 @@ export default class ReviewBoardLane extends LightningElement {
     }
 
     renderedCallback() {
+        this.markActive();
         if (this.pendingFocus === null) return;
         const index = this.pendingFocus;
         this.pendingFocus = null;
@@ -60,14 +74,19 @@ export default class ReviewBoardLane extends LightningElement {
         return Math.min(this.limit, this.lane.cards.length);
     }
 
-    /** The cards on screen, each with whether it is the tab stop and where it is. */
+    /** The cards on screen, each with where it is. */
     get shownCards() {
         const total = this.lane.cards.length;
         return this.lane.cards.slice(0, this.limit).map((card, i) => ({
             card,
-            active: card.id === this.activeId,
             position: `${i + 1} of ${total} in ${this.lane.label}`
         }));
+    }
+
+    markActive() {
+        for (const card of this.template.querySelectorAll('c-review-board-card')) {
+            card.active = card.card?.id === this.active;
+        }
     }
 
     get hiddenCount() {
