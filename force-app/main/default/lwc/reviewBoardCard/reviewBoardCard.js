@@ -30,6 +30,9 @@ export default class ReviewBoardCard extends LightningElement {
     /** Where it is, for screen readers: "3 of 40 in Working". */
     @api position = '';
 
+    /** The menu's items are rendered once it first opens: most cards' menus never do. */
+    menuOpened = false;
+
     /** Puts the focus on the card. */
     @api
     focus() {
@@ -74,6 +77,14 @@ export default class ReviewBoardCard extends LightningElement {
     get overdueText() {
         const days = this.card.overdueDays;
         return this.card.nextStepOverdue ? `Overdue by ${days} day${days === 1 ? '' : 's'}` : '';
+    }
+
+    get menuItems() {
+        return this.menuOpened ? this.moveItems : [];
+    }
+
+    handleMenuOpen() {
+        this.menuOpened = true;
     }
 
     get moveItems() {

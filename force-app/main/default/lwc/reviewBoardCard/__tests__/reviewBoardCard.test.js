@@ -36,11 +36,17 @@ describe('c-review-board-card', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('offers the other statuses in its move menu and sends the choice up', () => {
+    it('offers the other statuses in its move menu and sends the choice up', async () => {
         const element = mount('c-review-board-card', ReviewBoardCard, {
             card: cards.overdue,
             statuses: STATUSES
         });
+        // The items are rendered when the menu first opens.
+        expect(element.shadowRoot.querySelectorAll('lightning-menu-item')).toHaveLength(0);
+        element.shadowRoot
+            .querySelector('[data-id="move-menu"]')
+            .dispatchEvent(new CustomEvent('open'));
+        await Promise.resolve();
         const items = element.shadowRoot.querySelectorAll('lightning-menu-item');
         expect([...items].map((i) => i.value)).toEqual(['New', 'Qualified']);
         const moved = jest.fn();
