@@ -115,8 +115,8 @@ export async function writeEntry(existing, fields, name) {
 
 /**
  * Writes what the meeting changed on the lead, conditional on the lead not having changed
- * since it was read. Resolves to { lead } (as the board should now see it) or { message }
- * when refused (changed by someone else, or deleted); other errors are thrown.
+ * since it was read. Resolves to { lead } (as the board should now see it), { message }
+ * when refused (changed by someone else, or deleted), or { error } for the error panel.
  */
 export async function writeLead(lead, draft, now, name) {
     try {
@@ -129,7 +129,7 @@ export async function writeLead(lead, draft, now, name) {
         const problem = writeProblem(error);
         if (problem === 'conflict') return { message: MESSAGES.leadConflict(name) };
         if (problem === 'deleted') return { message: MESSAGES.leadDeleted(name) };
-        throw error;
+        return { error };
     }
 }
 

@@ -28,7 +28,8 @@ const KEY_ACTIONS = {
     previous: (m) => m.goTo(m.index - 1),
     nextRep: (m) => m.nextRep(1),
     previousRep: (m) => m.nextRep(-1),
-    review: (m) => m.markReviewed(),
+    review: (m) => m.markReviewed(null),
+    handBack: (m) => m.openHandBack(),
     end: (m) => m.endMeeting(),
     leave: (m) => m.template.querySelector('[data-id="walk"]')?.focus()
 };
@@ -65,6 +66,10 @@ export default class ReviewMeeting extends LightningElement {
     saving = false;
     summary;
     shortcuts = SHORTCUTS;
+    /** The hand-back action is open for the current lead. */
+    handingBack = false;
+    /** What the last action did, for screen readers ("… handed back to marketing."). */
+    done = '';
 
     @wire(graphql, { query: '$meetingQuery' })
     wiredMeetings(result) {
@@ -192,6 +197,7 @@ export default class ReviewMeeting extends LightningElement {
         this.draft = draftFor(this.lead, this.saved.get(this.stop.leadId));
         this.problems = [];
         this.message = '';
+        this.done = '';
         if (savePosition) {
             const fields = {
                 Id: this.meeting.id,
@@ -222,6 +228,8 @@ export default class ReviewMeeting extends LightningElement {
     }
 
     handleKey(event) {
+        // The hand-back dialog's keys are its own.
+        if (this.handingBack) return;
         const action = shortcutFor(event);
         if (!action || !this.isWalk) return;
         event.preventDefault();
@@ -241,37 +249,61 @@ export default class ReviewMeeting extends LightningElement {
     handleEnd() {
         return this.endMeeting();
     }
+    handleHandBack() {
+        this.openHandBack();
+    }
 
-    /** Saves the lead's entry, then the lead, then moves on (unless there is a message). */
-    async markReviewed() {
+    // ---- hand-back (the lead's own quick action, reused) ----------------------
+
+    get handBackDisabled() {
+        return this.saving || !this.lead;
+    }
+
+    openHandBack() {
+        if (!this.handBackDisabled) this.handingBack = true;
+    }
+
+    handleHandBackClose() {
+        this.handingBack = false;
+        Promise.resolve().then(() => this.template.querySelector('[data-id="walk"]')?.focus());
+    }
+
+    /** The lead was handed back: its outcome, recorded like a review, then the next lead. */
+    handleHandedBack(event) {
+        const { changes } = event.detail;
+        if (changes.id === this.lead?.id) this.markReviewed(changes);
+    }
+
+    /**
+     * Saves the lead's entry, then the lead (a hand-back, `handedBack` its changes, has
+     * written the lead already), then moves on unless there is a message.
+     */
+    async markReviewed(handedBack = null) {
         const stop = this.stop;
         if (!stop || this.saving) return;
         const now = new Date();
-        this.problems = this.checkDraft(now);
+        this.problems = handedBack ? [] : this.checkDraft(now);
         if (this.problems.length) return;
         this.saving = true;
         this.errors = undefined;
         const lead = this.lead;
         const name = this.card?.name ?? stop.leadId;
+        if (handedBack) this.draft = { ...this.draft, status: handedBack.status ?? '' };
         try {
-            const entry = await this.saveEntry(stop, lead, name, now);
+            const entry = await this.saveEntry(stop, lead, name, now, Boolean(handedBack));
             if (!entry) return;
-            let leadOut;
-            if (lead) {
-                // An unexpected failure here still leaves the entry saved: show it, move on.
-                const result = await writeLead(lead, this.draft, now, name).catch((e) => ({
-                    error: e
-                }));
-                leadOut = result.lead;
-                if (result.message) this.message = result.message;
-                if (result.error) this.errors = result.error;
-            }
-            this.dispatchEvent(
-                new CustomEvent('leadsaved', {
-                    detail: { lead: leadOut ?? { id: stop.leadId }, entry }
-                })
-            );
-            if (!this.message) this.goTo(this.index + 1);
+            // An unexpected failure of the lead write still leaves the entry saved: show it.
+            const result = handedBack
+                ? { lead: { ...lead, ...handedBack } }
+                : lead && (await writeLead(lead, this.draft, now, name));
+            if (result?.message) this.message = result.message;
+            if (result?.error) this.errors = result.error;
+            const leadOut = result?.lead ?? { id: stop.leadId };
+            this.dispatchEvent(new CustomEvent('leadsaved', { detail: { lead: leadOut, entry } }));
+            if (this.message) return;
+            this.goTo(this.index + 1);
+            if (handedBack)
+                this.done = `${name} handed back to marketing; the meeting recorded it.`;
         } catch (error) {
             this.errors = error;
         } finally {

@@ -287,4 +287,46 @@ describe('c-review-meeting', () => {
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
+
+    it('hands a lead back with h: the action itself, its hand-back the outcome, then the next lead', async () => {
+        const element = await mountMeeting();
+        await startMeeting(element);
+        updateRecord.mockResolvedValue({});
+        await edit(element, 'progress', 'No budget this year');
+        await press(element, 'h');
+        const dialog = element.shadowRoot.querySelector('c-review-meeting-hand-back');
+        expect(dialog.leadId).toBe(LEAD(1));
+        expect(dialog.leadName).toBe('Lee Lead1');
+        // While it is open the meeting's shortcuts wait.
+        await press(element, 'j');
+        expect(textOf(element, 'meeting-position')).toMatch(/lead 1 of 2 · 0 of 4 reviewed$/);
+
+        createRecord.mockResolvedValueOnce({ id: 'a01000000000011AAA' });
+        const saved = jest.fn();
+        element.addEventListener('leadsaved', saved);
+        const changes = { id: LEAD(1), status: 'Nurturing', ownerId: '00G000000000NURAAA' };
+        dialog.dispatchEvent(new CustomEvent('handedback', { detail: { changes } }));
+        dialog.dispatchEvent(new CustomEvent('close'));
+        await settle();
+        expect(createRecord.mock.calls[1][0].fields).toMatchObject({
+            LL_Lead__c: LEAD(1),
+            LL_Progress__c: 'No budget this year',
+            LL_Status_At_Review__c: 'Working',
+            LL_Status_After__c: 'Nurturing',
+            LL_Outcome__c: 'Handed_Back'
+        });
+        // The action wrote the lead; the meeting only saves where it is.
+        expect(updateRecord.mock.calls.map((c) => c[0].fields.Id)).toEqual(['a00000000000009AAA']);
+        expect(saved.mock.calls[0][0].detail.lead).toMatchObject(changes);
+        expect(textOf(element, 'meeting-position')).toBe(
+            'Rep 1 of 2: Ana Ruiz · lead 2 of 2 · 1 of 4 reviewed'
+        );
+        expect(textOf(element, 'meeting-done')).toBe(
+            'Lee Lead1 handed back to marketing; the meeting recorded it.'
+        );
+        expect(element.shadowRoot.querySelector('c-review-meeting-hand-back')).toBeNull();
+        expect(textOf(element, 'meeting-shortcuts')).toContain(
+            'h Hand back to marketing (then the next lead)'
+        );
+    });
 });
