@@ -14,6 +14,8 @@ export interface BrowserOrg {
     find(object: string, where: Record<string, unknown>, fields: string[]): RecordValues[];
     /** Changes a record behind the UI's back (as jsforce or another user would). */
     update(object: string, id: string, values: RecordValues): void;
+    /** Deletes a record behind the UI's back. */
+    remove(object: string, id: string): void;
     close(): Promise<void>;
 }
 
@@ -38,6 +40,9 @@ export async function startBrowserOrg(options: { port?: number } = {}): Promise<
         },
         update(object, id, values) {
             org.store.update(object, id, values);
+        },
+        remove(object, id) {
+            org.store.delete(object, id);
         },
         close: () => org.close()
     };

@@ -79,6 +79,17 @@ export const MESSAGES = {
     reassigned: (name) => `Reassigned to ${name} since the meeting started.`
 };
 
+/**
+ * The entry's lookup to the lead was refused: the lead is deleted (ENTITY_IS_DELETED while
+ * in the recycle bin; INVALID_CROSS_REFERENCE_KEY once it is gone for good, when the lead
+ * is the reference: the retry without it tells).
+ */
+function leadLinkRefused(error) {
+    if (writeProblem(error) === 'deleted') return true;
+    const bodies = Array.isArray(error?.body) ? error.body : [error?.body];
+    return bodies.some((b) => b?.errorCode === 'INVALID_CROSS_REFERENCE_KEY');
+}
+
 /** The write condition for a record read with `lastModifiedDate` (none when unknown). */
 function unmodifiedSince(record) {
     return record?.lastModifiedDate ? { ifUnmodifiedSince: record.lastModifiedDate } : undefined;
@@ -102,7 +113,7 @@ export async function writeEntry(existing, fields, name) {
     } catch (error) {
         const problem = writeProblem(error);
         if (problem === 'conflict') return { message: MESSAGES.entryConflict };
-        if (problem === 'deleted' && fields[REVIEW_ENTRY.fields.leadId] && !existing?.id) {
+        if (leadLinkRefused(error) && fields[REVIEW_ENTRY.fields.leadId] && !existing?.id) {
             const record = await createRecord({
                 apiName: ENTRY_OBJECT,
                 fields: { ...fields, [REVIEW_ENTRY.fields.leadId]: null }

@@ -232,6 +232,31 @@ describe('c-review-meeting', () => {
         );
     });
 
+    it('keeps the review of a lead deleted for good (its link refused), without the link', async () => {
+        const element = await mountMeeting();
+        await startMeeting(element);
+        createRecord
+            .mockRejectedValueOnce({
+                status: 400,
+                body: {
+                    errorCode: 'INVALID_CROSS_REFERENCE_KEY',
+                    message: `Lead: id value of incorrect type: ${LEAD(1)}`
+                }
+            })
+            .mockResolvedValueOnce({ id: 'a01000000000012AAA' });
+        updateRecord.mockRejectedValueOnce({ status: 404, body: { errorCode: 'NOT_FOUND' } });
+        await edit(element, 'progress', 'Merged away');
+        await press(element, 'r');
+        expect(createRecord.mock.calls[2][0].fields).toMatchObject({
+            LL_Lead__c: null,
+            LL_Progress__c: 'Merged away'
+        });
+        expect(textOf(element, 'meeting-message')).toBe(
+            'Lee Lead1 was deleted during the meeting. Your review is kept in the meeting without a link to the lead.'
+        );
+        expect(textOf(element, 'meeting-errors')).toBe('');
+    });
+
     it('says when another device saved the same entry, without writing over it', async () => {
         const entry = {
             id: 'a01000000000020AAA',
