@@ -21,6 +21,22 @@ export function teamBoard({ leads, findings, entries, settings, ownerNames }, me
     );
 }
 
+/** Cards per meeting screen, outside its reactive fields so reading them never re-renders. */
+const CARDS = new WeakMap();
+
+/**
+ * The team's cards by lead id for `host` (the meeting screen: leads, findings, entries,
+ * settings, ownerNames), built once per version of its leads, not per render.
+ */
+export function teamCards(host, meetingId, team) {
+    const cached = CARDS.get(host);
+    if (cached?.leads === host.leads && cached.meetingId === meetingId) return cached.cards;
+    const board = teamBoard(host, meetingId, team);
+    const cards = new Map(board.lanes.flatMap((l) => l.cards).map((c) => [c.id, c]));
+    CARDS.set(host, { leads: host.leads, meetingId, cards });
+    return cards;
+}
+
 /** "Rep 1 of 2: Ana Ruiz · lead 2 of 18 · 3 of 36 reviewed" for the stop at `index`. */
 export function positionText(stops, index, saved) {
     const s = stops[index];

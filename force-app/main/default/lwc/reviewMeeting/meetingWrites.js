@@ -1,5 +1,17 @@
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
-import { LEAD_FIELDS, REVIEW_ENTRY, entryToFields, writeProblem } from 'c/leadLoopCore';
+import { LEAD_FIELDS, REVIEW_ENTRY, entryToFields, isoDate, writeProblem } from 'c/leadLoopCore';
+
+/** A new meeting's values: today, run by `userId`, for a team and period, in progress. */
+export function newMeeting(teamId, periodStart, periodEnd, userId, now) {
+    return {
+        meetingDate: isoDate(now),
+        facilitatorId: userId,
+        teamManagerId: teamId,
+        periodStart: periodStart || null,
+        periodEnd: periodEnd || null,
+        status: 'In_Progress'
+    };
+}
 
 /** The outcome an entry records for what the meeting did (a hand-back says so itself). */
 export function outcomeOf(lead, draft, handedBack = false) {

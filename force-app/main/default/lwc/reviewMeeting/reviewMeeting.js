@@ -4,7 +4,6 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import USER_ID from '@salesforce/user/Id';
 import {
     REVIEW_MEETING,
-    isoDate,
     meetingFromRecord,
     meetingOrder,
     meetingToFields,
@@ -15,14 +14,18 @@ import {
 import { edgesOf } from 'c/graphqlPages';
 import { MEETING_QUERY } from './meetingQuery';
 import { completedFields, summaryOf } from './meetingSummary';
-import { noticeFor, positionText, repStart, teamBoard } from './meetingWalk';
-import { draftFor, entryFields, savedEntry, writeEntry, writeLead } from './meetingWrites';
+import { noticeFor, positionText, repStart, teamBoard, teamCards } from './meetingWalk';
+import {
+    draftFor,
+    entryFields,
+    newMeeting,
+    savedEntry,
+    writeEntry,
+    writeLead
+} from './meetingWrites';
 import { SHORTCUTS, shortcutFor } from './shortcuts';
 
-/** Cards per component, outside the reactive fields so reading them never re-renders. */
-const CARDS = new WeakMap();
-
-/** What each keyboard shortcut does in the walk (the form's fields take the rest). */
+/** What each keyboard shortcut (and button) does in the walk (the form's fields take the rest). */
 const KEY_ACTIONS = {
     next: (m) => m.goTo(m.index + 1),
     previous: (m) => m.goTo(m.index - 1),
@@ -109,14 +112,7 @@ export default class ReviewMeeting extends LightningElement {
         this.saving = true;
         this.errors = undefined;
         try {
-            const values = {
-                meetingDate: isoDate(new Date()),
-                facilitatorId: USER_ID,
-                teamManagerId: teamId,
-                periodStart: periodStart || null,
-                periodEnd: periodEnd || null,
-                status: 'In_Progress'
-            };
+            const values = newMeeting(teamId, periodStart, periodEnd, USER_ID, new Date());
             const created = await createRecord({
                 apiName: REVIEW_MEETING.objectApiName,
                 fields: meetingToFields(values)
@@ -145,13 +141,9 @@ export default class ReviewMeeting extends LightningElement {
         this.teamId = meeting.teamManagerId;
         const mine = this.entries.filter((e) => e.meetingId === meeting.id && e.leadId);
         this.saved = new Map(mine.map((e) => [e.leadId, e]));
-        this.stops = meetingOrder(this.buildTeamBoard(meeting.id));
+        this.stops = meetingOrder(teamBoard(this, meeting.id, this.team));
         const reviewed = new Set(mine.filter((e) => e.reviewedAt).map((e) => e.leadId));
         this.goTo(resumeIndex(this.stops, meeting.currentLeadId, reviewed), false);
-    }
-
-    buildTeamBoard(meetingId) {
-        return teamBoard(this, meetingId, this.team);
     }
 
     // ---- the walk ------------------------------------------------------------
@@ -162,18 +154,10 @@ export default class ReviewMeeting extends LightningElement {
     get lead() {
         return this.leads.find((l) => l.id === this.stop?.leadId);
     }
-    /** The team's cards by lead id, built once per version of the leads (not per render). */
-    get cardsById() {
-        const cached = CARDS.get(this);
-        if (cached?.leads === this.leads && cached.meetingId === this.meeting?.id)
-            return cached.cards;
-        const board = this.buildTeamBoard(this.meeting?.id);
-        const cards = new Map(board.lanes.flatMap((l) => l.cards).map((c) => [c.id, c]));
-        CARDS.set(this, { leads: this.leads, meetingId: this.meeting?.id, cards });
-        return cards;
-    }
     get card() {
-        return this.stop ? this.cardsById.get(this.stop.leadId) : undefined;
+        return this.stop
+            ? teamCards(this, this.meeting?.id, this.team).get(this.stop.leadId)
+            : undefined;
     }
     get hasStops() {
         return this.stops.length > 0;
@@ -237,20 +221,9 @@ export default class ReviewMeeting extends LightningElement {
         else this.template.querySelector('c-review-meeting-lead')?.focusField(action);
     }
 
-    handleNext() {
-        this.goTo(this.index + 1);
-    }
-    handlePrevious() {
-        this.goTo(this.index - 1);
-    }
-    handleReview() {
-        return this.markReviewed();
-    }
-    handleEnd() {
-        return this.endMeeting();
-    }
-    handleHandBack() {
-        this.openHandBack();
+    /** The walk's buttons do what their shortcut does. */
+    handleButton(event) {
+        return KEY_ACTIONS[event.target.dataset.action](this);
     }
 
     // ---- hand-back (the lead's own quick action, reused) ----------------------

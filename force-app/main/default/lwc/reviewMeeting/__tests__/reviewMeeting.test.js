@@ -354,4 +354,20 @@ describe('c-review-meeting', () => {
             'h Hand back to marketing (then the next lead)'
         );
     });
+
+    it('does from its buttons what the shortcuts do', async () => {
+        const element = await mountMeeting();
+        await startMeeting(element);
+        updateRecord.mockResolvedValue({});
+        const button = (action) => queryDeep(element, `[data-action="${action}"]`);
+        button('next').click();
+        await settle();
+        expect(textOf(element, 'meeting-position')).toMatch(/lead 2 of 2/);
+        button('previous').click();
+        await settle();
+        expect(textOf(element, 'meeting-position')).toMatch(/lead 1 of 2/);
+        button('handBack').click();
+        await settle();
+        expect(element.shadowRoot.querySelector('c-review-meeting-hand-back').leadId).toBe(LEAD(1));
+    });
 });
