@@ -6,6 +6,9 @@ export const CARD_DRAG_TYPE = 'text/plain';
 /** Cards a lane shows at first and adds per "Show more": 2,000 cards at once take seconds. */
 export const CARDS_PER_PAGE = 20;
 
+/** Cards the arrow keys add past the last one shown: a few, so the step stays quick. */
+const CARDS_PER_KEY = 5;
+
 /**
  * One lane of the board (a rep or a status) and its cards, the first `pageSize` of them
  * and more on "Show more" (or when the arrow keys go past the last one shown). A status
@@ -102,14 +105,17 @@ export default class ReviewBoardLane extends LightningElement {
         this.limit += this.pageSize;
     }
 
-    /** Focuses the card at `index` (clamped to the cards there are), showing more if needed. */
+    /**
+     * Focuses the card at `index` (clamped to the cards there are), showing a few more
+     * when it is past the last one shown.
+     */
     @api
     focusCard(index) {
         const total = this.lane.cards.length;
         if (!total) return false;
         const target = Math.max(0, Math.min(total - 1, index));
         if (target >= this.limit) {
-            this.limit = Math.ceil((target + 1) / this.pageSize) * this.pageSize;
+            this.limit = Math.ceil((target + 1) / CARDS_PER_KEY) * CARDS_PER_KEY;
             this.pendingFocus = target;
         } else {
             this.template.querySelectorAll('c-review-board-card')[target]?.focus();

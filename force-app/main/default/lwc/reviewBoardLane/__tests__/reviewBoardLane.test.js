@@ -108,7 +108,7 @@ describe('c-review-board-lane', () => {
             expect(spies[0]).toHaveBeenCalled();
             key(element, 19, 'ArrowDown');
             await flushPromises();
-            expect(shown(element)).toHaveLength(40);
+            expect(shown(element)).toHaveLength(25);
             // The 21st card was not there to focus before; it is focused once rendered.
             expect(element.shadowRoot.activeElement).toBe(shown(element)[20]);
             spies = focusOf();
