@@ -16,6 +16,8 @@ export interface BrowserOrg {
     update(object: string, id: string, values: RecordValues): void;
     /** Creates a record behind the UI's back; answers its id. */
     create(object: string, values: RecordValues): string;
+    /** Deletes a record behind the UI's back. */
+    remove(object: string, id: string): void;
     close(): Promise<void>;
 }
 
@@ -42,6 +44,9 @@ export async function startBrowserOrg(options: { port?: number } = {}): Promise<
             org.store.update(object, id, values);
         },
         create: (object, values) => org.store.create(object, values),
+        remove(object, id) {
+            org.store.delete(object, id);
+        },
         close: () => org.close()
     };
 }

@@ -3,8 +3,14 @@
  * switches to meeting mode, runs a meeting over the two reps of the demo team with the
  * keyboard (shortcuts, typing notes and next steps, a past date refused), reloads in the
  * middle and resumes where it was, ends it and reads the summary. The meeting and its
- * entries are in the local org afterwards; a rep then sees the next step on their own
- * view. axe and a clean console at each stop.
+ * entries are in the local org afterwards. A second meeting meets the bad cases, changed
+ * behind its back in the org: a lead another manager saves meanwhile (the review kept,
+ * their change not written over, a message), a lead handed back to marketing from the
+ * meeting with the keyboard (the hand-back action itself; the lead's status changed in the
+ * org, the entry's outcome Handed_Back), a lead deleted meanwhile (the review kept without
+ * the link). Then the board by keyboard: arrows across cards and lanes, Home, Enter opens
+ * a card's Move to menu and a status chosen there is written. A rep then sees the next
+ * step on their own view. axe and a clean console at each stop.
  */
 import { describe, expect, it } from 'vitest';
 import { clickTab, component, expectClean, shownDate, useApp } from './app';
@@ -126,6 +132,160 @@ describe('Review board: a meeting with the keyboard, resumed after a reload', ()
             'OwnerId'
         ])[0];
         expect(lead.LL_Next_Step__c).toBe('Call legal about the contract');
+
+        // A second meeting: a lead handed back to marketing from the meeting, by keyboard.
+        await again.getByRole('button', { name: 'Close' }).click();
+        await again.getByRole('combobox', { name: 'Team' }).click();
+        await again.getByRole('option', { name: "Max Manager's team" }).click();
+        await again.getByRole('button', { name: 'Start meeting' }).click();
+        const at = again.getByText(/^Rep \d of 2: /);
+        await expect.poll(() => at.innerText()).toMatch(/lead 1 of 18 · 0 of 36 reviewed/);
+        const cardOnScreen = again.locator('c-review-meeting-lead [data-id="card"]');
+        const message = again.locator('[data-id="meeting-message"]');
+        // Another manager saves the same lead while the meeting is on it: the review is
+        // kept in the meeting, their change is not written over, and the message says so.
+        const contestedId = (await cardOnScreen.getAttribute('data-lead'))!;
+        const theirStep = org.find('Lead', { Id: contestedId }, ['LL_Next_Step__c'])[0]
+            .LL_Next_Step__c;
+        org.update('Lead', contestedId, { Title: 'VP Finance' });
+        await again.locator('[data-id="walk"]').focus();
+        await page.keyboard.press('p');
+        await page.keyboard.type('Discussed at the same time as Max');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('n');
+        await page.keyboard.type('My next step');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('r');
+        await expect
+            .poll(() => message.textContent())
+            .toMatch(/^Someone else changed .+ while the meeting was on it/);
+        expect(await at.innerText()).toMatch(/lead 1 of 18 · 1 of 36 reviewed/);
+        expect(org.find('Lead', { Id: contestedId }, ['LL_Next_Step__c', 'Title'])[0]).toEqual({
+            LL_Next_Step__c: theirStep,
+            Title: 'VP Finance'
+        });
+        // The refused write shows in the console as the browser logs any failed request.
+        expect(app.session.consoleErrors.splice(0)).toEqual([
+            expect.stringContaining('412 (Precondition Failed)')
+        ]);
+        await page.keyboard.press('j');
+        await expect.poll(() => at.innerText()).toMatch(/lead 2 of 18 · 1 of 36 reviewed/);
+        const handedId = await cardOnScreen.getAttribute('data-lead');
+        await page.keyboard.press('h');
+        const dialog = again.getByRole('dialog', { name: /^Hand back .+ to marketing$/ });
+        const reason = dialog.getByRole('combobox', { name: 'Reason' });
+        await reason.waitFor();
+        await expectClean(app);
+        await reason.focus();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        await dialog.getByRole('textbox', { name: 'Notes' }).focus();
+        await page.keyboard.type('No budget until the spring; keep them warm');
+        await dialog.getByRole('button', { name: 'Hand back', exact: true }).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => at.innerText()).toMatch(/lead 3 of 18 · 2 of 36 reviewed/);
+        await expect.poll(() => dialog.count()).toBe(0);
+        const handed = org.find('Lead', { Id: handedId }, ['Status', 'LL_Handback_Notes__c'])[0];
+        expect(handed).toMatchObject({
+            Status: 'Nurturing',
+            LL_Handback_Notes__c: 'No budget until the spring; keep them warm'
+        });
+        const second = org
+            .find('LL_Review_Meeting__c', { LL_Status__c: 'In_Progress' }, ['Id'])
+            .map((m) => m.Id);
+        expect(second).toHaveLength(1);
+        await expectClean(app);
+
+        // A lead deleted while the meeting is on it: the review is kept without the link.
+        const deletedId = (await cardOnScreen.getAttribute('data-lead'))!;
+        org.remove('Lead', deletedId);
+        await page.keyboard.press('p');
+        await page.keyboard.type('They merged into another account');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('r');
+        await expect
+            .poll(() => message.textContent())
+            .toMatch(/ was deleted during the meeting\. Your review is kept in the meeting/);
+        // The refused entry link and lead write, as the browser logs failed requests.
+        await expect
+            .poll(() => again.getByRole('button', { name: 'Mark reviewed' }).isEnabled())
+            .toBe(true);
+        expect(app.session.consoleErrors.splice(0)).toEqual([
+            expect.stringContaining('400 (Bad Request)'),
+            expect.stringContaining('404 (Not Found)')
+        ]);
+        const secondEntries = org.find('LL_Review_Entry__c', { LL_Meeting__c: second[0] }, [
+            'LL_Lead__c',
+            'LL_Progress__c',
+            'LL_Outcome__c',
+            'LL_Status_After__c'
+        ]);
+        expect(secondEntries).toHaveLength(3);
+        expect(secondEntries).toContainEqual(
+            expect.objectContaining({
+                LL_Lead__c: contestedId,
+                LL_Progress__c: 'Discussed at the same time as Max'
+            })
+        );
+        expect(secondEntries).toContainEqual(
+            expect.objectContaining({
+                LL_Lead__c: handedId,
+                LL_Outcome__c: 'Handed_Back',
+                LL_Status_After__c: 'Nurturing'
+            })
+        );
+        expect(secondEntries).toContainEqual(
+            expect.objectContaining({
+                LL_Lead__c: null,
+                LL_Progress__c: 'They merged into another account'
+            })
+        );
+        await expectClean(app);
+
+        // The board with the keyboard: arrows between cards and lanes, Enter opens the card's
+        // Move to menu, and a status chosen there is written.
+        await again.getByRole('button', { name: 'Back to the board' }).click();
+        // Re-read: leads changed behind the board's back above would refuse a move.
+        await again.getByRole('button', { name: 'Refresh' }).click();
+        await again.getByText(/^\d+ open leads/).waitFor();
+        await again.locator('[data-id="card"][tabindex="0"]').focus();
+        const focusedCard = again.locator('[data-id="card"]:focus');
+        const firstLabel = await focusedCard.getAttribute('aria-label');
+        expect(firstLabel).toMatch(/, 1 of \d+ in /);
+        const laneOf = (label: string | null) => /, \d+ of \d+ in (.+)$/.exec(label ?? '')?.[1];
+        // Right to the next lane (a rep's, with many cards), down, Home, and back left.
+        await page.keyboard.press('ArrowRight');
+        await expect
+            .poll(async () => laneOf(await focusedCard.getAttribute('aria-label')))
+            .not.toBe(laneOf(firstLabel));
+        expect(await focusedCard.getAttribute('aria-label')).toMatch(/, 1 of ([2-9]|\d\d+) in /);
+        await page.keyboard.press('ArrowDown');
+        await expect.poll(() => focusedCard.getAttribute('aria-label')).toMatch(/, 2 of \d+ in /);
+        await page.keyboard.press('Home');
+        await expect.poll(() => focusedCard.getAttribute('aria-label')).toMatch(/, 1 of \d+ in /);
+        await page.keyboard.press('ArrowLeft');
+        await expect.poll(() => focusedCard.getAttribute('aria-label')).toBe(firstLabel);
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => focusedCard.getAttribute('aria-label')).toMatch(/, 1 of \d+ in /);
+        const movedId = await focusedCard.getAttribute('data-lead');
+        const before = org.find('Lead', { Id: movedId }, ['Status'])[0].Status;
+        await page.keyboard.press('Enter');
+        // Down the menu to a status the org's Status picklist has (the settings' default
+        // process also names Salesforce's standard values, which this org refuses).
+        const focusedItem = again.locator('[role="menuitem"]:focus');
+        let toStatus = '';
+        for (let i = 0; i < 8 && !['Working', 'Qualified'].includes(toStatus); i++) {
+            await page.keyboard.press('ArrowDown');
+            toStatus = (await focusedItem.innerText()).trim();
+        }
+        expect(toStatus).not.toBe(before);
+        await page.keyboard.press('Enter');
+        await expect
+            .poll(() => again.locator('[data-id="move-message"]').textContent())
+            .toMatch(new RegExp(`moved to ${toStatus}\\.$`));
+        expect(org.find('Lead', { Id: movedId }, ['Status'])[0].Status).toBe(toStatus);
+        await expectClean(app);
 
         // The rep sees the next step on their own view.
         await page.getByLabel('Act as').selectOption(String(lead.OwnerId));

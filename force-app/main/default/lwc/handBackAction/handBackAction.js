@@ -168,7 +168,8 @@ export default class HandBackAction extends LightningElement {
         await this.write(
             plan,
             'Handed back to marketing',
-            `${handbackReasonLabel(this.reason)}; nurture until ${this.nurtureUntil}.`
+            `${handbackReasonLabel(this.reason)}; nurture until ${this.nurtureUntil}.`,
+            'handedback'
         );
     }
 
@@ -201,8 +202,11 @@ export default class HandBackAction extends LightningElement {
 
     // ---- writing ----------------------------------------------------------------
 
-    /** The lead first (conditional), then the Task: a failed lead write logs nothing. */
-    async write(plan, title, message) {
+    /**
+     * The lead first (conditional), then the Task: a failed lead write logs nothing. Once
+     * the lead is written, `doneEvent` (if given) tells a host such as meeting mode.
+     */
+    async write(plan, title, message, doneEvent) {
         this.saving = true;
         this.saveErrors = [];
         try {
@@ -226,6 +230,9 @@ export default class HandBackAction extends LightningElement {
             );
         }
         this.saving = false;
+        if (doneEvent) {
+            this.dispatchEvent(new CustomEvent(doneEvent, { detail: { changes: plan.changes } }));
+        }
         this.dispatchEvent(new CloseActionScreenEvent());
     }
 

@@ -16,6 +16,16 @@ import { PageCollector } from 'c/graphqlPages';
 import { BOARD_CURSORS, BOARD_LIMIT, BOARD_PAGE_SIZE, BOARD_QUERY } from './boardQuery';
 import { boardData } from './boardData';
 
+const TEAM_OPTIONS_NONE = [{ label: 'All reps', value: '' }];
+const TIER_OPTIONS = [
+    { label: 'Any tier', value: '' },
+    ...TIERS.map((t) => ({ label: t, value: t }))
+];
+const FLAG_OPTIONS = [
+    { label: 'Any or no flag', value: '' },
+    ...BOARD_CHECKS.map((id) => ({ label: id.replace(/-/g, ' '), value: id }))
+];
+
 /**
  * The review board app page: reads open leads, users, queues, review entries and settings
  * page by page (2,000 leads a round trip), builds the board in the core and shows it in
@@ -39,6 +49,16 @@ export default class ReviewBoard extends LightningElement {
     moveErrors;
     moveMessage = '';
     mode = 'board';
+    // Kept as fields, set once per read: a getter would hand every lane and card new
+    // arrays on each render (a focus move too) and re-render them all.
+    statuses = [];
+    teamOptions = TEAM_OPTIONS_NONE;
+    tierOptions = TIER_OPTIONS;
+    flagOptions = FLAG_OPTIONS;
+    /** The card the board's single tab stop is on (the first card until one is focused). */
+    focusedId;
+    /** A card moved from the keyboard: focus it again in its new lane once rendered. */
+    refocusId;
 
     connectedCallback() {
         this.startReading();
@@ -73,6 +93,11 @@ export default class ReviewBoard extends LightningElement {
         this.errors = undefined;
         this.loading = false;
         this.data = boardData(this.pages.records, query);
+        this.statuses = statusOrder(this.data.settings);
+        this.teamOptions = [
+            ...TEAM_OPTIONS_NONE,
+            ...this.data.teams.map((t) => ({ label: t.name, value: t.id }))
+        ];
         this.findings = boardFindings(
             this.data.leads,
             this.data.users,
@@ -122,8 +147,45 @@ export default class ReviewBoard extends LightningElement {
         return this.board?.lanes ?? [];
     }
 
-    get statuses() {
-        return this.data ? statusOrder(this.data.settings) : [];
+    get activeId() {
+        const lanes = this.lanes;
+        if (this.focusedId && lanes.some((l) => l.cards.some((c) => c.id === this.focusedId)))
+            return this.focusedId;
+        return lanes.find((l) => l.cards.length)?.cards[0].id;
+    }
+
+    renderedCallback() {
+        if (!this.refocusId) return;
+        const leadId = this.refocusId;
+        this.refocusId = undefined;
+        const laneIndex = this.lanes.findIndex((l) => l.cards.some((c) => c.id === leadId));
+        if (laneIndex < 0) return;
+        const index = this.lanes[laneIndex].cards.findIndex((c) => c.id === leadId);
+        this.laneElements()[laneIndex]?.focusCard(index);
+    }
+
+    laneElements() {
+        return [...this.template.querySelectorAll('c-review-board-lane')];
+    }
+
+    handleCardFocus(event) {
+        this.focusedId = event.detail.leadId;
+    }
+
+    /** Left and Right from a card: the nearest lane that way with cards, at the same row. */
+    handleLaneKey(event) {
+        const { laneKey, index, direction } = event.detail;
+        const lanes = this.lanes;
+        const elements = this.laneElements();
+        let at = lanes.findIndex((l) => l.key === laneKey) + direction;
+        while (at >= 0 && at < lanes.length) {
+            const shown = elements[at]?.shownCount ?? 0;
+            if (shown > 0) {
+                elements[at].focusCard(Math.min(index, shown - 1));
+                return;
+            }
+            at += direction;
+        }
     }
 
     get droppable() {
@@ -134,24 +196,6 @@ export default class ReviewBoard extends LightningElement {
         if (!this.board) return '';
         const { shown, hidden } = this.board;
         return `${shown} open leads${hidden ? ` (${hidden} hidden by filters)` : ''}`;
-    }
-
-    get teamOptions() {
-        return [
-            { label: 'All reps', value: '' },
-            ...(this.data?.teams ?? []).map((t) => ({ label: t.name, value: t.id }))
-        ];
-    }
-
-    get tierOptions() {
-        return [{ label: 'Any tier', value: '' }, ...TIERS.map((t) => ({ label: t, value: t }))];
-    }
-
-    get flagOptions() {
-        return [
-            { label: 'Any or no flag', value: '' },
-            ...BOARD_CHECKS.map((id) => ({ label: id.replace(/-/g, ' '), value: id }))
-        ];
     }
 
     handleFilterChange(event) {
@@ -215,6 +259,7 @@ export default class ReviewBoard extends LightningElement {
                 }
             });
             this.moveMessage = `${card.name} moved to ${toStatus}.`;
+            if (this.focusedId === leadId) this.refocusId = leadId;
         } catch (error) {
             const problem = writeProblem(error);
             this.moveErrors =

@@ -7,16 +7,42 @@ const TIER_CLASS = {
     Cold: 'slds-badge'
 };
 
+/** Keys that move the focus between the board's cards (the lane and the board act on them). */
+const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
+
 /**
  * A lead on the board: name, company, tier and score, days since the last touch, hygiene
  * flags, next step and its date (overdue stands out) and what changed since the last
  * review. Display only: it can be dragged, and its "Move to" menu sends `move` events.
+ * On the board it is one stop of a roving tab stop: the `active` card is the one Tab
+ * reaches; arrow keys, Home and End go up as `cardkey` { leadId, key }, Enter or Space
+ * opens the "Move to" menu, and getting the focus sends `cardfocus` { leadId }.
  */
 export default class ReviewBoardCard extends LightningElement {
     @api card;
     @api statuses = [];
     /** Meeting mode shows the card without the move menu. */
     @api hideMove = false;
+    /** On the board: part of the cards' keyboard navigation. */
+    @api navigable = false;
+    /** The card Tab reaches (one per board). */
+    @api active = false;
+    /** Where it is, for screen readers: "3 of 40 in Working". */
+    @api position = '';
+
+    /** The menu's items are rendered once it first opens: most cards' menus never do. */
+    menuOpened = false;
+
+    /** Puts the focus on the card. */
+    @api
+    focus() {
+        this.template.querySelector('[data-id="card"]')?.focus();
+    }
+
+    get tabIndex() {
+        if (!this.navigable) return undefined;
+        return this.active ? '0' : '-1';
+    }
 
     get tierClass() {
         return TIER_CLASS[this.card.tier] ?? 'slds-badge';
@@ -53,6 +79,14 @@ export default class ReviewBoardCard extends LightningElement {
         return this.card.nextStepOverdue ? `Overdue by ${days} day${days === 1 ? '' : 's'}` : '';
     }
 
+    get menuItems() {
+        return this.menuOpened ? this.moveItems : [];
+    }
+
+    handleMenuOpen() {
+        this.menuOpened = true;
+    }
+
     get moveItems() {
         return this.statuses
             .filter((s) => s !== this.card.status)
@@ -68,7 +102,30 @@ export default class ReviewBoardCard extends LightningElement {
     }
 
     get cardLabel() {
-        return `${this.card.name}, ${this.card.company}`;
+        const where = this.position ? `, ${this.position}` : '';
+        return `${this.card.name}, ${this.card.company}${where}`;
+    }
+
+    handleFocus(event) {
+        if (!this.navigable || event.target !== event.currentTarget) return;
+        this.dispatchEvent(new CustomEvent('cardfocus', { detail: { leadId: this.card.id } }));
+    }
+
+    /** Keys on the card itself (not in its menu): navigation goes up, Enter opens the menu. */
+    handleKeyDown(event) {
+        if (!this.navigable || event.target !== event.currentTarget) return;
+        const { key } = event;
+        if (NAV_KEYS.has(key)) {
+            event.preventDefault();
+            this.dispatchEvent(
+                new CustomEvent('cardkey', { detail: { leadId: this.card.id, key } })
+            );
+        } else if ((key === 'Enter' || key === ' ') && this.showMove) {
+            event.preventDefault();
+            const menu = this.template.querySelector('[data-id="move-menu"]');
+            menu.focus();
+            menu.click();
+        }
     }
 
     handleMoveSelect(event) {

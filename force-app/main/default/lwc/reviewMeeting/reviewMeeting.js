@@ -3,43 +3,48 @@ import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import USER_ID from '@salesforce/user/Id';
 import {
-    REVIEW_ENTRY,
     REVIEW_MEETING,
-    addDays,
-    buildBoard,
-    isoDate,
-    lastReviewOf,
     meetingFromRecord,
     meetingOrder,
     meetingToFields,
     resumeIndex,
     statusOrder,
-    summarizeMeeting,
-    summaryText,
-    validateNextStep,
-    writeProblem
+    validateNextStep
 } from 'c/leadLoopCore';
 import { edgesOf } from 'c/graphqlPages';
 import { MEETING_QUERY } from './meetingQuery';
+import { completedFields, summaryOf } from './meetingSummary';
+import { noticeFor, positionText, repStart, teamBoard, teamCards } from './meetingWalk';
 import {
-    ENTRY_OBJECT,
-    MESSAGES,
     draftFor,
     entryFields,
-    leadFields,
-    savedLead
+    newMeeting,
+    savedEntry,
+    writeEntry,
+    writeLead
 } from './meetingWrites';
 import { SHORTCUTS, shortcutFor } from './shortcuts';
 
-/** Cards per component, outside the reactive fields so reading them never re-renders. */
-const CARDS = new WeakMap();
+/** What each keyboard shortcut (and button) does in the walk (the form's fields take the rest). */
+const KEY_ACTIONS = {
+    next: (m) => m.goTo(m.index + 1),
+    previous: (m) => m.goTo(m.index - 1),
+    nextRep: (m) => m.nextRep(1),
+    previousRep: (m) => m.nextRep(-1),
+    review: (m) => m.markReviewed(null),
+    handBack: (m) => m.openHandBack(),
+    end: (m) => m.endMeeting(),
+    leave: (m) => m.template.querySelector('[data-id="walk"]')?.focus()
+};
 
 /**
- * Meeting mode: choose a team and period, walk rep by rep and lead by lead with the
- * keyboard, record progress, next step and date, a status change, and mark each lead
- * reviewed. Every lead is saved as it goes (an LL_Review_Entry__c per lead, the meeting's
- * current lead on LL_Review_Meeting__c), so a reload or a second device resumes there.
- * Writes are conditional on the record not having changed since it was read.
+ * Meeting mode: choose a team and period (c-review-meeting-setup), walk rep by rep and
+ * lead by lead with the keyboard (c-review-meeting-lead shows the lead and its form),
+ * record progress, next step and date, a status change, and mark each lead reviewed; the
+ * summary at the end (c-review-meeting-summary). Every lead is saved as it goes (an
+ * LL_Review_Entry__c per lead, the meeting's current lead on LL_Review_Meeting__c), so a
+ * reload or a second device resumes there. Writes (./meetingWrites) are conditional on the
+ * record not having changed since it was read.
  */
 export default class ReviewMeeting extends LightningElement {
     @api leads = [];
@@ -55,8 +60,6 @@ export default class ReviewMeeting extends LightningElement {
     errors;
     meeting;
     teamId = '';
-    periodStart = addDays(new Date(), -7);
-    periodEnd = isoDate(new Date());
     stops = [];
     index = 0;
     saved = new Map();
@@ -66,6 +69,10 @@ export default class ReviewMeeting extends LightningElement {
     saving = false;
     summary;
     shortcuts = SHORTCUTS;
+    /** The hand-back action is open for the current lead. */
+    handingBack = false;
+    /** What the last action did, for screen readers ("… handed back to marketing."). */
+    done = '';
 
     @wire(graphql, { query: '$meetingQuery' })
     wiredMeetings(result) {
@@ -81,8 +88,6 @@ export default class ReviewMeeting extends LightningElement {
         this.template.addEventListener('keydown', (event) => this.handleKey(event));
     }
 
-    // ---- setup -------------------------------------------------------------
-
     get stage() {
         if (this.summary) return 'summary';
         return this.meeting ? 'walk' : 'setup';
@@ -96,47 +101,18 @@ export default class ReviewMeeting extends LightningElement {
     get isSummary() {
         return this.stage === 'summary';
     }
-
-    get teamOptions() {
-        return this.teams.map((t) => ({ label: t.name, value: t.id }));
-    }
     get team() {
         return this.teams.find((t) => t.id === this.teamId);
     }
-    get startDisabled() {
-        return !this.team || this.saving;
-    }
-    get inProgress() {
-        return this.meetings
-            .filter((m) => m.status === 'In_Progress')
-            .map((m) => ({ ...m, label: this.meetingLabel(m) }));
-    }
-    get completed() {
-        return this.meetings
-            .filter((m) => m.status === 'Completed')
-            .map((m) => ({ ...m, label: this.meetingLabel(m) }));
-    }
-    meetingLabel(m) {
-        const team = this.teams.find((t) => t.id === m.teamManagerId)?.name ?? 'Team';
-        return `${team}, ${m.meetingDate ?? ''} (${m.periodStart ?? '?'} to ${m.periodEnd ?? '?'})`;
-    }
 
-    handleSetupChange(event) {
-        this[event.target.dataset.field] = event.detail.value;
-    }
+    // ---- setup -------------------------------------------------------------
 
-    async handleStart() {
+    async handleStart(event) {
+        const { teamId, periodStart, periodEnd } = event.detail;
         this.saving = true;
         this.errors = undefined;
         try {
-            const values = {
-                meetingDate: isoDate(new Date()),
-                facilitatorId: USER_ID,
-                teamManagerId: this.teamId,
-                periodStart: this.periodStart || null,
-                periodEnd: this.periodEnd || null,
-                status: 'In_Progress'
-            };
+            const values = newMeeting(teamId, periodStart, periodEnd, USER_ID, new Date());
             const created = await createRecord({
                 apiName: REVIEW_MEETING.objectApiName,
                 fields: meetingToFields(values)
@@ -151,11 +127,11 @@ export default class ReviewMeeting extends LightningElement {
     }
 
     handleResume(event) {
-        this.open(this.meetings.find((m) => m.id === event.target.dataset.meeting));
+        this.open(this.meetings.find((m) => m.id === event.detail.meetingId));
     }
 
     handleViewSummary(event) {
-        const meeting = this.meetings.find((m) => m.id === event.target.dataset.meeting);
+        const meeting = this.meetings.find((m) => m.id === event.detail.meetingId);
         this.teamId = meeting.teamManagerId;
         this.summary = this.summarize(meeting, new Date(`${meeting.meetingDate}T23:59:59Z`));
     }
@@ -163,34 +139,11 @@ export default class ReviewMeeting extends LightningElement {
     open(meeting) {
         this.meeting = meeting;
         this.teamId = meeting.teamManagerId;
-        this.saved = new Map(this.entriesOf(meeting.id).map((e) => [e.leadId, e]));
-        this.stops = meetingOrder(this.buildTeamBoard(meeting.id));
-        const reviewed = new Set(
-            [...this.saved.values()].filter((e) => e.reviewedAt).map((e) => e.leadId)
-        );
+        const mine = this.entries.filter((e) => e.meetingId === meeting.id && e.leadId);
+        this.saved = new Map(mine.map((e) => [e.leadId, e]));
+        this.stops = meetingOrder(teamBoard(this, meeting.id, this.team));
+        const reviewed = new Set(mine.filter((e) => e.reviewedAt).map((e) => e.leadId));
         this.goTo(resumeIndex(this.stops, meeting.currentLeadId, reviewed), false);
-    }
-
-    entriesOf(meetingId) {
-        return this.entries.filter((e) => e.meetingId === meetingId && e.leadId);
-    }
-
-    buildTeamBoard(meetingId) {
-        return buildBoard(
-            this.leads,
-            this.findings,
-            this.entries
-                .filter((e) => e.meetingId !== meetingId)
-                .map(lastReviewOf)
-                .filter(Boolean),
-            this.settings,
-            new Date(),
-            {
-                laneBy: 'rep',
-                ownerNames: this.ownerNames,
-                filters: { ownerIds: this.team?.repIds ?? [] }
-            }
-        );
     }
 
     // ---- the walk ------------------------------------------------------------
@@ -201,40 +154,22 @@ export default class ReviewMeeting extends LightningElement {
     get lead() {
         return this.leads.find((l) => l.id === this.stop?.leadId);
     }
-    /** The team's cards by lead id, built once per version of the leads (not per render). */
-    get cardsById() {
-        const cached = CARDS.get(this);
-        if (cached?.leads === this.leads && cached.meetingId === this.meeting?.id)
-            return cached.cards;
-        const board = this.buildTeamBoard(this.meeting?.id);
-        const cards = new Map(board.lanes.flatMap((l) => l.cards).map((c) => [c.id, c]));
-        CARDS.set(this, { leads: this.leads, meetingId: this.meeting?.id, cards });
-        return cards;
-    }
     get card() {
-        return this.stop ? this.cardsById.get(this.stop.leadId) : undefined;
+        return this.stop
+            ? teamCards(this, this.meeting?.id, this.team).get(this.stop.leadId)
+            : undefined;
     }
     get hasStops() {
         return this.stops.length > 0;
     }
     get position() {
-        const s = this.stop;
-        if (!s) return 'No open leads for this team.';
-        const reps = new Set(this.stops.map((x) => x.repId)).size;
-        const ofRep = this.stops.filter((x) => x.repId === s.repId).length;
-        return `Rep ${s.repIndex + 1} of ${reps}: ${s.repName} · lead ${s.leadIndex + 1} of ${ofRep} · ${this.reviewedCount} of ${this.stops.length} reviewed`;
-    }
-    get reviewedCount() {
-        return this.stops.filter((s) => this.saved.get(s.leadId)?.reviewedAt).length;
+        return positionText(this.stops, this.index, this.saved);
     }
     get isReviewed() {
         return Boolean(this.saved.get(this.stop?.leadId)?.reviewedAt);
     }
     get leadNotice() {
-        if (!this.stop) return '';
-        const card = this.card;
-        if (!card) return MESSAGES.missing;
-        return card.ownerId !== this.stop.repId ? MESSAGES.reassigned(card.ownerName) : '';
+        return noticeFor(this.stop, this.card);
     }
     get statuses() {
         return this.settings ? statusOrder(this.settings) : [];
@@ -246,6 +181,7 @@ export default class ReviewMeeting extends LightningElement {
         this.draft = draftFor(this.lead, this.saved.get(this.stop.leadId));
         this.problems = [];
         this.message = '';
+        this.done = '';
         if (savePosition) {
             const fields = {
                 Id: this.meeting.id,
@@ -258,8 +194,7 @@ export default class ReviewMeeting extends LightningElement {
     }
 
     nextRep(step) {
-        const rep = this.stop.repIndex + step;
-        const found = this.stops.findIndex((s) => s.repIndex === rep);
+        const found = repStart(this.stops, this.index, step);
         if (found >= 0) this.goTo(found);
     }
 
@@ -277,161 +212,100 @@ export default class ReviewMeeting extends LightningElement {
     }
 
     handleKey(event) {
+        // The hand-back dialog's keys are its own.
+        if (this.handingBack) return;
         const action = shortcutFor(event);
         if (!action || !this.isWalk) return;
         event.preventDefault();
-        const form = this.template.querySelector('c-review-meeting-lead');
-        if (action === 'next') this.goTo(this.index + 1);
-        else if (action === 'previous') this.goTo(this.index - 1);
-        else if (action === 'nextRep') this.nextRep(1);
-        else if (action === 'previousRep') this.nextRep(-1);
-        else if (action === 'review') this.markReviewed();
-        else if (action === 'end') this.endMeeting();
-        else if (action === 'leave') this.template.querySelector('[data-id="walk"]')?.focus();
-        else form?.focusField(action);
+        if (KEY_ACTIONS[action]) KEY_ACTIONS[action](this);
+        else this.template.querySelector('c-review-meeting-lead')?.focusField(action);
     }
 
-    handleNext() {
-        this.goTo(this.index + 1);
-    }
-    handlePrevious() {
-        this.goTo(this.index - 1);
-    }
-    handleReview() {
-        return this.markReviewed();
-    }
-    handleEnd() {
-        return this.endMeeting();
+    /** The walk's buttons do what their shortcut does. */
+    handleButton(event) {
+        return KEY_ACTIONS[event.target.dataset.action](this);
     }
 
-    async markReviewed() {
+    // ---- hand-back (the lead's own quick action, reused) ----------------------
+
+    get handBackDisabled() {
+        return this.saving || !this.lead;
+    }
+
+    openHandBack() {
+        if (!this.handBackDisabled) this.handingBack = true;
+    }
+
+    handleHandBackClose() {
+        this.handingBack = false;
+        Promise.resolve().then(() => this.template.querySelector('[data-id="walk"]')?.focus());
+    }
+
+    /** The lead was handed back: its outcome, recorded like a review, then the next lead. */
+    handleHandedBack(event) {
+        const { changes } = event.detail;
+        if (changes.id === this.lead?.id) this.markReviewed(changes);
+    }
+
+    /**
+     * Saves the lead's entry, then the lead (a hand-back, `handedBack` its changes, has
+     * written the lead already), then moves on unless there is a message.
+     */
+    async markReviewed(handedBack = null) {
         const stop = this.stop;
         if (!stop || this.saving) return;
         const now = new Date();
-        this.problems = this.checkDraft(now);
+        this.problems = handedBack ? [] : this.checkDraft(now);
         if (this.problems.length) return;
         this.saving = true;
         this.errors = undefined;
         const lead = this.lead;
         const name = this.card?.name ?? stop.leadId;
+        if (handedBack) this.draft = { ...this.draft, status: handedBack.status ?? '' };
         try {
-            const entry = await this.saveEntry(stop, lead, now);
+            const entry = await this.saveEntry(stop, lead, name, now, Boolean(handedBack));
             if (!entry) return;
-            let leadOut;
-            if (lead) leadOut = await this.saveLead(lead, name, now);
-            this.dispatchEvent(
-                new CustomEvent('leadsaved', {
-                    detail: { lead: leadOut ?? { id: stop.leadId }, entry }
-                })
-            );
-            if (!this.message) this.goTo(this.index + 1);
+            // An unexpected failure of the lead write still leaves the entry saved: show it.
+            const result = handedBack
+                ? { lead: { ...lead, ...handedBack } }
+                : lead && (await writeLead(lead, this.draft, now, name));
+            if (result?.message) this.message = result.message;
+            if (result?.error) this.errors = result.error;
+            const leadOut = result?.lead ?? { id: stop.leadId };
+            this.dispatchEvent(new CustomEvent('leadsaved', { detail: { lead: leadOut, entry } }));
+            if (this.message) return;
+            this.goTo(this.index + 1);
+            if (handedBack)
+                this.done = `${name} handed back to marketing; the meeting recorded it.`;
+        } catch (error) {
+            this.errors = error;
         } finally {
             this.saving = false;
         }
     }
 
-    async saveEntry(stop, lead, now) {
+    async saveEntry(stop, lead, name, now, handedBack = false) {
         const existing = this.saved.get(stop.leadId);
-        const fields = entryFields({
-            meetingId: this.meeting.id,
-            stop,
-            lead,
-            card: this.card,
-            draft: this.draft,
-            now
-        });
-        try {
-            const record = existing?.id
-                ? await updateRecord(
-                      { fields: { Id: existing.id, ...fields } },
-                      existing.lastModifiedDate
-                          ? { ifUnmodifiedSince: existing.lastModifiedDate }
-                          : undefined
-                  )
-                : await createRecord({ apiName: ENTRY_OBJECT, fields });
-            return this.remember(stop, existing, fields, record, lead);
-        } catch (error) {
-            const problem = writeProblem(error);
-            if (problem === 'conflict') {
-                this.message = MESSAGES.entryConflict;
-                return null;
-            }
-            if (problem === 'deleted' && lead && !existing?.id) {
-                // The lead went while we were on it: keep the review without the link.
-                const record = await createRecord({
-                    apiName: ENTRY_OBJECT,
-                    fields: { ...fields, [REVIEW_ENTRY.fields.leadId]: null }
-                });
-                this.message = MESSAGES.leadDeleted(this.card?.name ?? stop.leadId);
-                return this.remember(stop, existing, fields, record, null);
-            }
-            this.errors = error;
-            return null;
-        }
-    }
-
-    remember(stop, existing, fields, record, lead) {
-        const entry = {
-            ...(existing ?? {}),
-            id: record?.id ?? existing?.id,
-            meetingId: this.meeting.id,
-            leadId: lead ? stop.leadId : null,
-            repId: stop.repId,
-            progress: this.draft.progress || null,
-            nextStep: this.draft.nextStep || null,
-            nextStepDate: this.draft.nextStepDate || null,
-            statusAtReview: fields.LL_Status_At_Review__c,
-            statusAfter: fields.LL_Status_After__c,
-            tierAtReview: fields.LL_Tier_At_Review__c,
-            flags: (fields.LL_Flags__c || '').split(';').filter(Boolean),
-            outcome: fields.LL_Outcome__c,
-            reviewedAt: fields.LL_Reviewed_At__c,
-            lastModifiedDate: record?.lastModifiedDate ?? null
-        };
+        const { card, draft } = this;
+        const meetingId = this.meeting.id;
+        const fields = entryFields({ meetingId, stop, lead, card, draft, now, handedBack });
+        const { record, linked, message } = await writeEntry(existing, fields, name);
+        if (message) this.message = message;
+        if (!record) return null;
+        const entry = savedEntry({ existing, meetingId, stop, draft, fields, record, linked });
         this.saved = new Map(this.saved).set(stop.leadId, entry);
         return entry;
-    }
-
-    async saveLead(lead, name, now) {
-        try {
-            const record = await updateRecord(
-                { fields: leadFields(lead, this.draft, now) },
-                lead.lastModifiedDate ? { ifUnmodifiedSince: lead.lastModifiedDate } : undefined
-            );
-            return savedLead(lead, this.draft, now, record?.lastModifiedDate);
-        } catch (error) {
-            const problem = writeProblem(error);
-            if (problem === 'conflict') this.message = MESSAGES.leadConflict(name);
-            else if (problem === 'deleted') this.message = MESSAGES.leadDeleted(name);
-            else this.errors = error;
-            return undefined;
-        }
     }
 
     // ---- the end -------------------------------------------------------------
 
     summarize(meeting, now) {
-        const team = this.teams.find((t) => t.id === meeting.teamManagerId);
-        const scope = this.leads.filter((l) => !l.isConverted && team?.repIds.includes(l.ownerId));
-        const entries = this.entries.filter((e) => e.meetingId === meeting.id);
-        // The open meeting: what was saved here (leads that went are kept without a link).
-        const mine =
-            meeting.id === this.meeting?.id
-                ? [...this.saved.values(), ...entries.filter((e) => !e.leadId)]
-                : entries;
-        const earlier = this.meetings
-            .filter(
-                (m) =>
-                    m.id !== meeting.id &&
-                    m.status === 'Completed' &&
-                    m.teamManagerId === meeting.teamManagerId &&
-                    (m.meetingDate ?? '') <= (meeting.meetingDate ?? '')
-            )
-            .map((m) => ({
-                meeting: m,
-                entries: this.entries.filter((e) => e.meetingId === m.id)
-            }));
-        return summarizeMeeting(mine, scope, now, earlier);
+        const { leads, entries, meetings, teams, saved } = this;
+        return summaryOf(
+            meeting,
+            { leads, entries, meetings, teams, saved, openId: this.meeting?.id },
+            now
+        );
     }
 
     async endMeeting() {
@@ -439,20 +313,7 @@ export default class ReviewMeeting extends LightningElement {
         const summary = this.summarize(this.meeting, new Date());
         this.saving = true;
         try {
-            await updateRecord({
-                fields: {
-                    Id: this.meeting.id,
-                    ...meetingToFields({
-                        status: 'Completed',
-                        currentLeadId: null,
-                        leadsInScope: summary.leadsInScope,
-                        leadsReviewed: summary.leadsReviewed,
-                        overdueNextSteps: summary.overdueNextSteps,
-                        flagsRaised: summary.flagsRaised,
-                        summary: summaryText(summary)
-                    })
-                }
-            });
+            await updateRecord({ fields: completedFields(this.meeting.id, summary) });
             this.summary = summary;
             refreshGraphQL(this.meetingsResult);
         } catch (error) {

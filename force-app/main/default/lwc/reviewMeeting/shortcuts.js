@@ -11,8 +11,9 @@ export const SHORTCUTS = [
     { keys: 'd', action: 'nextStepDate', text: 'Set the next-step date' },
     { keys: 's', action: 'status', text: 'Change the status' },
     { keys: 'r', action: 'review', text: 'Save and mark reviewed (then the next lead)' },
+    { keys: 'h', action: 'handBack', text: 'Hand back to marketing (then the next lead)' },
     { keys: 'e', action: 'end', text: 'End the meeting and show the summary' },
-    { keys: 'Esc', action: 'leave', text: 'Leave a field' }
+    { keys: 'Esc', action: 'leave', text: 'Leave a field, or close the hand-back' }
 ];
 
 const LETTERS = {
@@ -27,6 +28,7 @@ const LETTERS = {
     d: 'nextStepDate',
     s: 'status',
     r: 'review',
+    h: 'handBack',
     e: 'end'
 };
 

@@ -24,8 +24,9 @@ async function flushPromises() {
 async function open(record) {
     const element = createElement('c-hand-back-action', { is: HandBackAction });
     element.recordId = LEAD_ID;
-    const events = { toasts: [], closed: 0 };
+    const events = { toasts: [], closed: 0, handedBack: [] };
     element.addEventListener(ShowToastEventName, (e) => events.toasts.push(e.detail));
+    element.addEventListener('handedback', (e) => events.handedBack.push(e.detail));
     element.addEventListener(CloseActionScreenEventName, () => events.closed++);
     document.body.appendChild(element);
     getRecord.emit(record);
@@ -172,6 +173,10 @@ describe('c-hand-back-action', () => {
                 variant: 'success'
             }
         ]);
+        // A host (meeting mode) hears that the lead was handed back, and how.
+        expect(events.handedBack).toEqual([
+            { changes: expect.objectContaining({ id: LEAD_ID, status: 'Nurturing' }) }
+        ]);
         expect(events.closed).toBe(1);
     });
 
@@ -188,6 +193,7 @@ describe('c-hand-back-action', () => {
         );
         expect(createRecord).not.toHaveBeenCalled();
         expect(events.closed).toBe(0);
+        expect(events.handedBack).toEqual([]);
         await expectAccessible(element);
     });
 
@@ -246,6 +252,7 @@ describe('c-hand-back-action', () => {
         expect(createRecord.mock.calls[0][0].fields.Subject).toBe('Hand-back to marketing undone');
         expect(events.toasts[0].title).toBe('Hand-back undone');
         expect(events.closed).toBe(1);
+        expect(events.handedBack).toEqual([]);
         await expectAccessible(element);
     });
 

@@ -172,4 +172,67 @@ describe('c-review-board', () => {
         await flushPromises();
         expect(textOf(element, 'board-errors')).toContain('No access to LL_Review_Entry__c');
     });
+
+    it('moves the focus between cards and lanes with the arrow keys; one card is the tab stop', async () => {
+        const element = await loadedBoard();
+        const cardsNow = () => queryAllDeep(element, 'c-review-board-card');
+        const article = (name) =>
+            cardsNow()
+                .find((c) => c.card.name === name)
+                .shadowRoot.querySelector('[data-id="card"]');
+        const press = async (name, key) => {
+            article(name).dispatchEvent(new KeyboardEvent('keydown', { key, cancelable: true }));
+            await flushPromises();
+        };
+        const focused = () => {
+            const lane = queryAllDeep(element, 'c-review-board-lane').find(
+                (l) => l.shadowRoot.activeElement
+            );
+            return lane?.shadowRoot.activeElement.card.name;
+        };
+        const tabStops = () =>
+            cardsNow()
+                .filter((c) => c.shadowRoot.querySelector('[tabindex="0"]'))
+                .map((c) => c.card.name);
+        expect(tabStops()).toEqual(['Lee Lead1']);
+        article('Lee Lead1').focus();
+        await press('Lee Lead1', 'ArrowDown');
+        expect(focused()).toBe('Lee Lead2');
+        expect(tabStops()).toEqual(['Lee Lead2']);
+        await press('Lee Lead2', 'ArrowRight');
+        expect(focused()).toBe('Lee Lead4');
+        await press('Lee Lead4', 'Home');
+        expect(focused()).toBe('Lee Lead3');
+        await press('Lee Lead3', 'ArrowLeft');
+        expect(focused()).toBe('Lee Lead1');
+        await press('Lee Lead1', 'ArrowLeft'); // no lane that way: stays
+        expect(focused()).toBe('Lee Lead1');
+        expect(article('Lee Lead1').getAttribute('aria-label')).toBe(
+            'Lee Lead1, Company 1, 1 of 2 in Ana Ruiz'
+        );
+        expect(textOf(element, 'board-keys')).toMatch(/^Keyboard: Tab reaches the cards/);
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps the focus on a card moved from the keyboard, in its new lane', async () => {
+        updateRecord.mockResolvedValueOnce({ lastModifiedDate: '2026-11-20T10:00:01.000Z' });
+        const element = await loadedBoard();
+        filters(element).dispatchEvent(
+            new CustomEvent('filterchange', { detail: { laneBy: 'status' } })
+        );
+        await flushPromises();
+        const card = queryAllDeep(element, 'c-review-board-card').find(
+            (c) => c.card.name === 'Lee Lead2'
+        );
+        card.shadowRoot.querySelector('[data-id="card"]').focus();
+        card.shadowRoot
+            .querySelector('[data-id="move-menu"]')
+            .dispatchEvent(new CustomEvent('select', { detail: { value: 'Working' } }));
+        await flushPromises();
+        const working = queryAllDeep(element, 'c-review-board-lane').find(
+            (l) => l.lane.key === 'Working'
+        );
+        expect(working.shadowRoot.activeElement.card.name).toBe('Lee Lead2');
+    });
 });

@@ -36,11 +36,17 @@ describe('c-review-board-card', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('offers the other statuses in its move menu and sends the choice up', () => {
+    it('offers the other statuses in its move menu and sends the choice up', async () => {
         const element = mount('c-review-board-card', ReviewBoardCard, {
             card: cards.overdue,
             statuses: STATUSES
         });
+        // The items are rendered when the menu first opens.
+        expect(element.shadowRoot.querySelectorAll('lightning-menu-item')).toHaveLength(0);
+        element.shadowRoot
+            .querySelector('[data-id="move-menu"]')
+            .dispatchEvent(new CustomEvent('open'));
+        await Promise.resolve();
         const items = element.shadowRoot.querySelectorAll('lightning-menu-item');
         expect([...items].map((i) => i.value)).toEqual(['New', 'Qualified']);
         const moved = jest.fn();
@@ -66,5 +72,54 @@ describe('c-review-board-card', () => {
         drag.dataTransfer = { setData };
         element.shadowRoot.querySelector('[data-id="card"]').dispatchEvent(drag);
         expect(setData).toHaveBeenCalledWith('text/plain', '00Q000000000001AAA');
+    });
+
+    it("is one stop of the board's roving tab stop: arrows go up, Enter opens the menu", async () => {
+        const element = mount('c-review-board-card', ReviewBoardCard, {
+            card: cards.overdue,
+            statuses: STATUSES,
+            navigable: true,
+            active: false,
+            position: '3 of 40 in Working'
+        });
+        const article = element.shadowRoot.querySelector('[data-id="card"]');
+        expect(article.getAttribute('tabindex')).toBe('-1');
+        expect(article.getAttribute('aria-label')).toBe('Lee Lead1, Company 1, 3 of 40 in Working');
+        element.active = true;
+        await Promise.resolve();
+        expect(article.getAttribute('tabindex')).toBe('0');
+
+        const keys = jest.fn();
+        const focused = jest.fn();
+        element.addEventListener('cardkey', keys);
+        element.addEventListener('cardfocus', focused);
+        element.focus();
+        expect(focused.mock.calls[0][0].detail).toEqual({ leadId: cards.overdue.id });
+        const down = new KeyboardEvent('keydown', { key: 'ArrowDown', cancelable: true });
+        article.dispatchEvent(down);
+        expect(down.defaultPrevented).toBe(true);
+        expect(keys.mock.calls[0][0].detail).toEqual({
+            leadId: cards.overdue.id,
+            key: 'ArrowDown'
+        });
+
+        const menu = element.shadowRoot.querySelector('[data-id="move-menu"]');
+        menu.click = jest.fn();
+        article.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+        expect(menu.click).toHaveBeenCalled();
+        // Keys inside the menu are the menu's own.
+        menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+        expect(keys).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('is not a tab stop outside the board', () => {
+        const element = mount('c-review-board-card', ReviewBoardCard, { card: cards.plain });
+        const article = element.shadowRoot.querySelector('[data-id="card"]');
+        expect(article.hasAttribute('tabindex')).toBe(false);
+        const keys = jest.fn();
+        element.addEventListener('cardkey', keys);
+        article.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+        expect(keys).not.toHaveBeenCalled();
     });
 });

@@ -55,4 +55,77 @@ describe('c-review-board-lane', () => {
         ]);
         expect(textOf(element, 'lane')).toContain('Lee Lead1');
     });
+
+    describe('with many cards', () => {
+        const many = {
+            key: 'Working',
+            label: 'Working',
+            cards: Array.from({ length: 45 }, (_, i) => ({
+                ...cards.plain,
+                id: `00Q0000000000${String(i).padStart(2, '0')}AAA`,
+                name: `Lead ${i + 1}`
+            }))
+        };
+        const shown = (element) => element.shadowRoot.querySelectorAll('c-review-board-card');
+        const key = (element, index, name) =>
+            shown(element)[index].dispatchEvent(
+                new CustomEvent('cardkey', { detail: { leadId: many.cards[index].id, key: name } })
+            );
+
+        it('shows the first 20 and more from a keyboard-reachable button', async () => {
+            const element = mount('c-review-board-lane', ReviewBoardLane, { lane: many });
+            expect(element.shadowRoot.querySelector('h2').textContent).toBe('Working (45)');
+            expect(shown(element)).toHaveLength(20);
+            expect(element.shownCount).toBe(20);
+            const more = element.shadowRoot.querySelector('[data-id="show-more"]');
+            expect(more.label).toBe('Show 20 more (25 not shown)');
+            await expect(element).toBeAccessible();
+            more.click();
+            await flushPromises();
+            expect(shown(element)).toHaveLength(40);
+            expect(more.label).toBe('Show 5 more (5 not shown)');
+            expect(shown(element)[3].position).toBe('4 of 45 in Working');
+        });
+
+        it('moves the focus with Up, Down, Home and End, showing more past the last card', async () => {
+            const element = mount('c-review-board-lane', ReviewBoardLane, {
+                lane: many,
+                activeId: many.cards[0].id
+            });
+            expect([...shown(element)].map((c) => c.active)).toEqual([
+                true,
+                ...Array(19).fill(false)
+            ]);
+            const focusOf = () => [...shown(element)].map((c) => (c.focus = jest.fn()));
+            let spies = focusOf();
+            key(element, 0, 'ArrowDown');
+            expect(spies[1]).toHaveBeenCalled();
+            key(element, 5, 'ArrowUp');
+            expect(spies[4]).toHaveBeenCalled();
+            key(element, 5, 'End');
+            expect(spies[19]).toHaveBeenCalled();
+            key(element, 5, 'Home');
+            expect(spies[0]).toHaveBeenCalled();
+            key(element, 19, 'ArrowDown');
+            await flushPromises();
+            expect(shown(element)).toHaveLength(25);
+            // The 21st card was not there to focus before; it is focused once rendered.
+            expect(element.shadowRoot.activeElement).toBe(shown(element)[20]);
+            spies = focusOf();
+            key(element, 20, 'ArrowUp');
+            expect(spies[19]).toHaveBeenCalled();
+        });
+
+        it('passes Left and Right up to the board with the row', () => {
+            const element = mount('c-review-board-lane', ReviewBoardLane, { lane: many });
+            const lanekey = jest.fn();
+            element.addEventListener('lanekey', lanekey);
+            key(element, 3, 'ArrowRight');
+            key(element, 2, 'ArrowLeft');
+            expect(lanekey.mock.calls.map((c) => c[0].detail)).toEqual([
+                { laneKey: 'Working', index: 3, direction: 1 },
+                { laneKey: 'Working', index: 2, direction: -1 }
+            ]);
+        });
+    });
 });

@@ -40,9 +40,14 @@ async function mountMeeting(extra = {}) {
     return element;
 }
 
+/** Every pending promise chain (the writes are a few async layers deep) settles. */
+function settle() {
+    return [1, 2, 3, 4].reduce((chain) => chain.then(flushPromises), Promise.resolve());
+}
+
 function click(element, dataId) {
     queryDeep(element, `[data-id="${dataId}"]`).click();
-    return flushPromises();
+    return settle();
 }
 
 function press(element, key, init = {}) {
@@ -51,7 +56,7 @@ function press(element, key, init = {}) {
         .dispatchEvent(
             new KeyboardEvent('keydown', { key, bubbles: true, composed: true, ...init })
         );
-    return flushPromises();
+    return settle();
 }
 
 function edit(element, field, value) {
@@ -184,7 +189,7 @@ describe('c-review-meeting', () => {
 
     it('resumes a meeting at its saved lead', async () => {
         const element = await mountMeeting();
-        element.shadowRoot.querySelector(`[data-meeting="${RUNNING}"]`).click();
+        queryDeep(element, `[data-meeting="${RUNNING}"]`).click();
         await flushPromises();
         expect(textOf(element, 'meeting-position')).toBe(
             'Rep 2 of 2: Ben Okafor · lead 1 of 2 · 0 of 4 reviewed'
@@ -227,6 +232,31 @@ describe('c-review-meeting', () => {
         );
     });
 
+    it('keeps the review of a lead deleted for good (its link refused), without the link', async () => {
+        const element = await mountMeeting();
+        await startMeeting(element);
+        createRecord
+            .mockRejectedValueOnce({
+                status: 400,
+                body: {
+                    errorCode: 'INVALID_CROSS_REFERENCE_KEY',
+                    message: `Lead: id value of incorrect type: ${LEAD(1)}`
+                }
+            })
+            .mockResolvedValueOnce({ id: 'a01000000000012AAA' });
+        updateRecord.mockRejectedValueOnce({ status: 404, body: { errorCode: 'NOT_FOUND' } });
+        await edit(element, 'progress', 'Merged away');
+        await press(element, 'r');
+        expect(createRecord.mock.calls[2][0].fields).toMatchObject({
+            LL_Lead__c: null,
+            LL_Progress__c: 'Merged away'
+        });
+        expect(textOf(element, 'meeting-message')).toBe(
+            'Lee Lead1 was deleted during the meeting. Your review is kept in the meeting without a link to the lead.'
+        );
+        expect(textOf(element, 'meeting-errors')).toBe('');
+    });
+
     it('says when another device saved the same entry, without writing over it', async () => {
         const entry = {
             id: 'a01000000000020AAA',
@@ -239,7 +269,7 @@ describe('c-review-meeting', () => {
             lastModifiedDate: '2026-11-20T09:30:00.000Z'
         };
         const element = await mountMeeting({ entries: [entry] });
-        element.shadowRoot.querySelector(`[data-meeting="${RUNNING}"]`).click();
+        queryDeep(element, `[data-meeting="${RUNNING}"]`).click();
         await flushPromises();
         await press(element, 'j');
         updateRecord.mockRejectedValueOnce({
@@ -281,5 +311,63 @@ describe('c-review-meeting', () => {
         );
         jest.useRealTimers();
         await expect(element).toBeAccessible();
+    });
+
+    it('hands a lead back with h: the action itself, its hand-back the outcome, then the next lead', async () => {
+        const element = await mountMeeting();
+        await startMeeting(element);
+        updateRecord.mockResolvedValue({});
+        await edit(element, 'progress', 'No budget this year');
+        await press(element, 'h');
+        const dialog = element.shadowRoot.querySelector('c-review-meeting-hand-back');
+        expect(dialog.leadId).toBe(LEAD(1));
+        expect(dialog.leadName).toBe('Lee Lead1');
+        // While it is open the meeting's shortcuts wait.
+        await press(element, 'j');
+        expect(textOf(element, 'meeting-position')).toMatch(/lead 1 of 2 · 0 of 4 reviewed$/);
+
+        createRecord.mockResolvedValueOnce({ id: 'a01000000000011AAA' });
+        const saved = jest.fn();
+        element.addEventListener('leadsaved', saved);
+        const changes = { id: LEAD(1), status: 'Nurturing', ownerId: '00G000000000NURAAA' };
+        dialog.dispatchEvent(new CustomEvent('handedback', { detail: { changes } }));
+        dialog.dispatchEvent(new CustomEvent('close'));
+        await settle();
+        expect(createRecord.mock.calls[1][0].fields).toMatchObject({
+            LL_Lead__c: LEAD(1),
+            LL_Progress__c: 'No budget this year',
+            LL_Status_At_Review__c: 'Working',
+            LL_Status_After__c: 'Nurturing',
+            LL_Outcome__c: 'Handed_Back'
+        });
+        // The action wrote the lead; the meeting only saves where it is.
+        expect(updateRecord.mock.calls.map((c) => c[0].fields.Id)).toEqual(['a00000000000009AAA']);
+        expect(saved.mock.calls[0][0].detail.lead).toMatchObject(changes);
+        expect(textOf(element, 'meeting-position')).toBe(
+            'Rep 1 of 2: Ana Ruiz · lead 2 of 2 · 1 of 4 reviewed'
+        );
+        expect(textOf(element, 'meeting-done')).toBe(
+            'Lee Lead1 handed back to marketing; the meeting recorded it.'
+        );
+        expect(element.shadowRoot.querySelector('c-review-meeting-hand-back')).toBeNull();
+        expect(textOf(element, 'meeting-shortcuts')).toContain(
+            'h Hand back to marketing (then the next lead)'
+        );
+    });
+
+    it('does from its buttons what the shortcuts do', async () => {
+        const element = await mountMeeting();
+        await startMeeting(element);
+        updateRecord.mockResolvedValue({});
+        const button = (action) => queryDeep(element, `[data-action="${action}"]`);
+        button('next').click();
+        await settle();
+        expect(textOf(element, 'meeting-position')).toMatch(/lead 2 of 2/);
+        button('previous').click();
+        await settle();
+        expect(textOf(element, 'meeting-position')).toMatch(/lead 1 of 2/);
+        button('handBack').click();
+        await settle();
+        expect(element.shadowRoot.querySelector('c-review-meeting-hand-back').leadId).toBe(LEAD(1));
     });
 });
