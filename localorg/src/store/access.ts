@@ -7,7 +7,7 @@
 import { SourceError, type RecordSource } from './source';
 
 /** The standard "Read Only" profile's id in this org; assign it through User.ProfileId. */
-export const READ_ONLY_PROFILE_ID = '00e000000000RdOAAA';
+export const READ_ONLY_PROFILE_ID = '00e000000000RdOAAU';
 
 /** Throws the platform's refusal when `actorId` is a Read Only user. */
 export function checkEditAccess(source: RecordSource, actorId: string | undefined): void {

@@ -19,6 +19,7 @@ import {
     readSourceDirObjects
 } from '../../../metadata/src/index';
 import { SchemaRegistry } from './schemaRegistry';
+import { READ_ONLY_PROFILE_ID } from './access';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -143,6 +144,15 @@ export function openOrgDatabase(
         `UPDATE "Organization" SET "InstanceName" = 'LOCAL', "IsSandbox" = 0,
          "OrganizationType" = 'Developer Edition' WHERE "Id" = ? AND "InstanceName" IS NULL`
     ).run(organizationId);
+    // The standard Read Only profile, at the fixed id the edit-access check knows (access.ts);
+    // profile ids are the org's own, so the row's id is set directly.
+    if (!one(store, 'Profile', 'Id', READ_ONLY_PROFILE_ID)) {
+        const created = store.create('Profile', { Name: 'Read Only' });
+        db.prepare(`UPDATE "Profile" SET "Id" = ? WHERE "Id" = ?`).run(
+            READ_ONLY_PROFILE_ID,
+            created
+        );
+    }
     const adminUserId =
         (one(store, 'User', 'Username', ADMIN_USERNAME)?.Id as string) ??
         store.create('User', {
