@@ -132,16 +132,29 @@ export function register(router: Router, ctx: OrgContext): void {
     });
 }
 
+/** Upload bytes stored per row: the network's small chunks are joined up to this size. */
+const STORED_CHUNK_BYTES = 1024 * 1024;
+
 /** Stores an upload as it arrives (never whole in memory); an empty one adds nothing. */
 async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Promise<void> {
     const upload = jobs.beginUpload(id);
     let seq = 0;
     let blank = true;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const store = () => {
+        if (pending.length) jobs.addChunk(id, upload, seq++, Buffer.concat(pending));
+        pending = [];
+        pendingBytes = 0;
+    };
     try {
         for await (const chunk of r.chunks()) {
             if (blank && chunk.toString('utf8').trim()) blank = false;
-            jobs.addChunk(id, upload, seq++, chunk);
+            pending.push(chunk);
+            pendingBytes += chunk.length;
+            if (pendingBytes >= STORED_CHUNK_BYTES) store();
         }
+        store();
     } catch (e) {
         jobs.dropUpload(id, upload);
         throw e;

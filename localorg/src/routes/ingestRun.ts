@@ -18,41 +18,60 @@ import { upsertOne } from './records';
 /** Rows applied per transaction; other requests are answered between chunks. */
 const CHUNK_ROWS = 2_000;
 
-/** Every row of the job's uploads, header rows included (each upload starts with its own). */
-async function* records(
-    jobs: IngestJobStore,
-    id: string
-): AsyncGenerator<{ header: boolean; values: string[] }> {
+/** One upload's rows as parsed, in batches; `header` is set on an upload's first batch. */
+interface RecordBatch {
+    header?: string[];
+    rows: string[][];
+}
+
+/**
+ * Every upload of the job, parsed in batches of up to CHUNK_ROWS rows (no promise per row
+ * between the parser and the rows' users); other requests are let in between batches.
+ */
+async function* recordBatches(jobs: IngestJobStore, id: string): AsyncGenerator<RecordBatch> {
     for (const upload of jobs.uploads(id)) {
         const parser = Readable.from(jobs.chunks(id, upload)).pipe(parse(CSV_OPTIONS));
-        let header = true;
-        let count = 0;
+        let batch: RecordBatch | undefined;
+        let rows: string[][] = [];
         try {
             for await (const values of parser) {
-                yield { header, values: values as string[] };
-                header = false;
+                if (!batch) {
+                    batch = { header: values as string[], rows };
+                    continue;
+                }
+                rows.push(values as string[]);
+                if (rows.length < CHUNK_ROWS) continue;
+                yield batch;
+                rows = [];
+                batch = { rows };
                 // Stream reads resolve as microtasks: let other requests in now and then.
-                if (++count % CHUNK_ROWS === 0) await new Promise((r) => setImmediate(r));
+                await new Promise((r) => setImmediate(r));
             }
         } catch (e) {
             throw csvError(e);
         }
+        if (batch && (batch.header || rows.length)) yield batch;
+    }
+}
+
+/** The job's data rows under the first upload's header, in order, in batches. */
+export async function* rowBatchesOf(jobs: IngestJobStore, id: string): AsyncGenerator<CsvRow[]> {
+    const table = new UploadTable();
+    for await (const b of recordBatches(jobs, id)) {
+        if (b.header) table.startUpload(b.header);
+        if (b.rows.length) yield b.rows.map((values) => table.row(values));
     }
 }
 
 /** The job's data rows under the first upload's header, in order. */
 export async function* rowsOf(jobs: IngestJobStore, id: string): AsyncGenerator<CsvRow> {
-    const table = new UploadTable();
-    for await (const r of records(jobs, id)) {
-        if (r.header) table.startUpload(r.values);
-        else yield table.row(r.values);
-    }
+    for await (const batch of rowBatchesOf(jobs, id)) yield* batch;
 }
 
 /** The first upload's header row (empty when the job has none or it does not parse). */
 export async function headerOf(jobs: IngestJobStore, id: string): Promise<string[]> {
     try {
-        for await (const r of records(jobs, id)) return r.values;
+        for await (const b of recordBatches(jobs, id)) return b.header ?? [];
     } catch {
         // No header to give.
     }
@@ -63,7 +82,8 @@ export async function headerOf(jobs: IngestJobStore, id: string): Promise<string
 async function check(ctx: OrgContext, jobs: IngestJobStore, job: IngestJob) {
     const table = new UploadTable();
     try {
-        for await (const r of records(jobs, job.id)) if (r.header) table.startUpload(r.values);
+        for await (const b of recordBatches(jobs, job.id))
+            if (b.header) table.startUpload(b.header);
     } catch (e) {
         return { error: e instanceof CsvError ? e.message : 'malformed CSV' };
     }
@@ -110,8 +130,8 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
         chunk = [];
         return true;
     };
-    for await (const r of rowsOf(jobs, id)) {
-        chunk.push(r);
+    for await (const batch of rowBatchesOf(jobs, id)) {
+        for (const r of batch) chunk.push(r);
         if (chunk.length < CHUNK_ROWS) continue;
         if (!flush()) return;
         await new Promise((resolve) => setImmediate(resolve));

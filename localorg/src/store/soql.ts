@@ -11,6 +11,7 @@ import { API_VERSION } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
 import {
     SourceError,
+    type FieldInfo,
     type Filter,
     type ObjectInfo,
     type OrderBy,
@@ -112,6 +113,25 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
     return { info, paths, refPaths: [...refPaths], selected, subqueries };
 }
 
+/**
+ * Reference fields by relationship name, per object description (a changed description is a
+ * new ObjectInfo): shape() asks once per row and path.
+ */
+const references = new WeakMap<ObjectInfo, Map<string, FieldInfo>>();
+
+function referenceNamed(info: ObjectInfo | undefined, relationship: string): FieldInfo | undefined {
+    if (!info) return undefined;
+    let byName = references.get(info);
+    if (!byName) {
+        byName = new Map();
+        for (const f of Object.values(info.fields))
+            if (f.relationshipName && !byName.has(f.relationshipName))
+                byName.set(f.relationshipName, f);
+        references.set(info, byName);
+    }
+    return byName.get(relationship);
+}
+
 function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordValues {
     const out: RecordValues = { attributes: attributes(store, p.info.name, row.Id) };
     for (const path of p.selected) {
@@ -126,9 +146,7 @@ function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordVal
         let alive = true;
         for (let i = 0; i < parts.length - 1; i++) {
             const rel = parts[i];
-            const ref = Object.values(objInfo?.fields ?? {}).find(
-                (f) => f.relationshipName === rel
-            );
+            const ref = referenceNamed(objInfo, rel);
             const idPath = prefix ? `${prefix}.${ref?.name}` : String(ref?.name);
             const parentId = row[idPath];
             prefix = prefix ? `${prefix}.${rel}` : rel;

@@ -53,10 +53,26 @@ export interface WriteHooks {
     afterWrite?(object: string, after: RecordValues | null, before: RecordValues | null): void;
 }
 
+/** What a create fills in on every record of an object, worked out once per object. */
+interface CreatePlan {
+    defaults: [string, unknown][];
+    booleans: string[];
+    required: string[];
+}
+
+/** Prepared statements kept at most (queries with IN lists of many lengths make many texts). */
+const MAX_STATEMENTS = 500;
+
 export class SqliteSource implements RecordSource {
     private readonly infos = new Map<string, ObjectInfo>();
     private readonly byPrefix = new Map<string, string>();
     private readonly statements = new Map<string, Statement>();
+    /** By object description: a changed description (a new ObjectInfo) gets a new plan. */
+    private readonly createPlans = new WeakMap<ObjectInfo, CreatePlan>();
+    /** One transaction function for every call: nested calls become savepoints. */
+    private readonly runInTransaction: (fn: () => unknown) => unknown;
+    /** How deep in `transaction()` calls the store is (0: outside any). */
+    private depth = 0;
     private counter: number;
     hooks: WriteHooks = {};
     /** The user writes are attributed to when the caller names none (the API user). */
@@ -95,6 +111,7 @@ export class SqliteSource implements RecordSource {
         const row = db.prepare('SELECT "n" FROM "_ll_sequence"').get() as { n: number } | undefined;
         if (!row) db.prepare('INSERT INTO "_ll_sequence" ("n") VALUES (0)').run();
         this.counter = row?.n ?? 0;
+        this.runInTransaction = db.transaction((fn: () => unknown) => fn());
     }
 
     /** A cached prepared statement: SQL text here is built from checked identifiers only. */
@@ -102,9 +119,27 @@ export class SqliteSource implements RecordSource {
         let s = this.statements.get(sql);
         if (!s) {
             s = this.db.prepare(sql);
+            if (this.statements.size >= MAX_STATEMENTS)
+                this.statements.delete(this.statements.keys().next().value!);
             this.statements.set(sql, s);
         }
         return s;
+    }
+
+    private createPlan(info: ObjectInfo): CreatePlan {
+        let plan = this.createPlans.get(info);
+        if (!plan) {
+            const fields = Object.values(info.fields);
+            plan = {
+                defaults: fields
+                    .filter((f) => f.defaultValue !== undefined)
+                    .map((f) => [f.name, f.defaultValue]),
+                booleans: fields.filter((f) => f.kind === 'boolean').map((f) => f.name),
+                required: fields.filter((f) => f.required).map((f) => f.name)
+            };
+            this.createPlans.set(info, plan);
+        }
+        return plan;
     }
 
     objectInfo(name: string): ObjectInfo | undefined {
@@ -167,9 +202,9 @@ export class SqliteSource implements RecordSource {
         ];
         const groupSql = groups.length ? ` GROUP BY ${groups.map((g) => g.sql).join(', ')}` : '';
         const limit = spec.limit ? ` LIMIT ${Math.max(0, Math.floor(spec.limit))}` : '';
-        const rows = this.db
-            .prepare(`SELECT ${cols.join(', ')} FROM ${q(object)} t${where}${groupSql}${limit}`)
-            .all(...params) as Record<string, unknown>[];
+        const rows = this.stmt(
+            `SELECT ${cols.join(', ')} FROM ${q(object)} t${where}${groupSql}${limit}`
+        ).all(...params) as Record<string, unknown>[];
         return rows.map((r) => {
             const out: RecordValues = {};
             spec.groupBy.forEach((g, i) => {
@@ -336,14 +371,16 @@ export class SqliteSource implements RecordSource {
         const limit = Math.max(0, Math.min(Number(spec.limit) || 0, 50_000_000));
         // Never through `| 0`: an offset of 2^32 would wrap to the first rows.
         const offset = Math.max(0, Math.trunc(Number(spec.offset) || 0));
-        const rows = this.db
-            .prepare(
-                `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
-            )
-            .all(...params, limit, offset) as Record<string, unknown>[];
-        const total = this.db
-            .prepare(`SELECT COUNT(*) AS n FROM ${q(object)} t${where}`)
-            .get(...params) as { n: number };
+        const rows = this.stmt(
+            `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
+        ).all(...params, limit, offset) as Record<string, unknown>[];
+        // Fewer rows than the limit after a reached offset: they are all there is, no count needed.
+        const counted = rows.length > 0 && rows.length < limit;
+        const total = counted
+            ? { n: offset + rows.length }
+            : (this.stmt(`SELECT COUNT(*) AS n FROM ${q(object)} t${where}`).get(...params) as {
+                  n: number;
+              });
         const records = rows.map((r) => {
             const out: RecordValues = {};
             spec.fields.forEach((f, i) => {
@@ -368,15 +405,33 @@ export class SqliteSource implements RecordSource {
         return { ...row, Name: [row.FirstName, row.LastName].filter((v) => v).join(' ') };
     }
 
-    private write(info: ObjectInfo, sql: string, row: RecordValues, extra: unknown[] = []): void {
-        const entries = Object.entries(row).filter(([k]) => info.fields[k]);
-        try {
-            this.stmt(
+    /** The statement for this SQL with these columns, built once per column list. */
+    private writeStatement(sql: string, columns: string[]): Statement {
+        const key = `${sql}\u0000${columns.join(',')}`;
+        let s = this.statements.get(key);
+        if (!s) {
+            s = this.stmt(
                 sql
-                    .replace('%COLS%', entries.map(([k]) => q(k)).join(', '))
-                    .replace('%MARKS%', entries.map(() => '?').join(', '))
-                    .replace('%SETS%', entries.map(([k]) => `${q(k)} = ?`).join(', '))
-            ).run(...entries.map(([k, v]) => this.toDb(info.fields[k], v)), ...extra);
+                    .replace('%COLS%', columns.map((k) => q(k)).join(', '))
+                    .replace('%MARKS%', columns.map(() => '?').join(', '))
+                    .replace('%SETS%', columns.map((k) => `${q(k)} = ?`).join(', '))
+            );
+            this.statements.set(key, s);
+        }
+        return s;
+    }
+
+    private write(info: ObjectInfo, sql: string, row: RecordValues, extra: unknown[] = []): void {
+        const columns: string[] = [];
+        const values: unknown[] = [];
+        for (const k in row) {
+            const field = info.fields[k];
+            if (!field) continue;
+            columns.push(k);
+            values.push(this.toDb(field, row[k]));
+        }
+        try {
+            this.writeStatement(sql, columns).run(...values, ...extra);
         } catch (e) {
             const m = /UNIQUE constraint failed: \w+\.(\w+)/.exec((e as Error).message);
             if (m) {
@@ -405,21 +460,20 @@ export class SqliteSource implements RecordSource {
         delete input.id;
         const checked = checkValues(info, input, true, this);
         this.hooks.beforeWrite?.(object, checked, null);
-        for (const f of Object.values(info.fields)) {
-            if (checked[f.name] === undefined && f.defaultValue !== undefined)
-                checked[f.name] = f.defaultValue;
-            if (f.kind === 'boolean' && checked[f.name] === undefined) checked[f.name] = false;
-            if (f.required && (checked[f.name] === undefined || checked[f.name] === null)) {
+        const plan = this.createPlan(info);
+        for (const [name, value] of plan.defaults)
+            if (checked[name] === undefined) checked[name] = value;
+        for (const name of plan.booleans) if (checked[name] === undefined) checked[name] = false;
+        for (const name of plan.required) {
+            if (checked[name] === undefined || checked[name] === null) {
                 throw new SourceError(
                     'REQUIRED_FIELD_MISSING',
-                    `Required fields are missing: [${f.name}]`,
-                    [f.name]
+                    `Required fields are missing: [${name}]`,
+                    [name]
                 );
             }
         }
-        this.counter += 1;
-        this.stmt('UPDATE "_ll_sequence" SET "n" = ?').run(this.counter);
-        const id = newId(info.keyPrefix ?? '001', this.counter);
+        const id = newId(info.keyPrefix ?? '001', this.nextSequence());
         const now = new Date().toISOString();
         const created = (checked.CreatedDate as string | undefined) ?? now;
         const row = this.named(info, {
@@ -498,13 +552,33 @@ export class SqliteSource implements RecordSource {
         this.hooks.afterWrite?.(object, null, current);
     }
 
+    /** The next id number; stored at once, or inside a transaction when that commits. */
+    private nextSequence(): number {
+        this.counter += 1;
+        if (this.depth === 0) this.storeSequence();
+        return this.counter;
+    }
+
+    private storeSequence(): void {
+        this.stmt('UPDATE "_ll_sequence" SET "n" = ?').run(this.counter);
+    }
+
     transaction<T>(fn: () => T): T {
         const counter = this.counter;
+        const outermost = this.depth === 0;
+        this.depth += 1;
         try {
-            return this.db.transaction(fn)();
+            return this.runInTransaction(() => {
+                const out = fn();
+                // Once per transaction, not per record: it commits with the records.
+                if (outermost && this.counter !== counter) this.storeSequence();
+                return out;
+            }) as T;
         } catch (e) {
             this.counter = counter;
             throw e;
+        } finally {
+            this.depth -= 1;
         }
     }
 }
