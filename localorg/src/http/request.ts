@@ -111,6 +111,27 @@ export class Request {
         this.res.end(text);
     }
 
+    /**
+     * Writes a part of an answer sent in parts (after `res.writeHead`), waiting while the
+     * client has not read what was written, so a large answer never piles up in memory.
+     * Answers false when the client has gone (nothing more need be written).
+     */
+    async writePart(text: string): Promise<boolean> {
+        const res = this.res;
+        if (res.destroyed) return false;
+        if (!res.write(text))
+            await new Promise<void>((resolve) => {
+                const done = () => {
+                    res.off('drain', done);
+                    res.off('close', done);
+                    resolve();
+                };
+                res.on('drain', done);
+                res.on('close', done);
+            });
+        return !res.destroyed;
+    }
+
     sendCsv(csv: string, headers: Record<string, string> = {}): void {
         this.res.writeHead(200, { 'Content-Type': 'text/csv; charset=UTF-8', ...headers }).end(csv);
     }

@@ -126,7 +126,8 @@ export function register(router: Router, ctx: OrgContext): void {
             const success = kind === 'successfulResults';
             r.res.write(toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]]));
             for (const page of jobs.results(job.id, success))
-                r.res.write(toCsvRows(page.map((x) => [x.id, x.detail, ...x.values])));
+                if (!(await r.writePart(toCsvRows(page.map((x) => [x.id, x.detail, ...x.values])))))
+                    return;
         }
         r.res.end();
     });
@@ -175,7 +176,7 @@ async function writeUnprocessed(jobs: IngestJobStore, job: IngestJob, r: Request
             if (index++ < job.processed) continue;
             page.push(row.values);
             if (page.length === 5_000) {
-                r.res.write(toCsvRows(page));
+                if (!(await r.writePart(toCsvRows(page)))) return;
                 page = [];
             }
         }

@@ -15,8 +15,10 @@ import { SourceError, type RecordValues } from '../store/source';
 import type { OrgContext } from './context';
 import { upsertOne } from './records';
 
-/** Rows applied per transaction; other requests are answered between chunks. */
+/** Rows applied per transaction at most; other requests are answered between chunks. */
 const CHUNK_ROWS = 2_000;
+/** How long a chunk holds the org at most (ms): what another request waits for, at worst. */
+const CHUNK_MS = 25;
 
 /** One upload's rows as parsed, in batches; `header` is set on an upload's first batch. */
 interface RecordBatch {
@@ -111,15 +113,22 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
         return;
     }
     const columns = checked.columns;
-    let chunk: CsvRow[] = [];
+    let pending: CsvRow[] = [];
     let row = 0;
-    // Applies the chunk with its results and the job's counts in one transaction.
-    const flush = (): boolean => {
+    // Applies a chunk from the front of the pending rows (CHUNK_ROWS rows or CHUNK_MS, whichever
+    // comes first) with its results and the job's counts in one transaction.
+    const applyChunk = (): boolean => {
         if (!ctx.org.db.open) return false;
         const current = jobs.get(id);
         if (!current || current.state !== 'InProgress') return false;
+        const results: RowResult[] = [];
         ctx.store.transaction(() => {
-            const results = chunk.map((r) => applyRow(ctx, current, columns, r, row++));
+            const started = performance.now();
+            for (const r of pending) {
+                results.push(applyRow(ctx, current, columns, r, row + results.length));
+                if (results.length === CHUNK_ROWS) break;
+                if (results.length % 64 === 0 && performance.now() - started > CHUNK_MS) break;
+            }
             jobs.addResults(id, results);
             jobs.save({
                 ...current,
@@ -127,16 +136,23 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
                 failed: current.failed + results.filter((r) => !r.success).length
             });
         });
-        chunk = [];
+        row += results.length;
+        pending = pending.slice(results.length);
         return true;
     };
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     for await (const batch of rowBatchesOf(jobs, id)) {
-        for (const r of batch) chunk.push(r);
-        if (chunk.length < CHUNK_ROWS) continue;
-        if (!flush()) return;
-        await new Promise((resolve) => setImmediate(resolve));
+        pending.push(...batch);
+        while (pending.length >= CHUNK_ROWS) {
+            if (!applyChunk()) return;
+            await nextTurn();
+        }
     }
-    if (!flush()) return;
+    while (pending.length) {
+        if (!applyChunk()) return;
+        await nextTurn();
+    }
+    if (!ctx.org.db.open || jobs.get(id)?.state !== 'InProgress') return;
     jobs.save({ ...jobs.get(id)!, state: 'JobComplete' });
 }
 
@@ -165,7 +181,8 @@ function applyRow(
         values[c.name] = v === '#N/A' ? null : cellValue(c.kind, v);
     });
     try {
-        const out = ctx.store.transaction(() => write(ctx, job, values));
+        // One store write (each is atomic on its own): a row that fails leaves nothing behind.
+        const out = write(ctx, job, values);
         return { row: index, success: true, id: out.id, detail: String(out.created), values: row };
     } catch (e) {
         if (!isRecordError(e)) throw e;

@@ -137,6 +137,17 @@ export function openOrgDatabase(
         `SELECT MAX(d) AS d FROM (SELECT "ActivityDate" AS d FROM "Task" WHERE "WhoId" = ? UNION ALL SELECT "ActivityDate" AS d FROM "Event" WHERE "WhoId" = ?)`
     );
     const setLastActivity = db.prepare(`UPDATE "Lead" SET "LastActivityDate" = ? WHERE "Id" = ?`);
+    const touchLeadActivity = (after: RecordValues | null, before: RecordValues | null) => {
+        const whoIds = new Set(
+            [after?.WhoId, before?.WhoId].filter(
+                (w): w is string => typeof w === 'string' && w.startsWith('00Q')
+            )
+        );
+        for (const who of whoIds) {
+            const row = lastActivity.get(who, who) as { d: string | null };
+            setLastActivity.run(row.d, who);
+        }
+    };
     store.hooks = {
         beforeWrite(object, values, current) {
             if (object === 'Lead') {
@@ -162,18 +173,8 @@ export function openOrgDatabase(
                 values.ActivityDate = values.StartDateTime.slice(0, 10);
             }
         },
-        afterWrite(object, after, before) {
-            if (object !== 'Task' && object !== 'Event') return;
-            const whoIds = new Set(
-                [after?.WhoId, before?.WhoId].filter(
-                    (w): w is string => typeof w === 'string' && w.startsWith('00Q')
-                )
-            );
-            for (const who of whoIds) {
-                const row = lastActivity.get(who, who) as { d: string | null };
-                setLastActivity.run(row.d, who);
-            }
-        }
+        // Lead.LastActivityDate follows the Tasks and Events of the lead.
+        afterWrite: { Task: touchLeadActivity, Event: touchLeadActivity }
     };
     return {
         store,

@@ -49,8 +49,11 @@ const SQL_TYPE: Record<FieldInfo['kind'], string> = {
 export interface WriteHooks {
     /** After validation, before a create or update is written: may set system fields (e.g. the status-changed stamp). */
     beforeWrite?(object: string, values: RecordValues, current: RecordValues | null): void;
-    /** After a create, update or delete, inside the same transaction. */
-    afterWrite?(object: string, after: RecordValues | null, before: RecordValues | null): void;
+    /**
+     * Per object: after a create, update or delete of one of its records, inside the same
+     * transaction (a write of an object without one is a single statement).
+     */
+    afterWrite?: Record<string, (after: RecordValues | null, before: RecordValues | null) => void>;
 }
 
 /** What a create fills in on every record of an object, worked out once per object. */
@@ -486,8 +489,10 @@ export class SqliteSource implements RecordSource {
             LastModifiedById: checked.LastModifiedById ?? actorId ?? null,
             ...(info.fields.OwnerId && !checked.OwnerId && actorId ? { OwnerId: actorId } : {})
         });
-        this.write(info, `INSERT INTO ${q(object)} (%COLS%) VALUES (%MARKS%)`, row);
-        this.hooks.afterWrite?.(object, row, null);
+        this.atomically(object, () => {
+            this.write(info, `INSERT INTO ${q(object)} (%COLS%) VALUES (%MARKS%)`, row);
+            this.hooks.afterWrite?.[object]?.(row, null);
+        });
         return id;
     }
 
@@ -520,8 +525,10 @@ export class SqliteSource implements RecordSource {
         });
         const { Id: _id, ...sets } = row;
         void _id;
-        this.write(info, `UPDATE ${q(object)} SET %SETS% WHERE "Id" = ?`, sets, [norm]);
-        this.hooks.afterWrite?.(object, row, current);
+        this.atomically(object, () => {
+            this.write(info, `UPDATE ${q(object)} SET %SETS% WHERE "Id" = ?`, sets, [norm]);
+            this.hooks.afterWrite?.[object]?.(row, current);
+        });
     }
 
     delete(object: string, id: string): void {
@@ -535,6 +542,10 @@ export class SqliteSource implements RecordSource {
             );
         const current = this.get(object, norm);
         if (!current) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
+        this.runInTransaction(() => this.deleteWithChildren(info, norm, current));
+    }
+
+    private deleteWithChildren(info: ObjectInfo, norm: string, current: RecordValues): void {
         // Children with a master-detail to this record go with it; lookups are cleared.
         for (const rel of info.childRelationships) {
             const child = this.infos.get(rel.childObject);
@@ -548,8 +559,19 @@ export class SqliteSource implements RecordSource {
                 ).run(norm);
             }
         }
-        this.stmt(`DELETE FROM ${q(object)} WHERE "Id" = ?`).run(norm);
-        this.hooks.afterWrite?.(object, null, current);
+        this.stmt(`DELETE FROM ${q(info.name)} WHERE "Id" = ?`).run(norm);
+        this.hooks.afterWrite?.[info.name]?.(null, current);
+    }
+
+    /**
+     * Runs a record's write so that it happens whole or not at all: a single statement is so
+     * by itself (SQLite undoes a statement that fails); with automation after it, a savepoint
+     * (a transaction of its own outside one). Every create, update and delete is thus atomic
+     * without its callers' savepoints, which cost a copy of every page the write touches.
+     */
+    private atomically(object: string, write: () => void): void {
+        if (this.hooks.afterWrite?.[object]) this.runInTransaction(write);
+        else write();
     }
 
     /** The next id number; stored at once, or inside a transaction when that commits. */
