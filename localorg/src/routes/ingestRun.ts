@@ -1,13 +1,12 @@
 /**
- * Running a Bulk 2.0 ingest job: the uploads are read as streams (csv-parse),
- * first to check every header and the CSV's syntax (a malformed file fails the
- * job before anything is written), then applied in chunks that commit with
- * their results; other requests are answered between chunks, and an abort
- * takes effect before the next chunk.
+ * Running a Bulk 2.0 ingest job: the uploads are read chunk by chunk as they
+ * were stored (csvReader.ts), first to check every header and the CSV's syntax
+ * (a malformed file fails the job before anything is written), then applied in
+ * chunks that commit with their results; other requests are answered between
+ * chunks, and an abort takes effect before the next chunk.
  */
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import { CSV_OPTIONS, csvError, CsvError, UploadTable, type CsvRow } from '../csv';
+import { CsvError, UploadTable, type CsvRow } from '../csv';
+import { CsvReader } from '../csvReader';
 import { isRecordError, recordError } from '../http/errors';
 import { normalizeId } from '../store/ids';
 import type { IngestJob, IngestJobStore, RowResult } from '../store/ingestJobs';
@@ -27,32 +26,25 @@ interface RecordBatch {
 }
 
 /**
- * Every upload of the job, parsed in batches of up to CHUNK_ROWS rows (no promise per row
- * between the parser and the rows' users); other requests are let in between batches.
+ * Every upload of the job, read a stored chunk at a time (no promise per row between the
+ * reader and the rows' users); other requests are let in between chunks.
  */
 async function* recordBatches(jobs: IngestJobStore, id: string): AsyncGenerator<RecordBatch> {
     for (const upload of jobs.uploads(id)) {
-        const parser = Readable.from(jobs.chunks(id, upload)).pipe(parse(CSV_OPTIONS));
-        let batch: RecordBatch | undefined;
-        let rows: string[][] = [];
-        try {
-            for await (const values of parser) {
-                if (!batch) {
-                    batch = { header: values as string[], rows };
-                    continue;
-                }
-                rows.push(values as string[]);
-                if (rows.length < CHUNK_ROWS) continue;
-                yield batch;
-                rows = [];
-                batch = { rows };
-                // Stream reads resolve as microtasks: let other requests in now and then.
-                await new Promise((r) => setImmediate(r));
-            }
-        } catch (e) {
-            throw csvError(e);
+        const reader = new CsvReader();
+        let header: string[] | undefined;
+        const batch = (rows: string[][]): RecordBatch => {
+            if (header) return { rows };
+            header = rows[0];
+            return { header, rows: rows.slice(1) };
+        };
+        for (const chunk of jobs.chunks(id, upload)) {
+            const rows = reader.push(chunk);
+            if (rows.length) yield batch(rows);
+            await new Promise((r) => setImmediate(r));
         }
-        if (batch && (batch.header || rows.length)) yield batch;
+        const last = reader.end();
+        if (last.length) yield batch(last);
     }
 }
 
@@ -142,7 +134,7 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
     };
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     for await (const batch of rowBatchesOf(jobs, id)) {
-        pending.push(...batch);
+        for (const r of batch) pending.push(r);
         while (pending.length >= CHUNK_ROWS) {
             if (!applyChunk()) return;
             await nextTurn();

@@ -402,10 +402,12 @@ export class SqliteSource implements RecordSource {
         return this.stmt(`SELECT 1 FROM ${q(object)} WHERE "Id" = ?`).get(id) !== undefined;
     }
 
-    private named(info: ObjectInfo, row: RecordValues): RecordValues {
+    /** A person's Name (Lead, Contact, User) follows FirstName and LastName; answers whether set. */
+    private setName(info: ObjectInfo, row: RecordValues): boolean {
         const name = info.fields.Name;
-        if (!name || name.createable || !info.fields.LastName) return row;
-        return { ...row, Name: [row.FirstName, row.LastName].filter((v) => v).join(' ') };
+        if (!name || name.createable || !info.fields.LastName) return false;
+        row.Name = [row.FirstName, row.LastName].filter((v) => v).join(' ');
+        return true;
     }
 
     /** The statement for this SQL with these columns, built once per column list. */
@@ -458,17 +460,16 @@ export class SqliteSource implements RecordSource {
     create(object: string, values: RecordValues, actor?: string): string {
         const actorId = actor ?? this.defaultActorId;
         const info = this.info(object);
-        const input: RecordValues = { ...values };
-        delete input.Id;
-        delete input.id;
-        const checked = checkValues(info, input, true, this);
-        this.hooks.beforeWrite?.(object, checked, null);
+        const input: RecordValues = {};
+        for (const k in values) if (k !== 'Id' && k !== 'id') input[k] = values[k];
+        // The record as written: the checked values (a new object), completed in place.
+        const row = checkValues(info, input, true, this);
+        this.hooks.beforeWrite?.(object, row, null);
         const plan = this.createPlan(info);
-        for (const [name, value] of plan.defaults)
-            if (checked[name] === undefined) checked[name] = value;
-        for (const name of plan.booleans) if (checked[name] === undefined) checked[name] = false;
+        for (const [name, value] of plan.defaults) if (row[name] === undefined) row[name] = value;
+        for (const name of plan.booleans) if (row[name] === undefined) row[name] = false;
         for (const name of plan.required) {
-            if (checked[name] === undefined || checked[name] === null) {
+            if (row[name] === undefined || row[name] === null) {
                 throw new SourceError(
                     'REQUIRED_FIELD_MISSING',
                     `Required fields are missing: [${name}]`,
@@ -478,17 +479,15 @@ export class SqliteSource implements RecordSource {
         }
         const id = newId(info.keyPrefix ?? '001', this.nextSequence());
         const now = new Date().toISOString();
-        const created = (checked.CreatedDate as string | undefined) ?? now;
-        const row = this.named(info, {
-            ...checked,
-            Id: id,
-            CreatedDate: created,
-            LastModifiedDate: checked.LastModifiedDate ?? created,
-            SystemModstamp: now,
-            CreatedById: checked.CreatedById ?? actorId ?? null,
-            LastModifiedById: checked.LastModifiedById ?? actorId ?? null,
-            ...(info.fields.OwnerId && !checked.OwnerId && actorId ? { OwnerId: actorId } : {})
-        });
+        const created = (row.CreatedDate as string | undefined) ?? now;
+        row.Id = id;
+        row.CreatedDate = created;
+        row.LastModifiedDate = row.LastModifiedDate ?? created;
+        row.SystemModstamp = now;
+        row.CreatedById = row.CreatedById ?? actorId ?? null;
+        row.LastModifiedById = row.LastModifiedById ?? actorId ?? null;
+        if (info.fields.OwnerId && !row.OwnerId && actorId) row.OwnerId = actorId;
+        this.setName(info, row);
         this.atomically(object, () => {
             this.write(info, `INSERT INTO ${q(object)} (%COLS%) VALUES (%MARKS%)`, row);
             this.hooks.afterWrite?.[object]?.(row, null);
@@ -510,21 +509,25 @@ export class SqliteSource implements RecordSource {
             Record<string, unknown> | undefined;
         if (!currentRow) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
         const current = this.fromDb(info, currentRow);
-        const input: RecordValues = { ...values };
-        delete input.Id;
-        delete input.id;
+        const input: RecordValues = {};
+        for (const k in values) if (k !== 'Id' && k !== 'id') input[k] = values[k];
         const checked = checkValues(info, input, false, this);
         this.hooks.beforeWrite?.(object, checked, current);
         const now = new Date().toISOString();
-        const row = this.named(info, {
+        const row: RecordValues = {
             ...current,
             ...checked,
             LastModifiedDate: now,
             SystemModstamp: now,
             LastModifiedById: actorId ?? current.LastModifiedById ?? null
-        });
-        const { Id: _id, ...sets } = row;
-        void _id;
+        };
+        const named = this.setName(info, row);
+        // Only what changes is set: an unchanged indexed column costs its index an update too.
+        const sets: RecordValues = {};
+        for (const k in checked) if (k !== 'Id') sets[k] = row[k];
+        for (const k of ['LastModifiedDate', 'SystemModstamp', 'LastModifiedById'])
+            if (info.fields[k]) sets[k] = row[k];
+        if (named) sets.Name = row.Name;
         this.atomically(object, () => {
             this.write(info, `UPDATE ${q(object)} SET %SETS% WHERE "Id" = ?`, sets, [norm]);
             this.hooks.afterWrite?.[object]?.(row, current);
