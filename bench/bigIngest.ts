@@ -18,8 +18,17 @@ export interface BigIngestResult {
     idleRssMB: number;
     peakRssMB: number;
     idleLatencyMs: { median: number; p95: number };
-    ingestLatencyMs: { median: number; p95: number; max: number; samples: number };
+    ingestLatencyMs: {
+        median: number;
+        p95: number;
+        max: number;
+        samples: number;
+        /** The slowest simple query in each phase of the job. */
+        maxByPhase: { upload: number; processing: number; results: number };
+    };
     seconds: { upload: number; processing: number; results: number };
+    /** The highest VmRSS sampled (every 25 ms) in each phase of the job. */
+    phaseRssMB: { upload: number; processing: number; results: number };
 }
 
 const HEADER =
@@ -126,13 +135,22 @@ export async function measureBigIngest(
     // The job, with simple queries every 50 ms and the org's memory sampled all the while.
     let running = true;
     const during: number[] = [];
+    const maxByPhase = { upload: 0, processing: 0, results: 0 };
+    const phaseRssMB = { upload: 0, processing: 0, results: 0 };
+    let phase: keyof typeof phaseRssMB = 'upload';
     const prober = (async () => {
         for (let i = 0; running; i++) {
-            during.push(await simpleQuery(org, i, created.id));
+            const asked = phase;
+            const ms = await simpleQuery(org, i, created.id);
+            during.push(ms);
+            maxByPhase[asked] = Math.max(maxByPhase[asked], ms);
             await sleep(50);
         }
     })();
     const seconds = { upload: 0, processing: 0, results: 0 };
+    const sampler = setInterval(() => {
+        phaseRssMB[phase] = Math.max(phaseRssMB[phase], memoryMB(org.pid, 'VmRSS'));
+    }, 25);
     let t = performance.now();
     const job = await runJob(
         org,
@@ -140,10 +158,12 @@ export async function measureBigIngest(
             const status = await putFile(org, `/jobs/ingest/${id}/batches`, csvFile);
             if (status !== 201) throw new Error(`upload answered ${status}`);
             seconds.upload = (performance.now() - t) / 1000;
+            phase = 'processing';
             t = performance.now();
         },
         () => {
             seconds.processing = (performance.now() - t) / 1000;
+            phase = 'results';
             t = performance.now();
         }
     );
@@ -155,9 +175,13 @@ export async function measureBigIngest(
     const results = await org.call(`/jobs/ingest/${job.id}/successfulResults`);
     let lines = 0;
     for await (const part of results.body! as unknown as AsyncIterable<Uint8Array>) {
-        for (const byte of part as Uint8Array) if (byte === 10) lines += 1;
+        const bytes = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+        for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines += 1;
+        // Parts already here resolve as microtasks: let the timers of the query prober run.
+        await new Promise((r) => setImmediate(r));
     }
     seconds.results = (performance.now() - t) / 1000;
+    clearInterval(sampler);
     running = false;
     await prober;
     if (lines !== rows + 1) throw new Error(`successfulResults has ${lines - 1} rows of ${rows}`);
@@ -171,9 +195,11 @@ export async function measureBigIngest(
             median: median(during),
             p95: percentile(during, 0.95),
             max: Math.max(...during),
-            samples: during.length
+            samples: during.length,
+            maxByPhase
         },
-        seconds
+        seconds,
+        phaseRssMB
     };
 }
 

@@ -307,6 +307,6 @@ function printTable(r: {
     console.table(rows);
     if (big)
         console.log(
-            `100 MB job: ${big.rows} rows; upload ${big.seconds.upload.toFixed(1)} s, processing ${big.seconds.processing.toFixed(1)} s, results ${big.seconds.results.toFixed(1)} s; ${big.ingestLatencyMs.samples} simple queries during it`
+            `100 MB job: ${big.rows} rows; upload ${big.seconds.upload.toFixed(1)} s (VmRSS up to ${Math.round(big.phaseRssMB.upload)} MB), processing ${big.seconds.processing.toFixed(1)} s (${Math.round(big.phaseRssMB.processing)} MB), results ${big.seconds.results.toFixed(1)} s (${Math.round(big.phaseRssMB.results)} MB); ${big.ingestLatencyMs.samples} simple queries during it`
         );
 }

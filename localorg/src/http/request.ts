@@ -112,9 +112,10 @@ export class Request {
     }
 
     /**
-     * Writes a part of an answer sent in parts (after `res.writeHead`), waiting while the
-     * client has not read what was written, so a large answer never piles up in memory.
-     * Answers false when the client has gone (nothing more need be written).
+     * Writes a part of an answer sent in parts (after `res.writeHead`), then lets other
+     * requests in, and waits while the client has not read what was written, so a large
+     * answer neither piles up in memory nor holds the org. Answers false when the client has
+     * gone (nothing more need be written).
      */
     async writePart(text: string): Promise<boolean> {
         const res = this.res;
@@ -129,6 +130,8 @@ export class Request {
                 res.on('drain', done);
                 res.on('close', done);
             });
+        // A socket that took the text at once drains within this turn: wait for the next one.
+        await new Promise((resolve) => setImmediate(resolve));
         return !res.destroyed;
     }
 

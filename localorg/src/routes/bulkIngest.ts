@@ -110,7 +110,7 @@ export function register(router: Router, ctx: OrgContext): void {
     router.get(`${JOBS}/:id/:results`, async (r) => {
         const job = jobOf(r.params.id);
         // A job aborted before it read its header still lists its rows under it.
-        const header = job.header ?? (job.state === 'Open' ? [] : await headerOf(jobs, job.id));
+        const header = job.header ?? (job.state === 'Open' ? [] : headerOf(jobs, job.id));
         const kind = r.params.results;
         if (
             kind !== 'successfulResults' &&
@@ -134,7 +134,7 @@ export function register(router: Router, ctx: OrgContext): void {
 }
 
 /** Upload bytes stored per row: the network's small chunks are joined up to this size. */
-const STORED_CHUNK_BYTES = 1024 * 1024;
+const STORED_CHUNK_BYTES = 64 * 1024;
 
 /** Stores an upload as it arrives (never whole in memory); an empty one adds nothing. */
 async function receiveUpload(jobs: IngestJobStore, id: string, r: Request): Promise<void> {

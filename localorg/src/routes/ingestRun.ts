@@ -1,87 +1,66 @@
 /**
- * Running a Bulk 2.0 ingest job: the uploads are read chunk by chunk as they
- * were stored (csvReader.ts), first to check every header and the CSV's syntax
- * (a malformed file fails the job before anything is written), then applied in
+ * Running a Bulk 2.0 ingest job: the uploads are read as they were stored
+ * (ingestRows.ts), first to check every header and the CSV's syntax (a
+ * malformed file fails the job before anything is written), then applied in
  * chunks that commit with their results; other requests are answered between
  * chunks, and an abort takes effect before the next chunk.
  */
-import { CsvError, UploadTable, type CsvRow } from '../csv';
-import { CsvReader } from '../csvReader';
+import { CsvError, type CsvRow } from '../csv';
 import { isRecordError, recordError } from '../http/errors';
 import { normalizeId } from '../store/ids';
 import type { IngestJob, IngestJobStore, RowResult } from '../store/ingestJobs';
 import { SourceError, type RecordValues } from '../store/source';
 import type { OrgContext } from './context';
+import { UploadRows } from './ingestRows';
 import { upsertOne } from './records';
 
 /** Rows applied per transaction at most; other requests are answered between chunks. */
 const CHUNK_ROWS = 2_000;
-/** How long a chunk holds the org at most (ms): what another request waits for, at worst. */
-const CHUNK_MS = 25;
-
-/** One upload's rows as parsed, in batches; `header` is set on an upload's first batch. */
-interface RecordBatch {
-    header?: string[];
-    rows: string[][];
-}
-
 /**
- * Every upload of the job, read a stored chunk at a time (no promise per row between the
- * reader and the rows' users); other requests are let in between chunks.
+ * A chunk ends early once it has held the org this long (ms; what another request waits for)
+ * and applied at least CHUNK_MIN_ROWS: clients estimate the time left from the progress, which
+ * a tiny first chunk would make look slow.
  */
-async function* recordBatches(jobs: IngestJobStore, id: string): AsyncGenerator<RecordBatch> {
-    for (const upload of jobs.uploads(id)) {
-        const reader = new CsvReader();
-        let header: string[] | undefined;
-        const batch = (rows: string[][]): RecordBatch => {
-            if (header) return { rows };
-            header = rows[0];
-            return { header, rows: rows.slice(1) };
-        };
-        for (const chunk of jobs.chunks(id, upload)) {
-            const rows = reader.push(chunk);
-            if (rows.length) yield batch(rows);
-            await new Promise((r) => setImmediate(r));
-        }
-        const last = reader.end();
-        if (last.length) yield batch(last);
-    }
-}
+const CHUNK_MS = 25;
+const CHUNK_MIN_ROWS = 500;
 
-/** The job's data rows under the first upload's header, in order, in batches. */
-export async function* rowBatchesOf(jobs: IngestJobStore, id: string): AsyncGenerator<CsvRow[]> {
-    const table = new UploadTable();
-    for await (const b of recordBatches(jobs, id)) {
-        if (b.header) table.startUpload(b.header);
-        if (b.rows.length) yield b.rows.map((values) => table.row(values));
-    }
-}
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The job's data rows under the first upload's header, in order. */
 export async function* rowsOf(jobs: IngestJobStore, id: string): AsyncGenerator<CsvRow> {
-    for await (const batch of rowBatchesOf(jobs, id)) yield* batch;
+    const rows = new UploadRows(jobs, id);
+    for (let n = 1; ; n++) {
+        const row = rows.next();
+        if (!row) return;
+        yield row;
+        if (n % CHUNK_ROWS === 0) await nextTurn();
+    }
 }
 
 /** The first upload's header row (empty when the job has none or it does not parse). */
-export async function headerOf(jobs: IngestJobStore, id: string): Promise<string[]> {
+export function headerOf(jobs: IngestJobStore, id: string): string[] {
+    const rows = new UploadRows(jobs, id);
     try {
-        for await (const b of recordBatches(jobs, id)) return b.header ?? [];
+        rows.next();
     } catch {
-        // No header to give.
+        // No header to give past the point the file breaks.
     }
-    return [];
+    return rows.table.header;
 }
 
 /** Checks every upload (headers, syntax, the object's fields); answers the header or why not. */
 async function check(ctx: OrgContext, jobs: IngestJobStore, job: IngestJob) {
-    const table = new UploadTable();
+    const rows = new UploadRows(jobs, job.id);
     try {
-        for await (const b of recordBatches(jobs, job.id))
-            if (b.header) table.startUpload(b.header);
+        for (let more = true; more; await nextTurn()) {
+            const started = performance.now();
+            for (let n = 1; (more = rows.next() !== undefined); n++)
+                if (n % 256 === 0 && performance.now() - started > CHUNK_MS) break;
+        }
     } catch (e) {
         return { error: e instanceof CsvError ? e.message : 'malformed CSV' };
     }
-    const header = table.header;
+    const header = rows.table.header;
     const fields = Object.values(ctx.store.objectInfo(job.object)!.fields);
     const columns = header.map((h) =>
         fields.find((x) => x.name.toLowerCase() === h.trim().toLowerCase())
@@ -105,10 +84,11 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
         return;
     }
     const columns = checked.columns;
-    let pending: CsvRow[] = [];
+    const rows = new UploadRows(jobs, id);
     let row = 0;
-    // Applies a chunk from the front of the pending rows (CHUNK_ROWS rows or CHUNK_MS, whichever
-    // comes first) with its results and the job's counts in one transaction.
+    let more = true;
+    // Applies the next chunk of rows (read as it goes) with its results and the job's counts in
+    // one transaction.
     const applyChunk = (): boolean => {
         if (!ctx.org.db.open) return false;
         const current = jobs.get(id);
@@ -116,10 +96,19 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
         const results: RowResult[] = [];
         ctx.store.transaction(() => {
             const started = performance.now();
-            for (const r of pending) {
-                results.push(applyRow(ctx, current, columns, r, row + results.length));
-                if (results.length === CHUNK_ROWS) break;
-                if (results.length % 64 === 0 && performance.now() - started > CHUNK_MS) break;
+            while (results.length < CHUNK_ROWS) {
+                const next = rows.next();
+                if (!next) {
+                    more = false;
+                    break;
+                }
+                results.push(applyRow(ctx, current, columns, next, row + results.length));
+                if (
+                    results.length >= CHUNK_MIN_ROWS &&
+                    results.length % 64 === 0 &&
+                    performance.now() - started > CHUNK_MS
+                )
+                    break;
             }
             jobs.addResults(id, results);
             jobs.save({
@@ -129,18 +118,9 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
             });
         });
         row += results.length;
-        pending = pending.slice(results.length);
         return true;
     };
-    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-    for await (const batch of rowBatchesOf(jobs, id)) {
-        for (const r of batch) pending.push(r);
-        while (pending.length >= CHUNK_ROWS) {
-            if (!applyChunk()) return;
-            await nextTurn();
-        }
-    }
-    while (pending.length) {
+    while (more) {
         if (!applyChunk()) return;
         await nextTurn();
     }

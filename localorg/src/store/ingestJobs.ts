@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS "_ll_ingest_results" ("job" TEXT NOT NULL, "first" IN
     "success" INTEGER NOT NULL, "results" TEXT NOT NULL, PRIMARY KEY ("job", "success", "first"));
 `;
 
+/** Results stored per row of `_ll_ingest_results`. */
+const RESULTS_PER_ROW = 250;
+
 /** A stored result: row number, record id, sf__Created or sf__Error, the row's values. */
 type StoredResult = [number, string, string, string[]];
 
@@ -175,21 +178,25 @@ export class IngestJobStore {
         }
     }
 
-    /** One applied chunk's results: one row per kind, not one per result. */
+    /**
+     * One applied chunk's results, in rows of up to RESULTS_PER_ROW of a kind, not one row per
+     * result (and none so large that the org's memory keeps it until a full collection).
+     */
     addResults(job: string, results: RowResult[]): void {
-        if (!results.length) return;
         const insert = this.db.prepare(
             'INSERT INTO "_ll_ingest_results" ("job", "first", "success", "results") VALUES (?, ?, ?, ?)'
         );
         for (const success of [true, false]) {
             const kind = results.filter((r) => r.success === success);
-            if (!kind.length) continue;
-            const stored = kind.map((r): StoredResult => [r.row, r.id, r.detail, r.values]);
-            insert.run(job, kind[0].row, success ? 1 : 0, JSON.stringify(stored));
+            for (let at = 0; at < kind.length; at += RESULTS_PER_ROW) {
+                const part = kind.slice(at, at + RESULTS_PER_ROW);
+                const stored = part.map((r): StoredResult => [r.row, r.id, r.detail, r.values]);
+                insert.run(job, part[0].row, success ? 1 : 0, JSON.stringify(stored));
+            }
         }
     }
 
-    /** Results of one kind, in row order, a chunk at a time (as they were applied). */
+    /** Results of one kind, in row order, a stored row at a time. */
     *results(job: string, success: boolean): Generator<RowResult[]> {
         yield* this.resultsStoredPerRow(job, success);
         const select = this.db.prepare(

@@ -1,12 +1,14 @@
 /**
- * The Bulk 2.0 upload reader reads CSV as csv-parse does with the options the org documents
- * (CSV_OPTIONS): the same rows for any text cut into chunks anywhere, and an error wherever
- * csv-parse has one.
+ * The org's own CSV reading and writing match the libraries it documents: the Bulk 2.0 upload
+ * reader reads as csv-parse does with CSV_OPTIONS (the same rows for any text cut into chunks
+ * anywhere, an error wherever csv-parse has one), and result files are written as
+ * csv-stringify writes them with every value quoted.
  */
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_OPTIONS, CsvError } from '../src/csv';
+import { CSV_OPTIONS, CsvError, toCsvRows } from '../src/csv';
 import { CsvReader } from '../src/csvReader';
 
 function readInChunks(text: string, cuts: number[], delimiter = ','): string[][] {
@@ -75,5 +77,35 @@ describe('the Bulk 2.0 upload reader', () => {
             /CSV line 4: Quote Not Closed/
         );
         expect(() => readInChunks('a,b\nx"y,2\n', [])).toThrow(/CSV line 2: Invalid Opening Quote/);
+    });
+});
+
+describe('result files', () => {
+    it('are written as csv-stringify writes them, every value quoted', () => {
+        const value = fc.oneof(
+            fc.string({ unit: fc.constantFrom('a', '"', ',', '\n', '\r', ' ', 'é', '😀') }),
+            fc.constantFrom(null, undefined, true, false, 0, -1.5, 12345678901234),
+            fc.date({ noInvalidDate: true }),
+            fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), {
+                maxKeys: 2
+            })
+        );
+        fc.assert(
+            fc.property(fc.array(fc.array(value, { maxLength: 5 }), { maxLength: 5 }), (rows) => {
+                const expected = stringify(rows, {
+                    quoted: true,
+                    quoted_empty: true,
+                    record_delimiter: '\n',
+                    cast: {
+                        boolean: (v) => String(v),
+                        number: (v) => String(v),
+                        date: (v) => v.toISOString(),
+                        object: (v) => JSON.stringify(v)
+                    }
+                });
+                expect(toCsvRows(rows)).toBe(expected);
+            }),
+            { numRuns: 2_000 }
+        );
     });
 });
