@@ -102,7 +102,11 @@ export class Request {
             this.res.writeHead(204, headers).end();
             return;
         }
-        const text = JSON.stringify(body);
+        this.sendJson(status, JSON.stringify(body), headers);
+    }
+
+    /** An answer whose JSON is already written. */
+    sendJson(status: number, text: string, headers: Record<string, string> = {}): void {
         this.res.writeHead(status, {
             'Content-Type': 'application/json;charset=UTF-8',
             'Content-Length': String(Buffer.byteLength(text)),

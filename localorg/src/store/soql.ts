@@ -132,10 +132,22 @@ function referenceNamed(info: ObjectInfo | undefined, relationship: string): Fie
     return byName.get(relationship);
 }
 
+const splitPaths = new Map<string, string[]>();
+
+/** A field path's parts ('Owner.Name' → Owner, Name), split once per path, not once per row. */
+function pathParts(path: string): string[] {
+    let parts = splitPaths.get(path);
+    if (!parts) {
+        parts = path.split('.');
+        if (splitPaths.size < 10_000) splitPaths.set(path, parts);
+    }
+    return parts;
+}
+
 function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordValues {
     const out: RecordValues = { attributes: attributes(store, p.info.name, row.Id) };
     for (const path of p.selected) {
-        const parts = path.split('.');
+        const parts = pathParts(path);
         if (parts.length === 1) {
             out[path] = row[path] ?? null;
             continue;

@@ -374,9 +374,12 @@ export class SqliteSource implements RecordSource {
         const limit = Math.max(0, Math.min(Number(spec.limit) || 0, 50_000_000));
         // Never through `| 0`: an offset of 2^32 would wrap to the first rows.
         const offset = Math.max(0, Math.trunc(Number(spec.offset) || 0));
+        // Rows as arrays (raw): one object less per row than SQLite's named columns.
         const rows = this.stmt(
             `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
-        ).all(...params, limit, offset) as Record<string, unknown>[];
+        )
+            .raw(true)
+            .all(...params, limit, offset) as unknown[][];
         // Fewer rows than the limit after a reached offset: they are all there is, no count needed.
         const counted = rows.length > 0 && rows.length < limit;
         const total = counted
@@ -384,15 +387,13 @@ export class SqliteSource implements RecordSource {
             : (this.stmt(`SELECT COUNT(*) AS n FROM ${q(object)} t${where}`).get(...params) as {
                   n: number;
               });
+        const booleans = exprs.map((e) => e.field.kind === 'boolean');
         const records = rows.map((r) => {
             const out: RecordValues = {};
-            spec.fields.forEach((f, i) => {
-                const v = r[`c${i}`];
-                out[f] =
-                    exprs[i].field.kind === 'boolean' && v !== null && v !== undefined
-                        ? v === 1
-                        : v;
-            });
+            for (let i = 0; i < spec.fields.length; i++) {
+                const v = r[i];
+                out[spec.fields[i]] = booleans[i] && v !== null && v !== undefined ? v === 1 : v;
+            }
             return out;
         });
         return { records, totalCount: total.n };
