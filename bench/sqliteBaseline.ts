@@ -46,19 +46,7 @@ export class SqliteBaseline {
             const table = this.table(MINIMAL_LEAD);
             const insert = this.db.prepare(`INSERT INTO "${table}" VALUES (?, ?, ?, ?, ?, ?, ?)`);
             const t = performance.now();
-            this.db.transaction(() => {
-                leads.forEach((r, i) =>
-                    insert.run(
-                        `b${i}`,
-                        r.LastName,
-                        r.Company,
-                        r.Email,
-                        r.Status,
-                        r.OwnerId ?? null,
-                        r.LL_Source_Id__c
-                    )
-                );
-            })();
+            this.db.transaction(() => insertMinimal(insert, leads, 'b'))();
             times.push(performance.now() - t);
         }
         return median(times);
@@ -110,17 +98,7 @@ export class SqliteBaseline {
         const insertLead = this.db.prepare(`INSERT INTO "${table}" VALUES (?, ?, ?, ?, ?, ?, ?)`);
         this.db.transaction(() => {
             owners.forEach((o) => insertUser.run(o.id, o.name, o.active ? 1 : 0));
-            leads.forEach((r, i) =>
-                insertLead.run(
-                    `q${i}`,
-                    r.LastName,
-                    r.Company,
-                    r.Email,
-                    r.Status,
-                    r.OwnerId ?? null,
-                    r.LL_Source_Id__c
-                )
-            );
+            insertMinimal(insertLead, leads, 'q');
         })();
         const select = this.db.prepare(
             `SELECT l."Id", l."LastName", l."Company", l."Status", u."Name", u."IsActive" FROM "${table}" l LEFT JOIN "${users}" u ON u."Id" = l."OwnerId"`
@@ -131,4 +109,19 @@ export class SqliteBaseline {
     close(): void {
         this.db.close();
     }
+}
+
+/** The leads into a minimal table (ids `<prefix><n>`). */
+function insertMinimal(insert: Database.Statement, leads: BenchLead[], prefix: string): void {
+    leads.forEach((r, i) =>
+        insert.run(
+            `${prefix}${i}`,
+            r.LastName,
+            r.Company,
+            r.Email,
+            r.Status,
+            r.OwnerId ?? null,
+            r.LL_Source_Id__c
+        )
+    );
 }
