@@ -1,10 +1,9 @@
 /**
- * Bulk API 2.0 CSV (RFC 4180) through csv-parse / csv-stringify, as the
- * platform reads and writes it: records end with LF or CRLF, every value the
- * org writes is quoted (nulls as "").
+ * Bulk API 2.0 CSV (RFC 4180) as the platform reads and writes it: records
+ * end with LF or CRLF, every value the org writes is quoted (nulls as "").
+ * Read with csv-parse (and, for uploads, csvReader.ts).
  */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 
 export class CsvError extends Error {}
 
@@ -129,19 +128,31 @@ export function toCsv(header: string[], rows: unknown[][], format?: CsvFormat): 
     return toCsvRows([header, ...rows], format);
 }
 
-/** Rows (no header added) as the platform writes them, in the job's format; for results written in parts. */
+/**
+ * Rows (no header added) as the platform writes them, in the job's format; for results written
+ * in parts. Written here rather than by csv-stringify (what csv.test.ts checks it against):
+ * with every value quoted there is nothing to decide per value, and result files are written
+ * by the 100,000.
+ */
 export function toCsvRows(rows: unknown[][], format: CsvFormat = {}): string {
-    return stringify(rows, {
-        quoted: true,
-        quoted_empty: true,
-        delimiter: COLUMN_DELIMITERS[format.columnDelimiter ?? 'COMMA'],
-        record_delimiter: LINE_ENDINGS[format.lineEnding ?? 'LF'],
-        cast: {
-            boolean: (v) => String(v),
-            number: (v) => String(v),
-            bigint: (v) => String(v),
-            date: (v) => v.toISOString(),
-            object: (v) => JSON.stringify(v)
+    const delimiter = COLUMN_DELIMITERS[format.columnDelimiter ?? 'COMMA'];
+    const lineEnding = LINE_ENDINGS[format.lineEnding ?? 'LF'];
+    let out = '';
+    for (const row of rows) {
+        for (let i = 0; i < row.length; i++) {
+            const text = csvText(row[i]);
+            out += `${i ? `${delimiter}"` : '"'}${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
         }
-    });
+        out += lineEnding;
+    }
+    return out;
+}
+
+/** A value as CSV text: nulls empty, dates in ISO 8601, objects as JSON. */
+function csvText(v: unknown): string {
+    if (typeof v === 'string') return v;
+    if (v === null || v === undefined) return '';
+    if (v instanceof Date) return v.toISOString();
+    if (typeof v === 'object') return JSON.stringify(v);
+    return String(v);
 }

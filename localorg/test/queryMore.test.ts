@@ -65,6 +65,24 @@ describe('queryMore', () => {
         expect(all[LEADS - 1]).toBe(`More ${LEADS - 1}`);
     });
 
+    it('answers a locator at any position of its query, a page from there', async () => {
+        const q = encodeURIComponent('SELECT LastName FROM Lead ORDER BY LastName');
+        const first = (await (
+            await apiCall(org, `/query?q=${q}`, {
+                headers: { 'Sforce-Query-Options': 'batchSize=200' }
+            })
+        ).json()) as Page;
+        const at = first.nextRecordsUrl!.replace(/-\d+$/, '-150');
+        const from150 = await page(at);
+        expect(names(from150)).toEqual(
+            Array.from({ length: 200 }, (_, i) => `More ${String(150 + i).padStart(3, '0')}`)
+        );
+        expect(from150.nextRecordsUrl).toMatch(/-350$/);
+        const last = await page(from150.nextRecordsUrl!);
+        expect(last.done).toBe(true);
+        expect(names(last)).toHaveLength(LEADS - 350);
+    });
+
     it('refuses a locator whose position is not a page of its query', async () => {
         const q = encodeURIComponent('SELECT LastName FROM Lead');
         const first = (await (

@@ -102,13 +102,41 @@ export class Request {
             this.res.writeHead(204, headers).end();
             return;
         }
-        const text = JSON.stringify(body);
+        this.sendJson(status, JSON.stringify(body), headers);
+    }
+
+    /** An answer whose JSON is already written. */
+    sendJson(status: number, text: string, headers: Record<string, string> = {}): void {
         this.res.writeHead(status, {
             'Content-Type': 'application/json;charset=UTF-8',
             'Content-Length': String(Buffer.byteLength(text)),
             ...headers
         });
         this.res.end(text);
+    }
+
+    /**
+     * Writes a part of an answer sent in parts (after `res.writeHead`), then lets other
+     * requests in, and waits while the client has not read what was written, so a large
+     * answer neither piles up in memory nor holds the org. Answers false when the client has
+     * gone (nothing more need be written).
+     */
+    async writePart(text: string): Promise<boolean> {
+        const res = this.res;
+        if (res.destroyed) return false;
+        if (!res.write(text))
+            await new Promise<void>((resolve) => {
+                const done = () => {
+                    res.off('drain', done);
+                    res.off('close', done);
+                    resolve();
+                };
+                res.on('drain', done);
+                res.on('close', done);
+            });
+        // A socket that took the text at once drains within this turn: wait for the next one.
+        await new Promise((resolve) => setImmediate(resolve));
+        return !res.destroyed;
     }
 
     sendCsv(csv: string, headers: Record<string, string> = {}): void {

@@ -107,7 +107,7 @@ export function register(router: Router, ctx: OrgContext): void {
     router.get(`${JOBS}/:id/:results`, async (r) => {
         const job = jobOf(r.params.id);
         // A job aborted before it read its header still lists its rows under it.
-        const header = job.header ?? (job.state === 'Open' ? [] : await headerOf(jobs, job.id));
+        const header = job.header ?? (job.state === 'Open' ? [] : headerOf(jobs, job.id));
         const kind = r.params.results;
         if (
             kind !== 'successfulResults' &&
@@ -125,12 +125,15 @@ export function register(router: Router, ctx: OrgContext): void {
                 toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]], job)
             );
             for (const page of jobs.results(job.id, success))
-                r.res.write(
-                    toCsvRows(
-                        page.map((x) => [x.id, x.detail, ...x.values]),
-                        job
-                    )
-                );
+                if (
+                    !(await r.writePart(
+                        toCsvRows(
+                            page.map((x) => [x.id, x.detail, ...x.values]),
+                            job
+                        )
+                    ))
+                )
+                    return;
         }
         r.res.end();
     });
@@ -172,6 +175,9 @@ export function csvFormat(body: Record<string, unknown>): Required<CsvFormat> {
     return { columnDelimiter, lineEnding };
 }
 
+/** Upload bytes stored per row: the network's small chunks are joined up to this size. */
+const STORED_CHUNK_BYTES = 64 * 1024;
+
 /**
  * Stores an upload as it arrives (never whole in memory); an empty one adds nothing. Answers
  * whether it added one.
@@ -184,11 +190,21 @@ export async function receiveUpload(
     const upload = jobs.beginUpload(id);
     let seq = 0;
     let blank = true;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const store = () => {
+        if (pending.length) jobs.addChunk(id, upload, seq++, Buffer.concat(pending));
+        pending = [];
+        pendingBytes = 0;
+    };
     try {
         for await (const chunk of r.chunks()) {
             if (blank && chunk.toString('utf8').trim()) blank = false;
-            jobs.addChunk(id, upload, seq++, chunk);
+            pending.push(chunk);
+            pendingBytes += chunk.length;
+            if (pendingBytes >= STORED_CHUNK_BYTES) store();
         }
+        store();
     } catch (e) {
         jobs.dropUpload(id, upload);
         throw e;
@@ -210,7 +226,7 @@ async function writeUnprocessed(jobs: IngestJobStore, job: IngestJob, r: Request
             if (index++ < job.processed) continue;
             page.push(row.values);
             if (page.length === 5_000) {
-                r.res.write(toCsvRows(page, job));
+                if (!(await r.writePart(toCsvRows(page, job)))) return;
                 page = [];
             }
         }

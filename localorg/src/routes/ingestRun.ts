@@ -1,74 +1,66 @@
 /**
- * Running a Bulk 2.0 ingest job: the uploads are read as streams (csv-parse),
- * first to check every header and the CSV's syntax (a malformed file fails the
- * job before anything is written), then applied in chunks that commit with
- * their results; other requests are answered between chunks, and an abort
- * takes effect before the next chunk.
+ * Running a Bulk 2.0 ingest job: the uploads are read as they were stored
+ * (ingestRows.ts), first to check every header and the CSV's syntax (a
+ * malformed file fails the job before anything is written), then applied in
+ * chunks that commit with their results; other requests are answered between
+ * chunks, and an abort takes effect before the next chunk.
  */
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import { csvError, CsvError, csvReadOptions, UploadTable, type CsvRow } from '../csv';
+import { CsvError, type CsvRow } from '../csv';
 import { isRecordError, recordError } from '../http/errors';
 import { normalizeId } from '../store/ids';
 import type { IngestJob, IngestJobStore, RowResult } from '../store/ingestJobs';
 import { SourceError, type RecordValues } from '../store/source';
 import type { OrgContext } from './context';
+import { UploadRows } from './ingestRows';
 import { upsertOne } from './records';
 
-/** Rows applied per transaction; other requests are answered between chunks. */
+/** Rows applied per transaction at most; other requests are answered between chunks. */
 const CHUNK_ROWS = 2_000;
+/**
+ * A chunk ends early once it has held the org this long (ms; what another request waits for)
+ * and applied at least CHUNK_MIN_ROWS: clients estimate the time left from the progress, which
+ * a tiny first chunk would make look slow.
+ */
+const CHUNK_MS = 25;
+const CHUNK_MIN_ROWS = 500;
 
-/** Every row of the job's uploads, header rows included (each upload starts with its own). */
-async function* records(
-    jobs: IngestJobStore,
-    id: string
-): AsyncGenerator<{ header: boolean; values: string[] }> {
-    const options = csvReadOptions(jobs.get(id));
-    for (const upload of jobs.uploads(id)) {
-        const parser = Readable.from(jobs.chunks(id, upload)).pipe(parse(options));
-        let header = true;
-        let count = 0;
-        try {
-            for await (const values of parser) {
-                yield { header, values: values as string[] };
-                header = false;
-                // Stream reads resolve as microtasks: let other requests in now and then.
-                if (++count % CHUNK_ROWS === 0) await new Promise((r) => setImmediate(r));
-            }
-        } catch (e) {
-            throw csvError(e);
-        }
-    }
-}
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The job's data rows under the first upload's header, in order. */
 export async function* rowsOf(jobs: IngestJobStore, id: string): AsyncGenerator<CsvRow> {
-    const table = new UploadTable();
-    for await (const r of records(jobs, id)) {
-        if (r.header) table.startUpload(r.values);
-        else yield table.row(r.values);
+    const rows = new UploadRows(jobs, id);
+    for (let n = 1; ; n++) {
+        const row = rows.next();
+        if (!row) return;
+        yield row;
+        if (n % CHUNK_ROWS === 0) await nextTurn();
     }
 }
 
 /** The first upload's header row (empty when the job has none or it does not parse). */
-export async function headerOf(jobs: IngestJobStore, id: string): Promise<string[]> {
+export function headerOf(jobs: IngestJobStore, id: string): string[] {
+    const rows = new UploadRows(jobs, id);
     try {
-        for await (const r of records(jobs, id)) return r.values;
+        rows.next();
     } catch {
-        // No header to give.
+        // No header to give past the point the file breaks.
     }
-    return [];
+    return rows.table.header;
 }
 
 /** Checks every upload (headers, syntax, the object's fields); answers the header or why not. */
 async function check(ctx: OrgContext, jobs: IngestJobStore, job: IngestJob) {
-    const table = new UploadTable();
+    const rows = new UploadRows(jobs, job.id);
     try {
-        for await (const r of records(jobs, job.id)) if (r.header) table.startUpload(r.values);
+        for (let more = true; more; await nextTurn()) {
+            const started = performance.now();
+            for (let n = 1; (more = rows.next() !== undefined); n++)
+                if (n % 256 === 0 && performance.now() - started > CHUNK_MS) break;
+        }
     } catch (e) {
         return { error: e instanceof CsvError ? e.message : 'malformed CSV' };
     }
-    const header = table.header;
+    const header = rows.table.header;
     // A job given no data (jsforce uploads nothing for an empty input) completes with no rows.
     if (!jobs.uploads(job.id).length) return { header, columns: [] };
     const fields = Object.values(ctx.store.objectInfo(job.object)!.fields);
@@ -94,15 +86,32 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
         return;
     }
     const columns = checked.columns;
-    let chunk: CsvRow[] = [];
+    const rows = new UploadRows(jobs, id);
     let row = 0;
-    // Applies the chunk with its results and the job's counts in one transaction.
-    const flush = (): boolean => {
+    let more = true;
+    // Applies the next chunk of rows (read as it goes) with its results and the job's counts in
+    // one transaction.
+    const applyChunk = (): boolean => {
         if (!ctx.org.db.open) return false;
         const current = jobs.get(id);
         if (!current || current.state !== 'InProgress') return false;
+        const results: RowResult[] = [];
         ctx.store.transaction(() => {
-            const results = chunk.map((r) => applyRow(ctx, current, columns, r, row++));
+            const started = performance.now();
+            while (results.length < CHUNK_ROWS) {
+                const next = rows.next();
+                if (!next) {
+                    more = false;
+                    break;
+                }
+                results.push(applyRow(ctx, current, columns, next, row + results.length));
+                if (
+                    results.length >= CHUNK_MIN_ROWS &&
+                    results.length % 64 === 0 &&
+                    performance.now() - started > CHUNK_MS
+                )
+                    break;
+            }
             jobs.addResults(id, results);
             jobs.save({
                 ...current,
@@ -110,16 +119,14 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
                 failed: current.failed + results.filter((r) => !r.success).length
             });
         });
-        chunk = [];
+        row += results.length;
         return true;
     };
-    for await (const r of rowsOf(jobs, id)) {
-        chunk.push(r);
-        if (chunk.length < CHUNK_ROWS) continue;
-        if (!flush()) return;
-        await new Promise((resolve) => setImmediate(resolve));
+    while (more) {
+        if (!applyChunk()) return;
+        await nextTurn();
     }
-    if (!flush()) return;
+    if (!ctx.org.db.open || jobs.get(id)?.state !== 'InProgress') return;
     jobs.save({ ...jobs.get(id)!, state: 'JobComplete' });
 }
 
@@ -148,7 +155,8 @@ function applyRow(
         values[c.name] = v === '#N/A' ? null : cellValue(c.kind, v);
     });
     try {
-        const out = ctx.store.transaction(() => write(ctx, job, values));
+        // One store write (each is atomic on its own): a row that fails leaves nothing behind.
+        const out = write(ctx, job, values);
         return { row: index, success: true, id: out.id, detail: String(out.created), values: row };
     } catch (e) {
         if (!isRecordError(e)) throw e;

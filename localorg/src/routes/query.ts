@@ -7,13 +7,18 @@ import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
 import { runSoql } from '../store/soql';
 import { queryColumns } from '../store/soqlColumns';
-import type { RecordValues } from '../store/source';
 import type { OrgContext } from './context';
 import { BASE } from './limits';
 
-/** A query's rows, served a page at a time; a locator names the cursor and a position in it. */
+/**
+ * A query's rows, served a page at a time; a locator names the cursor and a position in it.
+ * The records are kept a page at a time as the JSON they are sent as: as objects they would
+ * live in the org's memory (and its collector's work) while the cursor lasts.
+ */
 interface Cursor {
-    records: RecordValues[];
+    /** JSON arrays of `batch` records each (the last may have fewer). */
+    pages: string[];
+    size: number;
     batch: number;
     created: number;
     totalSize: number;
@@ -28,15 +33,15 @@ export function register(router: Router, ctx: OrgContext): void {
 
     // A page never moves the cursor: reading the same locator twice answers the same rows.
     const page = (r: Request, id: string, cursor: Cursor, start: number) => {
-        const slice = cursor.records.slice(start, start + cursor.batch);
-        const next = start + slice.length;
-        const done = next >= cursor.records.length;
-        r.send(200, {
+        const next = Math.min(start + cursor.batch, cursor.size);
+        const done = next >= cursor.size;
+        const head = JSON.stringify({
             totalSize: cursor.totalSize,
             done,
-            ...(done ? {} : { nextRecordsUrl: `${BASE}/query/${id}-${next}` }),
-            records: slice
+            ...(done ? {} : { nextRecordsUrl: `${BASE}/query/${id}-${next}` })
         });
+        // The same JSON as `{ totalSize, done, nextRecordsUrl?, records }`, from the kept pages.
+        r.sendJson(200, `${head.slice(0, -1)},"records":${recordsJson(cursor, start)}}`);
     };
 
     const query = (r: Request, includeDeleted: boolean) => {
@@ -54,8 +59,12 @@ export function register(router: Router, ctx: OrgContext): void {
             return;
         }
         const id = ctx.nextId('01g');
+        const pages: string[] = [];
+        for (let at = 0; at < result.records.length; at += batch)
+            pages.push(JSON.stringify(result.records.slice(at, at + batch)));
         const cursor: Cursor = {
-            records: result.records,
+            pages,
+            size: result.records.length,
             batch,
             created: Date.now(),
             totalSize: result.totalSize
@@ -72,7 +81,7 @@ export function register(router: Router, ctx: OrgContext): void {
         const m = /^([A-Za-z0-9]+)-(\d{1,9})$/.exec(r.params.locator);
         const cursor = m ? cursors.get(m[1]) : undefined;
         const start = m ? Number(m[2]) : NaN;
-        if (!m || !cursor || start <= 0 || start >= cursor.records.length)
+        if (!m || !cursor || start <= 0 || start >= cursor.size)
             throw new ApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
         page(r, m[1], cursor, start);
     };
@@ -82,6 +91,19 @@ export function register(router: Router, ctx: OrgContext): void {
         router.get(`${API}/${resource}`, (r) => query(r, resource === 'queryAll'));
         router.get(`${API}/${resource}/:locator`, queryMore);
     }
+}
+
+/** The JSON array of the page of records from `start` (a page's start, or read from two). */
+function recordsJson(cursor: Cursor, start: number): string {
+    const { batch, pages } = cursor;
+    const page = Math.floor(start / batch);
+    if (start % batch === 0) return pages[page];
+    const records = [
+        ...JSON.parse(pages[page]),
+        ...JSON.parse(pages[page + 1] ?? '[]')
+    ] as unknown[];
+    const from = start % batch;
+    return JSON.stringify(records.slice(from, from + batch));
 }
 
 function batchSize(r: Request): number {

@@ -1,9 +1,10 @@
 /**
  * Bulk 2.0 ingest jobs in the org's database, so a job survives the org: its
  * state, its uploads (kept as the chunks they arrived in, so an upload never
- * sits whole in memory) and one result per processed row. A chunk of rows is
- * applied in the same transaction as its results and the job's count, so
- * after a crash the job says exactly which rows were applied.
+ * sits whole in memory) and a result for every processed row, stored per
+ * applied chunk. A chunk of rows is applied in the same transaction as its
+ * results and the job's count, so after a crash the job says exactly which
+ * rows were applied.
  */
 import type { Database } from 'better-sqlite3';
 
@@ -47,7 +48,15 @@ CREATE TABLE IF NOT EXISTS "_ll_ingest_chunk" ("job" TEXT NOT NULL, "upload" INT
 CREATE TABLE IF NOT EXISTS "_ll_ingest_result" ("job" TEXT NOT NULL, "row" INTEGER NOT NULL,
     "success" INTEGER NOT NULL, "id" TEXT NOT NULL, "detail" TEXT NOT NULL, "values" TEXT NOT NULL,
     PRIMARY KEY ("job", "row"));
+CREATE TABLE IF NOT EXISTS "_ll_ingest_results" ("job" TEXT NOT NULL, "first" INTEGER NOT NULL,
+    "success" INTEGER NOT NULL, "results" TEXT NOT NULL, PRIMARY KEY ("job", "success", "first"));
 `;
+
+/** Results stored per row of `_ll_ingest_results`. */
+const RESULTS_PER_ROW = 250;
+
+/** A stored result: row number, record id, sf__Created or sf__Error, the row's values. */
+type StoredResult = [number, string, string, string[]];
 
 export class IngestJobStore {
     constructor(private readonly db: Database) {
@@ -100,7 +109,8 @@ export class IngestJobStore {
             '_ll_ingest_job',
             '_ll_ingest_upload',
             '_ll_ingest_chunk',
-            '_ll_ingest_result'
+            '_ll_ingest_result',
+            '_ll_ingest_results'
         ])
             this.db
                 .prepare(
@@ -172,16 +182,53 @@ export class IngestJobStore {
         }
     }
 
+    /**
+     * One applied chunk's results, in rows of up to RESULTS_PER_ROW of a kind, not one row per
+     * result (and none so large that the org's memory keeps it until a full collection).
+     */
     addResults(job: string, results: RowResult[]): void {
         const insert = this.db.prepare(
-            'INSERT INTO "_ll_ingest_result" ("job", "row", "success", "id", "detail", "values") VALUES (?, ?, ?, ?, ?, ?)'
+            'INSERT INTO "_ll_ingest_results" ("job", "first", "success", "results") VALUES (?, ?, ?, ?)'
         );
-        for (const r of results)
-            insert.run(job, r.row, r.success ? 1 : 0, r.id, r.detail, JSON.stringify(r.values));
+        for (const success of [true, false]) {
+            const kind = results.filter((r) => r.success === success);
+            for (let at = 0; at < kind.length; at += RESULTS_PER_ROW) {
+                const part = kind.slice(at, at + RESULTS_PER_ROW);
+                const stored = part.map((r): StoredResult => [r.row, r.id, r.detail, r.values]);
+                insert.run(job, part[0].row, success ? 1 : 0, JSON.stringify(stored));
+            }
+        }
     }
 
-    /** Results of one kind, in row order, a page at a time. */
-    *results(job: string, success: boolean, page = 5_000): Generator<RowResult[]> {
+    /** Results of one kind, in row order, a stored row at a time. */
+    *results(job: string, success: boolean): Generator<RowResult[]> {
+        yield* this.resultsStoredPerRow(job, success);
+        const select = this.db.prepare(
+            'SELECT "first", "results" FROM "_ll_ingest_results" WHERE "job" = ? AND "success" = ? AND "first" > ? ORDER BY "first" LIMIT 1'
+        );
+        for (let after = -1; ;) {
+            const chunk = select.get(job, success ? 1 : 0, after) as
+                { first: number; results: string } | undefined;
+            if (!chunk) return;
+            after = chunk.first;
+            yield (JSON.parse(chunk.results) as StoredResult[]).map(
+                ([row, id, detail, values]) => ({
+                    row,
+                    success,
+                    id,
+                    detail,
+                    values
+                })
+            );
+        }
+    }
+
+    /** Results of jobs run before results were stored per chunk, a page at a time. */
+    private *resultsStoredPerRow(
+        job: string,
+        success: boolean,
+        page = 5_000
+    ): Generator<RowResult[]> {
         const select = this.db.prepare(
             'SELECT "row", "id", "detail", "values" FROM "_ll_ingest_result" WHERE "job" = ? AND "success" = ? AND "row" > ? ORDER BY "row" LIMIT ?'
         );

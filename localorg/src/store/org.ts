@@ -196,6 +196,17 @@ export function openOrgDatabase(
     );
     const setLastActivity = db.prepare(`UPDATE "Lead" SET "LastActivityDate" = ? WHERE "Id" = ?`);
     const autoNumbered = autoNumberFields(db);
+    const touchLeadActivity = (after: RecordValues | null, before: RecordValues | null) => {
+        const whoIds = new Set(
+            [after?.WhoId, before?.WhoId].filter(
+                (w): w is string => typeof w === 'string' && w.startsWith('00Q')
+            )
+        );
+        for (const who of whoIds) {
+            const row = lastActivity.get(who, who) as { d: string | null };
+            setLastActivity.run(row.d, who);
+        }
+    };
     store.hooks = {
         beforeWrite(object, values, current) {
             if (!current)
@@ -234,18 +245,8 @@ export function openOrgDatabase(
                 values.ActivityDate = values.StartDateTime.slice(0, 10);
             }
         },
-        afterWrite(object, after, before) {
-            if (object !== 'Task' && object !== 'Event') return;
-            const whoIds = new Set(
-                [after?.WhoId, before?.WhoId].filter(
-                    (w): w is string => typeof w === 'string' && w.startsWith('00Q')
-                )
-            );
-            for (const who of whoIds) {
-                const row = lastActivity.get(who, who) as { d: string | null };
-                setLastActivity.run(row.d, who);
-            }
-        }
+        // Lead.LastActivityDate follows the Tasks and Events of the lead.
+        afterWrite: { Task: touchLeadActivity, Event: touchLeadActivity }
     };
     return {
         store,

@@ -60,8 +60,20 @@ export class SchemaRegistry {
 
     /** Adds custom objects and fields to a running store: tables and columns follow. */
     applyToStore(store: SqliteSource, objects: CustomObjectDef[]): void {
+        // Copies: a changed object gets a new description, so what the store and SOQL cache
+        // per description (create plans, reference maps) is worked out again for it.
         const infos = new Map<string, ObjectInfo>(
-            store.objectNames().map((n) => [n, store.objectInfo(n)!])
+            store.objectNames().map((n) => {
+                const info = store.objectInfo(n)!;
+                return [
+                    n,
+                    {
+                        ...info,
+                        fields: { ...info.fields },
+                        childRelationships: [...info.childRelationships]
+                    }
+                ];
+            })
         );
         for (const name of addCustomObjects(infos, objects, this.keyPrefix))
             store.define(infos.get(name)!);

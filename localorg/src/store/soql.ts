@@ -10,6 +10,7 @@ import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
 import type { SqliteSource } from './sqliteSource';
 import {
     SourceError,
+    type FieldInfo,
     type Filter,
     type FindSpec,
     type ObjectInfo,
@@ -128,10 +129,41 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
     return { info, paths, refPaths: [...refPaths], selected, subqueries, typeofs };
 }
 
+/**
+ * Reference fields by relationship name, per object description (a changed description is a
+ * new ObjectInfo): shape() asks once per row and path.
+ */
+const references = new WeakMap<ObjectInfo, Map<string, FieldInfo>>();
+
+function referenceNamed(info: ObjectInfo | undefined, relationship: string): FieldInfo | undefined {
+    if (!info) return undefined;
+    let byName = references.get(info);
+    if (!byName) {
+        byName = new Map();
+        for (const f of Object.values(info.fields))
+            if (f.relationshipName && !byName.has(f.relationshipName))
+                byName.set(f.relationshipName, f);
+        references.set(info, byName);
+    }
+    return byName.get(relationship);
+}
+
+const splitPaths = new Map<string, string[]>();
+
+/** A field path's parts ('Owner.Name' → Owner, Name), split once per path, not once per row. */
+function pathParts(path: string): string[] {
+    let parts = splitPaths.get(path);
+    if (!parts) {
+        parts = path.split('.');
+        if (splitPaths.size < 10_000) splitPaths.set(path, parts);
+    }
+    return parts;
+}
+
 function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordValues {
     const out: RecordValues = { attributes: recordAttributes(p.info.name, row.Id) };
     for (const path of p.selected) {
-        const parts = path.split('.');
+        const parts = pathParts(path);
         if (parts.length === 1) {
             out[path] = row[path] ?? null;
             continue;
@@ -142,9 +174,7 @@ function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordVal
         let alive = true;
         for (let i = 0; i < parts.length - 1; i++) {
             const rel = parts[i];
-            const ref = Object.values(objInfo?.fields ?? {}).find(
-                (f) => f.relationshipName === rel
-            );
+            const ref = referenceNamed(objInfo, rel);
             const idPath = prefix ? `${prefix}.${ref?.name}` : String(ref?.name);
             const parentId = row[idPath];
             prefix = prefix ? `${prefix}.${rel}` : rel;

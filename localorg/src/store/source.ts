@@ -122,7 +122,8 @@ export interface RecordSource {
     /** Object API names, for routing a record id to its object. */
     objectNames(): string[];
     find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number };
-    /** Creates a record; returns its id. Throws SourceError. */
+    /** Creates a record; returns its id. Throws SourceError. Each create, update and delete
+     * is atomic by itself: when it throws, it wrote nothing. */
     create(object: string, values: RecordValues, actorId?: string): string;
     update(object: string, id: string, values: RecordValues, actorId?: string): void;
     delete(object: string, id: string): void;

@@ -51,14 +51,33 @@ const SQL_TYPE: Record<FieldInfo['kind'], string> = {
 export interface WriteHooks {
     /** After validation, before a create or update is written: may set system fields (e.g. the status-changed stamp). */
     beforeWrite?(object: string, values: RecordValues, current: RecordValues | null): void;
-    /** After a create, update or delete, inside the same transaction. */
-    afterWrite?(object: string, after: RecordValues | null, before: RecordValues | null): void;
+    /**
+     * Per object: after a create, update or delete of one of its records, inside the same
+     * transaction (a write of an object without one is a single statement).
+     */
+    afterWrite?: Record<string, (after: RecordValues | null, before: RecordValues | null) => void>;
 }
+
+/** What a create fills in on every record of an object, worked out once per object. */
+interface CreatePlan {
+    defaults: [string, unknown][];
+    booleans: string[];
+    required: string[];
+}
+
+/** Prepared statements kept at most (queries with IN lists of many lengths make many texts). */
+const MAX_STATEMENTS = 500;
 
 export class SqliteSource implements RecordSource {
     private readonly infos = new Map<string, ObjectInfo>();
     private readonly byPrefix = new Map<string, string>();
     private readonly statements = new Map<string, Statement>();
+    /** By object description: a changed description (a new ObjectInfo) gets a new plan. */
+    private readonly createPlans = new WeakMap<ObjectInfo, CreatePlan>();
+    /** One transaction function for every call: nested calls become savepoints. */
+    private readonly runInTransaction: (fn: () => unknown) => unknown;
+    /** How deep in `transaction()` calls the store is (0: outside any). */
+    private depth = 0;
     private counter: number;
     hooks: WriteHooks = {};
     /** The user writes are attributed to when the caller names none (the API user). */
@@ -73,6 +92,7 @@ export class SqliteSource implements RecordSource {
         const row = db.prepare('SELECT "n" FROM "_ll_sequence"').get() as { n: number } | undefined;
         if (!row) db.prepare('INSERT INTO "_ll_sequence" ("n") VALUES (0)').run();
         this.counter = row?.n ?? 0;
+        this.runInTransaction = db.transaction((fn: () => unknown) => fn());
     }
 
     /**
@@ -112,9 +132,27 @@ export class SqliteSource implements RecordSource {
         let s = this.statements.get(sql);
         if (!s) {
             s = this.db.prepare(sql);
+            if (this.statements.size >= MAX_STATEMENTS)
+                this.statements.delete(this.statements.keys().next().value!);
             this.statements.set(sql, s);
         }
         return s;
+    }
+
+    private createPlan(info: ObjectInfo): CreatePlan {
+        let plan = this.createPlans.get(info);
+        if (!plan) {
+            const fields = Object.values(info.fields);
+            plan = {
+                defaults: fields
+                    .filter((f) => f.defaultValue !== undefined)
+                    .map((f) => [f.name, f.defaultValue]),
+                booleans: fields.filter((f) => f.kind === 'boolean').map((f) => f.name),
+                required: fields.filter((f) => f.required).map((f) => f.name)
+            };
+            this.createPlans.set(info, plan);
+        }
+        return plan;
     }
 
     objectInfo(name: string): ObjectInfo | undefined {
@@ -179,9 +217,9 @@ export class SqliteSource implements RecordSource {
         ];
         const groupSql = groups.length ? ` GROUP BY ${groups.map((g) => g.sql).join(', ')}` : '';
         const limit = spec.limit ? ` LIMIT ${Math.max(0, Math.floor(spec.limit))}` : '';
-        const rows = this.db
-            .prepare(`SELECT ${cols.join(', ')} FROM ${q(object)} t${where}${groupSql}${limit}`)
-            .all(...params) as Record<string, unknown>[];
+        const rows = this.stmt(
+            `SELECT ${cols.join(', ')} FROM ${q(object)} t${where}${groupSql}${limit}`
+        ).all(...params) as Record<string, unknown>[];
         return rows.map((r) => {
             const out: RecordValues = {};
             spec.groupBy.forEach((g, i) => {
@@ -380,23 +418,26 @@ export class SqliteSource implements RecordSource {
         const limit = Math.max(0, Math.min(Number(spec.limit) || 0, 50_000_000));
         // Never through `| 0`: an offset of 2^32 would wrap to the first rows.
         const offset = Math.max(0, Math.trunc(Number(spec.offset) || 0));
-        const rows = this.db
-            .prepare(
-                `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
-            )
-            .all(...params, limit, offset) as Record<string, unknown>[];
-        const total = this.db
-            .prepare(`SELECT COUNT(*) AS n FROM ${q(object)} t${where}`)
-            .get(...params) as { n: number };
+        // Rows as arrays (raw): one object less per row than SQLite's named columns.
+        const rows = this.stmt(
+            `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
+        )
+            .raw(true)
+            .all(...params, limit, offset) as unknown[][];
+        // Fewer rows than the limit after a reached offset: they are all there is, no count needed.
+        const counted = rows.length > 0 && rows.length < limit;
+        const total = counted
+            ? { n: offset + rows.length }
+            : (this.stmt(`SELECT COUNT(*) AS n FROM ${q(object)} t${where}`).get(...params) as {
+                  n: number;
+              });
+        const booleans = exprs.map((e) => e.field.kind === 'boolean');
         const records = rows.map((r) => {
             const out: RecordValues = {};
-            spec.fields.forEach((f, i) => {
-                const v = r[`c${i}`];
-                out[f] =
-                    exprs[i].field.kind === 'boolean' && v !== null && v !== undefined
-                        ? v === 1
-                        : v;
-            });
+            for (let i = 0; i < spec.fields.length; i++) {
+                const v = r[i];
+                out[spec.fields[i]] = booleans[i] && v !== null && v !== undefined ? v === 1 : v;
+            }
             return out;
         });
         return { records, totalCount: total.n };
@@ -410,21 +451,41 @@ export class SqliteSource implements RecordSource {
         );
     }
 
-    private named(info: ObjectInfo, row: RecordValues): RecordValues {
+    /** A person's Name (Lead, Contact, User) follows FirstName and LastName; answers whether set. */
+    private setName(info: ObjectInfo, row: RecordValues): boolean {
         const name = info.fields.Name;
-        if (!name || name.createable || !info.fields.LastName) return row;
-        return { ...row, Name: [row.FirstName, row.LastName].filter((v) => v).join(' ') };
+        if (!name || name.createable || !info.fields.LastName) return false;
+        row.Name = [row.FirstName, row.LastName].filter((v) => v).join(' ');
+        return true;
+    }
+
+    /** The statement for this SQL with these columns, built once per column list. */
+    private writeStatement(sql: string, columns: string[]): Statement {
+        const key = `${sql}\u0000${columns.join(',')}`;
+        let s = this.statements.get(key);
+        if (!s) {
+            s = this.stmt(
+                sql
+                    .replace('%COLS%', columns.map((k) => q(k)).join(', '))
+                    .replace('%MARKS%', columns.map(() => '?').join(', '))
+                    .replace('%SETS%', columns.map((k) => `${q(k)} = ?`).join(', '))
+            );
+            this.statements.set(key, s);
+        }
+        return s;
     }
 
     private write(info: ObjectInfo, sql: string, row: RecordValues, extra: unknown[] = []): void {
-        const entries = Object.entries(row).filter(([k]) => info.fields[k]);
+        const columns: string[] = [];
+        const values: unknown[] = [];
+        for (const k in row) {
+            const field = info.fields[k];
+            if (!field) continue;
+            columns.push(k);
+            values.push(this.toDb(field, row[k]));
+        }
         try {
-            this.stmt(
-                sql
-                    .replace('%COLS%', entries.map(([k]) => q(k)).join(', '))
-                    .replace('%MARKS%', entries.map(() => '?').join(', '))
-                    .replace('%SETS%', entries.map(([k]) => `${q(k)} = ?`).join(', '))
-            ).run(...entries.map(([k, v]) => this.toDb(info.fields[k], v)), ...extra);
+            this.writeStatement(sql, columns).run(...values, ...extra);
         } catch (e) {
             const m = /UNIQUE constraint failed: \w+\.(\w+)/.exec((e as Error).message);
             if (m) {
@@ -448,40 +509,38 @@ export class SqliteSource implements RecordSource {
     create(object: string, values: RecordValues, actor?: string): string {
         const actorId = actor ?? this.defaultActorId;
         const info = this.info(object);
-        const input: RecordValues = { ...values };
-        delete input.Id;
-        delete input.id;
-        const checked = checkValues(info, input, true, this);
-        this.hooks.beforeWrite?.(object, checked, null);
-        for (const f of Object.values(info.fields)) {
-            if (checked[f.name] === undefined && f.defaultValue !== undefined)
-                checked[f.name] = f.defaultValue;
-            if (f.kind === 'boolean' && checked[f.name] === undefined) checked[f.name] = false;
-            if (f.required && (checked[f.name] === undefined || checked[f.name] === null)) {
+        const input: RecordValues = {};
+        for (const k in values) if (k !== 'Id' && k !== 'id') input[k] = values[k];
+        // The record as written: the checked values (a new object), completed in place.
+        const row = checkValues(info, input, true, this);
+        this.hooks.beforeWrite?.(object, row, null);
+        const plan = this.createPlan(info);
+        for (const [name, value] of plan.defaults) if (row[name] === undefined) row[name] = value;
+        for (const name of plan.booleans) if (row[name] === undefined) row[name] = false;
+        for (const name of plan.required) {
+            if (row[name] === undefined || row[name] === null) {
                 throw new SourceError(
                     'REQUIRED_FIELD_MISSING',
-                    `Required fields are missing: [${f.name}]`,
-                    [f.name]
+                    `Required fields are missing: [${name}]`,
+                    [name]
                 );
             }
         }
-        this.counter += 1;
-        this.stmt('UPDATE "_ll_sequence" SET "n" = ?').run(this.counter);
-        const id = newId(info.keyPrefix ?? '001', this.counter);
+        const id = newId(info.keyPrefix ?? '001', this.nextSequence());
         const now = new Date().toISOString();
-        const created = (checked.CreatedDate as string | undefined) ?? now;
-        const row = this.named(info, {
-            ...checked,
-            Id: id,
-            CreatedDate: created,
-            LastModifiedDate: checked.LastModifiedDate ?? created,
-            SystemModstamp: now,
-            CreatedById: checked.CreatedById ?? actorId ?? null,
-            LastModifiedById: checked.LastModifiedById ?? actorId ?? null,
-            ...(info.fields.OwnerId && !checked.OwnerId && actorId ? { OwnerId: actorId } : {})
+        const created = (row.CreatedDate as string | undefined) ?? now;
+        row.Id = id;
+        row.CreatedDate = created;
+        row.LastModifiedDate = row.LastModifiedDate ?? created;
+        row.SystemModstamp = now;
+        row.CreatedById = row.CreatedById ?? actorId ?? null;
+        row.LastModifiedById = row.LastModifiedById ?? actorId ?? null;
+        if (info.fields.OwnerId && !row.OwnerId && actorId) row.OwnerId = actorId;
+        this.setName(info, row);
+        this.atomically(object, () => {
+            this.write(info, `INSERT INTO ${q(object)} (%COLS%) VALUES (%MARKS%)`, row);
+            this.hooks.afterWrite?.[object]?.(row, null);
         });
-        this.write(info, `INSERT INTO ${q(object)} (%COLS%) VALUES (%MARKS%)`, row);
-        this.hooks.afterWrite?.(object, row, null);
         return id;
     }
 
@@ -500,23 +559,29 @@ export class SqliteSource implements RecordSource {
         ).get(norm) as Record<string, unknown> | undefined;
         if (!currentRow) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
         const current = this.fromDb(info, currentRow);
-        const input: RecordValues = { ...values };
-        delete input.Id;
-        delete input.id;
+        const input: RecordValues = {};
+        for (const k in values) if (k !== 'Id' && k !== 'id') input[k] = values[k];
         const checked = checkValues(info, input, false, this);
         this.hooks.beforeWrite?.(object, checked, current);
         const now = new Date().toISOString();
-        const row = this.named(info, {
+        const row: RecordValues = {
             ...current,
             ...checked,
             LastModifiedDate: now,
             SystemModstamp: now,
             LastModifiedById: actorId ?? current.LastModifiedById ?? null
+        };
+        const named = this.setName(info, row);
+        // Only what changes is set: an unchanged indexed column costs its index an update too.
+        const sets: RecordValues = {};
+        for (const k in checked) if (k !== 'Id') sets[k] = row[k];
+        for (const k of ['LastModifiedDate', 'SystemModstamp', 'LastModifiedById'])
+            if (info.fields[k]) sets[k] = row[k];
+        if (named) sets.Name = row.Name;
+        this.atomically(object, () => {
+            this.write(info, `UPDATE ${q(object)} SET %SETS% WHERE "Id" = ?`, sets, [norm]);
+            this.hooks.afterWrite?.[object]?.(row, current);
         });
-        const { Id: _id, ...sets } = row;
-        void _id;
-        this.write(info, `UPDATE ${q(object)} SET %SETS% WHERE "Id" = ?`, sets, [norm]);
-        this.hooks.afterWrite?.(object, row, current);
     }
 
     delete(object: string, id: string): void {
@@ -530,6 +595,10 @@ export class SqliteSource implements RecordSource {
             );
         const current = this.get(object, norm);
         if (!current) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
+        this.runInTransaction(() => this.deleteWithChildren(info, norm, current));
+    }
+
+    private deleteWithChildren(info: ObjectInfo, norm: string, current: RecordValues): void {
         // Cascading children (and master-detail ones) go with it; lookups are cleared.
         for (const rel of info.childRelationships) {
             const child = this.infos.get(rel.childObject);
@@ -549,12 +618,34 @@ export class SqliteSource implements RecordSource {
         // Objects with IsDeleted keep the row in the recycle bin (queryAll reads it).
         if (info.fields.IsDeleted) {
             this.stmt(
-                `UPDATE ${q(object)} SET "IsDeleted" = 1, "SystemModstamp" = ? WHERE "Id" = ?`
+                `UPDATE ${q(info.name)} SET "IsDeleted" = 1, "SystemModstamp" = ? WHERE "Id" = ?`
             ).run(new Date().toISOString(), norm);
         } else {
-            this.stmt(`DELETE FROM ${q(object)} WHERE "Id" = ?`).run(norm);
+            this.stmt(`DELETE FROM ${q(info.name)} WHERE "Id" = ?`).run(norm);
         }
-        this.hooks.afterWrite?.(object, null, current);
+        this.hooks.afterWrite?.[info.name]?.(null, current);
+    }
+
+    /**
+     * Runs a record's write so that it happens whole or not at all: a single statement is so
+     * by itself (SQLite undoes a statement that fails); with automation after it, a savepoint
+     * (a transaction of its own outside one). Every create, update and delete is thus atomic
+     * without its callers' savepoints, which cost a copy of every page the write touches.
+     */
+    private atomically(object: string, write: () => void): void {
+        if (this.hooks.afterWrite?.[object]) this.runInTransaction(write);
+        else write();
+    }
+
+    /** The next id number; stored at once, or inside a transaction when that commits. */
+    private nextSequence(): number {
+        this.counter += 1;
+        if (this.depth === 0) this.storeSequence();
+        return this.counter;
+    }
+
+    private storeSequence(): void {
+        this.stmt('UPDATE "_ll_sequence" SET "n" = ?').run(this.counter);
     }
 
     /**
@@ -617,16 +708,25 @@ export class SqliteSource implements RecordSource {
         this.stmt(
             `UPDATE ${q(object)} SET "IsDeleted" = 0, "SystemModstamp" = ? WHERE "Id" = ?`
         ).run(new Date().toISOString(), norm);
-        this.hooks.afterWrite?.(object, this.get(object, norm!), null);
+        this.hooks.afterWrite?.[object]?.(this.get(object, norm!), null);
     }
 
     transaction<T>(fn: () => T): T {
         const counter = this.counter;
+        const outermost = this.depth === 0;
+        this.depth += 1;
         try {
-            return this.db.transaction(fn)();
+            return this.runInTransaction(() => {
+                const out = fn();
+                // Once per transaction, not per record: it commits with the records.
+                if (outermost && this.counter !== counter) this.storeSequence();
+                return out;
+            }) as T;
         } catch (e) {
             this.counter = counter;
             throw e;
+        } finally {
+            this.depth -= 1;
         }
     }
 }
