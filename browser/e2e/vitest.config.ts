@@ -7,6 +7,8 @@ export default defineConfig({
         testTimeout: 60_000,
         hookTimeout: 120_000,
         fileParallelism: false,
-        maxWorkers: 1
+        maxWorkers: 1,
+        // A write and the page's answer to it can take seconds on two busy cores.
+        expect: { poll: { timeout: 10_000 } }
     }
 });
