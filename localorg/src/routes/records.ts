@@ -4,7 +4,7 @@
  * external id (all on the store's platform validation).
  */
 import { ApiError, notFound } from '../http/errors';
-import { runSoql } from '../store/soql';
+import { runSoqlWithFilter } from '../store/soql';
 import { SourceError, type ObjectInfo, type RecordValues } from '../store/source';
 import type { OrgContext } from './context';
 
@@ -42,9 +42,13 @@ export function readRecord(
     id: string,
     fields: string[]
 ): RecordValues | undefined {
-    // `id` passed normalizeId (alphanumeric only) and field names are checked by the SOQL engine.
-    return runSoql(ctx.store, `SELECT ${fields.join(', ')} FROM ${object} WHERE Id = '${id}'`)
-        .records[0];
+    // Field names and the object are checked identifiers (and checked again by the SOQL
+    // engine); the id is a bound value.
+    return runSoqlWithFilter(ctx.store, `SELECT ${fields.join(', ')} FROM ${object}`, {
+        field: 'Id',
+        op: 'eq',
+        value: id
+    }).records[0];
 }
 
 /** A JSON object of field values, without its `attributes`. */

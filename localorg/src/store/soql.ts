@@ -365,6 +365,19 @@ export interface SearchScope {
     find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number };
 }
 
+/**
+ * Runs a SOQL query narrowed by a filter whose values are bound, never pasted into the
+ * text (one record by its Id, say).
+ */
+export function runSoqlWithFilter(
+    store: SqliteSource,
+    text: string,
+    filter: Filter,
+    now = new Date()
+): SoqlRows {
+    return runQuery(store, parseSoql(text), now, filter);
+}
+
 /** Runs a SOSL RETURNING object's query (fields, WHERE, ORDER BY, LIMIT) within a search. */
 export function runSearchQuery(
     store: SqliteSource,
