@@ -1,7 +1,7 @@
 /** GraphQL reads: `uiapi { query { Object(...) { edges { node } } } }` planned into store queries and shaped as the UI API does. */
 import { aggregateRoot } from './aggregate';
 import { type FieldNode, type SelectionSetNode } from 'graphql';
-import { type FieldInfo, type Filter, type ObjectInfo, type RecordValues } from '../store/source';
+import { type Filter, type ObjectInfo, type RecordValues } from '../store/source';
 import {
     DEFAULT_PAGE,
     MAX_PAGE,
@@ -17,6 +17,7 @@ import {
     MAX_SUBQUERIES
 } from './context';
 import { toFilter, toOrderBy } from './filters';
+import { displayValue } from '../store/displayValue';
 
 export function runQueryRoot(ctx: Ctx, set: SelectionSetNode): Record<string, unknown> {
     const data: Record<string, unknown> = {};
@@ -231,29 +232,6 @@ export function planFields(ctx: Ctx, info: ObjectInfo, fields: FieldNode[], dept
 
 export const NAME_FIELD = (info: ObjectInfo) =>
     info.fields.Name ? 'Name' : info.fields.Subject ? 'Subject' : 'Id';
-
-export function displayValue(field: FieldInfo, value: unknown): string | null {
-    if (value === null || value === undefined) return null;
-    if (field.kind === 'picklist')
-        return field.picklistValues?.find((p) => p.value === value)?.label ?? String(value);
-    if (field.kind === 'boolean' || field.kind === 'id' || field.kind === 'reference') return null;
-    if (field.kind === 'date' && typeof value === 'string') {
-        const d = new Date(`${value}T00:00:00Z`);
-        return Number.isNaN(d.getTime())
-            ? String(value)
-            : d.toLocaleDateString('en-US', { timeZone: 'UTC' });
-    }
-    if (field.kind === 'datetime' && typeof value === 'string') {
-        const d = new Date(value);
-        return Number.isNaN(d.getTime())
-            ? String(value)
-            : d.toLocaleString('en-US', { timeZone: 'UTC' });
-    }
-    if (field.kind === 'currency' && typeof value === 'number') {
-        return value.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
-    }
-    return null;
-}
 
 /** Shapes each record for each `node` selection; resolves parents and children in batches. */
 export function shapeRecords(

@@ -9,6 +9,7 @@
  *   GET    /ui-api/object-info/{object}/picklist-values/{recordTypeId}/{field}
  */
 import { checkEditAccess } from '../store/access';
+import { displayValue } from '../store/displayValue';
 import {
     SourceError,
     type FieldInfo,
@@ -93,25 +94,6 @@ export function objectForId(source: RecordSource, id: string): ObjectInfo | unde
         }
     }
     return undefined;
-}
-
-function displayValue(field: FieldInfo, value: unknown): string | null {
-    if (value === null || value === undefined) return null;
-    if (field.kind === 'picklist')
-        return field.picklistValues?.find((p) => p.value === value)?.label ?? String(value);
-    if (field.kind === 'date' && typeof value === 'string') {
-        const d = new Date(`${value}T00:00:00Z`);
-        return Number.isNaN(d.getTime())
-            ? String(value)
-            : d.toLocaleDateString('en-US', { timeZone: 'UTC' });
-    }
-    if (field.kind === 'datetime' && typeof value === 'string') {
-        const d = new Date(value);
-        return Number.isNaN(d.getTime())
-            ? String(value)
-            : d.toLocaleString('en-US', { timeZone: 'UTC' });
-    }
-    return null;
 }
 
 function parentRef(info: ObjectInfo, relationshipName: string): FieldInfo | undefined {
