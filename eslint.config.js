@@ -32,6 +32,12 @@ export default defineConfig([
         languageOptions: { globals: { ...globals.node, ...globals.jest } }
     },
 
+    // Stub components that jest tests mock child components with.
+    {
+        files: ['force-app/test/jest-stubs/**/*.js'],
+        extends: [salesforceLwcConfig]
+    },
+
     // Browser app shell and browser implementations of the platform modules (issue 5).
     {
         files: ['browser/src/**/*.js'],

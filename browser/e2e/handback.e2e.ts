@@ -2,7 +2,8 @@
  * Hand back to marketing end to end (issue 14), clicking and typing as a rep and a marketer
  * do: the Lead record page's "Hand Back to Marketing" quick action opens in a modal; bad
  * input is refused with nothing written (no reason, "Other" without notes, a past date, a
- * lead someone else saved after the action opened, a user without edit access); a lead is
+ * lead converted after its page opened, a lead someone else saved after the action opened, a
+ * user without edit access); a lead is
  * handed back, shows in the Nurture Queue with its reason, is undone and handed back again,
  * turns Hot ("Rescore now" marks it ready to return) and goes back to its previous owner
  * from the queue, while a lead whose previous owner left goes by the rule. The database is
@@ -111,10 +112,11 @@ describe('Hand back to marketing', () => {
     let handed: { id: string; name: string };
     let conflict: { id: string; name: string };
     let leaverLead: { id: string; name: string };
+    let converted: { id: string; name: string };
 
     it('refuses a missing reason, "Other" without notes and a past date, writing nothing', async () => {
         const { page } = app;
-        [handed, conflict] = workingLeadsOf('Rita Rep');
+        [handed, conflict, converted] = workingLeadsOf('Rita Rep');
         [leaverLead] = workingLeadsOf('Sam Seller');
         await page.getByLabel('Act as').selectOption(userId('Rita Rep'));
         await page.waitForLoadState('load');
@@ -145,6 +147,34 @@ describe('Hand back to marketing', () => {
         await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
         await closed(dialog);
         expect(lead(handed.id)).toEqual(before);
+    });
+
+    it('refuses a lead converted after its page opened, writing nothing', async () => {
+        const { page, org } = app;
+        await openLead(page, converted.name);
+        // Someone converts the lead elsewhere while the rep has its page open.
+        const convertedDate = new Date().toISOString().slice(0, 10);
+        org.convertLead(converted.id, { status: 'Closed - Converted', convertedDate });
+        const before = lead(converted.id);
+        const tasks = tasksOf(converted.id).length;
+
+        await page.getByRole('button', { name: 'Hand Back to Marketing' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Hand Back to Marketing' });
+        await dialog
+            .getByText(
+                `This lead was converted on ${convertedDate}; a converted lead cannot be handed back to marketing.`
+            )
+            .waitFor();
+        await expect
+            .poll(() => dialog.getByRole('button', { name: 'Hand back', exact: true }).isDisabled())
+            .toBe(true);
+        await expectClean(app);
+        expect(lead(converted.id)).toEqual(before);
+        expect(before.Status).toBe('Closed - Converted');
+        expect(tasksOf(converted.id)).toHaveLength(tasks);
+        await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+        await closed(dialog);
+        expect(lead(converted.id)).toEqual(before);
     });
 
     it('hands a lead back: nurture queue owner and status, previous owner kept, a completed Task', async () => {
@@ -280,8 +310,8 @@ describe('Hand back to marketing', () => {
         await closed(dialog);
         const sam = userId('Sam Seller');
         org.update('User', sam, { IsActive: false });
-        // The admin has set the org's statuses (the defaults name the standard "Open - Not
-        // Contacted", which this org does not have): a lead going to a new owner starts as New.
+        // The admin has set the org's statuses (the defaults open a lead as the standard
+        // "Open - Not Contacted"): a lead going to a new owner starts as New.
         org.create(
             'LL_Settings__c',
             settingsToRecord({ ...DEFAULT_SETTINGS, openStatuses: ['New'] })

@@ -4,6 +4,7 @@
  * demoData.ts, serving the production browser build.
  */
 import type { RecordValues } from '../../localorg/src/store/source';
+import type { SqliteSource } from '../../localorg/src/store/sqliteSource';
 import { startLocalOrg } from '../../localorg/src/index';
 import { seedPreview } from './demoData';
 
@@ -18,6 +19,8 @@ export interface BrowserOrg {
     create(object: string, values: RecordValues): string;
     /** Deletes a record behind the UI's back. */
     remove(object: string, id: string): void;
+    /** Converts a lead behind the UI's back (as a rep converting it elsewhere would). */
+    convertLead(id: string, conversion: Parameters<SqliteSource['convertLead']>[1]): void;
     close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startBrowserOrg(options: { port?: number } = {}): Promise<
         remove(object, id) {
             org.store.delete(object, id);
         },
+        convertLead: (id, conversion) => org.store.convertLead(id, conversion),
         close: () => org.close()
     };
 }

@@ -13,6 +13,7 @@
  * step on their own view. axe and a clean console at each stop.
  */
 import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { clickTab, component, expectClean, shownDate, useApp } from './app';
 
 const app = useApp();
@@ -176,6 +177,14 @@ describe('Review board: a meeting with the keyboard, resumed after a reload', ()
         const reason = dialog.getByRole('combobox', { name: 'Reason' });
         await reason.waitFor();
         await expectClean(app);
+        // A modal: Tab from its last control goes to its first (the reason's help), Shift+Tab back.
+        const confirm = dialog.getByRole('button', { name: 'Hand back', exact: true });
+        const isFocused = (control: Locator) => control.evaluate((el) => el.matches(':focus'));
+        await confirm.focus();
+        await page.keyboard.press('Tab');
+        await expect.poll(() => isFocused(dialog.getByRole('button').first())).toBe(true);
+        await page.keyboard.press('Shift+Tab');
+        await expect.poll(() => isFocused(confirm)).toBe(true);
         await reason.focus();
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('ArrowDown');

@@ -23,7 +23,11 @@ import { READ_ONLY_PROFILE_ID } from './access';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The org's Lead Status values (the package maps to them through LL_Settings__c). */
+/**
+ * The org's Lead Status values (the package maps to them through LL_Settings__c): the demo's
+ * own values first, then the four every new Salesforce org ships with, which the package's
+ * default settings name (so a lead returned without a settings record can be reopened).
+ */
 export const LEAD_STATUSES = [
     { ApiName: 'New', MasterLabel: 'New', IsConverted: false, IsDefault: true, SortOrder: 1 },
     {
@@ -60,6 +64,34 @@ export const LEAD_STATUSES = [
         IsConverted: true,
         IsDefault: false,
         SortOrder: 6
+    },
+    {
+        ApiName: 'Open - Not Contacted',
+        MasterLabel: 'Open - Not Contacted',
+        IsConverted: false,
+        IsDefault: false,
+        SortOrder: 7
+    },
+    {
+        ApiName: 'Working - Contacted',
+        MasterLabel: 'Working - Contacted',
+        IsConverted: false,
+        IsDefault: false,
+        SortOrder: 8
+    },
+    {
+        ApiName: 'Closed - Converted',
+        MasterLabel: 'Closed - Converted',
+        IsConverted: true,
+        IsDefault: false,
+        SortOrder: 9
+    },
+    {
+        ApiName: 'Closed - Not Converted',
+        MasterLabel: 'Closed - Not Converted',
+        IsConverted: false,
+        IsDefault: false,
+        SortOrder: 10
     }
 ];
 

@@ -238,7 +238,11 @@ export default class ReviewMeeting extends LightningElement {
 
     handleHandBackClose() {
         this.handingBack = false;
-        Promise.resolve().then(() => this.template.querySelector('[data-id="walk"]')?.focus());
+        // The dialog gives the focus back to where it was; if that is gone, the walk takes it.
+        Promise.resolve().then(() => {
+            if (!this.template.activeElement)
+                this.template.querySelector('[data-id="walk"]')?.focus();
+        });
     }
 
     /** The lead was handed back: its outcome, recorded like a review, then the next lead. */
