@@ -187,8 +187,15 @@ describe('Review board: a meeting with the keyboard, resumed after a reload', ()
         await expect.poll(() => isFocused(confirm)).toBe(true);
         await reason.focus();
         await page.keyboard.press('ArrowDown');
+        // The list opens on the next render: a key pressed before it shows is lost.
+        await dialog.getByRole('option', { name: 'Not ready / timing' }).waitFor();
         await page.keyboard.press('ArrowDown');
+        // Enter picks the highlighted option, once the highlight has rendered.
+        await dialog.locator('[role="option"].slds-has-focus').waitFor();
         await page.keyboard.press('Enter');
+        await expect.poll(() => dialog.getByRole('option').count()).toBe(0);
+        // A reason is chosen (the first or second, as the list opened with one highlighted or not).
+        await expect.poll(() => dialog.innerText()).not.toContain('Choose a reason');
         await dialog.getByRole('textbox', { name: 'Notes' }).focus();
         await page.keyboard.type('No budget until the spring; keep them warm');
         await dialog.getByRole('button', { name: 'Hand back', exact: true }).focus();
