@@ -12,6 +12,7 @@
  *   RUNS=9 LEADS=2000 npm run bench:board
  */
 import { openBrowser, signIn } from '../browser/e2e/browser';
+import { firstContentfulPaint } from './paint';
 import { seedPreview } from '../browser/e2e/demoData';
 import { startLocalOrg } from '../localorg/src/index';
 
@@ -64,20 +65,6 @@ const BOARD_READY = '[data-component="reviewBoard"] >> text=/^\\d+ open leads/';
 /** Usable: the count line, every lane's first cards with their menus, a card to Tab to. */
 const TAB_STOP = '[data-id="card"][tabindex="0"]';
 
-async function firstPaint(): Promise<number> {
-    return page.evaluate(
-        () =>
-            new Promise<number>((resolve) => {
-                const found = performance.getEntriesByName('first-contentful-paint')[0];
-                if (found) return resolve(found.startTime);
-                new PerformanceObserver((list) => {
-                    const e = list.getEntriesByName('first-contentful-paint')[0];
-                    if (e) resolve(e.startTime);
-                }).observe({ type: 'paint', buffered: true });
-            })
-    );
-}
-
 async function load(url: string, ready: string | null) {
     await page.goto('about:blank');
     graphqlCalls = 0;
@@ -87,7 +74,7 @@ async function load(url: string, ready: string | null) {
         await page.locator(TAB_STOP).waitFor({ timeout: 60_000 });
     }
     const readyAt = await page.evaluate(() => performance.now());
-    const fcp = await firstPaint();
+    const fcp = await firstContentfulPaint(page);
     // When the last GraphQL answer arrived: the rest of "usable" is the page's own work.
     const readsDone = await page.evaluate(() =>
         Math.max(

@@ -9,6 +9,7 @@
  */
 import { startBrowserOrg } from '../browser/e2e/org';
 import { openBrowser, signIn } from '../browser/e2e/browser';
+import { firstContentfulPaint } from './paint';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -28,17 +29,7 @@ async function measure(url: string, ready: string | null): Promise<{ fcp: number
     if (ready) await page.locator(ready).first().waitFor({ timeout: 30_000 });
     const readyAt = await page.evaluate(() => performance.now());
     // FCP is recorded asynchronously: wait for the entry.
-    const fcp = await page.evaluate(
-        () =>
-            new Promise<number>((resolve) => {
-                const found = performance.getEntriesByName('first-contentful-paint')[0];
-                if (found) return resolve(found.startTime);
-                new PerformanceObserver((list) => {
-                    const e = list.getEntriesByName('first-contentful-paint')[0];
-                    if (e) resolve(e.startTime);
-                }).observe({ type: 'paint', buffered: true });
-            })
-    );
+    const fcp = await firstContentfulPaint(page);
     return { fcp, ready: ready ? readyAt : fcp };
 }
 

@@ -11,6 +11,7 @@
  *   npm run bench:funnel -- --leads 20000
  */
 import { openBrowser, signIn } from '../browser/e2e/browser';
+import { firstContentfulPaint } from './paint';
 import { seedPreview } from '../browser/e2e/demoData';
 import { startLocalOrg } from '../localorg/src/index';
 import { arg, rng } from './synthetic';
@@ -83,17 +84,7 @@ async function measure(path: string, ready: string | null) {
     await page.goto(`${url}${path}`);
     if (ready) await page.locator(ready).first().waitFor({ timeout: 120_000 });
     const readyAt = await page.evaluate(() => performance.now());
-    const fcp = await page.evaluate(
-        () =>
-            new Promise<number>((resolve) => {
-                const found = performance.getEntriesByName('first-contentful-paint')[0];
-                if (found) return resolve(found.startTime);
-                new PerformanceObserver((list) => {
-                    const e = list.getEntriesByName('first-contentful-paint')[0];
-                    if (e) resolve(e.startTime);
-                }).observe({ type: 'paint', buffered: true });
-            })
-    );
+    const fcp = await firstContentfulPaint(page);
     return {
         fcp,
         ready: ready ? readyAt : fcp,
