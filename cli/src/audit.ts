@@ -20,7 +20,7 @@ import {
     type LeadLoopSettings,
     hygieneSnapshotFromRecords
 } from '../../core/src/index';
-import { Api, cond, soql, UserError, type Transport } from './api/index';
+import { Api, cond, soql, UserError, type SObjectRecord, type Transport } from './api/index';
 
 export interface OrgSnapshot {
     snapshot: HygieneSnapshot;
@@ -46,6 +46,20 @@ export async function readSettings(
     return { settings: parsed.settings, issues: parsed.issues.map((i) => i.message) };
 }
 
+/** The users and queues that can own leads, as the audit reads them (two independent reads). */
+export function readOwners(api: Api): [Promise<SObjectRecord[]>, Promise<SObjectRecord[]>] {
+    return [
+        api.query(soql({ select: HYGIENE_READS.User, from: 'User' })),
+        api.query(
+            soql({
+                select: HYGIENE_READS.Group,
+                from: 'Group',
+                where: [cond('Type', '=', 'Queue')]
+            })
+        )
+    ];
+}
+
 /** Everything the audit reads, in as few calls as the transport allows. */
 export async function readHygieneSnapshot(
     api: Api,
@@ -59,14 +73,7 @@ export async function readHygieneSnapshot(
     const [settings, users, queues, leads, contacts, accounts, opportunities, tasks, events] =
         await Promise.all([
             readSettings(api),
-            api.query(soql({ select: HYGIENE_READS.User, from: 'User' })),
-            api.query(
-                soql({
-                    select: HYGIENE_READS.Group,
-                    from: 'Group',
-                    where: [cond('Type', '=', 'Queue')]
-                })
-            ),
+            ...readOwners(api),
             read(soql({ select: HYGIENE_READS.Lead, from: 'Lead' })),
             bySize('Contact'),
             bySize('Account'),

@@ -31,6 +31,7 @@ import {
     hygieneSnapshotFromRecords
 } from '../../core/src/index';
 import { cond, soql, type Api, type SObjectRecord, type Transport } from './api/index';
+import { readOwners } from './audit';
 
 export interface ReportOptions {
     now?: Date;
@@ -119,14 +120,7 @@ export async function reportOrg(api: Api, opts: ReportOptions = {}): Promise<Rep
     let findings: MetricFinding[] | undefined;
     if (opts.audit) {
         const [users, queues, contacts, accounts] = await Promise.all([
-            api.query(soql({ select: HYGIENE_FIELDS.User, from: 'User' })),
-            api.query(
-                soql({
-                    select: HYGIENE_FIELDS.Group,
-                    from: 'Group',
-                    where: [cond('Type', '=', 'Queue')]
-                })
-            ),
+            ...readOwners(api),
             read(soql({ select: HYGIENE_FIELDS.Contact, from: 'Contact' })),
             read(soql({ select: HYGIENE_FIELDS.Account, from: 'Account' }))
         ]);
