@@ -370,6 +370,11 @@ export function graphqlSelection(fields: readonly string[]): string {
         .join(' ');
 }
 
+/** A connection's records with these fields: `edges { node { … } }` (for paged GraphQL reads). */
+export function graphqlEdges(fields: readonly string[]): string {
+    return `edges { node { ${graphqlSelection(fields)} } }`;
+}
+
 /** The funnel page and summary: the active settings (status mapping, dead-lead days). */
 export const FUNNEL_READS: ObjectReads = {
     [SETTINGS.objectApiName]: ['Id', ...Object.values(SETTINGS.fields)]

@@ -551,6 +551,9 @@ function graphqlSelection(fields) {
     (part) => parents.has(part) ? `${part} { ${graphqlSelection(parents.get(part))} }` : part
   ).join(" ");
 }
+function graphqlEdges(fields) {
+  return `edges { node { ${graphqlSelection(fields)} } }`;
+}
 var FUNNEL_READS = {
   [SETTINGS.objectApiName]: ["Id", ...Object.values(SETTINGS.fields)]
 };
@@ -6787,6 +6790,7 @@ export {
   funnelMetricsFromAggregates,
   funnelRequestVariables,
   gradeFor,
+  graphqlEdges,
   graphqlNodes,
   graphqlSelection,
   groupErrorsByRule,

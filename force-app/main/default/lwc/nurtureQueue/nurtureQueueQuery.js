@@ -1,7 +1,7 @@
 import { gql } from 'lightning/graphql';
-import { NURTURE_QUEUE_READS, graphqlSelection } from 'c/leadLoopCore';
+import { NURTURE_QUEUE_READS, graphqlEdges } from 'c/leadLoopCore';
 
-const nodes = (object) => `edges { node { ${graphqlSelection(NURTURE_QUEUE_READS[object])} } }`;
+const nodes = (object) => graphqlEdges(NURTURE_QUEUE_READS[object]);
 
 /**
  * One page ($after) of handed-back open leads, oldest hand-back first, with the active

@@ -1,5 +1,5 @@
 import { gql } from 'lightning/graphql';
-import { REP_ACTIVITY_READS, REP_LEAD_READS, graphqlSelection } from 'c/leadLoopCore';
+import { REP_ACTIVITY_READS, REP_LEAD_READS, graphqlEdges } from 'c/leadLoopCore';
 
 export const REP_PAGE_SIZE = 2000;
 export const REP_LIMIT = 10000;
@@ -10,7 +10,7 @@ export const ACTIVITY_CURSORS = {
     CampaignMember: 'memberAfter'
 };
 
-const nodes = (reads, object) => `edges { node { ${graphqlSelection(reads[object])} } }`;
+const nodes = (reads, object) => graphqlEdges(reads[object]);
 const pageInfo = 'pageInfo { hasNextPage endCursor }';
 
 /** The rep's open leads (2,000 a round trip), the model versions and the settings. */

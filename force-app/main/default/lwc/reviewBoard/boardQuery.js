@@ -1,5 +1,5 @@
 import { gql } from 'lightning/graphql';
-import { BOARD_READS, graphqlSelection } from 'c/leadLoopCore';
+import { BOARD_READS, graphqlEdges } from 'c/leadLoopCore';
 
 /** With upperBound, GraphQL wants a page of 200–2,000: the board reads 2,000 a round trip. */
 export const BOARD_PAGE_SIZE = 2000;
@@ -8,7 +8,7 @@ export const BOARD_LIMIT = 20000;
 /** Connections read page by page → their cursor variable. */
 export const BOARD_CURSORS = { Lead: 'leadAfter', LL_Review_Entry__c: 'entryAfter' };
 
-const node = (object) => `edges { node { ${graphqlSelection(BOARD_READS[object])} } }`;
+const node = (object) => graphqlEdges(BOARD_READS[object]);
 const pageInfo = 'pageInfo { hasNextPage endCursor }';
 
 /**
