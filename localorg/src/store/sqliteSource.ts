@@ -547,13 +547,7 @@ export class SqliteSource implements RecordSource {
     update(object: string, id: string, values: RecordValues, actor?: string): void {
         const actorId = actor ?? this.defaultActorId;
         const info = this.info(object);
-        const norm = normalizeId(id);
-        if (!norm)
-            throw new SourceError(
-                'MALFORMED_ID',
-                `Record id is malformed: ${String(id).slice(0, 40)}`,
-                ['Id']
-            );
+        const norm = recordId(id);
         const currentRow = this.stmt(
             `SELECT * FROM ${q(object)} t WHERE "Id" = ?${live(info)}`
         ).get(norm) as Record<string, unknown> | undefined;
@@ -586,13 +580,7 @@ export class SqliteSource implements RecordSource {
 
     delete(object: string, id: string): void {
         const info = this.info(object);
-        const norm = normalizeId(id);
-        if (!norm)
-            throw new SourceError(
-                'MALFORMED_ID',
-                `Record id is malformed: ${String(id).slice(0, 40)}`,
-                ['Id']
-            );
+        const norm = recordId(id);
         const current = this.get(object, norm);
         if (!current) throw new SourceError('ENTITY_IS_DELETED', 'entity is deleted');
         this.runInTransaction(() => this.deleteWithChildren(info, norm, current));
@@ -737,6 +725,18 @@ function sqlType(f: FieldInfo): string {
 }
 
 /** ` AND t."IsDeleted" = 0` for objects with a recycle bin (row alias t). */
+/** The 18-character form of a record id given to a write; MALFORMED_ID when it is not one. */
+function recordId(id: string): string {
+    const norm = normalizeId(id);
+    if (!norm)
+        throw new SourceError(
+            'MALFORMED_ID',
+            `Record id is malformed: ${String(id).slice(0, 40)}`,
+            ['Id']
+        );
+    return norm;
+}
+
 function live(info: ObjectInfo): string {
     return info.fields.IsDeleted ? ' AND t."IsDeleted" = 0' : '';
 }
