@@ -3,6 +3,7 @@
  * with 0–12 activities and 0–3 campaign memberships; and the benchmarks' `--name N` flags.
  * Shared by the scoring and the metrics benchmarks and the metrics tests (random and golden data).
  */
+import { seededRandom } from '../localorg/src/seededRandom';
 import type {
     Activity,
     CampaignMember,
@@ -21,17 +22,8 @@ export function arg(name: string, fallback: number): number {
     return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }
 
-/** mulberry32: a tiny deterministic PRNG. */
-export function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** A tiny deterministic PRNG (the local org's, for its faults). */
+export const rng = seededRandom;
 
 const TITLES = [
     'VP Sales',

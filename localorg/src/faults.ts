@@ -7,6 +7,7 @@ import { ApiError } from './http/errors';
 import type { Request } from './http/request';
 import type { ApiUsage } from './store/apiUsage';
 import { SourceError, type RecordValues } from './store/source';
+import { seededRandom } from './seededRandom';
 
 /** Faults for tests, all off by default. */
 export interface FaultConfig {
@@ -57,17 +58,6 @@ export function parseFaultConfig(body: unknown): FaultConfig {
     return out;
 }
 
-function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 export class Faults {
     private config: FaultConfig = {};
     private dice: () => number = Math.random;
@@ -86,7 +76,7 @@ export class Faults {
         this.config = { ...config };
         this.callsSinceSet = 0;
         this.lockedOnce.clear();
-        this.dice = config.seed === undefined ? Math.random : mulberry32(config.seed);
+        this.dice = config.seed === undefined ? Math.random : seededRandom(config.seed);
     }
 
     /** A token refresh ends the expired-token fault. */
