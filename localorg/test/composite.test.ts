@@ -122,6 +122,42 @@ describe('composite', () => {
             expect(json).toMatchObject([{ errorCode: 'INVALID_INPUT' }]);
         }
     });
+    it('runs 5 queries or collections in one request and refuses a 6th, naming it', async () => {
+        const query = (i: number) => ({
+            method: 'GET',
+            url: `${V}/query?q=SELECT+Id+FROM+Account+LIMIT+1`,
+            referenceId: `q${i}`
+        });
+        const five = Array.from({ length: 5 }, (_, i) => query(i));
+        const ok = await composite({
+            compositeRequest: [
+                ...five,
+                { method: 'GET', url: `${V}/sobjects/Account`, referenceId: 'd' }
+            ]
+        });
+        expect(ok.status).toBe(200);
+        const refused = await composite({
+            compositeRequest: [
+                ...five,
+                {
+                    method: 'POST',
+                    url: `${V}/composite/sobjects`,
+                    referenceId: 'collection',
+                    body: { records: [{ attributes: { type: 'Account' }, Name: 'Not written' }] }
+                }
+            ]
+        });
+        expect(refused.status).toBe(400);
+        expect(refused.json).toMatchObject([{ errorCode: 'INVALID_INPUT' }]);
+        expect(JSON.stringify(refused.json)).toContain('collection');
+        const written = (await (
+            await apiCall(
+                org,
+                `/query?q=${encodeURIComponent("SELECT COUNT() FROM Account WHERE Name = 'Not written'")}`
+            )
+        ).json()) as { totalSize: number };
+        expect(written.totalSize).toBe(0);
+    });
 });
 
 describe('composite batch and graph', () => {

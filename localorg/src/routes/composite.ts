@@ -1,7 +1,8 @@
 /**
  * Composite (`POST /composite`), composite batch (`/composite/batch`) and
  * composite graph (`/composite/graph`), as the platform serves them: up to 25
- * subrequests (500 nodes in a graph request) run in order through the org's own
+ * subrequests (5 of them queries or sObject Collections; 500 nodes in a graph
+ * request) run in order through the org's own
  * routes (compositeDispatch.ts). Composite subrequests may use earlier answers
  * by `@{referenceId.path}` (`@{NewAccount.id}`, `@{q.records[0].Id}`); with
  * `allOrNone` (always, for a graph) one failure rolls every subrequest back and
@@ -15,6 +16,10 @@ import type { OrgContext } from './context';
 import { dispatch, type SubResponse } from './compositeDispatch';
 
 const MAX_SUBREQUESTS = 25;
+/** Of a composite request's subrequests, at most 5 may be queries or sObject Collections. */
+const MAX_QUERY_OR_COLLECTION = 5;
+const QUERY_OR_COLLECTION =
+    /^\/services\/data\/v\d+\.\d\/(query|queryAll|composite\/sobjects)(\/|\?|$)/;
 const MAX_GRAPH_NODES = 500;
 const REFERENCE_ID = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const REFERENCE = /@\{([A-Za-z][A-Za-z0-9_]*)((?:\.[A-Za-z0-9_]+|\[\d+\])*)\}/g;
@@ -189,6 +194,11 @@ async function composite(router: Router, ctx: OrgContext, r: Request): Promise<v
     const subs = readSubrequests(body.compositeRequest, 'compositeRequest');
     if (subs.length > MAX_SUBREQUESTS)
         throw invalid(`A composite request can hold at most ${MAX_SUBREQUESTS} subrequests.`);
+    const heavy = subs.filter((s) => QUERY_OR_COLLECTION.test(s.url));
+    if (heavy.length > MAX_QUERY_OR_COLLECTION)
+        throw invalid(
+            `A composite request can hold at most ${MAX_QUERY_OR_COLLECTION} query, queryAll or sObject Collections subrequests; ${heavy.length} given (the 6th is ${heavy[MAX_QUERY_OR_COLLECTION].referenceId}).`
+        );
     const allOrNone = body.allOrNone === true || body.allOrNone === 'true';
     r.send(200, { compositeResponse: await runComposite(router, ctx, r, subs, allOrNone) });
 }
