@@ -149,6 +149,67 @@ describe('Hand back to marketing', () => {
         expect(lead(handed.id)).toEqual(before);
     });
 
+    it('keeps the keyboard inside the modal and gives the focus back to its button', async () => {
+        const { page } = app;
+        const before = lead(handed.id);
+        const dialog = await openAction(handed.name);
+        await dialog.getByRole('combobox', { name: 'Reason' }).waitFor();
+        const first = dialog.getByRole('button', { name: 'Cancel and close' });
+        const last = dialog.getByRole('button', { name: 'Hand back', exact: true });
+        const isFocused = (control: Locator) => control.evaluate((el) => el.matches(':focus'));
+        // Where the keyboard is, looked up through the shadow roots around it.
+        const focusInDialog = () =>
+            dialog.evaluate((d) => {
+                let n: Node | null = document.activeElement;
+                while (n instanceof Element && n.shadowRoot?.activeElement) {
+                    n = n.shadowRoot.activeElement;
+                }
+                for (; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+                    if (n === d) return true;
+                }
+                return false;
+            });
+        // The modal takes the focus when it opens.
+        await expect.poll(focusInDialog).toBe(true);
+
+        // Shift+Tab from the modal itself goes to its last control; Tab from there wraps to
+        // the first, and Shift+Tab from the first wraps back to the last.
+        await page.keyboard.press('Shift+Tab');
+        await expect.poll(() => isFocused(last)).toBe(true);
+        await page.keyboard.press('Tab');
+        await expect.poll(() => isFocused(first)).toBe(true);
+        await page.keyboard.press('Shift+Tab');
+        await expect.poll(() => isFocused(last)).toBe(true);
+
+        // Tab walks the form from the first control to the last without leaving the modal.
+        await page.keyboard.press('Tab');
+        await expect.poll(() => isFocused(first)).toBe(true);
+        let presses = 0;
+        while (!(await isFocused(last)) && presses < 12) {
+            await page.keyboard.press('Tab');
+            presses += 1;
+            expect(await focusInDialog()).toBe(true);
+        }
+        expect(await isFocused(last)).toBe(true);
+        expect(presses).toBeGreaterThan(2); // through the reason, notes and date at least
+        await page.keyboard.press('Tab');
+        await expect.poll(() => isFocused(first)).toBe(true);
+        await expectClean(app);
+
+        // Escape closes it and the focus goes back to the button that opened it.
+        await page.keyboard.press('Escape');
+        await closed(dialog);
+        const opener = page.getByRole('button', { name: 'Hand Back to Marketing' });
+        await expect.poll(() => isFocused(opener)).toBe(true);
+        // The close button does the same, and nothing was written.
+        await opener.click();
+        await dialog.getByRole('combobox', { name: 'Reason' }).waitFor();
+        await first.click();
+        await closed(dialog);
+        await expect.poll(() => isFocused(opener)).toBe(true);
+        expect(lead(handed.id)).toEqual(before);
+    });
+
     it('refuses a lead converted after its page opened, writing nothing', async () => {
         const { page, org } = app;
         await openLead(page, converted.name);

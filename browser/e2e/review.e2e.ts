@@ -10,7 +10,8 @@
  * org, the entry's outcome Handed_Back), a lead deleted meanwhile (the review kept without
  * the link). Then the board by keyboard: arrows across cards and lanes, Home, Enter opens
  * a card's Move to menu and a status chosen there is written. A rep then sees the next
- * step on their own view. axe and a clean console at each stop.
+ * step on their own view. End goes to a lane's true last card, past the 20 cards it shows
+ * at first. axe and a clean console at each stop.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -308,6 +309,56 @@ describe('Review board: a meeting with the keyboard, resumed after a reload', ()
         await clickTab(page, 'Review Board');
         const mine = component(page, 'My Leads to Act On');
         await mine.getByText('Next: Call legal about the contract', { exact: false }).waitFor();
+        await expectClean(app);
+    });
+
+    it("goes to a lane's true last card with End, past the cards shown", async () => {
+        const { page, org } = app;
+        // A rep with more open leads than a lane shows at first (20).
+        const userId = (name: string) => String(org.find('User', { Name: name }, ['Id'])[0].Id);
+        for (let i = 1; i <= 15; i++) {
+            org.create('Lead', {
+                FirstName: 'Extra',
+                LastName: `Lead ${i}`,
+                Company: `Extra Company ${i}`,
+                Status: 'Working',
+                OwnerId: userId('Rita Rep')
+            });
+        }
+        // The Act as list is read when the app loads: switching user reloads it.
+        await page.getByLabel('Act as').selectOption(userId('Max Manager'));
+        await page.waitForLoadState('load');
+        await clickTab(page, 'Review Board');
+        const board = component(page, 'Lead Review Board');
+        await board.getByText(/^\d+ open leads/).waitFor();
+        const lane = board.getByRole('region', { name: /^Rita Rep \(\d+\)$/ });
+        const heading = await lane.getByRole('heading', { level: 2 }).innerText();
+        const total = Number(/\((\d+)\)$/.exec(heading)?.[1]);
+        expect(total).toBeGreaterThan(25);
+        const cards = lane.locator('[data-id="card"]');
+        expect(await cards.count()).toBe(20);
+
+        // Click the lane's first card, then End: the lane's last card, not the 20th.
+        const focusedCard = board.locator('[data-id="card"]:focus');
+        /** Presses a key (if any), then the focused card is announced at `place` of the lane. */
+        const pressTo = async (key: string | null, place: string) => {
+            if (key) await page.keyboard.press(key);
+            await expect
+                .poll(() => focusedCard.getAttribute('aria-label'))
+                .toMatch(new RegExp(`, ${place} in Rita Rep$`));
+        };
+        await lane.locator('[data-id="card-name"]').first().click();
+        await pressTo(null, `1 of ${total}`);
+        await pressTo('End', `${total} of ${total}`);
+        // Shown after the first 20 with the few before it; the rest stays behind Show more.
+        expect(await cards.count()).toBeLessThan(total);
+        await lane.getByRole('button', { name: /^Show \d+ more \(\d+ not shown\)$/ }).waitFor();
+        await expectClean(app);
+
+        // Up from there, Home back to the top, End again.
+        await pressTo('ArrowUp', `${total - 1} of ${total}`);
+        await pressTo('Home', `1 of ${total}`);
+        await pressTo('End', `${total} of ${total}`);
         await expectClean(app);
     });
 });

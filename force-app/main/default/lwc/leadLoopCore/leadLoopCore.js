@@ -1155,7 +1155,7 @@ function deepFreeze(value) {
   return value;
 }
 
-// core/src/scoring/score.ts
+// core/src/scoring/leadValues.ts
 function text2(value) {
   if (typeof value === "string") {
     return value;
@@ -1209,16 +1209,6 @@ function isFilled(value) {
   }
   return value === true;
 }
-function round1(n) {
-  const r = Math.round(n * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
-}
-function clamp(n, lo, hi) {
-  return n < lo ? lo : n > hi ? hi : n;
-}
-function signed(points) {
-  return points > 0 ? `+${points}` : String(points);
-}
 var epochCache = /* @__PURE__ */ new Map();
 var EPOCH_CACHE_LIMIT = 5e4;
 function epochOf(value) {
@@ -1238,6 +1228,8 @@ function epochOf(value) {
 function dateLabel(ms, raw) {
   return /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : new Date(ms).toISOString().slice(0, 10);
 }
+
+// core/src/scoring/compiledModel.ts
 var compiledCache = /* @__PURE__ */ new WeakMap();
 function keywordKeys(keywords) {
   return (keywords ?? []).map(normalizeWords).filter((k) => k.length > 0);
@@ -1288,6 +1280,227 @@ function containsAny(words, keys) {
   }
   return false;
 }
+
+// core/src/scoring/reasons.ts
+function round1(n) {
+  const r = Math.round(n * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
+}
+function signed(points) {
+  return points > 0 ? `+${points}` : String(points);
+}
+function bucketText(b, points) {
+  const when = dateLabel(b.latestMs, b.latestDate);
+  if (b.category === "campaign") {
+    return b.count === 1 ? `${b.label}: ${b.what} (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest ${b.what} (${when}): ${signed(points)} engagement.`;
+  }
+  if (b.category === "source") {
+    return `Came in through ${b.what} (${when}): ${signed(points)} engagement.`;
+  }
+  return b.count === 1 ? `${b.label}: "${b.what}" (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest "${b.what}" (${when}): ${signed(points)} engagement.`;
+}
+var BAND_WORDS = {
+  High: "high engagement",
+  Medium: "medium engagement",
+  Low: "low engagement",
+  None: "no recent engagement"
+};
+function byStrength(a, b) {
+  const d = Math.abs(b.points) - Math.abs(a.points);
+  if (d !== 0) {
+    return d;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+var SUMMARY_MAX = 255;
+function summaryFor(tier, grade, band, salesReady, reasons) {
+  const head = `${tier}${salesReady ? ", sales-ready" : ""}: fit ${grade}, ${BAND_WORDS[band]}.`;
+  let up = "";
+  let down = "";
+  let ups = 0;
+  for (const r of reasons) {
+    if (r.points > 0 && ups < 2) {
+      up = ups === 0 ? r.label : `${up}, ${r.label}`;
+      ups += 1;
+    } else if (r.points < 0 && !down) {
+      down = r.label;
+    }
+  }
+  let sentence = head;
+  if (up) {
+    sentence += ` Up: ${up}.`;
+  }
+  if (down) {
+    sentence += ` Down: ${down}.`;
+  }
+  return sentence.length > SUMMARY_MAX ? `${sentence.slice(0, SUMMARY_MAX - 1)}\u2026` : sentence;
+}
+
+// core/src/scoring/engagementFactors.ts
+function addEventTo(ctx, category, id, label, points, eventDate, what) {
+  const eventMs = epochOf(eventDate);
+  if (!Number.isFinite(eventMs) || !Number.isFinite(points) || points === 0) {
+    return;
+  }
+  const ageMs = ctx.nowMs - eventMs;
+  if (ageMs < 0 || ageMs > ctx.maxAgeMs) {
+    return;
+  }
+  const decayed = points * Math.exp(-ctx.decayPerDay * ageMs / MS_PER_DAY);
+  ctx.sums[category === "activity" ? 0 : category === "campaign" ? 1 : 2] += decayed;
+  let bucket;
+  for (const b of ctx.buckets) {
+    if (b.id === id) {
+      bucket = b;
+      break;
+    }
+  }
+  if (!bucket) {
+    bucket = {
+      id,
+      label,
+      category,
+      points: 0,
+      count: 0,
+      latestMs: eventMs,
+      latestDate: eventDate,
+      what
+    };
+    ctx.buckets.push(bucket);
+  }
+  bucket.points += decayed;
+  bucket.count += 1;
+  if (eventMs > bucket.latestMs) {
+    bucket.latestMs = eventMs;
+    bucket.latestDate = eventDate;
+    bucket.what = what;
+  }
+}
+function engagementFactors(c, input, lead, nowMs, out) {
+  const eng = c.model.engagement;
+  const maxAgeMs = eng.maxAgeDays === null ? Infinity : eng.maxAgeDays * MS_PER_DAY;
+  const ctx = {
+    nowMs,
+    maxAgeMs,
+    decayPerDay: c.decayPerDay,
+    buckets: [],
+    sums: [0, 0, 0]
+  };
+  const activities = Array.isArray(input.activities) ? input.activities : [];
+  for (const a of activities) {
+    if (!a || typeof a !== "object") {
+      continue;
+    }
+    const status = normalizeValue(a.status);
+    if (a.kind !== "Event" && status !== "" && status !== "completed") {
+      continue;
+    }
+    const subjectWords = normalizeWords(a.subject);
+    const type = normalizeValue(a.type);
+    for (const r of c.activities) {
+      if (r.rule.kind && r.rule.kind !== a.kind) {
+        continue;
+      }
+      if (r.types && !r.types.has(type)) {
+        continue;
+      }
+      if (r.subject && !containsAny(subjectWords, r.subject)) {
+        continue;
+      }
+      addEventTo(
+        ctx,
+        "activity",
+        r.rule.id,
+        r.rule.label,
+        r.rule.points,
+        Number.isFinite(epochOf(a.activityDate)) ? a.activityDate : a.createdDate,
+        text2(a.subject).trim() || r.rule.label
+      );
+      break;
+    }
+  }
+  const members = Array.isArray(input.campaignMembers) ? input.campaignMembers : [];
+  for (const m of members) {
+    if (!m || typeof m !== "object") {
+      continue;
+    }
+    const name = text2(input.campaignNames?.[text2(m.campaignId)]) || "a campaign";
+    if (m.hasResponded === true) {
+      addEventTo(
+        ctx,
+        "campaign",
+        "campaign-response",
+        "Campaign response",
+        eng.campaign.respondedPoints,
+        Number.isFinite(epochOf(m.firstRespondedDate)) ? m.firstRespondedDate : m.createdDate,
+        name
+      );
+    } else {
+      addEventTo(
+        ctx,
+        "campaign",
+        "campaign-member",
+        "Campaign member",
+        eng.campaign.memberPoints,
+        m.createdDate,
+        name
+      );
+    }
+  }
+  const source = normalizeValue(lead.leadSource);
+  if (source) {
+    for (const r of c.sources) {
+      if (r.values.has(source)) {
+        addEventTo(
+          ctx,
+          "source",
+          r.rule.id,
+          r.rule.label,
+          r.rule.points,
+          lead.createdDate,
+          text2(lead.leadSource).trim()
+        );
+        break;
+      }
+    }
+  }
+  for (const b of ctx.buckets) {
+    const points = round1(b.points);
+    if (points !== 0) {
+      out.push({
+        id: b.id,
+        dimension: "engagement",
+        label: b.label,
+        points,
+        text: "",
+        bucket: b
+      });
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < ENGAGEMENT_CATEGORIES.length; i++) {
+    const category = ENGAGEMENT_CATEGORIES[i];
+    const cap = eng.caps[category];
+    let value = ctx.sums[i];
+    if (value > cap) {
+      const cut = round1(cap - value);
+      if (cut !== 0) {
+        out.push({
+          id: `cap-${category}`,
+          dimension: "engagement",
+          label: `${category} cap`,
+          points: cut,
+          text: `${category[0].toUpperCase()}${category.slice(1)} points are capped at ${cap}: ${signed(cut)} engagement.`
+        });
+      }
+      value = cap;
+    }
+    total += value;
+  }
+  return total < 0 ? 0 : total;
+}
+
+// core/src/scoring/fitFactors.ts
 var EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
 function addFit(acc, id, label, points, sentence) {
   if (points !== 0 && Number.isFinite(points)) {
@@ -1427,178 +1640,8 @@ function fitFactors(c, lead, out) {
   }
   return acc.total;
 }
-function addEventTo(ctx, category, id, label, points, eventDate, what) {
-  const eventMs = epochOf(eventDate);
-  if (!Number.isFinite(eventMs) || !Number.isFinite(points) || points === 0) {
-    return;
-  }
-  const ageMs = ctx.nowMs - eventMs;
-  if (ageMs < 0 || ageMs > ctx.maxAgeMs) {
-    return;
-  }
-  const decayed = points * Math.exp(-ctx.decayPerDay * ageMs / MS_PER_DAY);
-  ctx.sums[category === "activity" ? 0 : category === "campaign" ? 1 : 2] += decayed;
-  let bucket;
-  for (const b of ctx.buckets) {
-    if (b.id === id) {
-      bucket = b;
-      break;
-    }
-  }
-  if (!bucket) {
-    bucket = {
-      id,
-      label,
-      category,
-      points: 0,
-      count: 0,
-      latestMs: eventMs,
-      latestDate: eventDate,
-      what
-    };
-    ctx.buckets.push(bucket);
-  }
-  bucket.points += decayed;
-  bucket.count += 1;
-  if (eventMs > bucket.latestMs) {
-    bucket.latestMs = eventMs;
-    bucket.latestDate = eventDate;
-    bucket.what = what;
-  }
-}
-function bucketText(b, points) {
-  const when = dateLabel(b.latestMs, b.latestDate);
-  if (b.category === "campaign") {
-    return b.count === 1 ? `${b.label}: ${b.what} (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest ${b.what} (${when}): ${signed(points)} engagement.`;
-  }
-  if (b.category === "source") {
-    return `Came in through ${b.what} (${when}): ${signed(points)} engagement.`;
-  }
-  return b.count === 1 ? `${b.label}: "${b.what}" (${when}): ${signed(points)} engagement.` : `${b.label} \xD7${b.count}, latest "${b.what}" (${when}): ${signed(points)} engagement.`;
-}
-function engagementFactors(c, input, lead, nowMs, out) {
-  const eng = c.model.engagement;
-  const maxAgeMs = eng.maxAgeDays === null ? Infinity : eng.maxAgeDays * MS_PER_DAY;
-  const ctx = {
-    nowMs,
-    maxAgeMs,
-    decayPerDay: c.decayPerDay,
-    buckets: [],
-    sums: [0, 0, 0]
-  };
-  const activities = Array.isArray(input.activities) ? input.activities : [];
-  for (const a of activities) {
-    if (!a || typeof a !== "object") {
-      continue;
-    }
-    const status = normalizeValue(a.status);
-    if (a.kind !== "Event" && status !== "" && status !== "completed") {
-      continue;
-    }
-    const subjectWords = normalizeWords(a.subject);
-    const type = normalizeValue(a.type);
-    for (const r of c.activities) {
-      if (r.rule.kind && r.rule.kind !== a.kind) {
-        continue;
-      }
-      if (r.types && !r.types.has(type)) {
-        continue;
-      }
-      if (r.subject && !containsAny(subjectWords, r.subject)) {
-        continue;
-      }
-      addEventTo(
-        ctx,
-        "activity",
-        r.rule.id,
-        r.rule.label,
-        r.rule.points,
-        Number.isFinite(epochOf(a.activityDate)) ? a.activityDate : a.createdDate,
-        text2(a.subject).trim() || r.rule.label
-      );
-      break;
-    }
-  }
-  const members = Array.isArray(input.campaignMembers) ? input.campaignMembers : [];
-  for (const m of members) {
-    if (!m || typeof m !== "object") {
-      continue;
-    }
-    const name = text2(input.campaignNames?.[text2(m.campaignId)]) || "a campaign";
-    if (m.hasResponded === true) {
-      addEventTo(
-        ctx,
-        "campaign",
-        "campaign-response",
-        "Campaign response",
-        eng.campaign.respondedPoints,
-        Number.isFinite(epochOf(m.firstRespondedDate)) ? m.firstRespondedDate : m.createdDate,
-        name
-      );
-    } else {
-      addEventTo(
-        ctx,
-        "campaign",
-        "campaign-member",
-        "Campaign member",
-        eng.campaign.memberPoints,
-        m.createdDate,
-        name
-      );
-    }
-  }
-  const source = normalizeValue(lead.leadSource);
-  if (source) {
-    for (const r of c.sources) {
-      if (r.values.has(source)) {
-        addEventTo(
-          ctx,
-          "source",
-          r.rule.id,
-          r.rule.label,
-          r.rule.points,
-          lead.createdDate,
-          text2(lead.leadSource).trim()
-        );
-        break;
-      }
-    }
-  }
-  for (const b of ctx.buckets) {
-    const points = round1(b.points);
-    if (points !== 0) {
-      out.push({
-        id: b.id,
-        dimension: "engagement",
-        label: b.label,
-        points,
-        text: "",
-        bucket: b
-      });
-    }
-  }
-  let total = 0;
-  for (let i = 0; i < ENGAGEMENT_CATEGORIES.length; i++) {
-    const category = ENGAGEMENT_CATEGORIES[i];
-    const cap = eng.caps[category];
-    let value = ctx.sums[i];
-    if (value > cap) {
-      const cut = round1(cap - value);
-      if (cut !== 0) {
-        out.push({
-          id: `cap-${category}`,
-          dimension: "engagement",
-          label: `${category} cap`,
-          points: cut,
-          text: `${category[0].toUpperCase()}${category.slice(1)} points are capped at ${cap}: ${signed(cut)} engagement.`
-        });
-      }
-      value = cap;
-    }
-    total += value;
-  }
-  return total < 0 ? 0 : total;
-}
+
+// core/src/scoring/tiers.ts
 function gradeFor(fitPoints, grades) {
   if (fitPoints >= grades.A) {
     return "A";
@@ -1627,41 +1670,10 @@ function bandFor(engagement, bands) {
   }
   return lowest;
 }
-var BAND_WORDS = {
-  High: "high engagement",
-  Medium: "medium engagement",
-  Low: "low engagement",
-  None: "no recent engagement"
-};
-function byStrength(a, b) {
-  const d = Math.abs(b.points) - Math.abs(a.points);
-  if (d !== 0) {
-    return d;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-var SUMMARY_MAX = 255;
-function summaryFor(tier, grade, band, salesReady, reasons) {
-  const head = `${tier}${salesReady ? ", sales-ready" : ""}: fit ${grade}, ${BAND_WORDS[band]}.`;
-  let up = "";
-  let down = "";
-  let ups = 0;
-  for (const r of reasons) {
-    if (r.points > 0 && ups < 2) {
-      up = ups === 0 ? r.label : `${up}, ${r.label}`;
-      ups += 1;
-    } else if (r.points < 0 && !down) {
-      down = r.label;
-    }
-  }
-  let sentence = head;
-  if (up) {
-    sentence += ` Up: ${up}.`;
-  }
-  if (down) {
-    sentence += ` Down: ${down}.`;
-  }
-  return sentence.length > SUMMARY_MAX ? `${sentence.slice(0, SUMMARY_MAX - 1)}\u2026` : sentence;
+
+// core/src/scoring/score.ts
+function clamp(n, lo, hi) {
+  return n < lo ? lo : n > hi ? hi : n;
 }
 function scoreLead(input, model, now) {
   const c = compile(model);
@@ -1808,7 +1820,7 @@ function scoreFieldChanges(lead, result, modelVersion, now) {
   return out;
 }
 
-// core/src/scoring/validate.ts
+// core/src/scoring/modelChecker.ts
 var POINTS_LIMIT = 100;
 var MAX_HALF_LIFE_DAYS = 3650;
 function describe(value) {
@@ -2013,39 +2025,102 @@ function checkRanges(c, ranges, path, what, mustCover) {
     }
   }
 }
-var TIER_RANK = { Hot: 3, Warm: 2, Cool: 1, Cold: 0 };
-function validateScoringModel(def) {
-  const c = new Checker();
-  const root = c.object(
-    def,
-    "",
-    "The model",
-    [
-      "name",
-      "fit",
-      "engagement",
-      "grades",
-      "bands",
-      "matrix",
-      "salesReadyTiers",
-      "scoreWeights",
-      "maxReasons"
-    ],
-    ["description"]
-  );
-  if (!root) {
-    return { ok: false, errors: c.errors };
-  }
-  c.text(root.name, "name", "Model name");
-  if (root.description !== void 0 && typeof root.description !== "string") {
-    c.fail(
-      "description",
-      "bad-text",
-      `Model description: must be text, got ${describe(root.description)}.`
+
+// core/src/scoring/validateEngagement.ts
+function checkEngagement(c, value, ids) {
+  const eng = c.object(value, "engagement", "Engagement criteria", [
+    "halfLifeDays",
+    "maxAgeDays",
+    "activities",
+    "campaign",
+    "leadSource",
+    "caps"
+  ]);
+  if (eng) {
+    c.number(
+      eng.halfLifeDays,
+      "engagement.halfLifeDays",
+      "Engagement half-life (days)",
+      1,
+      MAX_HALF_LIFE_DAYS
     );
+    if (eng.maxAgeDays !== null) {
+      c.number(
+        eng.maxAgeDays,
+        "engagement.maxAgeDays",
+        "Engagement max age (days, null for no limit)",
+        1,
+        MAX_HALF_LIFE_DAYS * 3
+      );
+    }
+    checkRules(
+      c,
+      eng.activities,
+      "engagement.activities",
+      "Activity rule",
+      { required: ["id", "label", "points"], optional: ["kind", "types", "subjectKeywords"] },
+      (rule, p, name) => {
+        c.oneOf(rule.kind, join(p, "kind"), `${name} kind`, ["Task", "Event"]);
+        c.textList(rule.types, join(p, "types"), `${name} types`, true);
+        c.textList(
+          rule.subjectKeywords,
+          join(p, "subjectKeywords"),
+          `${name} subject keywords`,
+          true
+        );
+        checkPoints(c, rule, p, name, POINTS_LIMIT, 0);
+      },
+      ids
+    );
+    const campaign = c.object(eng.campaign, "engagement.campaign", "Campaign rule", [
+      "respondedPoints",
+      "memberPoints"
+    ]);
+    if (campaign) {
+      c.number(
+        campaign.respondedPoints,
+        "engagement.campaign.respondedPoints",
+        'Campaign rule "responded" points',
+        0,
+        POINTS_LIMIT
+      );
+      c.number(
+        campaign.memberPoints,
+        "engagement.campaign.memberPoints",
+        'Campaign rule "member" points',
+        0,
+        POINTS_LIMIT
+      );
+    }
+    checkRules(
+      c,
+      eng.leadSource,
+      "engagement.leadSource",
+      "Lead source rule",
+      { required: ["id", "label", "values", "points"] },
+      (rule, p, name) => {
+        c.textList(rule.values, join(p, "values"), `${name} values`);
+        checkPoints(c, rule, p, name, POINTS_LIMIT, 0);
+      },
+      ids
+    );
+    const caps = c.object(
+      eng.caps,
+      "engagement.caps",
+      "Engagement caps",
+      ENGAGEMENT_CATEGORIES
+    );
+    if (caps) {
+      for (const cat of ENGAGEMENT_CATEGORIES) {
+        c.number(caps[cat], `engagement.caps.${cat}`, `Engagement cap "${cat}"`, 0, 1e3);
+      }
+    }
   }
-  const ids = /* @__PURE__ */ new Map();
-  const fit = c.object(root.fit, "fit", "Fit criteria", [
+}
+
+// core/src/scoring/validateFit.ts
+function checkFit(c, value, ids) {
+  const fit = c.object(value, "fit", "Fit criteria", [
     "title",
     "industry",
     "companySize",
@@ -2184,95 +2259,12 @@ function validateScoringModel(def) {
       ids
     );
   }
-  const eng = c.object(root.engagement, "engagement", "Engagement criteria", [
-    "halfLifeDays",
-    "maxAgeDays",
-    "activities",
-    "campaign",
-    "leadSource",
-    "caps"
-  ]);
-  if (eng) {
-    c.number(
-      eng.halfLifeDays,
-      "engagement.halfLifeDays",
-      "Engagement half-life (days)",
-      1,
-      MAX_HALF_LIFE_DAYS
-    );
-    if (eng.maxAgeDays !== null) {
-      c.number(
-        eng.maxAgeDays,
-        "engagement.maxAgeDays",
-        "Engagement max age (days, null for no limit)",
-        1,
-        MAX_HALF_LIFE_DAYS * 3
-      );
-    }
-    checkRules(
-      c,
-      eng.activities,
-      "engagement.activities",
-      "Activity rule",
-      { required: ["id", "label", "points"], optional: ["kind", "types", "subjectKeywords"] },
-      (rule, p, name) => {
-        c.oneOf(rule.kind, join(p, "kind"), `${name} kind`, ["Task", "Event"]);
-        c.textList(rule.types, join(p, "types"), `${name} types`, true);
-        c.textList(
-          rule.subjectKeywords,
-          join(p, "subjectKeywords"),
-          `${name} subject keywords`,
-          true
-        );
-        checkPoints(c, rule, p, name, POINTS_LIMIT, 0);
-      },
-      ids
-    );
-    const campaign = c.object(eng.campaign, "engagement.campaign", "Campaign rule", [
-      "respondedPoints",
-      "memberPoints"
-    ]);
-    if (campaign) {
-      c.number(
-        campaign.respondedPoints,
-        "engagement.campaign.respondedPoints",
-        'Campaign rule "responded" points',
-        0,
-        POINTS_LIMIT
-      );
-      c.number(
-        campaign.memberPoints,
-        "engagement.campaign.memberPoints",
-        'Campaign rule "member" points',
-        0,
-        POINTS_LIMIT
-      );
-    }
-    checkRules(
-      c,
-      eng.leadSource,
-      "engagement.leadSource",
-      "Lead source rule",
-      { required: ["id", "label", "values", "points"] },
-      (rule, p, name) => {
-        c.textList(rule.values, join(p, "values"), `${name} values`);
-        checkPoints(c, rule, p, name, POINTS_LIMIT, 0);
-      },
-      ids
-    );
-    const caps = c.object(
-      eng.caps,
-      "engagement.caps",
-      "Engagement caps",
-      ENGAGEMENT_CATEGORIES
-    );
-    if (caps) {
-      for (const cat of ENGAGEMENT_CATEGORIES) {
-        c.number(caps[cat], `engagement.caps.${cat}`, `Engagement cap "${cat}"`, 0, 1e3);
-      }
-    }
-  }
-  const grades = c.object(root.grades, "grades", "Grade thresholds", ["A", "B", "C"]);
+}
+
+// core/src/scoring/validateTiering.ts
+var TIER_RANK = { Hot: 3, Warm: 2, Cool: 1, Cold: 0 };
+function checkGrades(c, value) {
+  const grades = c.object(value, "grades", "Grade thresholds", ["A", "B", "C"]);
   if (grades) {
     const a = c.number(grades.A, "grades.A", "Grade A minimum fit points", -1e3, 1e3);
     const b = c.number(grades.B, "grades.B", "Grade B minimum fit points", -1e3, 1e3);
@@ -2288,9 +2280,11 @@ function validateScoringModel(def) {
       );
     }
   }
+}
+function checkBands(c, value) {
   const bandRanges = [];
   const seenBands = /* @__PURE__ */ new Set();
-  c.list(root.bands, "bands", "Engagement bands").forEach((raw, i) => {
+  c.list(value, "bands", "Engagement bands").forEach((raw, i) => {
     const p = `bands[${i}]`;
     const band = c.object(raw, p, "Engagement band", ["band", "min", "max"]);
     if (!band) {
@@ -2325,9 +2319,9 @@ function validateScoringModel(def) {
       bandRanges.push({ min, max, path: p, name: label });
     }
   });
-  if (Array.isArray(root.bands)) {
+  if (Array.isArray(value)) {
     for (const b of ENGAGEMENT_BANDS) {
-      if (!seenBands.has(b) && root.bands.length) {
+      if (!seenBands.has(b) && value.length) {
         c.fail(
           "bands",
           "missing-field",
@@ -2349,7 +2343,9 @@ function validateScoringModel(def) {
       }
     }
   }
-  const matrix = c.object(root.matrix, "matrix", "Tier matrix", FIT_GRADES);
+}
+function checkMatrix(c, value) {
+  const matrix = c.object(value, "matrix", "Tier matrix", FIT_GRADES);
   if (matrix) {
     for (const g of FIT_GRADES) {
       const row = c.object(
@@ -2391,7 +2387,10 @@ function validateScoringModel(def) {
       }
     }
   }
-  const ready = c.list(root.salesReadyTiers, "salesReadyTiers", "Sales-ready tiers");
+  return matrix;
+}
+function checkSalesReady(c, value, matrix) {
+  const ready = c.list(value, "salesReadyTiers", "Sales-ready tiers");
   ready.forEach((t, i) => c.oneOf(t, `salesReadyTiers[${i}]`, "Sales-ready tier", TIERS));
   if (matrix && ready.length) {
     const reachable = new Set(
@@ -2407,6 +2406,46 @@ function validateScoringModel(def) {
       );
     }
   }
+}
+
+// core/src/scoring/validate.ts
+function validateScoringModel(def) {
+  const c = new Checker();
+  const root = c.object(
+    def,
+    "",
+    "The model",
+    [
+      "name",
+      "fit",
+      "engagement",
+      "grades",
+      "bands",
+      "matrix",
+      "salesReadyTiers",
+      "scoreWeights",
+      "maxReasons"
+    ],
+    ["description"]
+  );
+  if (!root) {
+    return { ok: false, errors: c.errors };
+  }
+  c.text(root.name, "name", "Model name");
+  if (root.description !== void 0 && typeof root.description !== "string") {
+    c.fail(
+      "description",
+      "bad-text",
+      `Model description: must be text, got ${describe(root.description)}.`
+    );
+  }
+  const ids = /* @__PURE__ */ new Map();
+  checkFit(c, root.fit, ids);
+  checkEngagement(c, root.engagement, ids);
+  checkGrades(c, root.grades);
+  checkBands(c, root.bands);
+  const matrix = checkMatrix(c, root.matrix);
+  checkSalesReady(c, root.salesReadyTiers, matrix);
   const weights = c.object(root.scoreWeights, "scoreWeights", "Score weights", [
     "fit",
     "engagement"

@@ -179,11 +179,7 @@ export default class ReviewBoard extends LightningElement {
         const elements = this.laneElements();
         let at = lanes.findIndex((l) => l.key === laneKey) + direction;
         while (at >= 0 && at < lanes.length) {
-            const shown = elements[at]?.shownCount ?? 0;
-            if (shown > 0) {
-                elements[at].focusCard(Math.min(index, shown - 1));
-                return;
-            }
+            if (elements[at]?.focusRow(index)) return;
             at += direction;
         }
     }

@@ -11,7 +11,9 @@ const CARDS_PER_KEY = 5;
 
 /**
  * One lane of the board (a rep or a status) and its cards, the first `pageSize` of them
- * and more on "Show more" (or when the arrow keys go past the last one shown). A status
+ * and more on "Show more" (or when the arrow keys go past the last one shown). End shows
+ * the lane's last cards after the ones shown (the cards between stay behind "Show more"),
+ * so its true last card is one key away without rendering the whole lane. A status
  * lane takes dropped cards; moves from a card's menu and from drops go up as `movecard`
  * { leadId, toStatus }. Up, Down, Home and End move the focus within the lane; Left and
  * Right go up as `lanekey` { laneKey, index, direction } for the board to pick the lane.
@@ -39,7 +41,10 @@ export default class ReviewBoardLane extends LightningElement {
     active;
 
     dragOver = false;
+    /** Cards shown from the top. */
     limit;
+    /** Cards shown at the bottom, after those not shown (End puts the last ones there). */
+    tailCount = 0;
     /** Index of a card to focus once it is rendered. */
     pendingFocus = null;
 
@@ -52,7 +57,7 @@ export default class ReviewBoardLane extends LightningElement {
         if (this.pendingFocus === null) return;
         const index = this.pendingFocus;
         this.pendingFocus = null;
-        this.template.querySelectorAll('c-review-board-card')[index]?.focus();
+        this.cardAt(index)?.focus();
     }
 
     get heading() {
@@ -71,19 +76,53 @@ export default class ReviewBoardLane extends LightningElement {
         return this.lane.cards.length === 0;
     }
 
-    /** Cards on screen (the board reads it to move across lanes). */
-    @api
-    get shownCount() {
+    /** Cards shown from the top: [0, headEnd). */
+    get headEnd() {
         return Math.min(this.limit, this.lane.cards.length);
     }
 
-    /** The cards on screen, each with where it is. */
-    get shownCards() {
+    /** Where the cards shown at the bottom start: [tailStart, total); headEnd when none. */
+    get tailStart() {
+        return Math.max(this.headEnd, this.lane.cards.length - this.tailCount);
+    }
+
+    /** Cards on screen. */
+    @api
+    get shownCount() {
+        return this.headEnd + this.lane.cards.length - this.tailStart;
+    }
+
+    /**
+     * The cards on screen, each with where it is in the whole lane: those from the top
+     * ("Show more" after them when some are not shown), then the last ones End showed.
+     */
+    get sections() {
         const total = this.lane.cards.length;
-        return this.lane.cards.slice(0, this.limit).map((card, i) => ({
+        const top = {
+            key: 'top',
+            cards: this.cardsFrom(0, this.headEnd),
+            showMore: this.hiddenCount > 0
+        };
+        if (this.tailStart === total) return [top];
+        return [top, { key: 'end', cards: this.cardsFrom(this.tailStart, total), showMore: false }];
+    }
+
+    cardsFrom(start, end) {
+        const total = this.lane.cards.length;
+        return this.lane.cards.slice(start, end).map((card, i) => ({
             card,
-            position: `${i + 1} of ${total} in ${this.lane.label}`
+            index: start + i,
+            position: `${start + i + 1} of ${total} in ${this.lane.label}`
         }));
+    }
+
+    isShown(index) {
+        return index < this.headEnd || index >= this.tailStart;
+    }
+
+    /** The card element of the lane's card at `index` (null when it is not on screen). */
+    cardAt(index) {
+        return this.template.querySelector(`c-review-board-card[data-index="${index}"]`);
     }
 
     markActive() {
@@ -93,7 +132,7 @@ export default class ReviewBoardLane extends LightningElement {
     }
 
     get hiddenCount() {
-        return this.lane.cards.length - this.shownCount;
+        return this.tailStart - this.headEnd;
     }
 
     get showMoreLabel() {
@@ -102,25 +141,44 @@ export default class ReviewBoardLane extends LightningElement {
     }
 
     handleShowMore() {
-        this.limit += this.pageSize;
+        // Up to the cards shown at the bottom: they stay where they are (and keep the focus).
+        this.limit = Math.min(this.headEnd + this.pageSize, this.tailStart);
     }
 
     /**
-     * Focuses the card at `index` (clamped to the cards there are), showing a few more
-     * when it is past the last one shown.
+     * Focuses the card at `index` (clamped to the cards there are). A card not shown is
+     * shown first with a few around it: below the top ones when it is near them (a step
+     * down), else at the bottom (End, a step up from the bottom ones).
      */
     @api
     focusCard(index) {
         const total = this.lane.cards.length;
         if (!total) return false;
         const target = Math.max(0, Math.min(total - 1, index));
-        if (target >= this.limit) {
-            this.limit = Math.ceil((target + 1) / CARDS_PER_KEY) * CARDS_PER_KEY;
-            this.pendingFocus = target;
-        } else {
-            this.template.querySelectorAll('c-review-board-card')[target]?.focus();
+        if (this.isShown(target)) {
+            this.cardAt(target)?.focus();
+            return true;
         }
+        if (target - this.headEnd < CARDS_PER_KEY) {
+            const end = Math.ceil((target + 1) / CARDS_PER_KEY) * CARDS_PER_KEY;
+            this.limit = Math.min(end, this.tailStart);
+        } else {
+            this.tailCount = total - Math.max(this.headEnd, target + 1 - CARDS_PER_KEY);
+        }
+        this.pendingFocus = target;
         return true;
+    }
+
+    /**
+     * Focuses the card shown at row `index`, or the nearest shown above it (the board's
+     * Left and Right keep the row); false when the lane has no cards.
+     */
+    @api
+    focusRow(index) {
+        const total = this.lane.cards.length;
+        if (!total) return false;
+        const row = Math.max(0, Math.min(total - 1, index));
+        return this.focusCard(this.isShown(row) ? row : this.headEnd - 1);
     }
 
     handleCardKey(event) {
@@ -129,7 +187,7 @@ export default class ReviewBoardLane extends LightningElement {
         if (key === 'ArrowUp') this.focusCard(index - 1);
         else if (key === 'ArrowDown') this.focusCard(index + 1);
         else if (key === 'Home') this.focusCard(0);
-        else if (key === 'End') this.focusCard(this.shownCount - 1);
+        else if (key === 'End') this.focusCard(this.lane.cards.length - 1);
         else {
             const direction = key === 'ArrowLeft' ? -1 : 1;
             this.dispatchEvent(

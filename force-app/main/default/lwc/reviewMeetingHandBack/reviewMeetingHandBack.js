@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { focusedElement, keepTabInside } from './focusTrap';
+import { focusedElement, keepTabInside } from 'c/focusTrap';
 
 /** The event a quick action sends to close its screen (lightning/actions). */
 const CLOSE_ACTION_SCREEN = 'lightning__closeactionscreen';

@@ -102,8 +102,6 @@ describe('c-review-board-lane', () => {
             expect(spies[1]).toHaveBeenCalled();
             key(element, 5, 'ArrowUp');
             expect(spies[4]).toHaveBeenCalled();
-            key(element, 5, 'End');
-            expect(spies[19]).toHaveBeenCalled();
             key(element, 5, 'Home');
             expect(spies[0]).toHaveBeenCalled();
             key(element, 19, 'ArrowDown');
@@ -114,6 +112,92 @@ describe('c-review-board-lane', () => {
             spies = focusOf();
             key(element, 20, 'ArrowUp');
             expect(spies[19]).toHaveBeenCalled();
+        });
+
+        const positions = (element) => [...shown(element)].map((c) => c.position);
+        const focused = (element) => element.shadowRoot.activeElement;
+        const cardKey = (element, index, name) =>
+            element.shadowRoot
+                .querySelector(`c-review-board-card[data-index="${index}"]`)
+                .dispatchEvent(
+                    new CustomEvent('cardkey', {
+                        detail: { leadId: many.cards[index].id, key: name }
+                    })
+                );
+
+        it("goes to the lane's true last card on End, showing it after the cards shown", async () => {
+            const element = mount('c-review-board-lane', ReviewBoardLane, { lane: many });
+            cardKey(element, 5, 'End');
+            await flushPromises();
+            // The top 20, then the last 5 after the 20 not shown: not the whole lane.
+            expect(shown(element)).toHaveLength(25);
+            expect(positions(element).slice(19, 21)).toEqual([
+                '20 of 45 in Working',
+                '41 of 45 in Working'
+            ]);
+            expect(focused(element).card.id).toBe(many.cards[44].id);
+            expect(focused(element).position).toBe('45 of 45 in Working');
+            const more = element.shadowRoot.querySelector('[data-id="show-more"]');
+            expect(more.label).toBe('Show 20 more (20 not shown)');
+            await expect(element).toBeAccessible();
+
+            // Up from the last card shown at the bottom shows 5 more above it.
+            cardKey(element, 44, 'ArrowUp');
+            expect(focused(element).position).toBe('44 of 45 in Working');
+            cardKey(element, 40, 'ArrowUp');
+            await flushPromises();
+            expect(shown(element)).toHaveLength(30);
+            expect(focused(element).position).toBe('40 of 45 in Working');
+            expect(more.label).toBe('Show 15 more (15 not shown)');
+
+            // Down from the top cards into the few not shown shows them, up to the bottom ones.
+            cardKey(element, 19, 'ArrowDown');
+            await flushPromises();
+            expect(focused(element).position).toBe('21 of 45 in Working');
+            expect(more.label).toBe('Show 10 more (10 not shown)');
+
+            // "Show more" fills the gap; the bottom cards stay (the focused one keeps focus).
+            const last = focused(element);
+            more.click();
+            await flushPromises();
+            expect(shown(element)).toHaveLength(45);
+            expect(positions(element)).toEqual(
+                many.cards.map((_, i) => `${i + 1} of 45 in Working`)
+            );
+            expect(element.shadowRoot.querySelector('[data-id="show-more"]')).toBeNull();
+            cardKey(element, 5, 'End');
+            expect(focused(element)).toBe(shown(element)[44]);
+            expect(last.isConnected).toBe(true);
+        });
+
+        it('goes to the last card directly when it is a few past the cards shown', async () => {
+            const few = { ...many, cards: many.cards.slice(0, 23) };
+            const element = mount('c-review-board-lane', ReviewBoardLane, { lane: few });
+            cardKey(element, 0, 'End');
+            await flushPromises();
+            expect(positions(element)).toEqual(
+                few.cards.map((_, i) => `${i + 1} of 23 in Working`)
+            );
+            expect(focused(element).position).toBe('23 of 23 in Working');
+            expect(element.shadowRoot.querySelector('[data-id="show-more"]')).toBeNull();
+        });
+
+        it('keeps the row for the board, or the nearest card shown above it', async () => {
+            const element = mount('c-review-board-lane', ReviewBoardLane, { lane: many });
+            cardKey(element, 0, 'End');
+            await flushPromises();
+            expect(element.focusRow(3)).toBe(true);
+            expect(focused(element).position).toBe('4 of 45 in Working');
+            expect(element.focusRow(30)).toBe(true);
+            expect(focused(element).position).toBe('20 of 45 in Working');
+            expect(element.focusRow(43)).toBe(true);
+            expect(focused(element).position).toBe('44 of 45 in Working');
+            expect(element.focusRow(500)).toBe(true);
+            expect(focused(element).position).toBe('45 of 45 in Working');
+            const empty = mount('c-review-board-lane', ReviewBoardLane, {
+                lane: { key: 'New', label: 'New', cards: [] }
+            });
+            expect(empty.focusRow(0)).toBe(false);
         });
 
         it('passes Left and Right up to the board with the row', () => {

@@ -1,6 +1,8 @@
 /**
  * Keyboard focus for a modal dialog whose content is other components: what is focused
  * (through the shadow roots it sits in) and what Tab reaches inside the dialog, in order.
+ * One implementation for every modal of the package (the review meeting's hand-back) and
+ * of the browser app shell (its quick-action modal imports it as `c/focusTrap`).
  */
 
 const TABBABLE = 'a[href], button, input, select, textarea, [tabindex]';
@@ -41,9 +43,19 @@ export function tabbableElements(container) {
     return found;
 }
 
+/** Whether `node` is `container` or inside it, across the shadow roots between them. */
+function isInside(node, container) {
+    for (let n = node; n; n = n.parentNode ?? n.host) {
+        if (n === container) return true;
+    }
+    return false;
+}
+
 /**
  * Keeps Tab and Shift+Tab inside `container`: from the last element Tab goes to the
- * first, from the first (or the container itself) Shift+Tab goes to the last.
+ * first, from the first (or the container itself) Shift+Tab goes to the last. With the
+ * focus outside (a control disabled while saving drops it to the page), Tab goes to the
+ * first and Shift+Tab to the last, so the keyboard never leaves an open modal.
  */
 export function keepTabInside(event, container) {
     if (event.key !== 'Tab') return;
@@ -53,6 +65,7 @@ export function keepTabInside(event, container) {
     const last = elements[elements.length - 1];
     let next = null;
     if (!elements.length) next = container;
+    else if (!isInside(focused, container)) next = event.shiftKey ? last : first;
     else if (event.shiftKey && (focused === first || focused === container)) next = last;
     else if (!event.shiftKey && focused === last) next = first;
     if (next) {
