@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import jsforce from 'jsforce';
+import { fileURLToPath } from 'node:url';
 import {
     API_VERSION,
     AUDIT_RUN,
@@ -25,6 +26,13 @@ vi.mock('lightning/graphql', () => ({
         String.raw({ raw: strings }, ...values)
 }));
 vi.mock('c/leadLoopCore', async () => await import('../core/src/index'));
+
+const QUERY_MODULE = fileURLToPath(
+    new URL(
+        '../force-app/main/default/lwc/leadLoopMetricsQuery/leadLoopMetricsQuery.js',
+        import.meta.url
+    )
+);
 
 let org: LocalOrg;
 let api: Api;
@@ -47,10 +55,9 @@ afterAll(async () => {
 });
 
 async function funnelSettingsAnswer() {
-    const { FUNNEL_SETTINGS_QUERY } =
-        (await import('../force-app/main/default/lwc/leadLoopMetricsQuery/leadLoopMetricsQuery.js')) as {
-            FUNNEL_SETTINGS_QUERY: string;
-        };
+    const { FUNNEL_SETTINGS_QUERY } = (await import(QUERY_MODULE)) as {
+        FUNNEL_SETTINGS_QUERY: string;
+    };
     const res = await fetch(`${org.instanceUrl}/services/data/v${API_VERSION}/graphql`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' },
