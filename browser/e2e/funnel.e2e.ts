@@ -47,7 +47,7 @@ const orgReports = () => app.org.find('Report', {}, ['Id', 'DeveloperName']);
 /** A number's value and its detail line on the page, by its label. */
 async function numberOf(label: string) {
     const box = component(app.page, 'Lead Loop Funnel')
-        .getByRole('article')
+        .locator('c-lead-loop-number')
         .filter({ has: app.page.getByRole('heading', { name: label, exact: true }) });
     const [value, detail] = await Promise.all([
         box.locator('[data-id="value"]').textContent(),
