@@ -145,7 +145,7 @@ describe('Funnel page', () => {
             .toBe(`${Math.round((100 * defective) / handed)}%`);
         const defects = await numberOf('Process defect rate');
         expect(defects.detail).toBe(
-            `${Math.round((defective / handed) * 1_000_000)} defects per million handed to sales (${defective} of ${handed}), ${asOf}`
+            `${Math.round((defective / handed) * 1_000_000).toLocaleString('en-US')} defects per million handed to sales (${defective} of ${handed}), ${asOf}`
         );
         const speed = await numberOf('Speed to first touch (median)');
         expect(speed.value).toMatch(/^\d+\.\d (h|days)$/);

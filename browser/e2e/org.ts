@@ -25,11 +25,14 @@ export interface BrowserOrg {
     close(): Promise<void>;
 }
 
-export async function startBrowserOrg(options: { port?: number } = {}): Promise<BrowserOrg> {
+export async function startBrowserOrg(
+    options: { port?: number; audit?: boolean } = {}
+): Promise<BrowserOrg> {
     const org = await startLocalOrg({ dataDir: ':memory:', port: options.port ?? 0 });
     seedPreview(org.store, new Date());
-    // As `npm start` does: the report links (no audit run: the journeys run the audit).
-    await prepareDemo(org, { audit: false });
+    // As `npm start` does: the report links, and with `audit` one audit run (the journeys
+    // run the audit themselves; the screenshots show its figures).
+    await prepareDemo(org, { audit: options.audit ?? false });
     return {
         url: org.instanceUrl,
         accessToken: org.accessToken,

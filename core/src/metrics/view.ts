@@ -173,7 +173,7 @@ export function summaryNumbers(
             label: 'Process defect rate',
             value: defects ? ratioText(defects.defective) : '—',
             detail: defects
-                ? `${ppmOf(defects.defective) ?? 0} defects per million handed to sales (${defects.defective.count} of ${defects.defective.of})${defects.asOf}`
+                ? `${(ppmOf(defects.defective) ?? 0).toLocaleString('en-US')} defects per million handed to sales (${defects.defective.count} of ${defects.defective.of})${defects.asOf}`
                 : RUN_AUDIT_HINT,
             fraction: defects ? defects.defective.rate : null,
             lowerIsBetter: true,

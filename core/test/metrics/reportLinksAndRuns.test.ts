@@ -167,7 +167,7 @@ describe('audit-run figures', () => {
         });
         expect(byKey.defects).toMatchObject({
             value: '33%',
-            detail: '333333 defects per million handed to sales (1 of 3), as of Nov 23, 2026',
+            detail: '333,333 defects per million handed to sales (1 of 3), as of Nov 23, 2026',
             fraction: 1 / 3,
             report: 'LL_Process_Defects'
         });

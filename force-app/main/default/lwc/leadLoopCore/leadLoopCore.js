@@ -4375,7 +4375,7 @@ function summaryNumbers(m, latestRun = null) {
       key: "defects",
       label: "Process defect rate",
       value: defects ? ratioText(defects.defective) : "\u2014",
-      detail: defects ? `${ppmOf(defects.defective) ?? 0} defects per million handed to sales (${defects.defective.count} of ${defects.defective.of})${defects.asOf}` : RUN_AUDIT_HINT,
+      detail: defects ? `${(ppmOf(defects.defective) ?? 0).toLocaleString("en-US")} defects per million handed to sales (${defects.defective.count} of ${defects.defective.of})${defects.asOf}` : RUN_AUDIT_HINT,
       fraction: defects ? defects.defective.rate : null,
       lowerIsBetter: true,
       report: METRIC_REPORTS.defects

@@ -115,7 +115,7 @@ describe('c-lead-loop-summary', () => {
         // 31 of 50 handed to sales with a finding: as a share and in parts per million.
         expect(valueOf(element, 'defects')).toBe('62%');
         expect(detailOf('defects')).toBe(
-            '620000 defects per million handed to sales (31 of 50), as of Nov 23, 2026'
+            '620,000 defects per million handed to sales (31 of 50), as of Nov 23, 2026'
         );
         queryDeep(element, '[data-key="defects"] a').click();
         expect(getNavigateCalledWith().pageReference.attributes.recordId).toBe(
@@ -169,7 +169,7 @@ describe('c-lead-loop-summary', () => {
                     node: {
                         Id: 'a0R000000000009AAA',
                         LL_Report_Developer_Name__c: { value: 'LL_Handback_Reasons' },
-                        LL_Report_Id__c: { value: 'javascript:alert(1)' }
+                        LL_Report_Id__c: { value: '/lightning/setup/Home' }
                     }
                 }
             ]
