@@ -13,7 +13,7 @@
  *   npx tsx bench/audit.bench.ts [--leads 100000] [--latency-ms 25] [--json]
  */
 import { Api } from '../cli/src/api/index';
-import { readHygieneSnapshot, runAudit, saveAuditRun } from '../cli/src/audit';
+import { readHygieneSnapshot, runAudit, runFigures, saveAuditRun } from '../cli/src/audit';
 import { generateDemoData, seedOrg } from '../cli/src/seed/index';
 import { latencyArg, startBenchOrg } from './benchOrg';
 import { arg } from './synthetic';
@@ -41,7 +41,7 @@ try {
     const read = await readHygieneSnapshot(api, { bulkThreshold: 2000 });
     const readMs = performance.now() - t;
     const audit = runAudit(read, now);
-    await saveAuditRun(api, audit);
+    await saveAuditRun(api, audit, runFigures(read, audit));
     const cliMs = performance.now() - t;
     const cliCalls = api.calls;
     const s = read.snapshot;

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { API_VERSION, reduceErrors } from '../core/src/index';
 import { startLocalOrg } from '../localorg/src/index';
 import { buildBrowser } from '../browser/build';
-import { seedDemoIfEmpty } from './seedDemo';
+import { prepareDemo, seedDemoIfEmpty } from './seedDemo';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stateDir = path.join(root, '.leadloop');
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
         throw e;
     });
     await seedDemoIfEmpty(org, { leads });
+    await prepareDemo(org, { audit: true });
     mkdirSync(stateDir, { recursive: true });
     writeFileSync(
         connectionFile,

@@ -401,6 +401,7 @@ function reportReferences(r: ReportXml): string[] {
 describe('report types, reports and dashboards', () => {
     it('ships the report types, reports and dashboard of tracking and reporting', () => {
         expect([...reportTypes.keys()].sort()).toEqual([
+            'LL_Audit_Runs',
             'LL_Leads',
             'LL_Leads_With_Activities',
             'LL_Leads_With_Campaign_History',

@@ -1,12 +1,13 @@
 /**
  * The org the journeys, screenshots and benchmark run against: the real local
  * org (localorg/src/index.ts) in memory, with the small demo data set of
- * demoData.ts, serving the production browser build.
+ * demoData.ts and the report links `npm start` stores, serving the production browser build.
  */
 import type { RecordValues } from '../../localorg/src/store/source';
 import type { SqliteSource } from '../../localorg/src/store/sqliteSource';
 import { startLocalOrg } from '../../localorg/src/index';
 import { seedPreview } from './demoData';
+import { prepareDemo } from '../../scripts/seedDemo';
 
 export interface BrowserOrg {
     url: string;
@@ -24,9 +25,14 @@ export interface BrowserOrg {
     close(): Promise<void>;
 }
 
-export async function startBrowserOrg(options: { port?: number } = {}): Promise<BrowserOrg> {
+export async function startBrowserOrg(
+    options: { port?: number; audit?: boolean } = {}
+): Promise<BrowserOrg> {
     const org = await startLocalOrg({ dataDir: ':memory:', port: options.port ?? 0 });
     seedPreview(org.store, new Date());
+    // As `npm start` does: the report links, and with `audit` one audit run (the journeys
+    // run the audit themselves; the screenshots show its figures).
+    await prepareDemo(org, { audit: options.audit ?? false });
     return {
         url: org.instanceUrl,
         accessToken: org.accessToken,

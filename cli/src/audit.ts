@@ -10,10 +10,12 @@
 import {
     AUDIT_RUN,
     auditLeads,
+    auditRunFigures,
     auditRunRecord,
     HYGIENE_READS,
     parseSettings,
     SETTINGS,
+    type AuditFigures,
     type AuditResult,
     type Finding,
     type HygieneSnapshot,
@@ -128,11 +130,23 @@ export function runAudit(
     }
 }
 
-/** Records the run (LL_Audit_Run__c) for findings over time; returns its id. */
-export async function saveAuditRun(api: Api, result: AuditResult): Promise<string> {
+/** The figures the run keeps: the metrics over what the audit read, with its findings. */
+export function runFigures(read: OrgSnapshot, result: AuditResult): AuditFigures {
+    return auditRunFigures(read.snapshot, result.findings, read.settings, new Date(result.now));
+}
+
+/**
+ * Records the run (LL_Audit_Run__c) for findings over time, with the figures the funnel
+ * page shows from the latest run (`auditRunFigures`); returns its id.
+ */
+export async function saveAuditRun(
+    api: Api,
+    result: AuditResult,
+    figures: AuditFigures
+): Promise<string> {
     const out = await api.write(
         AUDIT_RUN.objectApiName,
-        [auditRunRecord(result, 'CLI')],
+        [auditRunRecord(result, 'CLI', figures)],
         'create',
         {
             bulkThreshold: Infinity

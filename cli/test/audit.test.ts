@@ -13,6 +13,7 @@ import {
     CHANGED_SINCE_PREVIEW,
     FIX_LOG,
     SEVERITIES,
+    type LeadLoopMetrics,
     type Severity
 } from '../../core/src/index';
 import { demoSnapshot } from '../../core/test/hygiene/demoSnapshot';
@@ -162,6 +163,41 @@ describe('leadloop audit', () => {
         expect(JSON.parse(String(row[f.countsByCheck]))).toEqual(json.result.countsByCheck);
         const high = findings.filter((x) => x.severity === 'high').length;
         expect(row[f.high]).toBe(high);
+    });
+
+    it('stores the figures the funnel page shows, equal to leadloop report --audit', async () => {
+        const { json } = await cli(env, ['audit', '--now', NOW]);
+        const f = AUDIT_RUN.fields;
+        const [row] = await api.query(
+            soql({
+                select: Object.values(f),
+                from: AUDIT_RUN.objectApiName,
+                where: [cond('Id', '=', String(json.result.auditRunId))]
+            })
+        );
+        // The other path: every lead field and activity as `report` reads them, its own metrics.
+        const report = await cli(env, ['report', '--now', NOW, '--audit']);
+        const m = report.json.result.metrics as LeadLoopMetrics;
+        const round2 = (h: number | null) => (h === null ? null : Math.round(h * 100) / 100);
+        const expected = {
+            [f.handedToSales]: m.processDefects.defective.of,
+            [f.defectiveLeads]: m.processDefects.defective.count,
+            [f.firstTouchLeads]: m.speedToFirstTouch.leads,
+            [f.firstTouchMedianHours]: round2(m.speedToFirstTouch.medianHours),
+            [f.firstTouchP90Hours]: round2(m.speedToFirstTouch.p90Hours)
+        };
+        expect(row).toMatchObject(expected);
+        expect(m.processDefects.defective.count).toBeGreaterThan(0);
+        expect(m.speedToFirstTouch.leads).toBeGreaterThan(0);
+        // Defects are leads handed to sales with a finding: never more than those with one.
+        expect(row[f.defectiveLeads]).toBeLessThanOrEqual(Number(row[f.leadsWithFindings]));
+        expect(json.result.figures).toEqual({
+            handedToSales: expected[f.handedToSales],
+            defective: expected[f.defectiveLeads],
+            firstTouchLeads: expected[f.firstTouchLeads],
+            firstTouchMedianHours: expected[f.firstTouchMedianHours],
+            firstTouchP90Hours: expected[f.firstTouchP90Hours]
+        });
     });
 });
 

@@ -20,6 +20,7 @@ const COMMANDS = [
     'leadloop:fix',
     'leadloop:handback:list',
     'leadloop:handback:return',
+    'leadloop:link-reports',
     'leadloop:report',
     'leadloop:review:export',
     'leadloop:score',

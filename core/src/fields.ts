@@ -15,7 +15,9 @@
  * component queries that use it in `test/readLists.test.ts`.
  */
 import {
+    AUDIT_RUN,
     LEAD_FIELDS,
+    REPORT_LINK,
     REVIEW_ENTRY,
     REVIEW_MEETING,
     SCORE_FIELD_KEYS,
@@ -214,6 +216,8 @@ export const HYGIENE_LEAD_KEYS = [
     'salesReady',
     'nurtureUntil',
     'handedBackAt',
+    // Sales had it before handing it back: handed to sales, for the run's defect rate.
+    'previousOwnerId',
     'statusChangedAt',
     'duplicateOfId',
     'movedOnContactId',
@@ -375,7 +379,26 @@ export function graphqlEdges(fields: readonly string[]): string {
     return `edges { node { ${graphqlSelection(fields)} } }`;
 }
 
-/** The funnel page and summary: the active settings (status mapping, dead-lead days). */
+/**
+ * The funnel page and summary, in one request: the active settings (status mapping,
+ * dead-lead days), the stored report links (DeveloperName → report Id) and the latest
+ * audit run's figures (speed to first touch, process defects).
+ */
 export const FUNNEL_READS: ObjectReads = {
-    [SETTINGS.objectApiName]: ['Id', ...Object.values(SETTINGS.fields)]
+    [SETTINGS.objectApiName]: ['Id', ...Object.values(SETTINGS.fields)],
+    [REPORT_LINK.objectApiName]: [
+        REPORT_LINK.fields.id,
+        REPORT_LINK.fields.developerName,
+        REPORT_LINK.fields.reportId
+    ],
+    [AUDIT_RUN.objectApiName]: [
+        AUDIT_RUN.fields.id,
+        AUDIT_RUN.fields.ranAt,
+        AUDIT_RUN.fields.source,
+        AUDIT_RUN.fields.handedToSales,
+        AUDIT_RUN.fields.defectiveLeads,
+        AUDIT_RUN.fields.firstTouchLeads,
+        AUDIT_RUN.fields.firstTouchMedianHours,
+        AUDIT_RUN.fields.firstTouchP90Hours
+    ]
 };

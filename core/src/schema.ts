@@ -250,7 +250,28 @@ export const AUDIT_RUN = {
         low: 'LL_Low__c',
         checks: 'LL_Checks__c',
         countsByCheck: 'LL_Counts_By_Check__c',
-        source: 'LL_Source__c'
+        source: 'LL_Source__c',
+        /** The figures the funnel page shows from the latest run (README "Tracking and reporting"). */
+        handedToSales: 'LL_Handed_To_Sales__c',
+        defectiveLeads: 'LL_Defective_Leads__c',
+        firstTouchLeads: 'LL_First_Touch_Leads__c',
+        firstTouchMedianHours: 'LL_First_Touch_Median_Hours__c',
+        firstTouchP90Hours: 'LL_First_Touch_P90_Hours__c'
+    }
+} as const;
+
+/**
+ * Where each linked report lives in this org: its Id by DeveloperName, written by
+ * `leadloop link-reports` (REST, where Report is queryable) and read by the funnel page
+ * with GraphQL (the UI API serves custom objects; it does not list Report).
+ */
+export const REPORT_LINK = {
+    objectApiName: 'LL_Report_Link__c',
+    fields: {
+        id: 'Id',
+        name: 'Name',
+        developerName: 'LL_Report_Developer_Name__c',
+        reportId: 'LL_Report_Id__c'
     }
 } as const;
 
@@ -266,5 +287,6 @@ export const PACKAGE_OBJECTS = [
     REVIEW_ENTRY.objectApiName,
     SETTINGS.objectApiName,
     FIX_LOG.objectApiName,
-    AUDIT_RUN.objectApiName
+    AUDIT_RUN.objectApiName,
+    REPORT_LINK.objectApiName
 ] as const;

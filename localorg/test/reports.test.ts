@@ -1,10 +1,10 @@
 /**
  * The package's reports are Report records in the local org (Id, DeveloperName, Name,
- * FolderName, Format from force-app/main/default/reports), read-only as on the platform,
- * and read by DeveloperName with the core's REPORT_IDS_QUERY as the funnel page reads them.
+ * FolderName, Format from force-app/main/default/reports), read-only as on the platform.
+ * `leadloop link-reports` reads them by DeveloperName over REST (cli/test/linkReports.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINKED_REPORTS, REPORT_IDS_QUERY, reportIdsFromAnswer } from '../../core/src/index';
+import { LINKED_REPORTS } from '../../core/src/index';
 import { readReports } from '../../metadata/src/index';
 import { PROJECT_ROOT } from '../src/store/org';
 import { startLocalOrg, type LocalOrg } from '../src/index';
@@ -37,18 +37,6 @@ describe('Report records', () => {
         expect(funnel.Name).toBe(
             reports.find((r) => r.developerName === funnel.DeveloperName)!.name
         );
-    });
-
-    it('answer the funnel page’s query of ids by DeveloperName', async () => {
-        const res = await apiCall(org, '/graphql', {
-            method: 'POST',
-            body: JSON.stringify({ query: REPORT_IDS_QUERY })
-        });
-        const body = (await res.json()) as { data: unknown; errors: unknown[] };
-        expect(body.errors).toEqual([]);
-        const ids = reportIdsFromAnswer(body.data);
-        expect(Object.keys(ids).sort()).toEqual([...LINKED_REPORTS].sort());
-        expect(new Set(Object.values(ids)).size).toBe(LINKED_REPORTS.length);
     });
 
     it('are read-only', async () => {

@@ -9,6 +9,7 @@ export * from './check';
 export * from './settings';
 export * from './registry';
 export * from './audit';
+export * from './figures';
 export {
     leadName,
     type AuditContext,

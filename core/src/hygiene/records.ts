@@ -114,7 +114,8 @@ export function hygieneActivityFromRecord(
     return {
         ...activityFromRecord(r, kind),
         description: str(r.Description),
-        isClosed: kind === 'Task' ? bool(r.IsClosed) : null
+        isClosed: kind === 'Task' ? bool(r.IsClosed) : null,
+        startDateTime: kind === 'Event' ? str(r.StartDateTime) : null
     };
 }
 

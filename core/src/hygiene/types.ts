@@ -48,6 +48,8 @@ export interface HygieneActivity extends Activity {
     description?: string | null;
     /** Task.IsClosed when read; undefined when not (then Status = Completed counts). */
     isClosed?: boolean | null;
+    /** Event.StartDateTime: when an event touched the lead (the run's speed to first touch). */
+    startDateTime?: IsoDateTime | null;
 }
 
 /** Everything the audit reads. Leads are audited; the rest is context. */

@@ -58,15 +58,28 @@ export {
     LEAK_LABELS,
     METRIC_REPORTS,
     ratioText,
+    asOfText,
+    RUN_AUDIT_HINT,
     summaryNumbers,
     type FunnelBar,
     type SummaryNumber
 } from './view';
 export {
+    isReportId,
     LINKED_REPORTS,
-    REPORT_IDS_QUERY,
-    REPORT_READS,
-    reportIdsFromAnswer,
+    planReportLinks,
+    reportIdsFromLinks,
+    reportLinkRecord,
     reportPageReference,
+    type ReportLinkAction,
+    type ReportLinkPlan,
     type ReportPageReference
 } from './reportLinks';
+export {
+    auditFigures,
+    auditFiguresFields,
+    auditRunFiguresFromRecord,
+    latestAuditRunFromAnswer,
+    type AuditFigures,
+    type AuditRunFigures
+} from './auditFigures';

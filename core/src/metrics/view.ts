@@ -3,6 +3,8 @@
  * the six stages as bar geometry with the leak at each stage, and the key
  * numbers with their report (by DeveloperName, in reports/LL_Lead_Loop).
  */
+import type { AuditRunFigures } from './auditFigures';
+import { ratio } from './finish';
 import type { LeadLoopMetrics, LeakKind, Ratio } from './types';
 
 /** The reports the numbers open (DeveloperName in the LL_Lead_Loop folder). */
@@ -12,8 +14,13 @@ export const METRIC_REPORTS = {
     speed: 'LL_Speed_To_First_Touch',
     qualifiedUntouched: 'LL_Qualified_Untouched',
     handback: 'LL_Handback_Reasons',
-    conversionBySource: 'LL_Conversion_By_Source'
+    conversionBySource: 'LL_Conversion_By_Source',
+    /** Audit runs over time: each run's handed to sales, defects and first-touch figures. */
+    defects: 'LL_Process_Defects'
 } as const;
+
+/** Where the figures only an audit computes come from when the page has none. */
+export const RUN_AUDIT_HINT = 'Run the hygiene audit (Hygiene Audit tab or leadloop audit)';
 
 export const LEAK_LABELS: Readonly<Record<LeakKind, string>> = {
     disqualified: 'Disqualified',
@@ -78,10 +85,47 @@ export interface SummaryNumber {
 const hours = (h: number | null): string =>
     h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
 
-/** The key numbers, each with its report. */
-export function summaryNumbers(m: LeadLoopMetrics): SummaryNumber[] {
-    const speed = m.speedToFirstTouch;
-    const defects = m.processDefects;
+/** "as of Nov 24, 2026" (UTC: the same date for every viewer). */
+export const asOfText = (iso: string): string =>
+    `as of ${new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })}`;
+
+/** A defect rate as a production line states it: parts per million (rounded). */
+const ppmOf = (r: Ratio): number | null =>
+    r.rate === null ? null : Math.round(r.rate * 1_000_000);
+
+/**
+ * Speed to first touch and process defects: from the metrics when they were computed per
+ * lead with the audit (the CLI), else from the latest audit run's figures (the page: its
+ * aggregates cannot give percentiles or per-lead findings), else "—" with the hint.
+ */
+function auditedNumbers(m: LeadLoopMetrics, run: AuditRunFigures | null) {
+    const figures = run?.figures ?? null;
+    const asOf = figures && run ? `, ${asOfText(run.ranAt)}` : '';
+    const perLead = m.speedToFirstTouch.leads > 0;
+    const speed = perLead
+        ? { ...m.speedToFirstTouch, asOf: '' }
+        : figures
+          ? {
+                leads: figures.firstTouchLeads,
+                medianHours: figures.firstTouchMedianHours,
+                p90Hours: figures.firstTouchP90Hours,
+                asOf
+            }
+          : null;
+    const defects = m.processDefects.audited
+        ? { defective: m.processDefects.defective, asOf: '' }
+        : figures
+          ? { defective: ratio(figures.defective, figures.handedToSales), asOf }
+          : null;
+    return { speed, defects };
+}
+
+/** The key numbers, each with its report; `latestRun` supplies what only an audit computes. */
+export function summaryNumbers(
+    m: LeadLoopMetrics,
+    latestRun: AuditRunFigures | null = null
+): SummaryNumber[] {
+    const { speed, defects } = auditedNumbers(m, latestRun);
     const ofRatio = (r: Ratio, what: string) => `${r.count} of ${r.of} ${what}`;
     return [
         {
@@ -96,10 +140,12 @@ export function summaryNumbers(m: LeadLoopMetrics): SummaryNumber[] {
         {
             key: 'speed',
             label: 'Speed to first touch (median)',
-            value: hours(speed.medianHours),
-            detail: speed.leads
-                ? `90th percentile ${hours(speed.p90Hours)}, over ${speed.leads} leads`
-                : 'Needs first-touch times from activities',
+            value: hours(speed?.medianHours ?? null),
+            detail: speed
+                ? speed.leads
+                    ? `90th percentile ${hours(speed.p90Hours)}, over ${speed.leads} leads${speed.asOf}`
+                    : `No lead with a known first touch${speed.asOf}`
+                : RUN_AUDIT_HINT,
             fraction: null,
             lowerIsBetter: true,
             report: METRIC_REPORTS.speed
@@ -125,13 +171,13 @@ export function summaryNumbers(m: LeadLoopMetrics): SummaryNumber[] {
         {
             key: 'defects',
             label: 'Process defect rate',
-            value: defects.audited ? ratioText(defects.defective) : '—',
-            detail: defects.audited
-                ? `${defects.ppm ?? 0} defects per million handed to sales`
-                : 'Run the hygiene audit (leadloop report --audit)',
-            fraction: defects.audited ? defects.defective.rate : null,
+            value: defects ? ratioText(defects.defective) : '—',
+            detail: defects
+                ? `${(ppmOf(defects.defective) ?? 0).toLocaleString('en-US')} defects per million handed to sales (${defects.defective.count} of ${defects.defective.of})${defects.asOf}`
+                : RUN_AUDIT_HINT,
+            fraction: defects ? defects.defective.rate : null,
             lowerIsBetter: true,
-            report: null
+            report: METRIC_REPORTS.defects
         }
     ];
 }

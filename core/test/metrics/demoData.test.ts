@@ -6,8 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+    auditRunFigures,
     computeMetrics,
     HANDBACK_REASONS,
+    hygieneActivityFromRecord,
     leadFromRecord,
     metricActivityFromRecord,
     metricCampaignFromRecord,
@@ -270,6 +272,45 @@ describe('metrics on the demo data set (5,000 leads, seed 42)', () => {
         );
         expect(r.hygieneOverTime).toEqual([
             expect.objectContaining({ ranAt: now.toISOString(), findings: total, leads: total })
+        ]);
+    });
+
+    it('audit-run figures: the planted defects and the speed to first touch, as the page shows them', () => {
+        const findings: MetricFinding[] = DEMO_PROBLEMS.flatMap((p) =>
+            data.problems[p].map((k) => ({ leadId: ids.get(k)!, checkId: p, severity: 'high' }))
+        );
+        const total = DEMO_PROBLEMS.reduce((n, p) => n + data.problems[p].length, 0);
+        // The activities as the audit reads them (hygiene records), not as the metrics do.
+        const withRefs = (r: SeedRecord) => ({
+            Id: ids.get(r.key),
+            ...r.fields,
+            WhoId: ids.get(r.refs!.WhoId)
+        });
+        const figures = auditRunFigures(
+            {
+                leads: snapshot.leads,
+                tasks: records('Task').map((r) => hygieneActivityFromRecord(withRefs(r), 'Task')),
+                events: records('Event').map((r) => hygieneActivityFromRecord(withRefs(r), 'Event'))
+            },
+            findings,
+            DEMO_SETTINGS,
+            now
+        );
+        const withActivity = new Set(
+            [...records('Task'), ...records('Event')].map((r) => r.refs!.WhoId)
+        );
+        const round2 = (h: number | null) => Math.round(h! * 100) / 100;
+        expect(figures).toEqual({
+            // Reps' leads plus the 350 handed back by one (README "Tracking and reporting").
+            handedToSales: m.funnel[3].reached,
+            // Every problem lead but the 100 hot leads stuck in the marketing queue.
+            defective: total - data.problems.hotInMarketingQueue.length,
+            firstTouchLeads: withActivity.size,
+            firstTouchMedianHours: round2(m.speedToFirstTouch.medianHours),
+            firstTouchP90Hours: round2(m.speedToFirstTouch.p90Hours)
+        });
+        expect([figures.handedToSales, figures.defective, figures.firstTouchLeads]).toEqual([
+            4784, 2950, 3140
         ]);
     });
 

@@ -4,10 +4,11 @@ import {
     HYGIENE_CHECK_IDS,
     HYGIENE_CHECKS,
     SEVERITIES,
+    type AuditFigures,
     type Finding,
     type Severity
 } from '../../../../core/src/index';
-import { readHygieneSnapshot, runAudit, saveAuditRun } from '../../audit';
+import { readHygieneSnapshot, runAudit, runFigures, saveAuditRun } from '../../audit';
 import { OrgCommand, type FlagsOf, type OrgContext } from '../../command';
 import { nowFlag, orgFlags } from '../../flags';
 import { EXIT, table, UsageError, type Outcome } from '../../output';
@@ -84,7 +85,9 @@ export default class Audit extends OrgCommand {
         this.progress('Reading the org…');
         const read = await readHygieneSnapshot(api, { bulkThreshold });
         const result = runAudit(read, now, this.checks(f));
-        const runId = dryRun || f['no-save'] ? null : await saveAuditRun(api, result);
+        // What the funnel page shows from the latest run: the metrics over the same read.
+        const figures = runFigures(read, result);
+        const runId = dryRun || f['no-save'] ? null : await saveAuditRun(api, result, figures);
         const failOn = f['fail-on'] as Severity | undefined;
         const atOrAbove = failOn
             ? SEVERITIES.slice(0, SEVERITIES.indexOf(failOn) + 1).reduce(
@@ -114,6 +117,7 @@ export default class Audit extends OrgCommand {
             leadsWithFindings: result.leadsWithFindings,
             countsBySeverity: result.countsBySeverity,
             countsByCheck: result.countsByCheck,
+            figures,
             skipped: result.skipped,
             findings: result.findings.map(findingJson)
         };
@@ -126,6 +130,7 @@ export default class Audit extends OrgCommand {
             human:
                 `Audit of ${result.leadsAudited} leads (${read.transport}): ${result.findings.length} findings on ${result.leadsWithFindings} leads` +
                 `${runId ? `; recorded as ${runId}` : ''}.\n` +
+                `${figuresText(figures)}\n` +
                 table(summary.map((r) => ({ ...r, explanation: short(r.explanation) })))
         };
     }
@@ -142,6 +147,16 @@ function findingJson(f: Finding) {
         evidence: f.evidence,
         fix: f.fix
     };
+}
+
+/** The run's figures in a line (the funnel page shows them from the latest run). */
+function figuresText(x: AuditFigures): string {
+    const rate = x.handedToSales ? ` (${((100 * x.defective) / x.handedToSales).toFixed(1)}%)` : '';
+    const h = (v: number | null) => (v === null ? '—' : `${v} h`);
+    return (
+        `Process defects: ${x.defective} of ${x.handedToSales} leads handed to sales${rate}. ` +
+        `Speed to first touch: median ${h(x.firstTouchMedianHours)}, 90th percentile ${h(x.firstTouchP90Hours)} over ${x.firstTouchLeads} leads.`
+    );
 }
 
 function short(text: string): string {

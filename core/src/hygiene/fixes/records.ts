@@ -5,6 +5,7 @@
  */
 import { fieldValue, type SalesforceRecord } from '../../records';
 import { AUDIT_RUN, FIX_LOG } from '../../schema';
+import { auditFiguresFields, type AuditFigures } from '../../metrics/auditFigures';
 import type { Id, IsoDateTime } from '../../types';
 import type { AuditResult } from '../audit';
 import type { FixLogEntry, LeadChange } from './types';
@@ -93,8 +94,15 @@ export function fixLogUndoneRecord(
         : { Id: id, [f.status]: 'Undone', [f.undoneAt]: undoneAt };
 }
 
-/** The LL_Audit_Run__c of an audit: its counts per severity as numbers, per check as JSON. */
-export function auditRunRecord(result: AuditResult, source: string): SalesforceRecord {
+/**
+ * The LL_Audit_Run__c of an audit: its counts per severity as numbers, per check as JSON,
+ * and the figures the funnel page shows (`auditRunFigures`) when given.
+ */
+export function auditRunRecord(
+    result: AuditResult,
+    source: string,
+    figures?: AuditFigures
+): SalesforceRecord {
     const f = AUDIT_RUN.fields;
     const total = Object.values(result.countsByCheck).reduce((a, b) => a + b, 0);
     return {
@@ -108,6 +116,7 @@ export function auditRunRecord(result: AuditResult, source: string): SalesforceR
         [f.low]: result.countsBySeverity.low,
         [f.checks]: clip(result.checks.join(';')),
         [f.countsByCheck]: JSON.stringify(result.countsByCheck),
-        [f.source]: source
+        [f.source]: source,
+        ...(figures ? auditFiguresFields(figures) : {})
     };
 }

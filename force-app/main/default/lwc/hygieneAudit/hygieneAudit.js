@@ -6,6 +6,7 @@ import {
     AUDIT_RUN,
     HYGIENE_CHECKS,
     auditLeads,
+    auditRunFigures,
     auditRunRecord,
     closeStatusOf,
     graphqlNodes,
@@ -157,11 +158,19 @@ export default class HygieneAudit extends LightningElement {
         try {
             this.settings = parseSettings(this.records[SETTINGS_OBJECT][0]).settings;
             this.snapshot = hygieneSnapshotFromRecords(this.records);
-            this.result = auditLeads(this.snapshot, this.settings, new Date());
-            // Each run keeps its counts, so reports show findings over time.
+            const now = new Date();
+            this.result = auditLeads(this.snapshot, this.settings, now);
+            // Each run keeps its counts, so reports show findings over time, and the figures
+            // the funnel page shows from the latest run (over the open leads read here).
+            const figures = auditRunFigures(
+                this.snapshot,
+                this.result.findings,
+                this.settings,
+                now
+            );
             await createRecord({
                 apiName: AUDIT_RUN.objectApiName,
-                fields: auditRunRecord(this.result, 'Audit page')
+                fields: auditRunRecord(this.result, 'Audit page', figures)
             });
         } catch (error) {
             this.errors = error;

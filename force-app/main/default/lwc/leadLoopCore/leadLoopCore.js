@@ -225,7 +225,22 @@ var AUDIT_RUN = {
     low: "LL_Low__c",
     checks: "LL_Checks__c",
     countsByCheck: "LL_Counts_By_Check__c",
-    source: "LL_Source__c"
+    source: "LL_Source__c",
+    /** The figures the funnel page shows from the latest run (README "Tracking and reporting"). */
+    handedToSales: "LL_Handed_To_Sales__c",
+    defectiveLeads: "LL_Defective_Leads__c",
+    firstTouchLeads: "LL_First_Touch_Leads__c",
+    firstTouchMedianHours: "LL_First_Touch_Median_Hours__c",
+    firstTouchP90Hours: "LL_First_Touch_P90_Hours__c"
+  }
+};
+var REPORT_LINK = {
+  objectApiName: "LL_Report_Link__c",
+  fields: {
+    id: "Id",
+    name: "Name",
+    developerName: "LL_Report_Developer_Name__c",
+    reportId: "LL_Report_Id__c"
   }
 };
 var PERMISSION_SETS = {
@@ -238,7 +253,8 @@ var PACKAGE_OBJECTS = [
   REVIEW_ENTRY.objectApiName,
   SETTINGS.objectApiName,
   FIX_LOG.objectApiName,
-  AUDIT_RUN.objectApiName
+  AUDIT_RUN.objectApiName,
+  REPORT_LINK.objectApiName
 ];
 
 // core/src/records.ts
@@ -442,6 +458,8 @@ var HYGIENE_LEAD_KEYS = [
   "salesReady",
   "nurtureUntil",
   "handedBackAt",
+  // Sales had it before handing it back: handed to sales, for the run's defect rate.
+  "previousOwnerId",
   "statusChangedAt",
   "duplicateOfId",
   "movedOnContactId",
@@ -555,7 +573,22 @@ function graphqlEdges(fields) {
   return `edges { node { ${graphqlSelection(fields)} } }`;
 }
 var FUNNEL_READS = {
-  [SETTINGS.objectApiName]: ["Id", ...Object.values(SETTINGS.fields)]
+  [SETTINGS.objectApiName]: ["Id", ...Object.values(SETTINGS.fields)],
+  [REPORT_LINK.objectApiName]: [
+    REPORT_LINK.fields.id,
+    REPORT_LINK.fields.developerName,
+    REPORT_LINK.fields.reportId
+  ],
+  [AUDIT_RUN.objectApiName]: [
+    AUDIT_RUN.fields.id,
+    AUDIT_RUN.fields.ranAt,
+    AUDIT_RUN.fields.source,
+    AUDIT_RUN.fields.handedToSales,
+    AUDIT_RUN.fields.defectiveLeads,
+    AUDIT_RUN.fields.firstTouchLeads,
+    AUDIT_RUN.fields.firstTouchMedianHours,
+    AUDIT_RUN.fields.firstTouchP90Hours
+  ]
 };
 
 // core/src/dates.ts
@@ -2558,10 +2591,10 @@ function checkModelVersions(versions) {
       seen.set(v.version, (seen.get(v.version) ?? 0) + 1);
     }
   }
-  for (const [version, count] of seen) {
-    if (count > 1) {
+  for (const [version, count2] of seen) {
+    if (count2 > 1) {
       problems.push(
-        `Version ${version} is used by ${count} records; versions must be unique.`
+        `Version ${version} is used by ${count2} records; versions must be unique.`
       );
     }
   }
@@ -3824,10 +3857,10 @@ function auditRunCounts(ranAt, findings) {
 }
 
 // core/src/metrics/finish.ts
-function ratio(count, of) {
-  return { count, of, rate: of > 0 ? count / of : null };
+function ratio(count2, of) {
+  return { count: count2, of, rate: of > 0 ? count2 / of : null };
 }
-var rateOf = (count, of) => of > 0 ? count / of : null;
+var rateOf = (count2, of) => of > 0 ? count2 / of : null;
 function groups(map) {
   return [...map].map(([key, g]) => ({
     key,
@@ -3936,10 +3969,10 @@ function finishMetrics(acc) {
     handback: {
       rate: ratio(acc.handedBack, acc.leads),
       ofHandedToSales: ratio(acc.handedBack, handedToSales),
-      reasons: [...acc.reasons].map(([reason, count]) => ({
+      reasons: [...acc.reasons].map(([reason, count2]) => ({
         reason,
-        count,
-        share: rateOf(count, acc.handedBack)
+        count: count2,
+        share: rateOf(count2, acc.handedBack)
       })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1))
     },
     recycled: {
@@ -4251,8 +4284,8 @@ function leadGroupsFromAggregates(answers, settings) {
       );
     for (const [row, edge] of conn.edges.entries()) {
       const a = edge.node?.aggregate;
-      const count = a?.Id?.count?.value;
-      if (!a || !Number.isInteger(count))
+      const count2 = a?.Id?.count?.value;
+      if (!a || !Number.isInteger(count2))
         throw new Error(`Row ${row + 1} of the funnel aggregate p${i} has no count.`);
       const value = (field) => a[field]?.value;
       const opp = a.ConvertedOpportunity;
@@ -4267,7 +4300,7 @@ function leadGroupsFromAggregates(answers, settings) {
         ...facts,
         // Only open leads die (disqualified or nurtured ones are not dead).
         dead: p.facts.dead === true && isOpen(status, false, map),
-        count,
+        count: count2,
         status,
         salesReady: value(GROUPED.salesReady) === true,
         leadSource: textOf(value(GROUPED.leadSource)),
@@ -4291,8 +4324,11 @@ var METRIC_REPORTS = {
   speed: "LL_Speed_To_First_Touch",
   qualifiedUntouched: "LL_Qualified_Untouched",
   handback: "LL_Handback_Reasons",
-  conversionBySource: "LL_Conversion_By_Source"
+  conversionBySource: "LL_Conversion_By_Source",
+  /** Audit runs over time: each run's handed to sales, defects and first-touch figures. */
+  defects: "LL_Process_Defects"
 };
+var RUN_AUDIT_HINT = "Run the hygiene audit (Hygiene Audit tab or leadloop audit)";
 var LEAK_LABELS = {
   disqualified: "Disqualified",
   dead: "Dead",
@@ -4319,9 +4355,23 @@ function funnelBars(metrics) {
   });
 }
 var hours = (h) => h === null ? "\u2014" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
-function summaryNumbers(m) {
-  const speed = m.speedToFirstTouch;
-  const defects = m.processDefects;
+var asOfText = (iso) => `as of ${new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" })}`;
+var ppmOf = (r) => r.rate === null ? null : Math.round(r.rate * 1e6);
+function auditedNumbers(m, run) {
+  const figures = run?.figures ?? null;
+  const asOf = figures && run ? `, ${asOfText(run.ranAt)}` : "";
+  const perLead = m.speedToFirstTouch.leads > 0;
+  const speed = perLead ? { ...m.speedToFirstTouch, asOf: "" } : figures ? {
+    leads: figures.firstTouchLeads,
+    medianHours: figures.firstTouchMedianHours,
+    p90Hours: figures.firstTouchP90Hours,
+    asOf
+  } : null;
+  const defects = m.processDefects.audited ? { defective: m.processDefects.defective, asOf: "" } : figures ? { defective: ratio(figures.defective, figures.handedToSales), asOf } : null;
+  return { speed, defects };
+}
+function summaryNumbers(m, latestRun = null) {
+  const { speed, defects } = auditedNumbers(m, latestRun);
   const ofRatio = (r, what) => `${r.count} of ${r.of} ${what}`;
   return [
     {
@@ -4336,8 +4386,8 @@ function summaryNumbers(m) {
     {
       key: "speed",
       label: "Speed to first touch (median)",
-      value: hours(speed.medianHours),
-      detail: speed.leads ? `90th percentile ${hours(speed.p90Hours)}, over ${speed.leads} leads` : "Needs first-touch times from activities",
+      value: hours(speed?.medianHours ?? null),
+      detail: speed ? speed.leads ? `90th percentile ${hours(speed.p90Hours)}, over ${speed.leads} leads${speed.asOf}` : `No lead with a known first touch${speed.asOf}` : RUN_AUDIT_HINT,
       fraction: null,
       lowerIsBetter: true,
       report: METRIC_REPORTS.speed
@@ -4363,36 +4413,60 @@ function summaryNumbers(m) {
     {
       key: "defects",
       label: "Process defect rate",
-      value: defects.audited ? ratioText(defects.defective) : "\u2014",
-      detail: defects.audited ? `${defects.ppm ?? 0} defects per million handed to sales` : "Run the hygiene audit (leadloop report --audit)",
-      fraction: defects.audited ? defects.defective.rate : null,
+      value: defects ? ratioText(defects.defective) : "\u2014",
+      detail: defects ? `${(ppmOf(defects.defective) ?? 0).toLocaleString("en-US")} defects per million handed to sales (${defects.defective.count} of ${defects.defective.of})${defects.asOf}` : RUN_AUDIT_HINT,
+      fraction: defects ? defects.defective.rate : null,
       lowerIsBetter: true,
-      report: null
+      report: METRIC_REPORTS.defects
     }
   ];
 }
 
 // core/src/metrics/reportLinks.ts
 var LINKED_REPORTS = [...new Set(Object.values(METRIC_REPORTS))];
-var REPORT_READS = { Report: ["Id", "DeveloperName"] };
-var REPORT_IDS_QUERY = `query leadLoopReportIds {
-    uiapi {
-        query {
-            Report(where: { DeveloperName: { in: ${JSON.stringify(LINKED_REPORTS)} } }, first: ${LINKED_REPORTS.length}) {
-                edges { node { Id DeveloperName { value } } }
-            }
-        }
-    }
-}`;
-function reportIdsFromAnswer(data) {
+var REPORT_ID = /^00O[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/;
+var isReportId = (id) => typeof id === "string" && REPORT_ID.test(id);
+function reportIdsFromLinks(data) {
+  const connection = data?.uiapi?.query?.[REPORT_LINK.objectApiName];
   const ids = {};
-  const connection = data?.uiapi?.query?.Report;
   for (const node of graphqlNodes(connection)) {
-    const name = fieldValue(node.DeveloperName);
-    const id = fieldValue(node.Id);
-    if (typeof name === "string" && typeof id === "string") ids[name] = id;
+    const name = fieldValue(node[REPORT_LINK.fields.developerName]);
+    const id = fieldValue(node[REPORT_LINK.fields.reportId]);
+    if (typeof name === "string" && isReportId(id)) ids[name] = id;
   }
   return ids;
+}
+function planReportLinks(reports, links) {
+  const f = REPORT_LINK.fields;
+  const reportIds = /* @__PURE__ */ new Map();
+  for (const r of reports) {
+    const name = fieldValue(r.DeveloperName);
+    const id = fieldValue(r.Id);
+    if (typeof name === "string" && isReportId(id)) reportIds.set(name, id);
+  }
+  const linked = /* @__PURE__ */ new Map();
+  for (const l of links) {
+    const name = fieldValue(l[f.developerName]);
+    const id = fieldValue(l[f.reportId]);
+    if (typeof name === "string") linked.set(name, typeof id === "string" ? id : null);
+  }
+  return LINKED_REPORTS.map((developerName) => {
+    const reportId = reportIds.get(developerName) ?? null;
+    const linkedId = linked.get(developerName) ?? null;
+    const action = reportId === null ? "missing" : !linked.has(developerName) ? "create" : linkedId === reportId ? "unchanged" : "update";
+    return { developerName, reportId, linkedId, action };
+  });
+}
+function reportLinkRecord(plan2) {
+  if (plan2.reportId === null) {
+    throw new Error(`The report ${plan2.developerName} is not in the org: nothing to link.`);
+  }
+  const f = REPORT_LINK.fields;
+  return {
+    [f.name]: plan2.developerName,
+    [f.developerName]: plan2.developerName,
+    [f.reportId]: plan2.reportId
+  };
 }
 function reportPageReference(developerName, ids) {
   const recordId = ids[developerName];
@@ -4407,6 +4481,64 @@ function reportPageReference(developerName, ids) {
     attributes: { objectApiName: "Report", actionName: "home" },
     state: { c__report: developerName }
   };
+}
+
+// core/src/metrics/auditFigures.ts
+var hours2 = (h) => h === null ? null : Math.round(h * 100) / 100;
+function auditFigures(m) {
+  if (!m.processDefects.audited) {
+    throw new Error("Audit figures need metrics computed with the audit\u2019s findings.");
+  }
+  return {
+    handedToSales: m.processDefects.defective.of,
+    defective: m.processDefects.defective.count,
+    firstTouchLeads: m.speedToFirstTouch.leads,
+    firstTouchMedianHours: hours2(m.speedToFirstTouch.medianHours),
+    firstTouchP90Hours: hours2(m.speedToFirstTouch.p90Hours)
+  };
+}
+function auditFiguresFields(figures) {
+  const f = AUDIT_RUN.fields;
+  return {
+    [f.handedToSales]: figures.handedToSales,
+    [f.defectiveLeads]: figures.defective,
+    [f.firstTouchLeads]: figures.firstTouchLeads,
+    [f.firstTouchMedianHours]: figures.firstTouchMedianHours,
+    [f.firstTouchP90Hours]: figures.firstTouchP90Hours
+  };
+}
+var count = (v) => {
+  const x = fieldValue(v);
+  const n = typeof x === "string" && x !== "" ? Number(x) : x;
+  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : null;
+};
+var hoursOf = (v) => {
+  const x = fieldValue(v);
+  const n = typeof x === "string" && x !== "" ? Number(x) : x;
+  return typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : null;
+};
+function auditRunFiguresFromRecord(record) {
+  if (!record || typeof record !== "object") return null;
+  const r = record;
+  const f = AUDIT_RUN.fields;
+  const ranAt = fieldValue(r[f.ranAt]);
+  if (typeof ranAt !== "string" || Number.isNaN(Date.parse(ranAt))) return null;
+  const source = fieldValue(r[f.source]);
+  const handedToSales = count(r[f.handedToSales]);
+  const defective = count(r[f.defectiveLeads]);
+  const firstTouchLeads = count(r[f.firstTouchLeads]);
+  const figures = handedToSales === null || defective === null || firstTouchLeads === null || defective > handedToSales ? null : {
+    handedToSales,
+    defective,
+    firstTouchLeads,
+    firstTouchMedianHours: hoursOf(r[f.firstTouchMedianHours]),
+    firstTouchP90Hours: hoursOf(r[f.firstTouchP90Hours])
+  };
+  return { ranAt, source: typeof source === "string" ? source : null, figures };
+}
+function latestAuditRunFromAnswer(data) {
+  const connection = data?.uiapi?.query?.[AUDIT_RUN.objectApiName];
+  return auditRunFiguresFromRecord(graphqlNodes(connection)[0]);
 }
 
 // core/src/metrics/index.ts
@@ -4713,7 +4845,8 @@ function hygieneActivityFromRecord(record, kind) {
   return {
     ...activityFromRecord(r, kind),
     description: str4(r.Description),
-    isClosed: kind === "Task" ? bool2(r.IsClosed) : null
+    isClosed: kind === "Task" ? bool2(r.IsClosed) : null,
+    startDateTime: kind === "Event" ? str4(r.StartDateTime) : null
   };
 }
 function hygieneSnapshotFromRecords(records) {
@@ -5174,7 +5307,7 @@ function leadGroupCheck(id, severity, title, match, enabled, keyKind, explanatio
           if (others.length === MAX_NAMED) break;
           if (i !== f.index) others.push(leads[i]);
         }
-        const count = members.length - 1;
+        const count2 = members.length - 1;
         const key = keys[f.index];
         const related3 = others.map((l) => ({
           object: "Lead",
@@ -5185,10 +5318,10 @@ function leadGroupCheck(id, severity, title, match, enabled, keyKind, explanatio
         const names = others.slice(0, 3).map((l) => leadName(l)).join(", ");
         const isMaster = keep.id === f.lead.id;
         return {
-          detail: `${sentence} as ${plural(count, "other lead")}: ${names}${count > 3 ? ", \u2026" : ""}.`,
+          detail: `${sentence} as ${plural(count2, "other lead")}: ${names}${count2 > 3 ? ", \u2026" : ""}.`,
           evidence: evidence(
             { createdDate: f.lead.createdDate ?? null },
-            { matchKey: key, duplicates: count, masterId: keep.id },
+            { matchKey: key, duplicates: count2, masterId: keep.id },
             related3
           ),
           fix: {
@@ -5744,6 +5877,20 @@ function auditLeads(snapshot, settings, now, options = {}) {
   };
 }
 
+// core/src/hygiene/figures.ts
+function auditRunFigures(snapshot, findings, settings, now) {
+  return auditFigures(
+    computeMetrics(
+      {
+        leads: snapshot.leads,
+        activities: [...snapshot.tasks, ...snapshot.events],
+        findings
+      },
+      { settings, now }
+    )
+  );
+}
+
 // core/src/hygiene/fixes/types.ts
 var APPLICABLE_FIX_KINDS = [
   "reassign",
@@ -6055,7 +6202,7 @@ function fixLogUndoneRecord(id, undoneAt, message = null) {
   const f = FIX_LOG.fields;
   return message ? { Id: id, [f.message]: clip(`Undo skipped: ${message}`) } : { Id: id, [f.status]: "Undone", [f.undoneAt]: undoneAt };
 }
-function auditRunRecord(result, source) {
+function auditRunRecord(result, source, figures) {
   const f = AUDIT_RUN.fields;
   const total = Object.values(result.countsByCheck).reduce((a, b) => a + b, 0);
   return {
@@ -6069,7 +6216,8 @@ function auditRunRecord(result, source) {
     [f.low]: result.countsBySeverity.low,
     [f.checks]: clip(result.checks.join(";")),
     [f.countsByCheck]: JSON.stringify(result.countsByCheck),
-    [f.source]: source
+    [f.source]: source,
+    ...figures ? auditFiguresFields(figures) : {}
   };
 }
 
@@ -6755,8 +6903,7 @@ export {
   QUEUE_KEY_PREFIX,
   READY_TO_RETURN_LEAD_KEYS,
   REASONS_NEEDING_NOTES,
-  REPORT_IDS_QUERY,
-  REPORT_READS,
+  REPORT_LINK,
   REP_ACTIVITY_READS,
   REP_LEAD_READS,
   RETURN_RULES,
@@ -6766,6 +6913,7 @@ export {
   REVIEW_MEETING,
   REVIEW_MEETING_FIELDS,
   REVIEW_OUTCOMES,
+  RUN_AUDIT_HINT,
   SCORE_FIELD_KEYS,
   SCORING_ACTIVITY_FIELDS,
   SCORING_INPUT_LEAD_KEYS,
@@ -6791,9 +6939,14 @@ export {
   addLeads,
   addReviewMeetings,
   addToPreview,
+  asOfText,
   assignRoundRobin,
+  auditFigures,
+  auditFiguresFields,
   auditLeads,
   auditRunCounts,
+  auditRunFigures,
+  auditRunFiguresFromRecord,
   auditRunRecord,
   bandFor,
   boardFindings,
@@ -6845,11 +6998,13 @@ export {
   isInNurture,
   isIsoDate,
   isQueueId,
+  isReportId,
   isoDate,
   joinList,
   lastReviewOf,
   lastTouchRecord,
   latest,
+  latestAuditRunFromAnswer,
   latestReviews,
   leadApiNames,
   leadFacts,
@@ -6890,6 +7045,7 @@ export {
   planFix,
   planFixUndo,
   planHandBack,
+  planReportLinks,
   planReturn,
   planUndo,
   plural,
@@ -6903,7 +7059,8 @@ export {
   readyToReturnMark,
   reduceErrors,
   repActions,
-  reportIdsFromAnswer,
+  reportIdsFromLinks,
+  reportLinkRecord,
   reportPageReference,
   rescoreChange,
   resumeIndex,

@@ -1,20 +1,50 @@
 import { gql } from 'lightning/graphql';
 import {
+    AUDIT_RUN,
     FUNNEL_AGGREGATE_QUERIES,
     FUNNEL_READS,
     graphqlSelection,
-    REPORT_IDS_QUERY
+    LINKED_REPORTS,
+    REPORT_LINK,
+    SETTINGS
 } from 'c/leadLoopCore';
 
-/** The active settings (status mapping, dead-lead days), read with the core's `FUNNEL_READS`. */
+/**
+ * What the page needs before (and besides) the aggregates, in one request read with the
+ * core's `FUNNEL_READS`: the active settings (status mapping, dead-lead days), the stored
+ * report links (ids by DeveloperName, written by `leadloop link-reports`: the UI API does
+ * not serve Report itself) and the latest audit run's figures (what aggregates cannot give).
+ * Three subqueries of objects the UI API serves; the filters are the package's constants.
+ */
 export const FUNNEL_SETTINGS_QUERY = gql`
     query leadLoopFunnelSettings {
         uiapi {
             query {
-                LL_Settings__c(where: { LL_Active__c: { eq: true } }, first: 1) {
+                ${SETTINGS.objectApiName}(where: { LL_Active__c: { eq: true } }, first: 1) {
                     edges {
                         node {
-                            ${graphqlSelection(FUNNEL_READS.LL_Settings__c)}
+                            ${graphqlSelection(FUNNEL_READS[SETTINGS.objectApiName])}
+                        }
+                    }
+                }
+                ${REPORT_LINK.objectApiName}(
+                    where: { ${REPORT_LINK.fields.developerName}: { in: ${JSON.stringify(LINKED_REPORTS)} } }
+                    first: ${LINKED_REPORTS.length}
+                ) {
+                    edges {
+                        node {
+                            ${graphqlSelection(FUNNEL_READS[REPORT_LINK.objectApiName])}
+                        }
+                    }
+                }
+                ${AUDIT_RUN.objectApiName}(
+                    where: { ${AUDIT_RUN.fields.ranAt}: { ne: null } }
+                    orderBy: { ${AUDIT_RUN.fields.ranAt}: { order: DESC } }
+                    first: 1
+                ) {
+                    edges {
+                        node {
+                            ${graphqlSelection(FUNNEL_READS[AUDIT_RUN.objectApiName])}
                         }
                     }
                 }
@@ -32,8 +62,3 @@ export const FUNNEL_QUERIES = FUNNEL_AGGREGATE_QUERIES.map(
         ${query}
     `
 );
-
-/** The ids of the reports the numbers link to, by DeveloperName. */
-export const REPORT_IDS = gql`
-    ${REPORT_IDS_QUERY}
-`;

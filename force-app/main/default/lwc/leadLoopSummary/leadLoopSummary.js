@@ -6,21 +6,23 @@ import {
     funnelMetricsFromAggregates,
     funnelRequestVariables,
     graphqlNodes,
+    latestAuditRunFromAnswer,
     METRIC_REPORTS,
     parseSettings,
-    reportIdsFromAnswer,
+    reportIdsFromLinks,
     reportPageReference,
     summaryNumbers
 } from 'c/leadLoopCore';
-import { FUNNEL_QUERIES, FUNNEL_SETTINGS_QUERY, REPORT_IDS } from 'c/leadLoopMetricsQuery';
+import { FUNNEL_QUERIES, FUNNEL_SETTINGS_QUERY } from 'c/leadLoopMetricsQuery';
 
 /**
  * The Lead Loop key numbers (home pages), and with `show-funnel` the six-stage
- * funnel too (the funnel page). Reads the settings, then the leads as GraphQL
- * aggregates (never every lead) in FUNNEL_QUERIES.length requests at once (one wire
- * each: the platform allows 10 subqueries per query), computes with c/leadLoopCore,
- * and opens a number's own report (its id read by DeveloperName) when it is clicked.
- * Its children only display.
+ * funnel too (the funnel page). Reads the settings with the stored report links and the
+ * latest audit run, then the leads as GraphQL aggregates (never every lead) in
+ * FUNNEL_QUERIES.length requests at once (one wire each: the platform allows 10
+ * subqueries per query), computes with c/leadLoopCore, shows the audit's figures (speed
+ * to first touch, defect rate) as of its run, and opens a number's own report (its
+ * stored link) when it is clicked. Its children only display.
  */
 export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
     /** Also show the funnel (the funnel page sets it). */
@@ -30,7 +32,6 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
     settingsErrors;
     /** The answer of each funnel request (data and errors), by request. */
     parts = FUNNEL_QUERIES.map(() => ({}));
-    reportIds = {};
     /** The clock the numbers are computed at (tests set it). */
     now = new Date();
 
@@ -68,12 +69,6 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
         this.setPart(2, result);
     }
 
-    /** Report ids by DeveloperName; without them a link opens the Reports tab. */
-    @wire(graphql, { query: REPORT_IDS, operationName: 'leadLoopReportIds' })
-    wiredReportIds({ data }) {
-        this.reportIds = reportIdsFromAnswer(data);
-    }
-
     setPart(index, { data, errors }) {
         this.parts = this.parts.map((p, i) => (i === index ? { data, errors } : p));
     }
@@ -83,6 +78,16 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
             ? parseSettings(graphqlNodes(this.settingsData?.uiapi?.query?.LL_Settings__c)[0])
                   .settings
             : undefined;
+    }
+
+    /** Report ids by DeveloperName (stored links); without one a link opens the Reports tab. */
+    get reportIds() {
+        return reportIdsFromLinks(this.settingsData);
+    }
+
+    /** The latest audit run's figures, or null before the first audit. */
+    get latestRun() {
+        return latestAuditRunFromAnswer(this.settingsData);
     }
 
     /** Undefined until the settings are read, so the aggregates wait for them. */
@@ -138,7 +143,7 @@ export default class LeadLoopSummary extends NavigationMixin(LightningElement) {
     }
 
     get numbers() {
-        return this.computed.metrics ? summaryNumbers(this.computed.metrics) : [];
+        return this.computed.metrics ? summaryNumbers(this.computed.metrics, this.latestRun) : [];
     }
 
     get bars() {

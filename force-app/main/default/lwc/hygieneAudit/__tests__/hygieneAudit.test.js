@@ -107,7 +107,7 @@ describe('c-hygiene-audit', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('saves the run with its counts', async () => {
+    it('saves the run with its counts and the figures the funnel page shows', async () => {
         await audited();
         graphql.emit(page2);
         await settle();
@@ -115,6 +115,15 @@ describe('c-hygiene-audit', () => {
         expect(run.apiName).toBe('LL_Audit_Run__c');
         expect(run.fields).toMatchObject({ LL_Leads_Audited__c: 3, LL_Source__c: 'Audit page' });
         expect(JSON.parse(run.fields.LL_Counts_By_Check__c)['owner-inactive']).toBe(2);
+        // The funnel page's figures: the 3 leads are owned by users (handed to sales), the 2
+        // with an inactive owner are the defects; no activity, so no first-touch time.
+        expect(run.fields).toMatchObject({
+            LL_Handed_To_Sales__c: 3,
+            LL_Defective_Leads__c: 2,
+            LL_First_Touch_Leads__c: 0,
+            LL_First_Touch_Median_Hours__c: null,
+            LL_First_Touch_P90_Hours__c: null
+        });
     });
 
     it('reassigns round-robin after a preview, skips a lead changed since, and undoes', async () => {

@@ -6,13 +6,15 @@ import { atFixedTime, flushPromises, mount, queryAllDeep, queryDeep, textOf } fr
 
 const settings = require('./data/settings.json');
 const aggregates = require('./data/aggregates.json');
-const reportIds = require('./data/reportIds.json');
+const latestAuditRun = require('./data/latestAuditRun.json');
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 const PARTS = FUNNEL_AGGREGATE_QUERIES.length;
 const isPart = (i) => (config) => config?.operationName === `leadLoopFunnel${i}`;
 const isSettings = (config) => config?.operationName === 'leadLoopFunnelSettings';
-const isReportIds = (config) => config?.operationName === 'leadLoopReportIds';
+
+/** The settings answer with other report links or an audit run in its connections. */
+const settingsWith = (query) => ({ uiapi: { query: { ...settings.uiapi.query, ...query } } });
 
 /** The answer of request i: the partitions (aliases) its document asks for. */
 function answerOf(i, all = aggregates) {
@@ -24,10 +26,9 @@ function answerOf(i, all = aggregates) {
     };
 }
 
-async function loaded(props = {}) {
+async function loaded(props = {}, settingsAnswer = settings) {
     const element = mount('c-lead-loop-summary', LeadLoopSummary, props);
-    graphql.emit(settings, isSettings);
-    graphql.emit(reportIds, isReportIds);
+    graphql.emit(settingsAnswer, isSettings);
     await flushPromises();
     for (let i = 0; i < PARTS; i++) graphql.emit(answerOf(i), isPart(i));
     await flushPromises();
@@ -76,6 +77,11 @@ describe('c-lead-loop-summary', () => {
         expect(valueOf(element, 'handback')).toBe('10%');
         expect(valueOf(element, 'speed')).toBe('—');
         expect(textOf(element, 'detail')).toBe('45 of 100 leads touched');
+        // No audit run yet: what only an audit computes says how to get it.
+        expect(valueOf(element, 'defects')).toBe('—');
+        expect(
+            queryDeep(element, '[data-key="defects"] [data-id="detail"]').textContent.trim()
+        ).toBe('Run the hygiene audit (Hygiene Audit tab or leadloop audit)');
         // No funnel on a home page.
         expect(queryDeep(element, 'c-lead-funnel-chart')).toBeNull();
         await expectAccessible(element);
@@ -98,6 +104,34 @@ describe('c-lead-loop-summary', () => {
         await expectAccessible(element);
     });
 
+    it('shows the latest audit run’s speed to first touch and defect rate, as of the run', async () => {
+        const element = await loaded({}, settingsWith({ LL_Audit_Run__c: latestAuditRun }));
+        const detailOf = (key) =>
+            queryDeep(element, `[data-key="${key}"] [data-id="detail"]`).textContent.trim();
+        expect(valueOf(element, 'speed')).toBe('26.5 h');
+        expect(detailOf('speed')).toBe(
+            '90th percentile 10.0 days, over 40 leads, as of Nov 23, 2026'
+        );
+        // 31 of 50 handed to sales with a finding: as a share and in parts per million.
+        expect(valueOf(element, 'defects')).toBe('62%');
+        expect(detailOf('defects')).toBe(
+            '620,000 defects per million handed to sales (31 of 50), as of Nov 23, 2026'
+        );
+        queryDeep(element, '[data-key="defects"] a').click();
+        expect(getNavigateCalledWith().pageReference.attributes.recordId).toBe(
+            '00O000000000003AAA'
+        );
+        await expectAccessible(element);
+    });
+
+    it('shows a run recorded before runs kept their figures as not audited', async () => {
+        const old = JSON.parse(JSON.stringify(latestAuditRun));
+        delete old.edges[0].node.LL_Handed_To_Sales__c;
+        const element = await loaded({}, settingsWith({ LL_Audit_Run__c: old }));
+        expect(valueOf(element, 'defects')).toBe('—');
+        expect(valueOf(element, 'speed')).toBe('—');
+    });
+
     it("opens a number's own report by its id, and the funnel report from a stage", async () => {
         const element = await loaded({ showFunnel: true });
         queryDeep(element, '[data-key="handback"] a').click();
@@ -113,23 +147,36 @@ describe('c-lead-loop-summary', () => {
         expect(getNavigateCalledWith().pageReference.attributes.recordId).toBe(
             '00O000000000001AAA'
         );
-        // The defect rate has no report: no link.
-        expect(queryDeep(element, '[data-key="defects"] a')).toBeNull();
     });
 
-    it('opens the Reports tab, naming the report, when its id is not known', async () => {
-        const element = mount('c-lead-loop-summary', LeadLoopSummary, { showFunnel: true });
-        graphql.emit(settings, isSettings);
-        graphql.emit({ uiapi: { query: { Report: { edges: [] } } } }, isReportIds);
-        await flushPromises();
-        for (let i = 0; i < PARTS; i++) graphql.emit(answerOf(i), isPart(i));
-        await flushPromises();
+    it('opens the Reports tab, naming the report, when no link is stored', async () => {
+        const element = await loaded(
+            { showFunnel: true },
+            settingsWith({ LL_Report_Link__c: { edges: [] } })
+        );
         queryDeep(element, '[data-key="handback"] a').click();
         expect(getNavigateCalledWith().pageReference).toEqual({
             type: 'standard__objectPage',
             attributes: { objectApiName: 'Report', actionName: 'home' },
             state: { c__report: 'LL_Handback_Reasons' }
         });
+    });
+
+    it('never links to a stored id that is not a report id', async () => {
+        const bad = {
+            edges: [
+                {
+                    node: {
+                        Id: 'a0R000000000009AAA',
+                        LL_Report_Developer_Name__c: { value: 'LL_Handback_Reasons' },
+                        LL_Report_Id__c: { value: '/lightning/setup/Home' }
+                    }
+                }
+            ]
+        };
+        const element = await loaded({}, settingsWith({ LL_Report_Link__c: bad }));
+        queryDeep(element, '[data-key="handback"] a').click();
+        expect(getNavigateCalledWith().pageReference.type).toBe('standard__objectPage');
     });
 
     it('waits for every request before computing', async () => {
