@@ -19,7 +19,9 @@ export default defineConfig({
             {
                 extends: true,
                 resolve: {
-                    alias: { through2: new URL('./jsforceHarness/through2.ts', import.meta.url).pathname }
+                    alias: {
+                        through2: new URL('./jsforceHarness/through2.ts', import.meta.url).pathname
+                    }
                 },
                 test: {
                     name: 'jsforce',

@@ -12,7 +12,12 @@ import { zipOf } from '../../test/zipOf';
 
 declare module 'vitest' {
     export interface ProvidedContext {
-        jsforceOrg: { instanceUrl: string; accessToken: string; username: string; password: string };
+        jsforceOrg: {
+            instanceUrl: string;
+            accessToken: string;
+            username: string;
+            password: string;
+        };
     }
 }
 
@@ -51,7 +56,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
             .map((c) => c.fullName)
             .sort();
         if (deployed.join() !== DEPLOYED.join())
-            throw new Error(`jsforce's test package deployed ${deployed.join()}: ${JSON.stringify(result)}`);
+            throw new Error(
+                `jsforce's test package deployed ${deployed.join()}: ${JSON.stringify(result)}`
+            );
 
         const user = await conn.sobject('User').findOne({ Username: org.username }, ['Id']);
         const csv = `OwnerId\n${`${user!.Id}\n`.repeat(5001)}`;
