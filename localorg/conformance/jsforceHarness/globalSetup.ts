@@ -9,6 +9,7 @@ import jsforce from 'jsforce';
 import type { TestProject } from 'vitest/node';
 import { startLocalOrg } from '../../src/index';
 import { zipOf } from '../../test/zipOf';
+import { createSampleData } from './sampleData';
 
 declare module 'vitest' {
     export interface ProvidedContext {
@@ -73,6 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
             if (results.failedResults.length)
                 throw new Error(`BigTable__c: ${JSON.stringify(results.failedResults[0])}`);
         }
+        await createSampleData(conn);
         project.provide('jsforceOrg', {
             instanceUrl: org.instanceUrl,
             accessToken: org.accessToken,
