@@ -27,6 +27,9 @@ export default defineConfig({
                     name: 'jsforce',
                     include: ['localorg/conformance/jsforce/test/*.test.ts'],
                     globals: true,
+                    // One file at a time: query and connection-crud import bulk.test (and so
+                    // run its tests), whose file scenarios write fixed paths under test/data.
+                    fileParallelism: false,
                     globalSetup: ['localorg/conformance/jsforceHarness/globalSetup.ts'],
                     setupFiles: ['localorg/conformance/jsforceHarness/setup.ts']
                 }

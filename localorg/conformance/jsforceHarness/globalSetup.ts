@@ -47,9 +47,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
             version: org.apiVersion
         });
         // `--ignore-errors`: the package's Apex, layouts, reports and settings fail per component.
-        const { id } = await conn.metadata
-            .deployRest(zipOf(packageFiles(PACKAGE_DIR)), { rollbackOnError: false })
-            .then((r) => r as unknown as { id: string });
+        const zip = zipOf(packageFiles(PACKAGE_DIR));
+        const posted: unknown = await conn.metadata.deployRest(zip, { rollbackOnError: false });
+        const { id } = posted as { id: string };
         const result = await conn.metadata.checkDeployStatus(id, true, true);
         const deployed = [result.details?.componentSuccesses ?? []]
             .flat()
