@@ -10,8 +10,6 @@ export interface SkippedTest {
 
 const LAYOUTS =
     'Page layouts (describe layouts, named, compact and approval layouts) are UI metadata the local org does not hold.';
-const LIST_VIEWS =
-    'List views (their describe, results and plans) are UI metadata the local org does not hold.';
 
 export const SKIPPED: SkippedTest[] = [
     {
@@ -73,25 +71,5 @@ export const SKIPPED: SkippedTest[] = [
         suite: 'sobject',
         name: 'should get cached approval layouts and return Account approval layout information immediately',
         reason: LAYOUTS
-    },
-    {
-        suite: 'sobject',
-        name: 'should listup list views and return list views definitions on the sobject',
-        reason: LIST_VIEWS
-    },
-    {
-        suite: 'sobject',
-        name: 'should describe list view and return described list view info for given list view id',
-        reason: LIST_VIEWS
-    },
-    {
-        suite: 'sobject',
-        name: 'should get result of list view and return executed result of list view for given list view id',
-        reason: LIST_VIEWS
-    },
-    {
-        suite: 'sobject',
-        name: 'should explain query plan of list view and get explain result',
-        reason: LIST_VIEWS
     }
 ];

@@ -13,6 +13,7 @@ import type { AppContext, OrgContext } from './context';
 import * as faults from './faults';
 import * as graphql from './graphql';
 import * as limits from './limits';
+import * as listViews from './listViews';
 import * as login from './login';
 import * as metadata from './metadata';
 import * as oauth from './oauth';
@@ -36,6 +37,7 @@ export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
         login,
         limits,
         faults,
+        listViews,
         sobjects,
         query,
         search,

@@ -1,5 +1,5 @@
 /**
- * `GET /query?explain=SOQL`: the query's plan. The local org has no optimizer of the
+ * `GET /query?explain=SOQL` (or a list view's id): the query's plan. The local org has no optimizer of the
  * platform's kind (SQLite plans its own reads), so it answers one plan, a table scan, with
  * what a plan is read for: how many rows the query selects out of how many the object has.
  */
@@ -7,6 +7,7 @@ import { ApiError } from '../http/errors';
 import { parseSoql, runSoql } from '../store/soql';
 import { objectInfoOf } from '../store/soqlWhere';
 import type { SqliteSource } from '../store/sqliteSource';
+import { listViewById } from './listViews';
 
 export interface QueryPlan {
     cardinality: number;
@@ -22,6 +23,8 @@ export function explainQuery(
     store: SqliteSource,
     text: string
 ): { plans: QueryPlan[]; sourceQuery: string } {
+    const view = listViewById(store, text);
+    if (view) return { ...explainQuery(store, view.query), sourceQuery: text };
     const sObject = parseSoql(text).sObject;
     if (!sObject)
         throw new ApiError(400, 'MALFORMED_QUERY', 'Only a query with a FROM can be explained.');
