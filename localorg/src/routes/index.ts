@@ -12,6 +12,7 @@ import * as compositeTree from './compositeTree';
 import type { AppContext, OrgContext } from './context';
 import * as faults from './faults';
 import * as graphql from './graphql';
+import * as layouts from './layouts';
 import * as limits from './limits';
 import * as listViews from './listViews';
 import * as login from './login';
@@ -38,6 +39,7 @@ export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
         limits,
         faults,
         listViews,
+        layouts,
         sobjects,
         query,
         search,
