@@ -29,7 +29,7 @@ export default defineConfig({
                     globals: true,
                     // One file at a time: query and connection-crud import bulk.test (and so
                     // run its tests), whose file scenarios write fixed paths under test/data.
-                    fileParallelism: false,
+                    maxWorkers: 1,
                     globalSetup: ['localorg/conformance/jsforceHarness/globalSetup.ts'],
                     setupFiles: ['localorg/conformance/jsforceHarness/setup.ts']
                 }
