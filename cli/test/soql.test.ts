@@ -3,7 +3,6 @@
  * Hostile values (quotes, backslashes, line breaks) stay one string literal for a SOQL
  * parser, and a real local org finds exactly the record holding that value.
  */
-import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import fc from 'fast-check';
 import jsforce from 'jsforce';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../core/src/index';
 import { startLocalOrg, type LocalOrg } from '../../localorg/src/index';
+import { parseSoql } from '../../localorg/src/store/soql';
 import { Api } from '../src/api/index';
 import { cond, soql, soqlDateTime, soqlString } from '../src/api/soql';
 
@@ -23,7 +23,8 @@ const HOSTILE = [
     'line\nbreak\r\nand\ttab',
     'double "quotes"',
     '%_ like wildcards',
-    "\\\\' ) OR (Id != null"
+    "\\\\' ) OR (Id != null",
+    'line\u2028and paragraph\u2029separators'
 ];
 
 /** What a SOQL parser reads back from a string literal (the inverse of `soqlString`). */
@@ -73,7 +74,7 @@ describe('soql()', () => {
                     from: 'Lead',
                     where: [cond('LastName', '=', value)]
                 });
-                const where = parseQuery(q).where as { left: unknown; right?: unknown };
+                const where = parseSoql(q).where as { left: unknown; right?: unknown };
                 expect(where.right).toBeUndefined();
                 const left = where.left as { field: string; value: string; literalType: string };
                 expect(left.field).toBe('LastName');

@@ -12,7 +12,9 @@ import * as compositeTree from './compositeTree';
 import type { AppContext, OrgContext } from './context';
 import * as faults from './faults';
 import * as graphql from './graphql';
+import * as layouts from './layouts';
 import * as limits from './limits';
+import * as listViews from './listViews';
 import * as login from './login';
 import * as metadata from './metadata';
 import * as oauth from './oauth';
@@ -36,6 +38,8 @@ export function registerOrgRoutes(router: Router, ctx: OrgContext): Router {
         login,
         limits,
         faults,
+        listViews,
+        layouts,
         sobjects,
         query,
         search,

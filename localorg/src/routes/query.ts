@@ -1,5 +1,5 @@
 /**
- * SOQL over REST: `GET /query?q=` (`&columns=true`: the result's column metadata), `/queryAll?q=` and queryMore
+ * SOQL over REST: `GET /query?q=` (`&columns=true`: the result's column metadata; `?explain=`: its plan), `/queryAll?q=` and queryMore
  * (`/query/{locator}`), in pages of `Sforce-Query-Options: batchSize` (200–2,000).
  */
 import { ApiError } from '../http/errors';
@@ -8,6 +8,7 @@ import { API, type Router } from '../http/router';
 import { runSoql } from '../store/soql';
 import { queryColumns } from '../store/soqlColumns';
 import type { OrgContext } from './context';
+import { explainQuery } from './queryExplain';
 import { BASE } from './limits';
 
 /**
@@ -46,6 +47,11 @@ export function register(router: Router, ctx: OrgContext): void {
 
     const query = (r: Request, includeDeleted: boolean) => {
         const q = r.query('q');
+        const explain = r.query('explain');
+        if (!q && explain) {
+            r.send(200, explainQuery(ctx.store, explain));
+            return;
+        }
         if (!q)
             throw new ApiError(400, 'MALFORMED_QUERY', 'A query is required: add ?q=SELECT ...');
         if (r.query('columns') === 'true') {

@@ -83,14 +83,15 @@ export function findByExternalId(
     ctx: OrgContext,
     object: string,
     field: string,
-    value: unknown
+    value: unknown,
+    limit = 2
 ): string[] {
     const name = externalField(ctx, object, field);
     return ctx.store
         .find(object, {
             fields: ['Id'],
             where: { field: name, op: 'eq', value },
-            limit: 2,
+            limit,
             offset: 0
         })
         .records.map((r) => String(r.Id));

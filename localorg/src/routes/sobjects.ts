@@ -19,6 +19,8 @@ import {
 } from './records';
 
 const SOBJECTS = `${API}/sobjects`;
+/** How many matching records a 300 answer lists. */
+const MAX_CHOICES = 100;
 
 export function register(router: Router, ctx: OrgContext): void {
     const { store } = ctx;
@@ -71,6 +73,7 @@ export function register(router: Router, ctx: OrgContext): void {
     router.patch(`${SOBJECTS}/:object/:field/:value`, async (r) => {
         const info = objectNamed(ctx, r.params.object);
         const values = recordBody(await r.json());
+        if (multipleChoices(ctx, r, info.name)) return;
         const result = store.transaction(() =>
             upsertOne(ctx, info.name, r.params.field, r.params.value, values)
         );
@@ -83,10 +86,26 @@ export function register(router: Router, ctx: OrgContext): void {
     });
     router.get(`${SOBJECTS}/:object/:field/:value`, (r) => {
         const info = objectNamed(ctx, r.params.object);
+        if (multipleChoices(ctx, r, info.name)) return;
         const ids = findByExternalId(ctx, info.name, r.params.field, r.params.value);
         if (!ids.length) throw notFound();
         r.send(200, readRecord(ctx, info.name, ids[0], Object.keys(info.fields)));
     });
+}
+
+/**
+ * An external id (not unique) that several records share: the platform answers 300 Multiple
+ * Choices with the records' URLs (jsforce's `MULTIPLE_CHOICES`), and writes nothing.
+ */
+function multipleChoices(ctx: OrgContext, r: Request, object: string): boolean {
+    const { field, value, version } = r.params;
+    const ids = findByExternalId(ctx, object, field, value, MAX_CHOICES);
+    if (ids.length < 2) return false;
+    r.send(
+        300,
+        ids.map((id) => `/services/data/${version}/sobjects/${object}/${id}`)
+    );
+    return true;
 }
 
 function recordPath(ctx: OrgContext, r: Request) {

@@ -51,7 +51,7 @@ export function describeGlobalEntry(info: ObjectInfo): Record<string, unknown> {
     };
 }
 
-function describeField(f: FieldInfo): Record<string, unknown> {
+export function describeField(f: FieldInfo): Record<string, unknown> {
     return {
         name: f.name,
         label: f.label,

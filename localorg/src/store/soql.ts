@@ -7,6 +7,7 @@
  * LIMIT/OFFSET, COUNT() and GROUP BY aggregates.
  */
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
+import { parseWithSeparators } from './soqlLiterals';
 import type { SqliteSource } from './sqliteSource';
 import {
     SourceError,
@@ -40,7 +41,7 @@ export function parseSoql(text: string): Query {
     if (text.length > 100_000) malformed('The query is longer than 100,000 characters.');
     let query: Query;
     try {
-        query = parseQuery(text) as Query;
+        query = parseWithSeparators(text, parseQuery) as Query;
     } catch (e) {
         const reason = (e as Error).message
             .split('\n')

@@ -9,6 +9,7 @@
  * in Id order within each (the platform orders by relevance).
  */
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
+import { parseWithSeparators } from './soqlLiterals';
 import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, FindSpec, ObjectInfo, RecordValues } from './source';
 import { runSearchQuery } from './soql';
@@ -20,6 +21,8 @@ import {
     parseSearch,
     type SearchExpr
 } from './soslTerms';
+
+const partialQuery = (text: string) => parseQuery(text, { allowPartialQuery: true }) as Query;
 
 /** The platform's cap on a search's records, overall and per object. */
 export const MAX_SEARCH_RECORDS = 2_000;
@@ -71,7 +74,7 @@ export function returningQuery(store: SqliteSource, object: string, clauses?: st
     if (clauses?.trim()) {
         let parsed: Query;
         try {
-            parsed = parseQuery(`SELECT ${clauses}`, { allowPartialQuery: true }) as Query;
+            parsed = parseWithSeparators(`SELECT ${clauses}`, partialQuery);
         } catch (e) {
             const reason = (e as Error).message.split('\n')[0].slice(0, 200);
             return malformedSearch(`Bad field list or clause in ${info.name}(...): ${reason}`);
@@ -293,7 +296,7 @@ export interface SearchParameters {
 function clause(kind: 'WHERE' | 'ORDER BY', text: string, object: string): Partial<Query> {
     let parsed: Query;
     try {
-        parsed = parseQuery(`${kind} ${text}`, { allowPartialQuery: true }) as Query;
+        parsed = parseWithSeparators(`${kind} ${text}`, partialQuery);
     } catch (e) {
         const reason = (e as Error).message.split('\n')[0].slice(0, 200);
         return malformedSearch(`Bad ${kind} for ${object}: ${reason}`);

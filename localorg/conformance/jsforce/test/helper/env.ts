@@ -1,0 +1,3 @@
+export function isNodeJS() {
+  return Object.prototype.toString.call(global.process) === '[object process]';
+}

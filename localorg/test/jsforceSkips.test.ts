@@ -1,0 +1,23 @@
+/**
+ * The jsforce tests the conformance run skips: each names a test of the vendored suite, and
+ * localorg/README.md lists each with its reason.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SKIPPED } from '../conformance/jsforceHarness/skips';
+
+const conformance = path.join(import.meta.dirname, '../conformance');
+const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
+
+describe("jsforce's skipped tests", () => {
+    it.each(SKIPPED)('$suite: $name', ({ suite, name, reason }) => {
+        const source = readFileSync(
+            path.join(conformance, `jsforce/test/${suite}.test.ts`),
+            'utf8'
+        );
+        expect(source).toContain(`it('${name}'`);
+        expect(readme).toContain(`\`${name}\``);
+        expect(readme).toContain(reason);
+    });
+});
