@@ -121,10 +121,18 @@ function autoNumberFields(db: Database.Database): (info: ObjectInfo) => [string,
             counts.set(object, (count = db.prepare(`SELECT COUNT(*) AS n FROM "${object}"`)));
         return String((count.get() as { n: number }).n + 1).padStart(8, '0');
     };
-    return (info) =>
-        Object.values(info.fields)
-            .filter((f) => f.autoNumber)
-            .map((f) => [f.name, () => next(info.name)]);
+    // Worked out once per object description (a deploy makes a new one), not on every create.
+    const byInfo = new WeakMap<ObjectInfo, [string, () => string][]>();
+    return (info) => {
+        let fields = byInfo.get(info);
+        if (!fields) {
+            fields = Object.values(info.fields)
+                .filter((f) => f.autoNumber)
+                .map((f) => [f.name, () => next(info.name)]);
+            byInfo.set(info, fields);
+        }
+        return fields;
+    };
 }
 
 function one(
