@@ -2,50 +2,21 @@
  * A RecordSource on SQLite (better-sqlite3): one table per object, one column
  * per field. SQL is built only from identifiers that come from the object
  * descriptions (checked against a strict pattern and quoted); every value is a
- * bound parameter. Parent paths in filters and ordering ('Owner.Name') become
- * correlated subqueries. The reference for adapting the local org's store.
+ * bound parameter (the SQL itself is built in sqliteQuery.ts, the tables in
+ * sqliteTables.ts). The reference for adapting the local org's store.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { checkValues } from './fieldRules';
 import { newId, normalizeId } from './ids';
+import { live, q, SqlBuilder, toDb, type AggregateSpec, type Joins } from './sqliteQuery';
+import { defineTable } from './sqliteTables';
 import {
     SourceError,
-    type FieldInfo,
-    type Filter,
     type FindSpec,
     type ObjectInfo,
     type RecordSource,
-    type RecordValues,
-    type SubSelect
+    type RecordValues
 } from './source';
-
-const IDENT = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-
-function q(name: string): string {
-    if (!IDENT.test(name))
-        throw new SourceError('INVALID_FIELD', `Invalid name: ${name.slice(0, 80)}`);
-    return `"${name}"`;
-}
-
-const SQL_TYPE: Record<FieldInfo['kind'], string> = {
-    id: 'TEXT',
-    string: 'TEXT COLLATE NOCASE',
-    textarea: 'TEXT',
-    email: 'TEXT COLLATE NOCASE',
-    phone: 'TEXT',
-    url: 'TEXT',
-    picklist: 'TEXT COLLATE NOCASE',
-    multipicklist: 'TEXT',
-    combobox: 'TEXT COLLATE NOCASE',
-    boolean: 'INTEGER',
-    int: 'INTEGER',
-    double: 'REAL',
-    currency: 'REAL',
-    percent: 'REAL',
-    date: 'TEXT',
-    datetime: 'TEXT',
-    reference: 'TEXT'
-};
 
 /** Called around writes so the local org can emulate platform automation. */
 export interface WriteHooks {
@@ -70,6 +41,7 @@ const MAX_STATEMENTS = 500;
 
 export class SqliteSource implements RecordSource {
     private readonly infos = new Map<string, ObjectInfo>();
+    private readonly sql = new SqlBuilder(this.infos);
     private readonly byPrefix = new Map<string, string>();
     private readonly statements = new Map<string, Statement>();
     /** By object description: a changed description (a new ObjectInfo) gets a new plan. */
@@ -100,31 +72,9 @@ export class SqliteSource implements RecordSource {
      * a column added for each new field (a deploy adds fields to a running org this way).
      */
     define(o: ObjectInfo): void {
-        const db = this.db;
         this.infos.set(o.name, o);
         if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o.name);
-        const cols = Object.values(o.fields).map(
-            (f) => `${q(f.name)} ${sqlType(f)}${f.name === 'Id' ? ' PRIMARY KEY' : ''}`
-        );
-        db.exec(`CREATE TABLE IF NOT EXISTS ${q(o.name)} (${cols.join(', ')})`);
-        // A field added to metadata is there on the next start.
-        const existing = new Set(
-            (db.prepare(`PRAGMA table_info(${q(o.name)})`).all() as { name: string }[]).map(
-                (c) => c.name
-            )
-        );
-        for (const f of Object.values(o.fields)) {
-            if (!existing.has(f.name)) {
-                db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${sqlType(f)}`);
-                this.statements.clear();
-            }
-            if (f.unique || f.externalId || INDEXED.has(f.name)) {
-                const unique = f.unique ? 'UNIQUE ' : '';
-                db.exec(
-                    `CREATE ${unique}INDEX IF NOT EXISTS ${q(`ix_${o.name}_${f.name}`)} ON ${q(o.name)} (${q(f.name)})`
-                );
-            }
-        }
+        if (defineTable(this.db, o)) this.statements.clear();
     }
 
     /** A cached prepared statement: SQL text here is built from checked identifiers only. */
@@ -169,10 +119,7 @@ export class SqliteSource implements RecordSource {
     }
 
     private info(object: string): ObjectInfo {
-        const info = this.infos.get(object);
-        if (!info)
-            throw new SourceError('INVALID_TYPE', `sObject type '${object}' is not supported.`);
-        return info;
+        return this.sql.info(object);
     }
 
     /** One record by id (all fields), or null (also when it is in the recycle bin). */
@@ -187,39 +134,10 @@ export class SqliteSource implements RecordSource {
     }
 
     /** Runs an aggregate: GROUP BY fields and functions over a filter (values bound). */
-    aggregate(
-        object: string,
-        spec: {
-            groupBy: string[];
-            functions: {
-                fn: 'COUNT' | 'COUNT_DISTINCT' | 'SUM' | 'AVG' | 'MIN' | 'MAX';
-                field?: string;
-                alias: string;
-            }[];
-            where?: Filter;
-            orderBy?: { expr: string; direction: 'ASC' | 'DESC' }[];
-            limit?: number;
-            includeDeleted?: boolean;
-        }
-    ): RecordValues[] {
-        const info = this.info(object);
+    aggregate(object: string, spec: AggregateSpec): RecordValues[] {
         const params: unknown[] = [];
-        const where = this.whereClause(info, spec, params);
-        const groups = spec.groupBy.map((g) => this.expr(info, 't', g));
-        const cols = [
-            ...groups.map((g, i) => `${g.sql} AS ${q(`g${i}`)}`),
-            ...spec.functions.map((f, i) => {
-                const arg = f.field ? this.expr(info, 't', f.field).sql : '*';
-                const sql =
-                    f.fn === 'COUNT_DISTINCT' ? `COUNT(DISTINCT ${arg})` : `${f.fn}(${arg})`;
-                return `${sql} AS ${q(`f${i}`)}`;
-            })
-        ];
-        const groupSql = groups.length ? ` GROUP BY ${groups.map((g) => g.sql).join(', ')}` : '';
-        const limit = spec.limit ? ` LIMIT ${Math.max(0, Math.floor(spec.limit))}` : '';
-        const rows = this.stmt(
-            `SELECT ${cols.join(', ')} FROM ${q(object)} t${where}${groupSql}${limit}`
-        ).all(...params) as Record<string, unknown>[];
+        const { sql, groups } = this.sql.aggregate(this.info(object), spec, params);
+        const rows = this.stmt(sql).all(...params) as Record<string, unknown>[];
         return rows.map((r) => {
             const out: RecordValues = {};
             spec.groupBy.forEach((g, i) => {
@@ -232,154 +150,6 @@ export class SqliteSource implements RecordSource {
         });
     }
 
-    /** SQL for a field path relative to the row alias, with its field description. */
-    private expr(
-        info: ObjectInfo,
-        alias: string,
-        path: string,
-        depth = 0
-    ): { sql: string; field: FieldInfo } {
-        const [head, ...rest] = path.split('.');
-        if (!rest.length) {
-            const field = info.fields[head];
-            if (!field)
-                throw new SourceError(
-                    'INVALID_FIELD',
-                    `No such column '${head}' on entity '${info.name}'.`
-                );
-            return { sql: `${alias}.${q(head)}`, field };
-        }
-        const ref = Object.values(info.fields).find(
-            (f) => f.kind === 'reference' && f.relationshipName === head
-        );
-        if (!ref || depth > 4)
-            throw new SourceError(
-                'INVALID_FIELD',
-                `No such relationship '${head}' on entity '${info.name}'.`
-            );
-        const parts: string[] = [];
-        let field: FieldInfo | undefined;
-        const sub = `p${depth}`;
-        for (const target of ref.referenceTo ?? []) {
-            const pInfo = this.infos.get(target);
-            if (!pInfo) continue;
-            if (rest.length === 1 && rest[0] === 'Type' && !pInfo.fields.Type) {
-                // Polymorphic parents (Owner) answer Type with their object: 'User' (or a queue's Type).
-                parts.push(
-                    `(SELECT '${target}' FROM ${q(target)} ${sub} WHERE ${sub}."Id" = ${alias}.${q(ref.name)})`
-                );
-                field ??= {
-                    name: 'Type',
-                    label: 'Type',
-                    kind: 'string',
-                    createable: false,
-                    updateable: false,
-                    nillable: true
-                };
-                continue;
-            }
-            try {
-                const inner = this.expr(pInfo, sub, rest.join('.'), depth + 1);
-                field ??= inner.field;
-                parts.push(
-                    `(SELECT ${inner.sql} FROM ${q(target)} ${sub} WHERE ${sub}."Id" = ${alias}.${q(ref.name)})`
-                );
-            } catch (e) {
-                if (!(e instanceof SourceError)) throw e;
-            }
-        }
-        if (!field)
-            throw new SourceError(
-                'INVALID_FIELD',
-                `No such column '${rest.join('.')}' through '${head}' on entity '${info.name}'.`
-            );
-        return { sql: parts.length === 1 ? parts[0] : `COALESCE(${parts.join(', ')})`, field };
-    }
-
-    private toDb(field: FieldInfo, value: unknown): unknown {
-        if (value === null || value === undefined) return null;
-        if ((field.kind === 'id' || field.kind === 'reference') && typeof value === 'string')
-            return normalizeId(value) ?? value;
-        if (field.kind === 'boolean') return value === true || value === 'true' ? 1 : 0;
-        if (typeof value === 'boolean') return value ? 1 : 0;
-        return value;
-    }
-
-    private where(info: ObjectInfo, f: Filter, params: unknown[]): string {
-        if ('and' in f)
-            return f.and.length
-                ? `(${f.and.map((x) => this.where(info, x, params)).join(' AND ')})`
-                : '1';
-        if ('or' in f)
-            return f.or.length
-                ? `(${f.or.map((x) => this.where(info, x, params)).join(' OR ')})`
-                : '0';
-        if ('not' in f) return `(NOT COALESCE(${this.where(info, f.not, params)}, 0))`;
-        const { sql, field } = this.expr(info, 't', f.field);
-        if ('select' in f) return this.subSelect(sql, f.op, f.select, params);
-        const v = f.value;
-        const list = () => (v as unknown[]).map((x) => this.toDb(field, x));
-        switch (f.op) {
-            case 'eq':
-                if (v === null) return `${sql} IS NULL`;
-                params.push(this.toDb(field, v));
-                return `${sql} = ?`;
-            case 'ne':
-                if (v === null) return `${sql} IS NOT NULL`;
-                params.push(this.toDb(field, v));
-                return `(${sql} IS NULL OR ${sql} <> ?)`;
-            case 'gt':
-            case 'gte':
-            case 'lt':
-            case 'lte': {
-                params.push(this.toDb(field, v));
-                const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
-                return `${sql} ${op} ?`;
-            }
-            case 'in':
-            case 'nin': {
-                const values = list();
-                if (!values.length) return f.op === 'in' ? '0' : '1';
-                params.push(...values);
-                const marks = values.map(() => '?').join(', ');
-                return f.op === 'in'
-                    ? `${sql} IN (${marks})`
-                    : `(${sql} IS NULL OR ${sql} NOT IN (${marks}))`;
-            }
-            case 'like':
-                params.push(v);
-                return `${sql} LIKE ?`;
-            case 'includes':
-            case 'excludes': {
-                const any = list().map((x) => {
-                    params.push(x);
-                    return `(';' || COALESCE(${sql}, '') || ';') LIKE ('%;' || ? || ';%')`;
-                });
-                const test = any.length ? `(${any.join(' OR ')})` : '0';
-                return f.op === 'includes' ? test : `(NOT ${test})`;
-            }
-        }
-    }
-
-    /**
-     * A semi-join or anti-join: the subquery's own alias shadows the outer row's,
-     * so its filter is built like any other. NULLs are left out of the inner set,
-     * else NOT IN would match nothing; a NULL outer value is never IN and always
-     * NOT IN, as with value lists.
-     */
-    private subSelect(
-        sql: string,
-        op: 'inSelect' | 'ninSelect',
-        select: SubSelect,
-        params: unknown[]
-    ): string {
-        const inner = this.info(select.object);
-        const column = this.expr(inner, 't', select.field).sql;
-        const where = select.where ? ` AND ${this.where(inner, select.where, params)}` : '';
-        const set = `(SELECT ${column} FROM ${q(inner.name)} t WHERE ${column} IS NOT NULL${where})`;
-        return op === 'inSelect' ? `${sql} IN ${set}` : `(${sql} IS NULL OR ${sql} NOT IN ${set})`;
-    }
-
     private fromDb(info: ObjectInfo, row: Record<string, unknown>): RecordValues {
         const out: RecordValues = {};
         for (const [k, v] of Object.entries(row)) {
@@ -388,23 +158,13 @@ export class SqliteSource implements RecordSource {
         return out;
     }
 
-    /** ` WHERE …` for a filter; rows in the recycle bin are left out unless asked for. */
-    private whereClause(
-        info: ObjectInfo,
-        spec: { where?: Filter; includeDeleted?: boolean },
-        params: unknown[]
-    ): string {
-        const filter = spec.where ? this.where(info, spec.where, params) : '';
-        const alive = spec.includeDeleted ? '' : live(info).replace(' AND ', '');
-        const parts = [filter, alive].filter(Boolean);
-        return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
-    }
-
     find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number } {
         const info = this.info(object);
         const params: unknown[] = [];
-        const where = this.whereClause(info, spec, params);
-        const exprs = spec.fields.map((f) => this.expr(info, 't', f));
+        const where = this.sql.whereClause(info, spec, params);
+        const joins: Joins = new Map();
+        const exprs = spec.fields.map((f) => this.sql.expr(info, 't', f, 0, joins));
+        const joined = [...joins.values()].map((j) => ` ${j.sql}`).join('');
         const cols = exprs.map((e, i) => `${e.sql} AS "c${i}"`);
         const order = (spec.orderBy ?? []).map((o) => {
             const dir = o.direction === 'DESC' ? 'DESC' : 'ASC';
@@ -412,7 +172,7 @@ export class SqliteSource implements RecordSource {
                 (o.nulls ?? (dir === 'ASC' ? 'FIRST' : 'LAST')) === 'FIRST'
                     ? 'NULLS FIRST'
                     : 'NULLS LAST';
-            return `${this.expr(info, 't', o.field).sql} ${dir} ${nulls}`;
+            return `${this.sql.expr(info, 't', o.field).sql} ${dir} ${nulls}`;
         });
         order.push('t."Id" ASC');
         const limit = Math.max(0, Math.min(Number(spec.limit) || 0, 50_000_000));
@@ -420,7 +180,7 @@ export class SqliteSource implements RecordSource {
         const offset = Math.max(0, Math.trunc(Number(spec.offset) || 0));
         // Rows as arrays (raw): one object less per row than SQLite's named columns.
         const rows = this.stmt(
-            `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
+            `SELECT ${cols.join(', ')} FROM ${q(object)} t${joined}${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
         )
             .raw(true)
             .all(...params, limit, offset) as unknown[][];
@@ -482,7 +242,7 @@ export class SqliteSource implements RecordSource {
             const field = info.fields[k];
             if (!field) continue;
             columns.push(k);
-            values.push(this.toDb(field, row[k]));
+            values.push(toDb(field, row[k]));
         }
         try {
             this.writeStatement(sql, columns).run(...values, ...extra);
@@ -719,12 +479,6 @@ export class SqliteSource implements RecordSource {
     }
 }
 
-/** A column's SQL type; IsDeleted is never null, so `= 0` finds every live row. */
-function sqlType(f: FieldInfo): string {
-    return f.name === 'IsDeleted' ? 'INTEGER NOT NULL DEFAULT 0' : SQL_TYPE[f.kind];
-}
-
-/** ` AND t."IsDeleted" = 0` for objects with a recycle bin (row alias t). */
 /** The 18-character form of a record id given to a write; MALFORMED_ID when it is not one. */
 function recordId(id: string): string {
     const norm = normalizeId(id);
@@ -736,23 +490,3 @@ function recordId(id: string): string {
         );
     return norm;
 }
-
-function live(info: ObjectInfo): string {
-    return info.fields.IsDeleted ? ' AND t."IsDeleted" = 0' : '';
-}
-
-/** Fields worth an index in every table that has them. */
-const INDEXED = new Set([
-    'OwnerId',
-    'Status',
-    'Email',
-    'WhoId',
-    'LeadId',
-    'CampaignId',
-    'AccountId',
-    'CreatedDate',
-    'SystemModstamp',
-    'LastModifiedDate',
-    'Username',
-    'DeveloperName'
-]);
