@@ -44,6 +44,8 @@ export class SqliteSource implements RecordSource {
     private readonly sql = new SqlBuilder(this.infos);
     private readonly byPrefix = new Map<string, string>();
     private readonly statements = new Map<string, Statement>();
+    /** The last write's SQL, columns and statement (see writeStatement). */
+    private lastWrite?: { sql: string; columns: string[]; statement: Statement };
     /** By object description: a changed description (a new ObjectInfo) gets a new plan. */
     private readonly createPlans = new WeakMap<ObjectInfo, CreatePlan>();
     /** One transaction function for every call: nested calls become savepoints. */
@@ -74,7 +76,10 @@ export class SqliteSource implements RecordSource {
     define(o: ObjectInfo): void {
         this.infos.set(o.name, o);
         if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o.name);
-        if (defineTable(this.db, o)) this.statements.clear();
+        if (defineTable(this.db, o)) {
+            this.statements.clear();
+            this.lastWrite = undefined;
+        }
     }
 
     /** A cached prepared statement: SQL text here is built from checked identifiers only. */
@@ -221,6 +226,14 @@ export class SqliteSource implements RecordSource {
 
     /** The statement for this SQL with these columns, built once per column list. */
     private writeStatement(sql: string, columns: string[]): Statement {
+        // A run of writes (a Bulk job's rows) sets the same columns: no key to build for them.
+        const last = this.lastWrite;
+        if (
+            last?.sql === sql &&
+            last.columns.length === columns.length &&
+            last.columns.every((c, i) => c === columns[i])
+        )
+            return last.statement;
         const key = `${sql}\u0000${columns.join(',')}`;
         let s = this.statements.get(key);
         if (!s) {
@@ -232,6 +245,7 @@ export class SqliteSource implements RecordSource {
             );
             this.statements.set(key, s);
         }
+        this.lastWrite = { sql, columns, statement: s };
         return s;
     }
 
