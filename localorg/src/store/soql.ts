@@ -160,7 +160,26 @@ function pathParts(path: string): string[] {
     return parts;
 }
 
-function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordValues {
+/**
+ * A query's parents' `attributes`, by parent id: the records of one parent (the leads of one
+ * owner) share one, as they would share its JSON, instead of an object and url each.
+ */
+type ParentAttributes = Map<unknown, { type: string; attributes: RecordValues }>;
+
+function parentAttributes(parents: ParentAttributes, type: string, id: unknown): RecordValues {
+    const known = parents.get(id);
+    if (known?.type === type) return known.attributes;
+    const attributes = recordAttributes(type, id);
+    parents.set(id, { type, attributes });
+    return attributes;
+}
+
+function shape(
+    store: SqliteSource,
+    p: SelectPlan,
+    row: RecordValues,
+    parents: ParentAttributes
+): RecordValues {
     const out: RecordValues = { attributes: recordAttributes(p.info.name, row.Id) };
     for (const path of p.selected) {
         const parts = pathParts(path);
@@ -184,7 +203,8 @@ function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordVal
                 break;
             }
             const type = store.objectOfId(String(parentId)) ?? ref?.referenceTo?.[0] ?? 'Name';
-            if (!target[rel]) target[rel] = { attributes: recordAttributes(type, parentId) };
+            if (!target[rel])
+                target[rel] = { attributes: parentAttributes(parents, type, parentId) };
             target = target[rel] as RecordValues;
             objInfo = store.objectInfo(type);
         }
@@ -417,8 +437,9 @@ function runQuery(
         includeDeleted
     };
     const { records, totalCount } = (scope ?? store).find(info.name, spec);
+    const parents: ParentAttributes = new Map();
     const shaped = records.map((row) => {
-        const rec = shape(store, p, row);
+        const rec = shape(store, p, row, parents);
         for (const sub of p.subqueries) {
             const child = runQuery(
                 store,
