@@ -10,6 +10,7 @@ import { checkValues } from './fieldRules';
 import { newId, normalizeId } from './ids';
 import { live, q, SqlBuilder, toDb, type AggregateSpec, type Joins } from './sqliteQuery';
 import { defineTable } from './sqliteTables';
+import { convertLeadRow, type LeadConversion } from './leadConversion';
 import {
     SourceError,
     type FindSpec,
@@ -164,6 +165,20 @@ export class SqliteSource implements RecordSource {
     }
 
     find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number } {
+        const { rows, totalCount } = this.findRows(object, spec);
+        const records = rows.map((r) => {
+            const out: RecordValues = {};
+            for (let i = 0; i < spec.fields.length; i++) out[spec.fields[i]] = r[i];
+            return out;
+        });
+        return { records, totalCount };
+    }
+
+    /**
+     * find() with each row as an array of its values in the order of `spec.fields` (checkboxes
+     * as booleans): one object less per row for a reader that knows the order (SOQL's).
+     */
+    findRows(object: string, spec: FindSpec): { rows: unknown[][]; totalCount: number } {
         const info = this.info(object);
         const params: unknown[] = [];
         const where = this.sql.whereClause(info, spec, params);
@@ -196,16 +211,12 @@ export class SqliteSource implements RecordSource {
             : (this.stmt(`SELECT COUNT(*) AS n FROM ${q(object)} t${where}`).get(...params) as {
                   n: number;
               });
-        const booleans = exprs.map((e) => e.field.kind === 'boolean');
-        const records = rows.map((r) => {
-            const out: RecordValues = {};
-            for (let i = 0; i < spec.fields.length; i++) {
-                const v = r[i];
-                out[spec.fields[i]] = booleans[i] && v !== null && v !== undefined ? v === 1 : v;
-            }
-            return out;
-        });
-        return { records, totalCount: total.n };
+        const booleans = exprs.flatMap((e, i) => (e.field.kind === 'boolean' ? [i] : []));
+        if (booleans.length)
+            for (const r of rows)
+                for (const i of booleans)
+                    if (r[i] !== null && r[i] !== undefined) r[i] = r[i] === 1;
+        return { rows, totalCount: total.n };
     }
 
     exists(object: string, id: string): boolean {
@@ -410,51 +421,9 @@ export class SqliteSource implements RecordSource {
         this.stmt('UPDATE "_ll_sequence" SET "n" = ?').run(this.counter);
     }
 
-    /**
-     * Lead conversion, as the platform's convertLead() leaves the lead: converted status,
-     * IsConverted, ConvertedDate and the records it was converted to. Those fields are
-     * read-only to every API (no API converts a lead by writing them), so this is the
-     * local org's conversion, for seeding and tests; a lead converted already is refused.
-     */
-    convertLead(
-        leadId: string,
-        conversion: {
-            status: string;
-            convertedDate: string;
-            opportunityId?: string | null;
-            accountId?: string | null;
-            contactId?: string | null;
-        }
-    ): void {
-        const status = this.info('Lead').fields.Status.picklistValues?.find(
-            (v) => v.value === conversion.status
-        );
-        if (!status?.converted)
-            throw new SourceError(
-                'INVALID_STATUS',
-                `${conversion.status} is not a converted lead status.`,
-                ['Status']
-            );
-        const now = new Date().toISOString();
-        const changed = this.stmt(
-            `UPDATE "Lead" SET "IsConverted" = 1, "Status" = ?, "ConvertedDate" = ?,
-             "ConvertedOpportunityId" = ?, "ConvertedAccountId" = ?, "ConvertedContactId" = ?,
-             "LastModifiedDate" = ?, "SystemModstamp" = ? WHERE "Id" = ? AND "IsConverted" = 0`
-        ).run(
-            conversion.status,
-            conversion.convertedDate,
-            conversion.opportunityId ?? null,
-            conversion.accountId ?? null,
-            conversion.contactId ?? null,
-            now,
-            now,
-            leadId
-        ).changes;
-        if (!changed)
-            throw new SourceError(
-                'INVALID_CROSS_REFERENCE_KEY',
-                `No unconverted lead ${leadId} to convert.`
-            );
+    /** Lead conversion as the platform leaves the lead (leadConversion.ts). */
+    convertLead(leadId: string, conversion: LeadConversion): void {
+        convertLeadRow((sql) => this.stmt(sql), this.info('Lead'), leadId, conversion);
     }
 
     /** Takes a record out of the recycle bin (the platform's undelete). */
