@@ -4,13 +4,16 @@
  * are not counted as the org's.
  *   - SOQL reads (issue 17, target ≥ 0.3×): 5,000 leads with owner fields through query +
  *     queryMore, with jsforce and over raw HTTP, against one better-sqlite3 SELECT ... LEFT
- *     JOIN of the same rows.
+ *     JOIN of the same rows, twice: from a minimal table (the issue's baseline) and from a
+ *     copy of the org's own Lead and User tables (same schema, same rows, same columns and
+ *     filter).
  *   - Bulk API 2.0 ingest (issue 17, target ≥ 0.25×): 100,000 leads, with jsforce
  *     (loadAndWaitForResults: its CSV, the upload, polls, the result files) and over raw
  *     HTTP (upload to JobComplete, the CSV made beforehand as the baseline's rows are),
- *     against one better-sqlite3 transaction inserting the same rows into a minimal table;
- *     the same insert into a copy of the org's own Lead table (its columns and indexes) is
- *     shown as the floor for the org's schema.
+ *     against one better-sqlite3 transaction inserting the same rows, twice: into a minimal
+ *     table (the issue's baseline: 7 columns, 2 indexes) and into a copy of the org's own Lead
+ *     table (its 80-odd columns and 8 indexes, the columns the org sets on a lead). Both
+ *     ratios are printed; the target is the issue's, against the minimal table.
  *   - A 100 MB CSV through Bulk 2.0 (issue 12, bench/bigIngest.ts): the org's peak resident
  *     memory against its idle figure (target < 2×), and simple queries' latency during the
  *     job against idle.
@@ -86,13 +89,22 @@ async function measureQueries(org: OrgProcess, conn: Connection) {
         pollTimeout: 120_000
     });
     if (seeded.successfulResults.length !== QUERY_ROWS) throw new Error('query rows did not load');
-    const read = baseline.readerOf(leads, owners);
+    const readMinimal = baseline.minimalReaderOf(leads, owners);
+    const readOrgSchema = baseline.orgSchemaReaderOf(
+        path.join(dir, 'query', 'org.sqlite'),
+        'Bench%'
+    );
     const query = soql({
         select: ['Id', 'Name', 'Company', 'Status', 'Owner.Name', 'Owner.IsActive'],
         from: 'Lead',
         where: [cond('LastName', 'LIKE', 'Bench%')]
     });
-    const times = { jsforce: [] as number[], http: [] as number[], sqlite: [] as number[] };
+    const times = {
+        jsforce: [] as number[],
+        http: [] as number[],
+        sqlite: [] as number[],
+        orgSchema: [] as number[]
+    };
     for (let run = 0; run < RUNS; run++) {
         let t = performance.now();
         let page = await conn.query(query);
@@ -117,16 +129,22 @@ async function measureQueries(org: OrgProcess, conn: Connection) {
         times.http.push(performance.now() - t);
         if (n !== QUERY_ROWS) throw new Error(`raw query returned ${n} rows`);
         t = performance.now();
-        if (read() !== QUERY_ROWS) throw new Error('baseline row count');
+        if (readMinimal() !== QUERY_ROWS) throw new Error('baseline row count');
         times.sqlite.push(performance.now() - t);
+        t = performance.now();
+        if (readOrgSchema() !== QUERY_ROWS) throw new Error('same-schema baseline row count');
+        times.orgSchema.push(performance.now() - t);
     }
     return {
         rows: QUERY_ROWS,
         jsforceRecordsPerSecond: perSecond(QUERY_ROWS, median(times.jsforce)),
         httpRecordsPerSecond: perSecond(QUERY_ROWS, median(times.http)),
         sqliteRecordsPerSecond: perSecond(QUERY_ROWS, median(times.sqlite)),
+        sqliteOrgSchemaRecordsPerSecond: perSecond(QUERY_ROWS, median(times.orgSchema)),
         jsforceRatio: median(times.sqlite) / median(times.jsforce),
-        httpRatio: median(times.sqlite) / median(times.http)
+        httpRatio: median(times.sqlite) / median(times.http),
+        jsforceOrgSchemaRatio: median(times.orgSchema) / median(times.jsforce),
+        httpOrgSchemaRatio: median(times.orgSchema) / median(times.http)
     };
 }
 
@@ -191,6 +209,8 @@ async function measureIngest(org: OrgProcess, conn: Connection) {
         sqliteOrgSchemaSeconds: orgSchemaMs / 1000,
         jsforceRatio: sqliteMs / jsforceMs,
         httpRatio: sqliteMs / httpMs,
+        jsforceOrgSchemaRatio: orgSchemaMs / jsforceMs,
+        httpOrgSchemaRatio: orgSchemaMs / httpMs,
         orgSchemaRatio: sqliteMs / orgSchemaMs
     };
 }
@@ -251,35 +271,62 @@ function printTable(r: {
 }): void {
     const { query: q, bulkIngest: b, bigIngest: big, firstStart: f } = r;
     const ingestRate = (s: number) => perSecond(b.leads, s * 1000);
+    // Each of the org's figures against both baselines: the minimal table (the issue's
+    // target) and the same schema as the org's (the floor for the org's own table).
+    const against = (
+        org: number,
+        minimal: number,
+        ratio: number,
+        sameSchema: number,
+        sameRatio: number,
+        target: string
+    ) => ({
+        'local org': org,
+        baseline: minimal,
+        ratio: ratio.toFixed(3),
+        'same-schema baseline': sameSchema,
+        'ratio (same schema)': sameRatio.toFixed(3),
+        target
+    });
     const rows: Record<string, Record<string, string | number>> = {
-        [`SOQL ${q.rows} leads + owner, jsforce (rec/s)`]: {
-            'local org': q.jsforceRecordsPerSecond,
-            baseline: q.sqliteRecordsPerSecond,
-            ratio: q.jsforceRatio.toFixed(3),
-            target: '≥ 0.3'
-        },
-        [`SOQL ${q.rows} leads + owner, raw HTTP (rec/s)`]: {
-            'local org': q.httpRecordsPerSecond,
-            baseline: q.sqliteRecordsPerSecond,
-            ratio: q.httpRatio.toFixed(3),
-            target: '≥ 0.3'
-        },
-        [`Bulk 2.0 ${b.leads} leads, jsforce (rec/s)`]: {
-            'local org': ingestRate(b.jsforceSeconds),
-            baseline: ingestRate(b.sqliteSeconds),
-            ratio: b.jsforceRatio.toFixed(3),
-            target: '≥ 0.25'
-        },
-        [`Bulk 2.0 ${b.leads} leads, upload → JobComplete (rec/s)`]: {
-            'local org': ingestRate(b.httpSeconds),
-            baseline: ingestRate(b.sqliteSeconds),
-            ratio: b.httpRatio.toFixed(3),
-            target: '≥ 0.25'
-        },
-        [`SQLite into the org's Lead table (rec/s)`]: {
+        [`SOQL ${q.rows} leads + owner, jsforce (rec/s)`]: against(
+            q.jsforceRecordsPerSecond,
+            q.sqliteRecordsPerSecond,
+            q.jsforceRatio,
+            q.sqliteOrgSchemaRecordsPerSecond,
+            q.jsforceOrgSchemaRatio,
+            '≥ 0.3'
+        ),
+        [`SOQL ${q.rows} leads + owner, raw HTTP (rec/s)`]: against(
+            q.httpRecordsPerSecond,
+            q.sqliteRecordsPerSecond,
+            q.httpRatio,
+            q.sqliteOrgSchemaRecordsPerSecond,
+            q.httpOrgSchemaRatio,
+            '≥ 0.3'
+        ),
+        [`Bulk 2.0 ${b.leads} leads, jsforce (rec/s)`]: against(
+            ingestRate(b.jsforceSeconds),
+            ingestRate(b.sqliteSeconds),
+            b.jsforceRatio,
+            ingestRate(b.sqliteOrgSchemaSeconds),
+            b.jsforceOrgSchemaRatio,
+            '≥ 0.25'
+        ),
+        [`Bulk 2.0 ${b.leads} leads, upload → JobComplete (rec/s)`]: against(
+            ingestRate(b.httpSeconds),
+            ingestRate(b.sqliteSeconds),
+            b.httpRatio,
+            ingestRate(b.sqliteOrgSchemaSeconds),
+            b.httpOrgSchemaRatio,
+            '≥ 0.25'
+        ),
+        [`SQLite into a copy of the org's Lead table (rec/s)`]: {
             'local org': ingestRate(b.sqliteOrgSchemaSeconds),
             baseline: ingestRate(b.sqliteSeconds),
             ratio: b.orgSchemaRatio.toFixed(3),
+            'same-schema baseline': '',
+            'ratio (same schema)': '',
             target: '(the floor)'
         }
     };
@@ -309,7 +356,9 @@ function printTable(r: {
         ratio: '',
         target: '< 10'
     };
-    console.log('local org against plain better-sqlite3 / itself idle, in the same run');
+    console.log(
+        `local org against plain better-sqlite3 (baseline: a minimal table; same-schema baseline: a copy of the org's own tables) or itself idle, in the same run`
+    );
     console.table(rows);
     if (big)
         console.log(

@@ -20,9 +20,20 @@ export function checksum(id15: string): string {
     return out;
 }
 
+/** The last id normalizeId was given and its answer: a write gives the same id in a row. */
+let lastId: string | undefined;
+let lastNormal: string | null = null;
+
 /** The 18-character id for a 15- or 18-character id; null if malformed. */
 export function normalizeId(id: unknown): string | null {
     if (typeof id !== 'string') return null;
+    if (id === lastId) return lastNormal;
+    lastNormal = normalizedId(id);
+    lastId = id;
+    return lastNormal;
+}
+
+function normalizedId(id: string): string | null {
     if (ID_15.test(id)) return id + checksum(id);
     if (ID_18.test(id)) {
         const head = id.slice(0, 15);

@@ -121,10 +121,18 @@ function autoNumberFields(db: Database.Database): (info: ObjectInfo) => [string,
             counts.set(object, (count = db.prepare(`SELECT COUNT(*) AS n FROM "${object}"`)));
         return String((count.get() as { n: number }).n + 1).padStart(8, '0');
     };
-    return (info) =>
-        Object.values(info.fields)
-            .filter((f) => f.autoNumber)
-            .map((f) => [f.name, () => next(info.name)]);
+    // Worked out once per object description (a deploy makes a new one), not on every create.
+    const byInfo = new WeakMap<ObjectInfo, [string, () => string][]>();
+    return (info) => {
+        let fields = byInfo.get(info);
+        if (!fields) {
+            fields = Object.values(info.fields)
+                .filter((f) => f.autoNumber)
+                .map((f) => [f.name, () => next(info.name)]);
+            byInfo.set(info, fields);
+        }
+        return fields;
+    };
 }
 
 function one(
@@ -159,6 +167,10 @@ export function openOrgDatabase(
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // The write-ahead log is copied into the database (and both synced) once it has 10,000
+    // pages (40 MB), not SQLite's 1,000: a Bulk job commits every few hundred rows, and a
+    // checkpoint every few commits cost more than the rows themselves.
+    db.pragma('wal_autocheckpoint = 10000');
     const meta = readPackageMetadata(projectRoot);
     const schema = new SchemaRegistry(db);
     const infos = buildObjectInfos(meta, LEAD_STATUSES, SCHEMA_DIR, schema.keyPrefix);

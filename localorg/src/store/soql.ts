@@ -161,12 +161,43 @@ function pathParts(path: string): string[] {
     return parts;
 }
 
-function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordValues {
-    const out: RecordValues = { attributes: recordAttributes(p.info.name, row.Id) };
+/**
+ * A query's parents' `attributes`, by parent id: the records of one parent (the leads of one
+ * owner) share one, as they would share its JSON, instead of an object and url each.
+ */
+type ParentAttributes = Map<unknown, { type: string; attributes: RecordValues }>;
+
+function parentAttributes(parents: ParentAttributes, type: string, id: unknown): RecordValues {
+    const known = parents.get(id);
+    if (known?.type === type) return known.attributes;
+    const attributes = recordAttributes(type, id);
+    parents.set(id, { type, attributes });
+    return attributes;
+}
+
+/** A row as read (values in the order of `paths`), its values found by path. */
+interface Row {
+    values: unknown[];
+    at: Map<string, number>;
+}
+
+/** A row's value at a path (undefined when the row has no such path). */
+function valueAt(row: Row, path: string): unknown {
+    const i = row.at.get(path);
+    return i === undefined ? undefined : row.values[i];
+}
+
+function shape(
+    store: SqliteSource,
+    p: SelectPlan,
+    row: Row,
+    parents: ParentAttributes
+): RecordValues {
+    const out: RecordValues = { attributes: recordAttributes(p.info.name, valueAt(row, 'Id')) };
     for (const path of p.selected) {
         const parts = pathParts(path);
         if (parts.length === 1) {
-            out[path] = row[path] ?? null;
+            out[path] = valueAt(row, path) ?? null;
             continue;
         }
         let target = out;
@@ -177,7 +208,7 @@ function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordVal
             const rel = parts[i];
             const ref = referenceNamed(objInfo, rel);
             const idPath = prefix ? `${prefix}.${ref?.name}` : String(ref?.name);
-            const parentId = row[idPath];
+            const parentId = valueAt(row, idPath);
             prefix = prefix ? `${prefix}.${rel}` : rel;
             if (!parentId) {
                 target[rel] = null;
@@ -185,13 +216,18 @@ function shape(store: SqliteSource, p: SelectPlan, row: RecordValues): RecordVal
                 break;
             }
             const type = store.objectOfId(String(parentId)) ?? ref?.referenceTo?.[0] ?? 'Name';
-            if (!target[rel]) target[rel] = { attributes: recordAttributes(type, parentId) };
+            if (!target[rel])
+                target[rel] = { attributes: parentAttributes(parents, type, parentId) };
             target = target[rel] as RecordValues;
             objInfo = store.objectInfo(type);
         }
-        if (alive) target[parts[parts.length - 1]] = row[path] ?? null;
+        if (alive) target[parts[parts.length - 1]] = valueAt(row, path) ?? null;
     }
-    for (const t of p.typeofs) out[t.name] = shapeTypeof(store, t, row);
+    if (p.typeofs.length) {
+        const values: RecordValues = {};
+        for (const [path, i] of row.at) values[path] = row.values[i];
+        for (const t of p.typeofs) out[t.name] = shapeTypeof(store, t, values);
+    }
     return out;
 }
 
@@ -417,15 +453,21 @@ function runQuery(
         offset: query.offset ?? 0,
         includeDeleted
     };
-    const { records, totalCount } = (scope ?? store).find(info.name, spec);
-    const shaped = records.map((row) => {
-        const rec = shape(store, p, row);
+    // The store's rows as read (a search's own reader answers records).
+    const { rows, totalCount } = scope
+        ? rowsOf(scope.find(info.name, spec), p.paths)
+        : store.findRows(info.name, spec);
+    const at = new Map(p.paths.map((path, i) => [path, i]));
+    const parents: ParentAttributes = new Map();
+    const shaped = rows.map((values) => {
+        const row = { values, at };
+        const rec = shape(store, p, row, parents);
         for (const sub of p.subqueries) {
             const child = runQuery(
                 store,
                 { ...sub.query, sObject: sub.childObject } as Query,
                 now,
-                { field: sub.field, op: 'eq', value: row.Id },
+                { field: sub.field, op: 'eq', value: valueAt(row, 'Id') },
                 undefined,
                 includeDeleted
             );
@@ -436,4 +478,15 @@ function runQuery(
         return rec;
     });
     return { totalSize: query.limit || query.offset ? shaped.length : totalCount, records: shaped };
+}
+
+/** Records as rows of their values at `paths`. */
+function rowsOf(
+    found: { records: RecordValues[]; totalCount: number },
+    paths: string[]
+): { rows: unknown[][]; totalCount: number } {
+    return {
+        rows: found.records.map((r) => paths.map((path) => r[path])),
+        totalCount: found.totalCount
+    };
 }

@@ -2,50 +2,22 @@
  * A RecordSource on SQLite (better-sqlite3): one table per object, one column
  * per field. SQL is built only from identifiers that come from the object
  * descriptions (checked against a strict pattern and quoted); every value is a
- * bound parameter. Parent paths in filters and ordering ('Owner.Name') become
- * correlated subqueries. The reference for adapting the local org's store.
+ * bound parameter (the SQL itself is built in sqliteQuery.ts, the tables in
+ * sqliteTables.ts). The reference for adapting the local org's store.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { checkValues } from './fieldRules';
 import { newId, normalizeId } from './ids';
+import { live, q, SqlBuilder, toDb, type AggregateSpec, type Joins } from './sqliteQuery';
+import { defineTable } from './sqliteTables';
+import { convertLeadRow, type LeadConversion } from './leadConversion';
 import {
     SourceError,
-    type FieldInfo,
-    type Filter,
     type FindSpec,
     type ObjectInfo,
     type RecordSource,
-    type RecordValues,
-    type SubSelect
+    type RecordValues
 } from './source';
-
-const IDENT = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-
-function q(name: string): string {
-    if (!IDENT.test(name))
-        throw new SourceError('INVALID_FIELD', `Invalid name: ${name.slice(0, 80)}`);
-    return `"${name}"`;
-}
-
-const SQL_TYPE: Record<FieldInfo['kind'], string> = {
-    id: 'TEXT',
-    string: 'TEXT COLLATE NOCASE',
-    textarea: 'TEXT',
-    email: 'TEXT COLLATE NOCASE',
-    phone: 'TEXT',
-    url: 'TEXT',
-    picklist: 'TEXT COLLATE NOCASE',
-    multipicklist: 'TEXT',
-    combobox: 'TEXT COLLATE NOCASE',
-    boolean: 'INTEGER',
-    int: 'INTEGER',
-    double: 'REAL',
-    currency: 'REAL',
-    percent: 'REAL',
-    date: 'TEXT',
-    datetime: 'TEXT',
-    reference: 'TEXT'
-};
 
 /** Called around writes so the local org can emulate platform automation. */
 export interface WriteHooks {
@@ -70,8 +42,11 @@ const MAX_STATEMENTS = 500;
 
 export class SqliteSource implements RecordSource {
     private readonly infos = new Map<string, ObjectInfo>();
+    private readonly sql = new SqlBuilder(this.infos);
     private readonly byPrefix = new Map<string, string>();
     private readonly statements = new Map<string, Statement>();
+    /** The last write's SQL, columns and statement (see writeStatement). */
+    private lastWrite?: { sql: string; columns: string[]; statement: Statement };
     /** By object description: a changed description (a new ObjectInfo) gets a new plan. */
     private readonly createPlans = new WeakMap<ObjectInfo, CreatePlan>();
     /** One transaction function for every call: nested calls become savepoints. */
@@ -100,30 +75,11 @@ export class SqliteSource implements RecordSource {
      * a column added for each new field (a deploy adds fields to a running org this way).
      */
     define(o: ObjectInfo): void {
-        const db = this.db;
         this.infos.set(o.name, o);
         if (o.keyPrefix) this.byPrefix.set(o.keyPrefix, o.name);
-        const cols = Object.values(o.fields).map(
-            (f) => `${q(f.name)} ${sqlType(f)}${f.name === 'Id' ? ' PRIMARY KEY' : ''}`
-        );
-        db.exec(`CREATE TABLE IF NOT EXISTS ${q(o.name)} (${cols.join(', ')})`);
-        // A field added to metadata is there on the next start.
-        const existing = new Set(
-            (db.prepare(`PRAGMA table_info(${q(o.name)})`).all() as { name: string }[]).map(
-                (c) => c.name
-            )
-        );
-        for (const f of Object.values(o.fields)) {
-            if (!existing.has(f.name)) {
-                db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${sqlType(f)}`);
-                this.statements.clear();
-            }
-            if (f.unique || f.externalId || INDEXED.has(f.name)) {
-                const unique = f.unique ? 'UNIQUE ' : '';
-                db.exec(
-                    `CREATE ${unique}INDEX IF NOT EXISTS ${q(`ix_${o.name}_${f.name}`)} ON ${q(o.name)} (${q(f.name)})`
-                );
-            }
+        if (defineTable(this.db, o)) {
+            this.statements.clear();
+            this.lastWrite = undefined;
         }
     }
 
@@ -169,10 +125,7 @@ export class SqliteSource implements RecordSource {
     }
 
     private info(object: string): ObjectInfo {
-        const info = this.infos.get(object);
-        if (!info)
-            throw new SourceError('INVALID_TYPE', `sObject type '${object}' is not supported.`);
-        return info;
+        return this.sql.info(object);
     }
 
     /** One record by id (all fields), or null (also when it is in the recycle bin). */
@@ -187,39 +140,10 @@ export class SqliteSource implements RecordSource {
     }
 
     /** Runs an aggregate: GROUP BY fields and functions over a filter (values bound). */
-    aggregate(
-        object: string,
-        spec: {
-            groupBy: string[];
-            functions: {
-                fn: 'COUNT' | 'COUNT_DISTINCT' | 'SUM' | 'AVG' | 'MIN' | 'MAX';
-                field?: string;
-                alias: string;
-            }[];
-            where?: Filter;
-            orderBy?: { expr: string; direction: 'ASC' | 'DESC' }[];
-            limit?: number;
-            includeDeleted?: boolean;
-        }
-    ): RecordValues[] {
-        const info = this.info(object);
+    aggregate(object: string, spec: AggregateSpec): RecordValues[] {
         const params: unknown[] = [];
-        const where = this.whereClause(info, spec, params);
-        const groups = spec.groupBy.map((g) => this.expr(info, 't', g));
-        const cols = [
-            ...groups.map((g, i) => `${g.sql} AS ${q(`g${i}`)}`),
-            ...spec.functions.map((f, i) => {
-                const arg = f.field ? this.expr(info, 't', f.field).sql : '*';
-                const sql =
-                    f.fn === 'COUNT_DISTINCT' ? `COUNT(DISTINCT ${arg})` : `${f.fn}(${arg})`;
-                return `${sql} AS ${q(`f${i}`)}`;
-            })
-        ];
-        const groupSql = groups.length ? ` GROUP BY ${groups.map((g) => g.sql).join(', ')}` : '';
-        const limit = spec.limit ? ` LIMIT ${Math.max(0, Math.floor(spec.limit))}` : '';
-        const rows = this.stmt(
-            `SELECT ${cols.join(', ')} FROM ${q(object)} t${where}${groupSql}${limit}`
-        ).all(...params) as Record<string, unknown>[];
+        const { sql, groups } = this.sql.aggregate(this.info(object), spec, params);
+        const rows = this.stmt(sql).all(...params) as Record<string, unknown>[];
         return rows.map((r) => {
             const out: RecordValues = {};
             spec.groupBy.forEach((g, i) => {
@@ -232,154 +156,6 @@ export class SqliteSource implements RecordSource {
         });
     }
 
-    /** SQL for a field path relative to the row alias, with its field description. */
-    private expr(
-        info: ObjectInfo,
-        alias: string,
-        path: string,
-        depth = 0
-    ): { sql: string; field: FieldInfo } {
-        const [head, ...rest] = path.split('.');
-        if (!rest.length) {
-            const field = info.fields[head];
-            if (!field)
-                throw new SourceError(
-                    'INVALID_FIELD',
-                    `No such column '${head}' on entity '${info.name}'.`
-                );
-            return { sql: `${alias}.${q(head)}`, field };
-        }
-        const ref = Object.values(info.fields).find(
-            (f) => f.kind === 'reference' && f.relationshipName === head
-        );
-        if (!ref || depth > 4)
-            throw new SourceError(
-                'INVALID_FIELD',
-                `No such relationship '${head}' on entity '${info.name}'.`
-            );
-        const parts: string[] = [];
-        let field: FieldInfo | undefined;
-        const sub = `p${depth}`;
-        for (const target of ref.referenceTo ?? []) {
-            const pInfo = this.infos.get(target);
-            if (!pInfo) continue;
-            if (rest.length === 1 && rest[0] === 'Type' && !pInfo.fields.Type) {
-                // Polymorphic parents (Owner) answer Type with their object: 'User' (or a queue's Type).
-                parts.push(
-                    `(SELECT '${target}' FROM ${q(target)} ${sub} WHERE ${sub}."Id" = ${alias}.${q(ref.name)})`
-                );
-                field ??= {
-                    name: 'Type',
-                    label: 'Type',
-                    kind: 'string',
-                    createable: false,
-                    updateable: false,
-                    nillable: true
-                };
-                continue;
-            }
-            try {
-                const inner = this.expr(pInfo, sub, rest.join('.'), depth + 1);
-                field ??= inner.field;
-                parts.push(
-                    `(SELECT ${inner.sql} FROM ${q(target)} ${sub} WHERE ${sub}."Id" = ${alias}.${q(ref.name)})`
-                );
-            } catch (e) {
-                if (!(e instanceof SourceError)) throw e;
-            }
-        }
-        if (!field)
-            throw new SourceError(
-                'INVALID_FIELD',
-                `No such column '${rest.join('.')}' through '${head}' on entity '${info.name}'.`
-            );
-        return { sql: parts.length === 1 ? parts[0] : `COALESCE(${parts.join(', ')})`, field };
-    }
-
-    private toDb(field: FieldInfo, value: unknown): unknown {
-        if (value === null || value === undefined) return null;
-        if ((field.kind === 'id' || field.kind === 'reference') && typeof value === 'string')
-            return normalizeId(value) ?? value;
-        if (field.kind === 'boolean') return value === true || value === 'true' ? 1 : 0;
-        if (typeof value === 'boolean') return value ? 1 : 0;
-        return value;
-    }
-
-    private where(info: ObjectInfo, f: Filter, params: unknown[]): string {
-        if ('and' in f)
-            return f.and.length
-                ? `(${f.and.map((x) => this.where(info, x, params)).join(' AND ')})`
-                : '1';
-        if ('or' in f)
-            return f.or.length
-                ? `(${f.or.map((x) => this.where(info, x, params)).join(' OR ')})`
-                : '0';
-        if ('not' in f) return `(NOT COALESCE(${this.where(info, f.not, params)}, 0))`;
-        const { sql, field } = this.expr(info, 't', f.field);
-        if ('select' in f) return this.subSelect(sql, f.op, f.select, params);
-        const v = f.value;
-        const list = () => (v as unknown[]).map((x) => this.toDb(field, x));
-        switch (f.op) {
-            case 'eq':
-                if (v === null) return `${sql} IS NULL`;
-                params.push(this.toDb(field, v));
-                return `${sql} = ?`;
-            case 'ne':
-                if (v === null) return `${sql} IS NOT NULL`;
-                params.push(this.toDb(field, v));
-                return `(${sql} IS NULL OR ${sql} <> ?)`;
-            case 'gt':
-            case 'gte':
-            case 'lt':
-            case 'lte': {
-                params.push(this.toDb(field, v));
-                const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
-                return `${sql} ${op} ?`;
-            }
-            case 'in':
-            case 'nin': {
-                const values = list();
-                if (!values.length) return f.op === 'in' ? '0' : '1';
-                params.push(...values);
-                const marks = values.map(() => '?').join(', ');
-                return f.op === 'in'
-                    ? `${sql} IN (${marks})`
-                    : `(${sql} IS NULL OR ${sql} NOT IN (${marks}))`;
-            }
-            case 'like':
-                params.push(v);
-                return `${sql} LIKE ?`;
-            case 'includes':
-            case 'excludes': {
-                const any = list().map((x) => {
-                    params.push(x);
-                    return `(';' || COALESCE(${sql}, '') || ';') LIKE ('%;' || ? || ';%')`;
-                });
-                const test = any.length ? `(${any.join(' OR ')})` : '0';
-                return f.op === 'includes' ? test : `(NOT ${test})`;
-            }
-        }
-    }
-
-    /**
-     * A semi-join or anti-join: the subquery's own alias shadows the outer row's,
-     * so its filter is built like any other. NULLs are left out of the inner set,
-     * else NOT IN would match nothing; a NULL outer value is never IN and always
-     * NOT IN, as with value lists.
-     */
-    private subSelect(
-        sql: string,
-        op: 'inSelect' | 'ninSelect',
-        select: SubSelect,
-        params: unknown[]
-    ): string {
-        const inner = this.info(select.object);
-        const column = this.expr(inner, 't', select.field).sql;
-        const where = select.where ? ` AND ${this.where(inner, select.where, params)}` : '';
-        const set = `(SELECT ${column} FROM ${q(inner.name)} t WHERE ${column} IS NOT NULL${where})`;
-        return op === 'inSelect' ? `${sql} IN ${set}` : `(${sql} IS NULL OR ${sql} NOT IN ${set})`;
-    }
-
     private fromDb(info: ObjectInfo, row: Record<string, unknown>): RecordValues {
         const out: RecordValues = {};
         for (const [k, v] of Object.entries(row)) {
@@ -388,23 +164,27 @@ export class SqliteSource implements RecordSource {
         return out;
     }
 
-    /** ` WHERE …` for a filter; rows in the recycle bin are left out unless asked for. */
-    private whereClause(
-        info: ObjectInfo,
-        spec: { where?: Filter; includeDeleted?: boolean },
-        params: unknown[]
-    ): string {
-        const filter = spec.where ? this.where(info, spec.where, params) : '';
-        const alive = spec.includeDeleted ? '' : live(info).replace(' AND ', '');
-        const parts = [filter, alive].filter(Boolean);
-        return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
+    find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number } {
+        const { rows, totalCount } = this.findRows(object, spec);
+        const records = rows.map((r) => {
+            const out: RecordValues = {};
+            for (let i = 0; i < spec.fields.length; i++) out[spec.fields[i]] = r[i];
+            return out;
+        });
+        return { records, totalCount };
     }
 
-    find(object: string, spec: FindSpec): { records: RecordValues[]; totalCount: number } {
+    /**
+     * find() with each row as an array of its values in the order of `spec.fields` (checkboxes
+     * as booleans): one object less per row for a reader that knows the order (SOQL's).
+     */
+    findRows(object: string, spec: FindSpec): { rows: unknown[][]; totalCount: number } {
         const info = this.info(object);
         const params: unknown[] = [];
-        const where = this.whereClause(info, spec, params);
-        const exprs = spec.fields.map((f) => this.expr(info, 't', f));
+        const where = this.sql.whereClause(info, spec, params);
+        const joins: Joins = new Map();
+        const exprs = spec.fields.map((f) => this.sql.expr(info, 't', f, 0, joins));
+        const joined = [...joins.values()].map((j) => ` ${j.sql}`).join('');
         const cols = exprs.map((e, i) => `${e.sql} AS "c${i}"`);
         const order = (spec.orderBy ?? []).map((o) => {
             const dir = o.direction === 'DESC' ? 'DESC' : 'ASC';
@@ -412,7 +192,7 @@ export class SqliteSource implements RecordSource {
                 (o.nulls ?? (dir === 'ASC' ? 'FIRST' : 'LAST')) === 'FIRST'
                     ? 'NULLS FIRST'
                     : 'NULLS LAST';
-            return `${this.expr(info, 't', o.field).sql} ${dir} ${nulls}`;
+            return `${this.sql.expr(info, 't', o.field).sql} ${dir} ${nulls}`;
         });
         order.push('t."Id" ASC');
         const limit = Math.max(0, Math.min(Number(spec.limit) || 0, 50_000_000));
@@ -420,7 +200,7 @@ export class SqliteSource implements RecordSource {
         const offset = Math.max(0, Math.trunc(Number(spec.offset) || 0));
         // Rows as arrays (raw): one object less per row than SQLite's named columns.
         const rows = this.stmt(
-            `SELECT ${cols.join(', ')} FROM ${q(object)} t${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
+            `SELECT ${cols.join(', ')} FROM ${q(object)} t${joined}${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
         )
             .raw(true)
             .all(...params, limit, offset) as unknown[][];
@@ -431,16 +211,12 @@ export class SqliteSource implements RecordSource {
             : (this.stmt(`SELECT COUNT(*) AS n FROM ${q(object)} t${where}`).get(...params) as {
                   n: number;
               });
-        const booleans = exprs.map((e) => e.field.kind === 'boolean');
-        const records = rows.map((r) => {
-            const out: RecordValues = {};
-            for (let i = 0; i < spec.fields.length; i++) {
-                const v = r[i];
-                out[spec.fields[i]] = booleans[i] && v !== null && v !== undefined ? v === 1 : v;
-            }
-            return out;
-        });
-        return { records, totalCount: total.n };
+        const booleans = exprs.flatMap((e, i) => (e.field.kind === 'boolean' ? [i] : []));
+        if (booleans.length)
+            for (const r of rows)
+                for (const i of booleans)
+                    if (r[i] !== null && r[i] !== undefined) r[i] = r[i] === 1;
+        return { rows, totalCount: total.n };
     }
 
     exists(object: string, id: string): boolean {
@@ -461,6 +237,14 @@ export class SqliteSource implements RecordSource {
 
     /** The statement for this SQL with these columns, built once per column list. */
     private writeStatement(sql: string, columns: string[]): Statement {
+        // A run of writes (a Bulk job's rows) sets the same columns: no key to build for them.
+        const last = this.lastWrite;
+        if (
+            last?.sql === sql &&
+            last.columns.length === columns.length &&
+            last.columns.every((c, i) => c === columns[i])
+        )
+            return last.statement;
         const key = `${sql}\u0000${columns.join(',')}`;
         let s = this.statements.get(key);
         if (!s) {
@@ -472,6 +256,7 @@ export class SqliteSource implements RecordSource {
             );
             this.statements.set(key, s);
         }
+        this.lastWrite = { sql, columns, statement: s };
         return s;
     }
 
@@ -482,7 +267,7 @@ export class SqliteSource implements RecordSource {
             const field = info.fields[k];
             if (!field) continue;
             columns.push(k);
-            values.push(this.toDb(field, row[k]));
+            values.push(toDb(field, row[k]));
         }
         try {
             this.writeStatement(sql, columns).run(...values, ...extra);
@@ -636,51 +421,9 @@ export class SqliteSource implements RecordSource {
         this.stmt('UPDATE "_ll_sequence" SET "n" = ?').run(this.counter);
     }
 
-    /**
-     * Lead conversion, as the platform's convertLead() leaves the lead: converted status,
-     * IsConverted, ConvertedDate and the records it was converted to. Those fields are
-     * read-only to every API (no API converts a lead by writing them), so this is the
-     * local org's conversion, for seeding and tests; a lead converted already is refused.
-     */
-    convertLead(
-        leadId: string,
-        conversion: {
-            status: string;
-            convertedDate: string;
-            opportunityId?: string | null;
-            accountId?: string | null;
-            contactId?: string | null;
-        }
-    ): void {
-        const status = this.info('Lead').fields.Status.picklistValues?.find(
-            (v) => v.value === conversion.status
-        );
-        if (!status?.converted)
-            throw new SourceError(
-                'INVALID_STATUS',
-                `${conversion.status} is not a converted lead status.`,
-                ['Status']
-            );
-        const now = new Date().toISOString();
-        const changed = this.stmt(
-            `UPDATE "Lead" SET "IsConverted" = 1, "Status" = ?, "ConvertedDate" = ?,
-             "ConvertedOpportunityId" = ?, "ConvertedAccountId" = ?, "ConvertedContactId" = ?,
-             "LastModifiedDate" = ?, "SystemModstamp" = ? WHERE "Id" = ? AND "IsConverted" = 0`
-        ).run(
-            conversion.status,
-            conversion.convertedDate,
-            conversion.opportunityId ?? null,
-            conversion.accountId ?? null,
-            conversion.contactId ?? null,
-            now,
-            now,
-            leadId
-        ).changes;
-        if (!changed)
-            throw new SourceError(
-                'INVALID_CROSS_REFERENCE_KEY',
-                `No unconverted lead ${leadId} to convert.`
-            );
+    /** Lead conversion as the platform leaves the lead (leadConversion.ts). */
+    convertLead(leadId: string, conversion: LeadConversion): void {
+        convertLeadRow((sql) => this.stmt(sql), this.info('Lead'), leadId, conversion);
     }
 
     /** Takes a record out of the recycle bin (the platform's undelete). */
@@ -719,12 +462,6 @@ export class SqliteSource implements RecordSource {
     }
 }
 
-/** A column's SQL type; IsDeleted is never null, so `= 0` finds every live row. */
-function sqlType(f: FieldInfo): string {
-    return f.name === 'IsDeleted' ? 'INTEGER NOT NULL DEFAULT 0' : SQL_TYPE[f.kind];
-}
-
-/** ` AND t."IsDeleted" = 0` for objects with a recycle bin (row alias t). */
 /** The 18-character form of a record id given to a write; MALFORMED_ID when it is not one. */
 function recordId(id: string): string {
     const norm = normalizeId(id);
@@ -736,23 +473,3 @@ function recordId(id: string): string {
         );
     return norm;
 }
-
-function live(info: ObjectInfo): string {
-    return info.fields.IsDeleted ? ' AND t."IsDeleted" = 0' : '';
-}
-
-/** Fields worth an index in every table that has them. */
-const INDEXED = new Set([
-    'OwnerId',
-    'Status',
-    'Email',
-    'WhoId',
-    'LeadId',
-    'CampaignId',
-    'AccountId',
-    'CreatedDate',
-    'SystemModstamp',
-    'LastModifiedDate',
-    'Username',
-    'DeveloperName'
-]);
