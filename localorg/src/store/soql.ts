@@ -18,7 +18,8 @@ import {
     type OrderBy,
     type RecordValues
 } from './source';
-import { canonicalPath, malformed, objectInfoOf, whereFilter } from './soqlWhere';
+import { compoundValue } from './compoundFields';
+import { canonicalPath, malformed, objectInfoOf, selectedCompound, whereFilter } from './soqlWhere';
 import { AGGREGATE_FUNCTIONS, havingOf, type AggregateFunction } from './soqlHaving';
 import {
     expandFields,
@@ -76,6 +77,8 @@ interface SelectPlan {
     selected: string[];
     subqueries: { name: string; query: Query; childObject: string; field: string }[];
     typeofs: TypeofPlan[];
+    /** Selected compound fields (BillingAddress) by path: their parts' keys and paths. */
+    compounds?: Map<string, [string, string][]>;
 }
 
 function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
@@ -83,10 +86,22 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
     const refPaths = new Set<string>();
     const subqueries: SelectPlan['subqueries'] = [];
     const typeofs: TypeofPlan[] = [];
+    let compounds: SelectPlan['compounds'];
+    const partPaths = new Set<string>();
     for (const f of query.fields ?? []) {
         const field = f as unknown as Record<string, unknown>;
         if (field.type === 'Field' || field.type === 'FieldRelationship') {
             const raw = field.type === 'Field' ? String(field.field) : String(field.rawValue);
+            const compound = selectedCompound(store, info, raw);
+            if (compound) {
+                (compounds ??= new Map()).set(compound.path, compound.parts);
+                selected.push(compound.path);
+                compound.parts.forEach(([, part]) => partPaths.add(part));
+                const prefix = compound.path.split('.').slice(0, -1).join('.');
+                if (prefix)
+                    canonicalPath(store, info, `${prefix}.Id`).refs.forEach((r) => refPaths.add(r));
+                continue;
+            }
             const resolved = canonicalPath(store, info, raw);
             selected.push(resolved.path);
             resolved.refs.forEach((r) => refPaths.add(r));
@@ -126,8 +141,9 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
             );
     // The Id is read even when not selected: every record's attributes carry its url.
     if (!selected.includes('Id')) refPaths.add('Id');
-    const paths = [...new Set([...selected, ...refPaths])];
-    return { info, paths, refPaths: [...refPaths], selected, subqueries, typeofs };
+    const read = compounds ? selected.filter((s) => !compounds!.has(s)) : selected;
+    const paths = [...new Set([...read, ...refPaths, ...partPaths])];
+    return { info, paths, refPaths: [...refPaths], selected, subqueries, typeofs, compounds };
 }
 
 /**
@@ -194,10 +210,15 @@ function shape(
     parents: ParentAttributes
 ): RecordValues {
     const out: RecordValues = { attributes: recordAttributes(p.info.name, valueAt(row, 'Id')) };
+    const compounds = p.compounds;
+    const leaf = (path: string): unknown => {
+        const parts = compounds?.get(path);
+        return parts ? compoundValue(parts, (part) => valueAt(row, part)) : null;
+    };
     for (const path of p.selected) {
         const parts = pathParts(path);
         if (parts.length === 1) {
-            out[path] = valueAt(row, path) ?? null;
+            out[path] = valueAt(row, path) ?? leaf(path);
             continue;
         }
         let target = out;
@@ -221,7 +242,7 @@ function shape(
             target = target[rel] as RecordValues;
             objInfo = store.objectInfo(type);
         }
-        if (alive) target[parts[parts.length - 1]] = valueAt(row, path) ?? null;
+        if (alive) target[parts[parts.length - 1]] = valueAt(row, path) ?? leaf(path);
     }
     if (p.typeofs.length) {
         const values: RecordValues = {};

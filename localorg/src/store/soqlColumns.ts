@@ -10,7 +10,7 @@ import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
 import { parseSoql, objectInfoOf } from './soql';
 import { expandFields, planTypeof } from './soqlSelect';
-import { canonicalPath } from './soqlWhere';
+import { canonicalPath, selectedCompound } from './soqlWhere';
 
 export interface ColumnMetadata {
     aggregate: boolean;
@@ -85,8 +85,9 @@ function addPath(
     columns: ColumnMetadata[],
     raw: string
 ): void {
-    const resolved = canonicalPath(store, info, raw);
-    const parts = resolved.path.split('.');
+    const compound = selectedCompound(store, info, raw);
+    const resolved = compound ? undefined : canonicalPath(store, info, raw);
+    const parts = (compound ?? resolved!).path.split('.');
     let level = columns;
     for (let i = 0; i < parts.length - 1; i++) {
         const name = parts[i];
@@ -97,7 +98,11 @@ function addPath(
         }
         level = rel.joinColumns;
     }
-    level.push(fieldColumn(resolved.field, resolved.path));
+    level.push(
+        resolved
+            ? fieldColumn(resolved.field, resolved.path)
+            : column(parts[parts.length - 1], compound!.path, { apexType: 'Address' })
+    );
 }
 
 function columnsOf(store: SqliteSource, info: ObjectInfo, query: Query): ColumnMetadata[] {

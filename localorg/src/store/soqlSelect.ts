@@ -8,7 +8,7 @@ import type { Query } from '@jetstreamapp/soql-parser-js';
 import { API_VERSION } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
 import { SourceError, type FieldInfo, type ObjectInfo, type RecordValues } from './source';
-import { canonicalPath, malformed, objectInfoOf } from './soqlWhere';
+import { canonicalPath, malformed, objectInfoOf, selectedCompound } from './soqlWhere';
 
 /** A record's `attributes`: its type, and its url when it has an id. */
 export function recordAttributes(type: string, id: unknown): RecordValues {
@@ -30,9 +30,10 @@ const GROUPS: Record<string, (f: FieldInfo) => boolean> = {
 
 /** The key the platform compares for duplicate selections: the field path, any case. */
 function selectionKey(store: SqliteSource, info: ObjectInfo, item: SelectItem): string | null {
-    if (item.type === 'Field') return canonicalPath(store, info, String(item.field)).path;
-    if (item.type === 'FieldRelationship')
-        return canonicalPath(store, info, String(item.rawValue)).path;
+    if (item.type === 'Field' || item.type === 'FieldRelationship') {
+        const raw = String(item.type === 'Field' ? item.field : item.rawValue);
+        return (selectedCompound(store, info, raw) ?? canonicalPath(store, info, raw)).path;
+    }
     if (item.type === 'FieldTypeof') return String(item.field).toLowerCase();
     return null;
 }

@@ -5,6 +5,7 @@
  */
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { MS_PER_DAY } from '../../../core/src/index';
+import { compoundSelection, type CompoundSelection } from './compoundFields';
 import type { SqliteSource } from './sqliteSource';
 import { SourceError, type FieldInfo, type Filter, type FilterOp, type ObjectInfo } from './source';
 
@@ -155,6 +156,13 @@ export function canonicalPath(
         }
         if (!found) {
             const where = current.map((o) => o.name).join(' or ');
+            const compound = last && compoundNamed(current, part);
+            if (compound)
+                throw new SourceError(
+                    'INVALID_FIELD',
+                    `field '${compound}' can not be filtered, sorted or grouped in a query call: it is a compound field; use its parts.`,
+                    [compound]
+                );
             if (last)
                 throw new SourceError(
                     'INVALID_FIELD',
@@ -174,6 +182,44 @@ export function canonicalPath(
         current = next;
     }
     return malformed(`Bad field path ${path}`);
+}
+
+/** The compound field (BillingAddress) of one of `objects` with this lower-case name. */
+function compoundNamed(objects: ObjectInfo[], name: string): string | undefined {
+    for (const o of objects)
+        for (const c of Object.keys(o.compoundFields ?? {})) if (c.toLowerCase() === name) return c;
+    return undefined;
+}
+
+/**
+ * A relationship path's canonical form and the objects it can point at
+ * (`account` → Account, [Account]); errors as canonicalPath words them.
+ */
+export function relationshipTargets(
+    store: SqliteSource,
+    info: ObjectInfo,
+    prefix: string
+): { path: string; objects: ObjectInfo[] } {
+    const path = canonicalPath(store, info, `${prefix}.Id`).path.replace(/\.Id$/, '');
+    let objects = [info];
+    for (const part of path.split('.')) {
+        const ref = objects
+            .flatMap((o) => Object.values(o.fields))
+            .find((f) => f.kind === 'reference' && f.relationshipName === part);
+        objects = (ref?.referenceTo ?? [])
+            .map((t) => store.objectInfo(t))
+            .filter((o): o is ObjectInfo => !!o);
+    }
+    return { path, objects };
+}
+
+/** The compound field a select item names (BillingAddress, Account.BillingAddress), if any. */
+export function selectedCompound(
+    store: SqliteSource,
+    info: ObjectInfo,
+    raw: string
+): CompoundSelection | undefined {
+    return compoundSelection(info, raw, (prefix) => relationshipTargets(store, info, prefix));
 }
 
 export function unquote(raw: string): string {
