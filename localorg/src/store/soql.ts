@@ -19,7 +19,16 @@ import {
     type RecordValues
 } from './source';
 import { compoundValue } from './compoundFields';
-import { canonicalPath, malformed, objectInfoOf, selectedCompound, whereFilter } from './soqlWhere';
+import { isDateFunction } from './soqlDateFunctions';
+import {
+    canonicalPath,
+    comparedField,
+    malformed,
+    objectInfoOf,
+    selectedCompound,
+    whereFilter,
+    type Condition
+} from './soqlWhere';
 import { AGGREGATE_FUNCTIONS, havingOf, type AggregateFunction } from './soqlHaving';
 import {
     expandFields,
@@ -306,10 +315,14 @@ function runAggregate(
             : [query.groupBy]
         : [];
     const groupBy = groupList.map((g) => {
-        const item = g as unknown as { field?: string };
-        if (!item.field) malformed('GROUP BY supports fields only in the local org.');
-        return canonicalPath(store, info, item.field).path;
+        const item = g as unknown as { field?: string; fn?: Condition['fn'] };
+        if (!item.field && !item.fn) malformed('GROUP BY takes fields and date functions.');
+        return comparedField(store, info, item).path;
     });
+    // A grouped field answers under its name; a date function under its alias or exprN.
+    const groupKeys: (string | undefined)[] = groupBy.map((g) =>
+        g.endsWith(')') ? undefined : g.split('.').pop()
+    );
     const functions: AggregateFunction[] = [];
     let expr = 0;
     for (const f of fields) {
@@ -319,6 +332,7 @@ function runAggregate(
             functionName?: string;
             parameters?: unknown[];
             alias?: string;
+            rawValue?: string;
         };
         if (item.type === 'Field') {
             const path = canonicalPath(store, info, String(item.field)).path;
@@ -327,6 +341,13 @@ function runAggregate(
             continue;
         }
         const fn = String(item.functionName).toUpperCase();
+        if (isDateFunction(fn)) {
+            const group = groupBy.indexOf(comparedField(store, info, { fn: item }).path);
+            if (group < 0)
+                malformed(`Field must be grouped or aggregated: ${String(item.rawValue)}`);
+            groupKeys[group] = item.alias ?? `expr${expr++}`;
+            continue;
+        }
         if (!AGGREGATE_FUNCTIONS.includes(fn)) malformed(`Unsupported function ${fn}`);
         const param = item.parameters?.[0];
         functions.push({
@@ -335,7 +356,12 @@ function runAggregate(
             alias: item.alias ?? `expr${expr++}`
         });
     }
-    const having = havingOf(store, info, query, groupBy, functions);
+    // Date functions grouped but not selected: a hidden key, dropped from the answer.
+    const hiddenGroups = groupBy.flatMap((_, i) =>
+        groupKeys[i] ? [] : [(groupKeys[i] = `group${i}`)]
+    );
+    const keys = groupKeys as string[];
+    const having = havingOf(store, info, query, groupBy, functions, keys);
     const orders = query.orderBy
         ? Array.isArray(query.orderBy)
             ? query.orderBy
@@ -350,9 +376,9 @@ function runAggregate(
             nulls?: string;
         };
         let key: string | undefined;
-        if (item.field) {
-            const path = canonicalPath(store, info, item.field).path;
-            if (groupBy.includes(path)) key = path.split('.').pop();
+        if (item.field || isDateFunction(item.fn?.functionName)) {
+            const group = groupBy.indexOf(comparedField(store, info, item).path);
+            if (group >= 0) key = keys[group];
         } else if (item.fn) {
             const fn = String(item.fn.functionName).toUpperCase();
             const param = item.fn.parameters?.[0];
@@ -368,6 +394,7 @@ function runAggregate(
     const sorted = sortKeys.length > 0 || query.offset || having;
     let rows = store.aggregate(info.name, {
         groupBy,
+        groupKeys: keys,
         functions,
         where,
         limit: sorted ? undefined : query.limit,
@@ -392,7 +419,8 @@ function runAggregate(
         const start = query.offset ?? 0;
         rows = rows.slice(start, query.limit !== undefined ? start + query.limit : undefined);
     }
-    for (const row of rows) for (const alias of having?.hidden ?? []) delete row[alias];
+    const hidden = [...(having?.hidden ?? []), ...hiddenGroups];
+    for (const row of rows) for (const alias of hidden) delete row[alias];
     return {
         totalSize: rows.length,
         records: rows.map((r) => ({ attributes: { type: 'AggregateResult' }, ...r }))

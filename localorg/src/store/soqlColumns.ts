@@ -10,6 +10,7 @@ import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
 import { parseSoql, objectInfoOf } from './soql';
 import { expandFields, planTypeof } from './soqlSelect';
+import { isDateFunction } from './soqlDateFunctions';
 import { canonicalPath, selectedCompound } from './soqlWhere';
 
 export interface ColumnMetadata {
@@ -133,11 +134,12 @@ function columnsOf(store: SqliteSource, info: ObjectInfo, query: Query): ColumnM
             const alias = field.alias as string | undefined;
             const name = alias ?? `expr${expr++}`;
             const fn = String(field.functionName).toUpperCase();
+            const integer = fn.startsWith('COUNT') || (isDateFunction(fn) && fn !== 'DAY_ONLY');
             columns.push(
                 column(name, String(field.rawValue), {
                     aggregate: true,
-                    apexType: fn.startsWith('COUNT') ? 'Integer' : null,
-                    numberType: fn.startsWith('COUNT')
+                    apexType: integer ? 'Integer' : fn === 'DAY_ONLY' ? 'Date' : null,
+                    numberType: integer
                 })
             );
         }

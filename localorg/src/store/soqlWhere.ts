@@ -6,6 +6,7 @@
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { MS_PER_DAY } from '../../../core/src/index';
 import { compoundSelection, type CompoundSelection } from './compoundFields';
+import { dateFunctionField, dateFunctionPath, isDateFunction } from './soqlDateFunctions';
 import type { SqliteSource } from './sqliteSource';
 import { SourceError, type FieldInfo, type Filter, type FilterOp, type ObjectInfo } from './source';
 
@@ -13,7 +14,7 @@ export type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
 
 export interface Condition {
     field?: string;
-    fn?: { functionName?: string; parameters?: unknown[] };
+    fn?: { functionName?: string; parameters?: unknown[]; rawValue?: string };
     operator: string;
     value?: unknown;
     literalType?: string | string[];
@@ -338,6 +339,25 @@ export function bound(field: FieldInfo, d: Date): string {
     return field.kind === 'date' ? d.toISOString().slice(0, 10) : d.toISOString();
 }
 
+/**
+ * What a condition compares: a field, or a date function of one (CALENDAR_YEAR(CloseDate)),
+ * whose store path is `NAME(FieldPath)`.
+ */
+export function comparedField(
+    store: SqliteSource,
+    info: ObjectInfo,
+    c: Pick<Condition, 'field' | 'fn'>
+): { path: string; field: FieldInfo } {
+    if (c.field) return canonicalPath(store, info, c.field);
+    const name = String(c.fn?.functionName).toUpperCase();
+    if (!c.fn || !isDateFunction(name))
+        return malformed(
+            `${c.fn?.functionName ?? 'This'}() cannot be compared here; only date functions (CALENDAR_YEAR(CloseDate) …) can.`
+        );
+    const path = dateFunctionPath(info, c.fn, (raw) => canonicalPath(store, info, raw));
+    return { path, field: dateFunctionField(path, name) };
+}
+
 export function conditionFilter(
     store: SqliteSource,
     info: ObjectInfo,
@@ -346,8 +366,7 @@ export function conditionFilter(
     context: WhereContext = 'top'
 ): Filter {
     if (c.valueQuery) return semiJoinFilter(store, info, c, now, context);
-    if (!c.field) malformed('Functions in WHERE are not supported by the local org.');
-    const { path, field } = canonicalPath(store, info, c.field);
+    const { path, field } = comparedField(store, info, c);
     const op = c.operator.toUpperCase();
     const types = Array.isArray(c.literalType) ? c.literalType : undefined;
     if (op === 'IN' || op === 'NOT IN' || op === 'INCLUDES' || op === 'EXCLUDES') {
