@@ -5,6 +5,7 @@ import { API_VERSION } from '../../core/src/index';
 import { describeSObject } from '../src/store/describe';
 import { runSoql } from '../src/store/soql';
 import { queryColumns } from '../src/store/soqlColumns';
+import { apiCall } from './http';
 import { seededOrg } from './seededOrg';
 
 const seeded = seededOrg((s, ids) => {
@@ -135,6 +136,23 @@ describe('address compound fields', () => {
             seeded.org.store.update('Account', ids.account, { BillingAddress: { city: 'X' } })
         ).toThrow(expect.objectContaining({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' }));
         expect(run('SELECT BillingCity FROM Account')[0].BillingCity).toBe('Springfield');
+    });
+
+    it('are refused by Bulk API 2.0 queries, whose CSV has no form for them', async () => {
+        const res = await apiCall(seeded.org, '/jobs/query', {
+            method: 'POST',
+            body: JSON.stringify({
+                operation: 'query',
+                query: 'SELECT Id, BillingAddress FROM Account'
+            })
+        });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual([
+            expect.objectContaining({
+                errorCode: 'API_ERROR',
+                message: expect.stringContaining('compound field BillingAddress')
+            })
+        ]);
     });
 
     it('reach an unmodified jsforce client as the platform answers them', async () => {

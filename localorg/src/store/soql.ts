@@ -19,19 +19,12 @@ import {
     type RecordValues
 } from './source';
 import { compoundValue } from './compoundFields';
-import { isDateFunction } from './soqlDateFunctions';
-import {
-    canonicalPath,
-    comparedField,
-    malformed,
-    objectInfoOf,
-    selectedCompound,
-    whereFilter,
-    type Condition
-} from './soqlWhere';
-import { AGGREGATE_FUNCTIONS, havingOf, type AggregateFunction } from './soqlHaving';
+import { canonicalPath, malformed, objectInfoOf, selectedCompound, whereFilter } from './soqlWhere';
+import { AGGREGATE_FUNCTIONS } from './soqlHaving';
+import { isAggregate, runAggregate } from './soqlAggregate';
 import {
     expandFields,
+    planToLabel,
     planTypeof,
     recordAttributes,
     shapeTypeof,
@@ -87,7 +80,11 @@ interface SelectPlan {
     subqueries: { name: string; query: Query; childObject: string; field: string }[];
     typeofs: TypeofPlan[];
     /** Selected compound fields (BillingAddress) by path: their parts' keys and paths. */
-    compounds?: Map<string, [string, string][]>;
+    /**
+     * Selections computed from the values read (BillingAddress from its parts, toLabel(Status)
+     * from Status), by their key in the record; undefined when there are none.
+     */
+    derived?: Map<string, (read: (path: string) => unknown) => unknown>;
 }
 
 function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
@@ -95,17 +92,17 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
     const refPaths = new Set<string>();
     const subqueries: SelectPlan['subqueries'] = [];
     const typeofs: TypeofPlan[] = [];
-    let compounds: SelectPlan['compounds'];
-    const partPaths = new Set<string>();
+    const derived: NonNullable<SelectPlan['derived']> = new Map();
+    const derivedPaths = new Set<string>();
     for (const f of query.fields ?? []) {
         const field = f as unknown as Record<string, unknown>;
         if (field.type === 'Field' || field.type === 'FieldRelationship') {
             const raw = field.type === 'Field' ? String(field.field) : String(field.rawValue);
             const compound = selectedCompound(store, info, raw);
             if (compound) {
-                (compounds ??= new Map()).set(compound.path, compound.parts);
+                derived.set(compound.path, (read) => compoundValue(compound.parts, read));
                 selected.push(compound.path);
-                compound.parts.forEach(([, part]) => partPaths.add(part));
+                compound.parts.forEach(([, part]) => derivedPaths.add(part));
                 const prefix = compound.path.split('.').slice(0, -1).join('.');
                 if (prefix)
                     canonicalPath(store, info, `${prefix}.Id`).refs.forEach((r) => refPaths.add(r));
@@ -135,6 +132,15 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
             const t = planTypeof(store, info, field as unknown as Parameters<typeof planTypeof>[2]);
             typeofs.push(t);
             [t.idPath, ...t.paths].forEach((r) => refPaths.add(r));
+        } else if (
+            field.type === 'FieldFunctionExpression' &&
+            String(field.functionName).toLowerCase() === 'tolabel'
+        ) {
+            const label = planToLabel(store, info, field);
+            derived.set(label.key, (read) => label.labelOf(read(label.path)));
+            selected.push(label.key);
+            derivedPaths.add(label.path);
+            label.refs.forEach((r) => refPaths.add(r));
         } else if (field.type === 'FieldFunctionExpression') {
             if (!AGGREGATE_FUNCTIONS.includes(String(field.functionName).toUpperCase()))
                 malformed(`${String(field.functionName)}() is not supported by the local org.`);
@@ -150,9 +156,20 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
             );
     // The Id is read even when not selected: every record's attributes carry its url.
     if (!selected.includes('Id')) refPaths.add('Id');
-    const read = compounds ? selected.filter((s) => !compounds!.has(s)) : selected;
-    const paths = [...new Set([...read, ...refPaths, ...partPaths])];
-    return { info, paths, refPaths: [...refPaths], selected, subqueries, typeofs, compounds };
+    const twice = selected.find((s, i) => selected.indexOf(s) !== i);
+    if (twice)
+        throw new SourceError('INVALID_FIELD', `duplicate field selected: ${twice}`, [twice]);
+    const read = selected.filter((s) => !derived.has(s));
+    const paths = [...new Set([...read, ...refPaths, ...derivedPaths])];
+    return {
+        info,
+        paths,
+        refPaths: [...refPaths],
+        selected,
+        subqueries,
+        typeofs,
+        derived: derived.size ? derived : undefined
+    };
 }
 
 /**
@@ -219,15 +236,18 @@ function shape(
     parents: ParentAttributes
 ): RecordValues {
     const out: RecordValues = { attributes: recordAttributes(p.info.name, valueAt(row, 'Id')) };
-    const compounds = p.compounds;
-    const leaf = (path: string): unknown => {
-        const parts = compounds?.get(path);
-        return parts ? compoundValue(parts, (part) => valueAt(row, part)) : null;
-    };
+    const derived = p.derived;
+    const read = derived && ((path: string) => valueAt(row, path));
+    const valueOf = derived
+        ? (path: string): unknown => {
+              const compute = derived.get(path);
+              return compute ? compute(read!) : (valueAt(row, path) ?? null);
+          }
+        : undefined;
     for (const path of p.selected) {
         const parts = pathParts(path);
         if (parts.length === 1) {
-            out[path] = valueAt(row, path) ?? leaf(path);
+            out[path] = valueOf ? valueOf(path) : (valueAt(row, path) ?? null);
             continue;
         }
         let target = out;
@@ -251,7 +271,10 @@ function shape(
             target = target[rel] as RecordValues;
             objInfo = store.objectInfo(type);
         }
-        if (alive) target[parts[parts.length - 1]] = valueAt(row, path) ?? leaf(path);
+        if (alive)
+            target[parts[parts.length - 1]] = valueOf
+                ? valueOf(path)
+                : (valueAt(row, path) ?? null);
     }
     if (p.typeofs.length) {
         const values: RecordValues = {};
@@ -276,155 +299,6 @@ function orderOf(store: SqliteSource, info: ObjectInfo, query: Query): OrderBy[]
             nulls: item.nulls ? (item.nulls.toUpperCase() === 'LAST' ? 'LAST' : 'FIRST') : undefined
         };
     });
-}
-
-function isAggregate(query: Query): boolean {
-    return (
-        (query.fields ?? []).some(
-            (f) => (f as unknown as { isAggregateFn?: boolean }).isAggregateFn
-        ) || !!query.groupBy
-    );
-}
-
-function runAggregate(
-    store: SqliteSource,
-    info: ObjectInfo,
-    query: Query,
-    where: Filter | undefined,
-    includeDeleted: boolean
-): SoqlRows {
-    const fields = query.fields ?? [];
-    const first = fields[0] as unknown as { functionName?: string; parameters?: unknown[] };
-    if (
-        fields.length === 1 &&
-        first.functionName?.toUpperCase() === 'COUNT' &&
-        !first.parameters?.length &&
-        !query.groupBy
-    ) {
-        const rows = store.aggregate(info.name, {
-            groupBy: [],
-            functions: [{ fn: 'COUNT', alias: 'n' }],
-            where,
-            includeDeleted
-        });
-        return { totalSize: Number(rows[0]?.n ?? 0), records: [] };
-    }
-    const groupList = query.groupBy
-        ? Array.isArray(query.groupBy)
-            ? query.groupBy
-            : [query.groupBy]
-        : [];
-    const groupBy = groupList.map((g) => {
-        const item = g as unknown as { field?: string; fn?: Condition['fn'] };
-        if (!item.field && !item.fn) malformed('GROUP BY takes fields and date functions.');
-        return comparedField(store, info, item).path;
-    });
-    // A grouped field answers under its name; a date function under its alias or exprN.
-    const groupKeys: (string | undefined)[] = groupBy.map((g) =>
-        g.endsWith(')') ? undefined : g.split('.').pop()
-    );
-    const functions: AggregateFunction[] = [];
-    let expr = 0;
-    for (const f of fields) {
-        const item = f as unknown as {
-            type: string;
-            field?: string;
-            functionName?: string;
-            parameters?: unknown[];
-            alias?: string;
-            rawValue?: string;
-        };
-        if (item.type === 'Field') {
-            const path = canonicalPath(store, info, String(item.field)).path;
-            if (!groupBy.includes(path))
-                malformed(`Field must be grouped or aggregated: ${item.field}`);
-            continue;
-        }
-        const fn = String(item.functionName).toUpperCase();
-        if (isDateFunction(fn)) {
-            const group = groupBy.indexOf(comparedField(store, info, { fn: item }).path);
-            if (group < 0)
-                malformed(`Field must be grouped or aggregated: ${String(item.rawValue)}`);
-            groupKeys[group] = item.alias ?? `expr${expr++}`;
-            continue;
-        }
-        if (!AGGREGATE_FUNCTIONS.includes(fn)) malformed(`Unsupported function ${fn}`);
-        const param = item.parameters?.[0];
-        functions.push({
-            fn: fn as 'COUNT',
-            field: param ? canonicalPath(store, info, String(param)).path : undefined,
-            alias: item.alias ?? `expr${expr++}`
-        });
-    }
-    // Date functions grouped but not selected: a hidden key, dropped from the answer.
-    const hiddenGroups = groupBy.flatMap((_, i) =>
-        groupKeys[i] ? [] : [(groupKeys[i] = `group${i}`)]
-    );
-    const keys = groupKeys as string[];
-    const having = havingOf(store, info, query, groupBy, functions, keys);
-    const orders = query.orderBy
-        ? Array.isArray(query.orderBy)
-            ? query.orderBy
-            : [query.orderBy]
-        : [];
-    // The result keys to sort by: a grouped field, or an aggregate repeated as in SELECT.
-    const sortKeys = orders.map((o) => {
-        const item = o as unknown as {
-            field?: string;
-            fn?: { functionName?: string; parameters?: unknown[] };
-            order?: string;
-            nulls?: string;
-        };
-        let key: string | undefined;
-        if (item.field || isDateFunction(item.fn?.functionName)) {
-            const group = groupBy.indexOf(comparedField(store, info, item).path);
-            if (group >= 0) key = keys[group];
-        } else if (item.fn) {
-            const fn = String(item.fn.functionName).toUpperCase();
-            const param = item.fn.parameters?.[0];
-            const field = param ? canonicalPath(store, info, String(param)).path : undefined;
-            key = functions.find((f) => f.fn === fn && f.field === field)?.alias;
-        }
-        if (!key)
-            malformed('ORDER BY in an aggregate query must name a grouped field or an aggregate.');
-        const desc = item.order?.toUpperCase() === 'DESC';
-        const nullsFirst = item.nulls ? item.nulls.toUpperCase() === 'FIRST' : !desc;
-        return { key, desc, nullsFirst };
-    });
-    const sorted = sortKeys.length > 0 || query.offset || having;
-    let rows = store.aggregate(info.name, {
-        groupBy,
-        groupKeys: keys,
-        functions,
-        where,
-        limit: sorted ? undefined : query.limit,
-        includeDeleted
-    });
-    if (having) rows = rows.filter(having.test);
-    if (sortKeys.length) {
-        rows = [...rows].sort((a, b) => {
-            for (const { key, desc, nullsFirst } of sortKeys) {
-                const x = a[key];
-                const y = b[key];
-                if (x === y) continue;
-                if (x === null || x === undefined) return nullsFirst ? -1 : 1;
-                if (y === null || y === undefined) return nullsFirst ? 1 : -1;
-                const c = (x as number | string) < (y as number | string) ? -1 : 1;
-                return desc ? -c : c;
-            }
-            return 0;
-        });
-    }
-    if (sorted) {
-        const start = query.offset ?? 0;
-        rows = rows.slice(start, query.limit !== undefined ? start + query.limit : undefined);
-    }
-    const hidden = [...(having?.hidden ?? []), ...hiddenGroups];
-    for (const row of rows) for (const alias of hidden) delete row[alias];
-    return {
-        totalSize: rows.length,
-        records: rows.map((r) => ({ attributes: { type: 'AggregateResult' }, ...r }))
-    };
 }
 
 /**

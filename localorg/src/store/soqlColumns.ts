@@ -9,7 +9,7 @@ import type { Query } from '@jetstreamapp/soql-parser-js';
 import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
 import { parseSoql, objectInfoOf } from './soql';
-import { expandFields, planTypeof } from './soqlSelect';
+import { expandFields, planToLabel, planTypeof } from './soqlSelect';
 import { isDateFunction } from './soqlDateFunctions';
 import { canonicalPath, selectedCompound } from './soqlWhere';
 
@@ -130,6 +130,12 @@ function columnsOf(store: SqliteSource, info: ObjectInfo, query: Query): ColumnM
         } else if (field.type === 'FieldTypeof') {
             const t = planTypeof(store, info, field as unknown as Parameters<typeof planTypeof>[2]);
             for (const path of t.paths) addPath(store, info, columns, path);
+        } else if (
+            field.type === 'FieldFunctionExpression' &&
+            String(field.functionName).toLowerCase() === 'tolabel'
+        ) {
+            const label = planToLabel(store, info, field);
+            columns.push(column(label.key, label.key, { apexType: 'String', textType: true }));
         } else if (field.type === 'FieldFunctionExpression') {
             const alias = field.alias as string | undefined;
             const name = alias ?? `expr${expr++}`;

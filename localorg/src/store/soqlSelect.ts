@@ -156,3 +156,36 @@ export function shapeTypeof(store: SqliteSource, plan: TypeofPlan, row: RecordVa
     }
     return out;
 }
+
+const PICKLISTS = new Set(['picklist', 'multipicklist', 'combobox']);
+
+/**
+ * `toLabel(Status)`: the picklist value's label, under the field's name (or the alias). A
+ * multi-select's labels are joined by `;`; a value the picklist does not list stays as is.
+ */
+export function planToLabel(
+    store: SqliteSource,
+    info: ObjectInfo,
+    item: { parameters?: unknown; alias?: unknown }
+): { key: string; path: string; refs: string[]; labelOf: (value: unknown) => unknown } {
+    const params = (item.parameters ?? []) as unknown[];
+    if (params.length !== 1 || typeof params[0] !== 'string')
+        malformed('toLabel() takes one picklist field.');
+    const { path, field, refs } = canonicalPath(store, info, params[0]);
+    if (!PICKLISTS.has(field.kind))
+        throw new SourceError(
+            'INVALID_FIELD',
+            `toLabel() takes a picklist field; ${path} is a ${field.kind} field.`,
+            [path]
+        );
+    const labels = new Map((field.picklistValues ?? []).map((v) => [v.value, v.label]));
+    const one = (v: string) => labels.get(v) ?? v;
+    const labelOf = (value: unknown) =>
+        typeof value !== 'string'
+            ? (value ?? null)
+            : field.kind === 'multipicklist'
+              ? value.split(';').map(one).join(';')
+              : one(value);
+    const key = typeof item.alias === 'string' ? item.alias : path;
+    return { key, path, refs, labelOf };
+}
