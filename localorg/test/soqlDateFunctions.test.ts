@@ -1,5 +1,7 @@
 /** SOQL date functions in WHERE, GROUP BY, HAVING, ORDER BY and aggregate SELECT lists. */
+import jsforce from 'jsforce';
 import { describe, expect, it } from 'vitest';
+import { API_VERSION } from '../../core/src/index';
 import { runSoql } from '../src/store/soql';
 import { queryColumns } from '../src/store/soqlColumns';
 import { seededOrg } from './seededOrg';
@@ -92,6 +94,21 @@ describe('SOQL date functions', () => {
             )[0].d
         ).toBe(new Date().toISOString().slice(0, 10));
         expect(run('SELECT Id FROM Lead WHERE CALENDAR_YEAR(CreatedDate) = 1999')).toEqual([]);
+    });
+
+    it('reach an unmodified jsforce client as AggregateResult records', async () => {
+        const conn = new jsforce.Connection({
+            instanceUrl: seeded.org.instanceUrl,
+            accessToken: seeded.org.accessToken,
+            version: API_VERSION
+        });
+        const result = await conn.query(
+            'SELECT FISCAL_YEAR(CloseDate) fy, COUNT(Id) FROM Opportunity GROUP BY FISCAL_YEAR(CloseDate) ORDER BY FISCAL_YEAR(CloseDate)'
+        );
+        expect(result.records).toEqual([
+            { attributes: { type: 'AggregateResult' }, fy: 2024, expr0: 3 },
+            { attributes: { type: 'AggregateResult' }, fy: 2025, expr0: 2 }
+        ]);
     });
 
     it('describe their columns', () => {

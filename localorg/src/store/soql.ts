@@ -236,18 +236,10 @@ function shape(
     parents: ParentAttributes
 ): RecordValues {
     const out: RecordValues = { attributes: recordAttributes(p.info.name, valueAt(row, 'Id')) };
-    const derived = p.derived;
-    const read = derived && ((path: string) => valueAt(row, path));
-    const valueOf = derived
-        ? (path: string): unknown => {
-              const compute = derived.get(path);
-              return compute ? compute(read!) : (valueAt(row, path) ?? null);
-          }
-        : undefined;
     for (const path of p.selected) {
         const parts = pathParts(path);
         if (parts.length === 1) {
-            out[path] = valueOf ? valueOf(path) : (valueAt(row, path) ?? null);
+            out[path] = valueAt(row, path) ?? null;
             continue;
         }
         let target = out;
@@ -271,10 +263,7 @@ function shape(
             target = target[rel] as RecordValues;
             objInfo = store.objectInfo(type);
         }
-        if (alive)
-            target[parts[parts.length - 1]] = valueOf
-                ? valueOf(path)
-                : (valueAt(row, path) ?? null);
+        if (alive) target[parts[parts.length - 1]] = valueAt(row, path) ?? null;
     }
     if (p.typeofs.length) {
         const values: RecordValues = {};
@@ -282,6 +271,26 @@ function shape(
         for (const t of p.typeofs) out[t.name] = shapeTypeof(store, t, values);
     }
     return out;
+}
+
+/**
+ * Puts a record's derived selections (BillingAddress, toLabel(Status)) in the places shape()
+ * kept for them, in SELECT order; a parent that is null stays null. Apart from shape(), so
+ * queries without them run shape() as it was.
+ */
+function addDerived(
+    out: RecordValues,
+    derived: NonNullable<SelectPlan['derived']>,
+    row: Row
+): void {
+    const read = (path: string) => valueAt(row, path);
+    for (const [path, compute] of derived) {
+        const parts = pathParts(path);
+        let target: RecordValues | null = out;
+        for (let i = 0; i < parts.length - 1 && target; i++)
+            target = target[parts[i]] as RecordValues | null;
+        if (target) target[parts[parts.length - 1]] = compute(read);
+    }
 }
 
 function orderOf(store: SqliteSource, info: ObjectInfo, query: Query): OrderBy[] {
@@ -385,6 +394,7 @@ function runQuery(
     const shaped = rows.map((values) => {
         const row = { values, at };
         const rec = shape(store, p, row, parents);
+        if (p.derived) addDerived(rec, p.derived, row);
         for (const sub of p.subqueries) {
             const child = runQuery(
                 store,
