@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSoql } from '../src/store/soql';
 import { ALIAS, startSfSession, type SfSession } from '../test/sfCli';
 
 let s: SfSession;
@@ -165,6 +166,26 @@ describe('sf data search and SOQL beyond simple selects', () => {
             expect.arrayContaining(['Id', 'LastName', 'Company', 'Status'])
         );
         expect(row).toContain('Hopper');
+    });
+
+    it('data query with date functions and an address compound field (--json)', async () => {
+        const year = new Date().getUTCFullYear();
+        const grouped = await sf(
+            'data query -q',
+            'SELECT CALENDAR_YEAR(CreatedDate) y, COUNT(Id) FROM Lead GROUP BY CALENDAR_YEAR(CreatedDate)'
+        );
+        expect(grouped.code).toBe(0);
+        const leads = runSoql(s.org.store, 'SELECT COUNT() FROM Lead').totalSize;
+        expect(grouped.json.result).toMatchObject({ records: [{ y: year, expr0: leads }] });
+        s.org.store.create('Account', { Name: 'Babbage', BillingCity: 'London' });
+        const address = await sf(
+            'data query -q',
+            "SELECT Name, BillingAddress FROM Account WHERE Name = 'Babbage'"
+        );
+        expect(address.code).toBe(0);
+        expect(address.json.result).toMatchObject({
+            records: [{ Name: 'Babbage', BillingAddress: { city: 'London', street: null } }]
+        });
     });
 });
 

@@ -9,6 +9,7 @@ import { ApiError, notFound } from '../http/errors';
 import { API, type Router } from '../http/router';
 import { objectInfoOf, parseSoql, runSoql } from '../store/soql';
 import { expandFields } from '../store/soqlSelect';
+import { selectedCompound } from '../store/soqlWhere';
 import type { RecordValues } from '../store/source';
 import { csvFormat } from './bulkIngest';
 import type { OrgContext } from './context';
@@ -105,7 +106,8 @@ export function register(router: Router, ctx: OrgContext): void {
 export function bulkQueryColumns(ctx: OrgContext, query: string): string[] {
     const parsed = parseSoql(query);
     // FIELDS() stands for its fields, which become the CSV's columns.
-    const expanded = expandFields(ctx.store, objectInfoOf(ctx.store, parsed.sObject), parsed);
+    const info = objectInfoOf(ctx.store, parsed.sObject);
+    const expanded = expandFields(ctx.store, info, parsed);
     const selected = (expanded.fields ?? []) as unknown as {
         type: string;
         field?: string;
@@ -130,7 +132,18 @@ export function bulkQueryColumns(ctx: OrgContext, query: string): string[] {
             'API_ERROR',
             'Bulk API 2.0 queries cannot have subqueries (nested queries).'
         );
-    return selected.map((f) => (f.type === 'Field' ? String(f.field) : String(f.rawValue)));
+    const columns = selected.map((f) =>
+        f.type === 'Field' ? String(f.field) : String(f.rawValue)
+    );
+    // A compound value has no CSV form: the platform refuses it, its parts are the columns.
+    const compound = columns.find((c) => selectedCompound(ctx.store, info, c));
+    if (compound)
+        throw new ApiError(
+            400,
+            'API_ERROR',
+            `Bulk queries cannot select the compound field ${compound}; select its parts (BillingCity, …) instead.`
+        );
+    return columns;
 }
 
 /** The query's rows, each as the values of these columns ('' for null). */

@@ -1,5 +1,6 @@
 /** sObject describe shapes (REST `describe` and describe global) from the schema. */
 import { API_VERSION } from '../../../core/src/index';
+import type { CompoundField } from './compoundFields';
 import type { FieldInfo, ObjectInfo } from './source';
 
 const base = `/services/data/v${API_VERSION}`;
@@ -86,16 +87,45 @@ export function describeField(f: FieldInfo): Record<string, unknown> {
             validFor: null
         })),
         restrictedPicklist: !!f.restricted,
+        compoundFieldName: f.compoundFieldName ?? null,
         filterable: true,
         sortable: f.kind !== 'textarea',
         groupable: f.kind !== 'textarea'
     };
 }
 
+/** A compound field's describe: type address, read only, never filtered, sorted or grouped. */
+function describeCompound(c: CompoundField): Record<string, unknown> {
+    return {
+        ...describeField({
+            name: c.name,
+            label: c.label,
+            kind: 'string',
+            createable: false,
+            updateable: false,
+            nillable: true
+        }),
+        type: 'address',
+        soapType: 'urn:address',
+        filterable: false,
+        sortable: false,
+        groupable: false
+    };
+}
+
+/** An object's fields as describe lists them: each compound right after its last part. */
+function describeFields(info: ObjectInfo): Record<string, unknown>[] {
+    const compounds = Object.values(info.compoundFields ?? {});
+    return Object.values(info.fields).flatMap((f) => [
+        describeField(f),
+        ...compounds.filter((c) => c.after === f.name).map(describeCompound)
+    ]);
+}
+
 export function describeSObject(info: ObjectInfo): Record<string, unknown> {
     return {
         ...describeGlobalEntry(info),
-        fields: Object.values(info.fields).map(describeField),
+        fields: describeFields(info),
         childRelationships: info.childRelationships.map((r) => ({
             childSObject: r.childObject,
             field: r.field,

@@ -66,6 +66,14 @@ export function checkValues(
             info.fields[key] ??
             Object.values(info.fields).find((x) => x.name.toLowerCase() === key.toLowerCase());
         const k = f?.name ?? key;
+        const compound = f ? undefined : compoundFieldNamed(info, key);
+        // Compound fields (BillingAddress) are read-only: their parts are written instead.
+        if (compound)
+            fail(
+                'INVALID_FIELD_FOR_INSERT_UPDATE',
+                `Unable to ${creating ? 'create' : 'update'} field: ${compound} is a compound field; write its parts`,
+                compound
+            );
         if (!f) fail('INVALID_FIELD', `No such column '${k}' on sobject of type ${info.name}`, k);
         const settable = creating ? f.createable || AUDIT_ON_CREATE.has(k) : f.updateable;
         if (!settable && k !== 'Id')
@@ -192,4 +200,10 @@ export function checkValues(
         out[k] = v;
     }
     return out;
+}
+
+/** The object's compound field of this name (any case), if it has one. */
+function compoundFieldNamed(info: ObjectInfo, key: string): string | undefined {
+    const lower = key.toLowerCase();
+    return Object.keys(info.compoundFields ?? {}).find((c) => c.toLowerCase() === lower);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CustomFieldDef, CustomObjectDef, PackageMetadata } from '../../../metadata/src/index';
 import type { ChildRelationship, FieldInfo, FieldKind, ObjectInfo } from './source';
+import { addressCompounds } from './compoundFields';
 
 /** The folder of the standard schema's data files. */
 export const SCHEMA_DIR = path.resolve(
@@ -240,6 +241,7 @@ function objectInfo(file: string, def: ObjectDef, sets: ValueSets): ObjectInfo {
         if (fields[f?.name]) throw new SchemaError(file, `${f.name} is listed twice`);
         fields[f.name] = fieldInfo(file, f, sets);
     }
+    const compounds = addressCompounds(fields);
     return {
         name: def.name,
         label: def.label ?? def.name,
@@ -251,7 +253,8 @@ function objectInfo(file: string, def: ObjectDef, sets: ValueSets): ObjectInfo {
             childObject: r.childSObject,
             field: r.field,
             ...(r.cascadeDelete ? { cascadeDelete: true } : {})
-        }))
+        })),
+        ...(Object.keys(compounds).length ? { compoundFields: compounds } : {})
     };
 }
 

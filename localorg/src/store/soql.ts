@@ -18,10 +18,13 @@ import {
     type OrderBy,
     type RecordValues
 } from './source';
-import { canonicalPath, malformed, objectInfoOf, whereFilter } from './soqlWhere';
-import { AGGREGATE_FUNCTIONS, havingOf, type AggregateFunction } from './soqlHaving';
+import { compoundValue } from './compoundFields';
+import { canonicalPath, malformed, objectInfoOf, selectedCompound, whereFilter } from './soqlWhere';
+import { AGGREGATE_FUNCTIONS } from './soqlHaving';
+import { isAggregate, runAggregate } from './soqlAggregate';
 import {
     expandFields,
+    planToLabel,
     planTypeof,
     recordAttributes,
     shapeTypeof,
@@ -76,6 +79,12 @@ interface SelectPlan {
     selected: string[];
     subqueries: { name: string; query: Query; childObject: string; field: string }[];
     typeofs: TypeofPlan[];
+    /** Selected compound fields (BillingAddress) by path: their parts' keys and paths. */
+    /**
+     * Selections computed from the values read (BillingAddress from its parts, toLabel(Status)
+     * from Status), by their key in the record; undefined when there are none.
+     */
+    derived?: Map<string, (read: (path: string) => unknown) => unknown>;
 }
 
 function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
@@ -83,10 +92,22 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
     const refPaths = new Set<string>();
     const subqueries: SelectPlan['subqueries'] = [];
     const typeofs: TypeofPlan[] = [];
+    const derived: NonNullable<SelectPlan['derived']> = new Map();
+    const derivedPaths = new Set<string>();
     for (const f of query.fields ?? []) {
         const field = f as unknown as Record<string, unknown>;
         if (field.type === 'Field' || field.type === 'FieldRelationship') {
             const raw = field.type === 'Field' ? String(field.field) : String(field.rawValue);
+            const compound = selectedCompound(store, info, raw);
+            if (compound) {
+                derived.set(compound.path, (read) => compoundValue(compound.parts, read));
+                selected.push(compound.path);
+                compound.parts.forEach(([, part]) => derivedPaths.add(part));
+                const prefix = compound.path.split('.').slice(0, -1).join('.');
+                if (prefix)
+                    canonicalPath(store, info, `${prefix}.Id`).refs.forEach((r) => refPaths.add(r));
+                continue;
+            }
             const resolved = canonicalPath(store, info, raw);
             selected.push(resolved.path);
             resolved.refs.forEach((r) => refPaths.add(r));
@@ -111,6 +132,15 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
             const t = planTypeof(store, info, field as unknown as Parameters<typeof planTypeof>[2]);
             typeofs.push(t);
             [t.idPath, ...t.paths].forEach((r) => refPaths.add(r));
+        } else if (
+            field.type === 'FieldFunctionExpression' &&
+            String(field.functionName).toLowerCase() === 'tolabel'
+        ) {
+            const label = planToLabel(store, info, field);
+            derived.set(label.key, (read) => label.labelOf(read(label.path)));
+            selected.push(label.key);
+            derivedPaths.add(label.path);
+            label.refs.forEach((r) => refPaths.add(r));
         } else if (field.type === 'FieldFunctionExpression') {
             if (!AGGREGATE_FUNCTIONS.includes(String(field.functionName).toUpperCase()))
                 malformed(`${String(field.functionName)}() is not supported by the local org.`);
@@ -126,8 +156,20 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
             );
     // The Id is read even when not selected: every record's attributes carry its url.
     if (!selected.includes('Id')) refPaths.add('Id');
-    const paths = [...new Set([...selected, ...refPaths])];
-    return { info, paths, refPaths: [...refPaths], selected, subqueries, typeofs };
+    const twice = selected.find((s, i) => selected.indexOf(s) !== i);
+    if (twice)
+        throw new SourceError('INVALID_FIELD', `duplicate field selected: ${twice}`, [twice]);
+    const read = selected.filter((s) => !derived.has(s));
+    const paths = [...new Set([...read, ...refPaths, ...derivedPaths])];
+    return {
+        info,
+        paths,
+        refPaths: [...refPaths],
+        selected,
+        subqueries,
+        typeofs,
+        derived: derived.size ? derived : undefined
+    };
 }
 
 /**
@@ -231,6 +273,26 @@ function shape(
     return out;
 }
 
+/**
+ * Puts a record's derived selections (BillingAddress, toLabel(Status)) in the places shape()
+ * kept for them, in SELECT order; a parent that is null stays null. Apart from shape(), so
+ * queries without them run shape() as it was.
+ */
+function addDerived(
+    out: RecordValues,
+    derived: NonNullable<SelectPlan['derived']>,
+    row: Row
+): void {
+    const read = (path: string) => valueAt(row, path);
+    for (const [path, compute] of derived) {
+        const parts = pathParts(path);
+        let target: RecordValues | null = out;
+        for (let i = 0; i < parts.length - 1 && target; i++)
+            target = target[parts[i]] as RecordValues | null;
+        if (target) target[parts[parts.length - 1]] = compute(read);
+    }
+}
+
 function orderOf(store: SqliteSource, info: ObjectInfo, query: Query): OrderBy[] {
     const list = query.orderBy
         ? Array.isArray(query.orderBy)
@@ -246,136 +308,6 @@ function orderOf(store: SqliteSource, info: ObjectInfo, query: Query): OrderBy[]
             nulls: item.nulls ? (item.nulls.toUpperCase() === 'LAST' ? 'LAST' : 'FIRST') : undefined
         };
     });
-}
-
-function isAggregate(query: Query): boolean {
-    return (
-        (query.fields ?? []).some(
-            (f) => (f as unknown as { isAggregateFn?: boolean }).isAggregateFn
-        ) || !!query.groupBy
-    );
-}
-
-function runAggregate(
-    store: SqliteSource,
-    info: ObjectInfo,
-    query: Query,
-    where: Filter | undefined,
-    includeDeleted: boolean
-): SoqlRows {
-    const fields = query.fields ?? [];
-    const first = fields[0] as unknown as { functionName?: string; parameters?: unknown[] };
-    if (
-        fields.length === 1 &&
-        first.functionName?.toUpperCase() === 'COUNT' &&
-        !first.parameters?.length &&
-        !query.groupBy
-    ) {
-        const rows = store.aggregate(info.name, {
-            groupBy: [],
-            functions: [{ fn: 'COUNT', alias: 'n' }],
-            where,
-            includeDeleted
-        });
-        return { totalSize: Number(rows[0]?.n ?? 0), records: [] };
-    }
-    const groupList = query.groupBy
-        ? Array.isArray(query.groupBy)
-            ? query.groupBy
-            : [query.groupBy]
-        : [];
-    const groupBy = groupList.map((g) => {
-        const item = g as unknown as { field?: string };
-        if (!item.field) malformed('GROUP BY supports fields only in the local org.');
-        return canonicalPath(store, info, item.field).path;
-    });
-    const functions: AggregateFunction[] = [];
-    let expr = 0;
-    for (const f of fields) {
-        const item = f as unknown as {
-            type: string;
-            field?: string;
-            functionName?: string;
-            parameters?: unknown[];
-            alias?: string;
-        };
-        if (item.type === 'Field') {
-            const path = canonicalPath(store, info, String(item.field)).path;
-            if (!groupBy.includes(path))
-                malformed(`Field must be grouped or aggregated: ${item.field}`);
-            continue;
-        }
-        const fn = String(item.functionName).toUpperCase();
-        if (!AGGREGATE_FUNCTIONS.includes(fn)) malformed(`Unsupported function ${fn}`);
-        const param = item.parameters?.[0];
-        functions.push({
-            fn: fn as 'COUNT',
-            field: param ? canonicalPath(store, info, String(param)).path : undefined,
-            alias: item.alias ?? `expr${expr++}`
-        });
-    }
-    const having = havingOf(store, info, query, groupBy, functions);
-    const orders = query.orderBy
-        ? Array.isArray(query.orderBy)
-            ? query.orderBy
-            : [query.orderBy]
-        : [];
-    // The result keys to sort by: a grouped field, or an aggregate repeated as in SELECT.
-    const sortKeys = orders.map((o) => {
-        const item = o as unknown as {
-            field?: string;
-            fn?: { functionName?: string; parameters?: unknown[] };
-            order?: string;
-            nulls?: string;
-        };
-        let key: string | undefined;
-        if (item.field) {
-            const path = canonicalPath(store, info, item.field).path;
-            if (groupBy.includes(path)) key = path.split('.').pop();
-        } else if (item.fn) {
-            const fn = String(item.fn.functionName).toUpperCase();
-            const param = item.fn.parameters?.[0];
-            const field = param ? canonicalPath(store, info, String(param)).path : undefined;
-            key = functions.find((f) => f.fn === fn && f.field === field)?.alias;
-        }
-        if (!key)
-            malformed('ORDER BY in an aggregate query must name a grouped field or an aggregate.');
-        const desc = item.order?.toUpperCase() === 'DESC';
-        const nullsFirst = item.nulls ? item.nulls.toUpperCase() === 'FIRST' : !desc;
-        return { key, desc, nullsFirst };
-    });
-    const sorted = sortKeys.length > 0 || query.offset || having;
-    let rows = store.aggregate(info.name, {
-        groupBy,
-        functions,
-        where,
-        limit: sorted ? undefined : query.limit,
-        includeDeleted
-    });
-    if (having) rows = rows.filter(having.test);
-    if (sortKeys.length) {
-        rows = [...rows].sort((a, b) => {
-            for (const { key, desc, nullsFirst } of sortKeys) {
-                const x = a[key];
-                const y = b[key];
-                if (x === y) continue;
-                if (x === null || x === undefined) return nullsFirst ? -1 : 1;
-                if (y === null || y === undefined) return nullsFirst ? 1 : -1;
-                const c = (x as number | string) < (y as number | string) ? -1 : 1;
-                return desc ? -c : c;
-            }
-            return 0;
-        });
-    }
-    if (sorted) {
-        const start = query.offset ?? 0;
-        rows = rows.slice(start, query.limit !== undefined ? start + query.limit : undefined);
-    }
-    for (const row of rows) for (const alias of having?.hidden ?? []) delete row[alias];
-    return {
-        totalSize: rows.length,
-        records: rows.map((r) => ({ attributes: { type: 'AggregateResult' }, ...r }))
-    };
 }
 
 /**
@@ -462,6 +394,7 @@ function runQuery(
     const shaped = rows.map((values) => {
         const row = { values, at };
         const rec = shape(store, p, row, parents);
+        if (p.derived) addDerived(rec, p.derived, row);
         for (const sub of p.subqueries) {
             const child = runQuery(
                 store,

@@ -9,8 +9,9 @@ import type { Query } from '@jetstreamapp/soql-parser-js';
 import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
 import { parseSoql, objectInfoOf } from './soql';
-import { expandFields, planTypeof } from './soqlSelect';
-import { canonicalPath } from './soqlWhere';
+import { expandFields, planToLabel, planTypeof } from './soqlSelect';
+import { isDateFunction } from './soqlDateFunctions';
+import { canonicalPath, selectedCompound } from './soqlWhere';
 
 export interface ColumnMetadata {
     aggregate: boolean;
@@ -85,8 +86,9 @@ function addPath(
     columns: ColumnMetadata[],
     raw: string
 ): void {
-    const resolved = canonicalPath(store, info, raw);
-    const parts = resolved.path.split('.');
+    const compound = selectedCompound(store, info, raw);
+    const resolved = compound ? undefined : canonicalPath(store, info, raw);
+    const parts = (compound ?? resolved!).path.split('.');
     let level = columns;
     for (let i = 0; i < parts.length - 1; i++) {
         const name = parts[i];
@@ -97,7 +99,11 @@ function addPath(
         }
         level = rel.joinColumns;
     }
-    level.push(fieldColumn(resolved.field, resolved.path));
+    level.push(
+        resolved
+            ? fieldColumn(resolved.field, resolved.path)
+            : column(parts[parts.length - 1], compound!.path, { apexType: 'Address' })
+    );
 }
 
 function columnsOf(store: SqliteSource, info: ObjectInfo, query: Query): ColumnMetadata[] {
@@ -124,15 +130,22 @@ function columnsOf(store: SqliteSource, info: ObjectInfo, query: Query): ColumnM
         } else if (field.type === 'FieldTypeof') {
             const t = planTypeof(store, info, field as unknown as Parameters<typeof planTypeof>[2]);
             for (const path of t.paths) addPath(store, info, columns, path);
+        } else if (
+            field.type === 'FieldFunctionExpression' &&
+            String(field.functionName).toLowerCase() === 'tolabel'
+        ) {
+            const label = planToLabel(store, info, field);
+            columns.push(column(label.key, label.key, { apexType: 'String', textType: true }));
         } else if (field.type === 'FieldFunctionExpression') {
             const alias = field.alias as string | undefined;
             const name = alias ?? `expr${expr++}`;
             const fn = String(field.functionName).toUpperCase();
+            const integer = fn.startsWith('COUNT') || (isDateFunction(fn) && fn !== 'DAY_ONLY');
             columns.push(
                 column(name, String(field.rawValue), {
                     aggregate: true,
-                    apexType: fn.startsWith('COUNT') ? 'Integer' : null,
-                    numberType: fn.startsWith('COUNT')
+                    apexType: integer ? 'Integer' : fn === 'DAY_ONLY' ? 'Date' : null,
+                    numberType: integer
                 })
             );
         }

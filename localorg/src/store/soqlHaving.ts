@@ -5,10 +5,12 @@
  */
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { rowMatches } from './filterMatch';
+import { isDateFunction } from './soqlDateFunctions';
 import type { SqliteSource } from './sqliteSource';
 import type { Filter, ObjectInfo, RecordValues } from './source';
 import {
     canonicalPath,
+    comparedField,
     comparison,
     conditionTree,
     literal,
@@ -44,7 +46,8 @@ export function havingOf(
     info: ObjectInfo,
     query: Query,
     groupBy: string[],
-    functions: AggregateFunction[]
+    functions: AggregateFunction[],
+    groupKeys: string[]
 ): Having | undefined {
     if (!query.having) return undefined;
     if (!groupBy.length) malformed('HAVING can only be used with GROUP BY.');
@@ -52,7 +55,14 @@ export function havingOf(
     const leaf = (c: Condition): Filter => {
         let key: string;
         let field = info.fields.Id;
-        if (c.fn) {
+        if (c.field || isDateFunction(c.fn?.functionName)) {
+            const resolved = comparedField(store, info, c);
+            const group = groupBy.indexOf(resolved.path);
+            if (group < 0)
+                malformed(`Field must be grouped or aggregated: ${c.field ?? c.fn?.rawValue}`);
+            field = resolved.field;
+            key = groupKeys[group];
+        } else if (c.fn) {
             const fn = String(c.fn.functionName).toUpperCase();
             if (!AGGREGATE_FUNCTIONS.includes(fn))
                 malformed(`Unsupported function ${fn} in HAVING.`);
@@ -69,12 +79,6 @@ export function havingOf(
                 });
                 hidden.push(key);
             }
-        } else if (c.field) {
-            const resolved = canonicalPath(store, info, c.field);
-            if (!groupBy.includes(resolved.path))
-                malformed(`Field must be grouped or aggregated: ${c.field}`);
-            field = resolved.field;
-            key = resolved.path.split('.').pop()!;
         } else return malformed('HAVING compares an aggregate function or a grouped field.');
         if (c.valueQuery) malformed('A sub-select cannot be used in HAVING.');
         const op = c.operator.toUpperCase();

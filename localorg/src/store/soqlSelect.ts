@@ -8,7 +8,7 @@ import type { Query } from '@jetstreamapp/soql-parser-js';
 import { API_VERSION } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
 import { SourceError, type FieldInfo, type ObjectInfo, type RecordValues } from './source';
-import { canonicalPath, malformed, objectInfoOf } from './soqlWhere';
+import { canonicalPath, malformed, objectInfoOf, selectedCompound } from './soqlWhere';
 
 /** A record's `attributes`: its type, and its url when it has an id. */
 export function recordAttributes(type: string, id: unknown): RecordValues {
@@ -30,9 +30,10 @@ const GROUPS: Record<string, (f: FieldInfo) => boolean> = {
 
 /** The key the platform compares for duplicate selections: the field path, any case. */
 function selectionKey(store: SqliteSource, info: ObjectInfo, item: SelectItem): string | null {
-    if (item.type === 'Field') return canonicalPath(store, info, String(item.field)).path;
-    if (item.type === 'FieldRelationship')
-        return canonicalPath(store, info, String(item.rawValue)).path;
+    if (item.type === 'Field' || item.type === 'FieldRelationship') {
+        const raw = String(item.type === 'Field' ? item.field : item.rawValue);
+        return (selectedCompound(store, info, raw) ?? canonicalPath(store, info, raw)).path;
+    }
     if (item.type === 'FieldTypeof') return String(item.field).toLowerCase();
     return null;
 }
@@ -154,4 +155,37 @@ export function shapeTypeof(store: SqliteSource, plan: TypeofPlan, row: RecordVa
         target[parts[parts.length - 1]] = row[`${plan.name}.${field}`] ?? null;
     }
     return out;
+}
+
+const PICKLISTS = new Set(['picklist', 'multipicklist', 'combobox']);
+
+/**
+ * `toLabel(Status)`: the picklist value's label, under the field's name (or the alias). A
+ * multi-select's labels are joined by `;`; a value the picklist does not list stays as is.
+ */
+export function planToLabel(
+    store: SqliteSource,
+    info: ObjectInfo,
+    item: { parameters?: unknown; alias?: unknown }
+): { key: string; path: string; refs: string[]; labelOf: (value: unknown) => unknown } {
+    const params = (item.parameters ?? []) as unknown[];
+    if (params.length !== 1 || typeof params[0] !== 'string')
+        malformed('toLabel() takes one picklist field.');
+    const { path, field, refs } = canonicalPath(store, info, params[0]);
+    if (!PICKLISTS.has(field.kind))
+        throw new SourceError(
+            'INVALID_FIELD',
+            `toLabel() takes a picklist field; ${path} is a ${field.kind} field.`,
+            [path]
+        );
+    const labels = new Map((field.picklistValues ?? []).map((v) => [v.value, v.label]));
+    const one = (v: string) => labels.get(v) ?? v;
+    const labelOf = (value: unknown) =>
+        typeof value !== 'string'
+            ? (value ?? null)
+            : field.kind === 'multipicklist'
+              ? value.split(';').map(one).join(';')
+              : one(value);
+    const key = typeof item.alias === 'string' ? item.alias : path;
+    return { key, path, refs, labelOf };
 }

@@ -5,6 +5,8 @@
  */
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { MS_PER_DAY } from '../../../core/src/index';
+import { compoundSelection, type CompoundSelection } from './compoundFields';
+import { dateFunctionField, dateFunctionPath, isDateFunction } from './soqlDateFunctions';
 import type { SqliteSource } from './sqliteSource';
 import { SourceError, type FieldInfo, type Filter, type FilterOp, type ObjectInfo } from './source';
 
@@ -12,7 +14,7 @@ export type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
 
 export interface Condition {
     field?: string;
-    fn?: { functionName?: string; parameters?: unknown[] };
+    fn?: { functionName?: string; parameters?: unknown[]; rawValue?: string };
     operator: string;
     value?: unknown;
     literalType?: string | string[];
@@ -155,6 +157,13 @@ export function canonicalPath(
         }
         if (!found) {
             const where = current.map((o) => o.name).join(' or ');
+            const compound = last && compoundNamed(current, part);
+            if (compound)
+                throw new SourceError(
+                    'INVALID_FIELD',
+                    `field '${compound}' can not be filtered, sorted or grouped in a query call: it is a compound field; use its parts.`,
+                    [compound]
+                );
             if (last)
                 throw new SourceError(
                     'INVALID_FIELD',
@@ -174,6 +183,44 @@ export function canonicalPath(
         current = next;
     }
     return malformed(`Bad field path ${path}`);
+}
+
+/** The compound field (BillingAddress) of one of `objects` with this lower-case name. */
+function compoundNamed(objects: ObjectInfo[], name: string): string | undefined {
+    for (const o of objects)
+        for (const c of Object.keys(o.compoundFields ?? {})) if (c.toLowerCase() === name) return c;
+    return undefined;
+}
+
+/**
+ * A relationship path's canonical form and the objects it can point at
+ * (`account` → Account, [Account]); errors as canonicalPath words them.
+ */
+export function relationshipTargets(
+    store: SqliteSource,
+    info: ObjectInfo,
+    prefix: string
+): { path: string; objects: ObjectInfo[] } {
+    const path = canonicalPath(store, info, `${prefix}.Id`).path.replace(/\.Id$/, '');
+    let objects = [info];
+    for (const part of path.split('.')) {
+        const ref = objects
+            .flatMap((o) => Object.values(o.fields))
+            .find((f) => f.kind === 'reference' && f.relationshipName === part);
+        objects = (ref?.referenceTo ?? [])
+            .map((t) => store.objectInfo(t))
+            .filter((o): o is ObjectInfo => !!o);
+    }
+    return { path, objects };
+}
+
+/** The compound field a select item names (BillingAddress, Account.BillingAddress), if any. */
+export function selectedCompound(
+    store: SqliteSource,
+    info: ObjectInfo,
+    raw: string
+): CompoundSelection | undefined {
+    return compoundSelection(info, raw, (prefix) => relationshipTargets(store, info, prefix));
 }
 
 export function unquote(raw: string): string {
@@ -292,6 +339,25 @@ export function bound(field: FieldInfo, d: Date): string {
     return field.kind === 'date' ? d.toISOString().slice(0, 10) : d.toISOString();
 }
 
+/**
+ * What a condition compares: a field, or a date function of one (CALENDAR_YEAR(CloseDate)),
+ * whose store path is `NAME(FieldPath)`.
+ */
+export function comparedField(
+    store: SqliteSource,
+    info: ObjectInfo,
+    c: Pick<Condition, 'field' | 'fn'>
+): { path: string; field: FieldInfo } {
+    if (c.field) return canonicalPath(store, info, c.field);
+    const name = String(c.fn?.functionName).toUpperCase();
+    if (!c.fn || !isDateFunction(name))
+        return malformed(
+            `${c.fn?.functionName ?? 'This'}() cannot be compared here; only date functions (CALENDAR_YEAR(CloseDate) …) can.`
+        );
+    const path = dateFunctionPath(info, c.fn, (raw) => canonicalPath(store, info, raw));
+    return { path, field: dateFunctionField(path, name) };
+}
+
 export function conditionFilter(
     store: SqliteSource,
     info: ObjectInfo,
@@ -300,8 +366,7 @@ export function conditionFilter(
     context: WhereContext = 'top'
 ): Filter {
     if (c.valueQuery) return semiJoinFilter(store, info, c, now, context);
-    if (!c.field) malformed('Functions in WHERE are not supported by the local org.');
-    const { path, field } = canonicalPath(store, info, c.field);
+    const { path, field } = comparedField(store, info, c);
     const op = c.operator.toUpperCase();
     const types = Array.isArray(c.literalType) ? c.literalType : undefined;
     if (op === 'IN' || op === 'NOT IN' || op === 'INCLUDES' || op === 'EXCLUDES') {

@@ -3,6 +3,8 @@
  * object descriptions, and parameterised record operations on a structured
  * query (never SQL or SOQL text). `storeSource.ts` adapts the local org's store.
  */
+import type { CompoundField } from './compoundFields';
+
 export type FieldKind =
     | 'id'
     | 'string'
@@ -48,6 +50,8 @@ export interface FieldInfo {
     scale?: number;
     /** Value used on create when none is given. */
     defaultValue?: unknown;
+    /** A part of a compound field (BillingCity of BillingAddress): the compound's name. */
+    compoundFieldName?: string;
 }
 
 export interface ChildRelationship {
@@ -65,6 +69,8 @@ export interface ObjectInfo {
     keyPrefix?: string;
     fields: Record<string, FieldInfo>;
     childRelationships: ChildRelationship[];
+    /** Read-only compound fields (BillingAddress), made of parts in `fields`; no columns. */
+    compoundFields?: Record<string, CompoundField>;
 }
 
 export type FilterOp =

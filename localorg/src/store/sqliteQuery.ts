@@ -5,6 +5,7 @@
  * ordering ('Owner.Name') become correlated subqueries; in a select list, LEFT JOINs.
  */
 import { normalizeId } from './ids';
+import { DATE_FUNCTION_SQL, dateFunctionField } from './soqlDateFunctions';
 import {
     SourceError,
     type FieldInfo,
@@ -43,6 +44,8 @@ export type Joins = Map<string, { alias: string; sql: string }>;
 /** An aggregate query: GROUP BY fields and functions over a filter. */
 export interface AggregateSpec {
     groupBy: string[];
+    /** Each group's key in the answer (default: its field's name; a date function's exprN). */
+    groupKeys?: string[];
     functions: {
         fn: 'COUNT' | 'COUNT_DISTINCT' | 'SUM' | 'AVG' | 'MIN' | 'MAX';
         field?: string;
@@ -78,6 +81,8 @@ export class SqlBuilder {
         depth = 0,
         joins?: Joins
     ): { sql: string; field: FieldInfo } {
+        // A date function over a field path: CALENDAR_YEAR(CreatedDate).
+        if (path.endsWith(')')) return this.dateFunction(info, alias, path, depth, joins);
         const [head, ...rest] = path.split('.');
         if (!rest.length) {
             const field = info.fields[head];
@@ -149,6 +154,23 @@ export class SqlBuilder {
                 `No such column '${rest.join('.')}' through '${head}' on entity '${info.name}'.`
             );
         return { sql: parts.length === 1 ? parts[0] : `COALESCE(${parts.join(', ')})`, field };
+    }
+
+    /** `NAME(path)`: the function's SQL (from its table, never the path) over the field's. */
+    private dateFunction(
+        info: ObjectInfo,
+        alias: string,
+        path: string,
+        depth: number,
+        joins?: Joins
+    ): { sql: string; field: FieldInfo } {
+        const open = path.indexOf('(');
+        const name = path.slice(0, open);
+        const sqlOf = Object.hasOwn(DATE_FUNCTION_SQL, name) ? DATE_FUNCTION_SQL[name] : undefined;
+        if (!sqlOf)
+            throw new SourceError('INVALID_FIELD', `Unknown function in ${path.slice(0, 80)}`);
+        const inner = this.expr(info, alias, path.slice(open + 1, -1), depth, joins);
+        return { sql: sqlOf(inner.sql), field: dateFunctionField(path, name) };
     }
 
     where(info: ObjectInfo, f: Filter, params: unknown[]): string {

@@ -149,7 +149,8 @@ export class SqliteSource implements RecordSource {
             spec.groupBy.forEach((g, i) => {
                 const f = groups[i].field;
                 const v = r[`g${i}`];
-                out[g.split('.').pop()!] = f.kind === 'boolean' && v !== null ? v === 1 : v;
+                out[spec.groupKeys?.[i] ?? g.split('.').pop()!] =
+                    f.kind === 'boolean' && v !== null ? v === 1 : v;
             });
             spec.functions.forEach((f, i) => (out[f.alias] = r[`f${i}`]));
             return out;
