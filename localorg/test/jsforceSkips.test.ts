@@ -11,13 +11,20 @@ const conformance = path.join(import.meta.dirname, '../conformance');
 const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
 
 describe("jsforce's skipped tests", () => {
-    it.each(SKIPPED)('$suite: $name', ({ suite, name, reason }) => {
-        const source = readFileSync(
-            path.join(conformance, `jsforce/test/${suite}.test.ts`),
-            'utf8'
+    it('the README gives the count skipped', () => {
+        expect(readme).toContain(
+            SKIPPED.length ? `${SKIPPED.length} skipped` : 'none skipped, none failing'
         );
-        expect(source).toContain(`it('${name}'`);
-        expect(readme).toContain(`\`${name}\``);
-        expect(readme).toContain(reason);
+    });
+    it('each is a test of the vendored suite, in the README with its reason', () => {
+        for (const { suite, name, reason } of SKIPPED) {
+            const source = readFileSync(
+                path.join(conformance, `jsforce/test/${suite}.test.ts`),
+                'utf8'
+            );
+            expect(source).toContain(`it('${name}'`);
+            expect(readme).toContain(`\`${name}\``);
+            expect(readme).toContain(reason);
+        }
     });
 });

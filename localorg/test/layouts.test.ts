@@ -1,7 +1,7 @@
 /**
  * Describe layouts: the layout the platform generates for an object nobody has laid out (its
- * fields two to a row, a related list per child relationship), the SYSTEM compact layout, and
- * no approval layouts.
+ * fields two to a row, a related list per child relationship), the SYSTEM compact layout, no
+ * approval layouts, and User's named layout UserAlt.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOrg, type LocalOrg } from '../src/index';
@@ -70,6 +70,29 @@ describe('describe layouts', () => {
             approvalLayouts: []
         });
         await json('/sobjects/Nope__c/describe/layouts', 404);
-        await json('/sobjects/User/describe/namedLayouts/UserAlt', 404);
+    });
+
+    it("serves User's named layout UserAlt, listed in User's describe, and no other", async () => {
+        const describe = await json<{
+            namedLayoutInfos: { name: string; urls: { layout: string } }[];
+        }>('/sobjects/User/describe');
+        expect(describe.namedLayoutInfos.map((n) => n.name)).toEqual(['UserAlt']);
+        const path = describe.namedLayoutInfos[0].urls.layout.replace(
+            /^\/services\/data\/v[\d.]+/,
+            ''
+        );
+        const named = await json<{ layouts: { relatedLists: unknown[] }[] }>(path);
+        expect(named).toEqual(await json('/sobjects/User/describe/layouts'));
+        expect(
+            (await json<{ namedLayoutInfos: unknown[] }>('/sobjects/Account/describe'))
+                .namedLayoutInfos
+        ).toEqual([]);
+        const missing = await json<{ errorCode: string; message: string }[]>(
+            '/sobjects/User/describe/namedLayouts/Other',
+            404
+        );
+        expect(missing[0]).toMatchObject({ errorCode: 'NOT_FOUND' });
+        expect(missing[0].message).toContain('Other');
+        await json('/sobjects/Account/describe/namedLayouts/UserAlt', 404);
     });
 });

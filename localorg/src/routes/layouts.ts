@@ -4,10 +4,12 @@
  * layout the platform generates for an object nobody has laid out: one "Information" section
  * with its fields two to a row, a related list per child relationship; its compact layout is
  * the platform's `SYSTEM` default (the name field); it has no approval layouts, as the local
- * org runs no approval processes. Named layouts (User's `UserAlt`) are not served.
+ * org runs no approval processes. A named layout (User's `UserAlt`, `NAMED_LAYOUTS`) is
+ * that same generated layout under its name; any other name is NOT_FOUND.
  */
 import { API, type Router } from '../http/router';
-import { describeField } from '../store/describe';
+import { notFound } from '../http/errors';
+import { describeField, NAMED_LAYOUTS } from '../store/describe';
 import type { FieldInfo, ObjectInfo } from '../store/source';
 import type { OrgContext } from './context';
 import { objectNamed } from './records';
@@ -101,14 +103,23 @@ function layoutOf(ctx: OrgContext, info: ObjectInfo) {
     };
 }
 
+function layouts(ctx: OrgContext, info: ObjectInfo) {
+    return {
+        layouts: [layoutOf(ctx, info)],
+        recordTypeMappings: [],
+        recordTypeSelectorRequired: [false]
+    };
+}
+
 export function register(router: Router, ctx: OrgContext): void {
     router.get(`${DESCRIBE}/layouts`, (r) => {
+        r.send(200, layouts(ctx, objectNamed(ctx, r.params.object)));
+    });
+    router.get(`${DESCRIBE}/namedLayouts/:name`, (r) => {
         const info = objectNamed(ctx, r.params.object);
-        r.send(200, {
-            layouts: [layoutOf(ctx, info)],
-            recordTypeMappings: [],
-            recordTypeSelectorRequired: [false]
-        });
+        if (!(NAMED_LAYOUTS[info.name] ?? []).includes(r.params.name))
+            throw notFound(`no named layout ${r.params.name} on ${info.name}`);
+        r.send(200, layouts(ctx, info));
     });
     router.get(`${DESCRIBE}/compactLayouts`, (r) => {
         const info = objectNamed(ctx, r.params.object);

@@ -122,6 +122,12 @@ function describeFields(info: ObjectInfo): Record<string, unknown>[] {
     ]);
 }
 
+/**
+ * The platform's alternate layouts by object: User's `UserAlt` (the user profile's layout) is
+ * the only one a new org has. The local org serves them as the object's generated layout.
+ */
+export const NAMED_LAYOUTS: Readonly<Record<string, readonly string[]>> = { User: ['UserAlt'] };
+
 export function describeSObject(info: ObjectInfo): Record<string, unknown> {
     return {
         ...describeGlobalEntry(info),
@@ -133,6 +139,10 @@ export function describeSObject(info: ObjectInfo): Record<string, unknown> {
             cascadeDelete: !!r.cascadeDelete,
             restrictedDelete: false,
             deprecatedAndHidden: false
+        })),
+        namedLayoutInfos: (NAMED_LAYOUTS[info.name] ?? []).map((name) => ({
+            name,
+            urls: { layout: `${urls(info.name).describe}/namedLayouts/${name}` }
         })),
         recordTypeInfos: []
     };
