@@ -318,9 +318,14 @@ export function runSoql(
     store: SqliteSource,
     text: string,
     now = new Date(),
-    options: { includeDeleted?: boolean } = {}
+    options: {
+        includeDeleted?: boolean;
+        /** A page of the query's rows (a list view's page), set on the parsed query, not its text. */
+        page?: { limit: number; offset: number };
+    } = {}
 ): SoqlRows {
     const query = parseSoql(text);
+    if (options.page) Object.assign(query, options.page);
     return runQuery(store, query, now, undefined, undefined, options.includeDeleted);
 }
 
