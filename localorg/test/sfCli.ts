@@ -57,6 +57,9 @@ export async function startSfSession(): Promise<SfSession> {
         SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
         SF_USE_PROGRESS_BAR: 'false',
         SF_DISABLE_LOG_FILE: 'true',
+        // Tables drawn the sf CLI's default way, whatever the caller's shell sets.
+        SF_TABLE_BORDER_STYLE: 'vertical-with-outline',
+        SF_NO_TABLE_STYLE: 'false',
         NO_COLOR: '1'
     };
     const sf = (args: string[], options: SfOptions = {}) =>
