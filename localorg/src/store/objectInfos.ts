@@ -50,6 +50,8 @@ interface FieldDef {
     /** A standard value set's name (`standardValueSets.json`); `LeadStatus` reads the LeadStatus rows. */
     valueSet?: string;
     picklistValues?: PicklistEntry[];
+    /** The compound field this one is a part of: `Name` for a person's name parts (addresses are worked out). */
+    compoundFieldName?: string;
     /** Why the local org differs from the platform here; not served. */
     note?: string;
 }
@@ -106,6 +108,7 @@ const FIELD_KEYS = new Set([
     'restrictedPicklist',
     'valueSet',
     'picklistValues',
+    'compoundFieldName',
     'note'
 ]);
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
@@ -221,7 +224,8 @@ function fieldInfo(file: string, f: FieldDef, sets: ValueSets): FieldInfo {
         ...(f.referenceTo ? { referenceTo: f.referenceTo } : {}),
         ...(f.relationshipName ? { relationshipName: f.relationshipName } : {}),
         ...(values ? { picklistValues: values } : {}),
-        ...(f.restrictedPicklist ? { restricted: true } : {})
+        ...(f.restrictedPicklist ? { restricted: true } : {}),
+        ...(f.compoundFieldName ? { compoundFieldName: f.compoundFieldName } : {})
     };
 }
 
@@ -241,6 +245,12 @@ function objectInfo(file: string, def: ObjectDef, sets: ValueSets): ObjectInfo {
         if (fields[f?.name]) throw new SchemaError(file, `${f.name} is listed twice`);
         fields[f.name] = fieldInfo(file, f, sets);
     }
+    for (const f of def.fields)
+        if (f.compoundFieldName && !fields[f.compoundFieldName])
+            throw new SchemaError(
+                file,
+                `${f.name} is a part of ${f.compoundFieldName}, which is not a field of ${def.name}`
+            );
     const compounds = addressCompounds(fields);
     return {
         name: def.name,

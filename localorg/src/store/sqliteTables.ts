@@ -51,7 +51,12 @@ export function defineTable(db: Database, o: ObjectInfo): boolean {
     );
     for (const f of Object.values(o.fields)) {
         if (!existing.has(f.name)) {
-            db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${sqlType(f)}`);
+            // A checkbox added to a table with rows: they read false (or its default), not null.
+            const fill =
+                f.kind === 'boolean' && !f.nillable && f.name !== 'IsDeleted'
+                    ? ` DEFAULT ${f.defaultValue === true ? 1 : 0}`
+                    : '';
+            db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${sqlType(f)}${fill}`);
             added = true;
         }
         if (f.unique || f.externalId || INDEXED.has(f.name)) {
