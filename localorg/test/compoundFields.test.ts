@@ -138,6 +138,40 @@ describe('address compound fields', () => {
         expect(run('SELECT BillingCity FROM Account')[0].BillingCity).toBe('Springfield');
     });
 
+    it('come with FIELDS(ALL | STANDARD) and a record read, as every standard field does', async () => {
+        const [account] = run('SELECT FIELDS(STANDARD) FROM Account WHERE BillingCity != null');
+        const keys = Object.keys(account);
+        expect(account).toMatchObject({ BillingAddress: billing, ShippingAddress: null });
+        expect(keys.indexOf('BillingAddress')).toBe(keys.indexOf('BillingGeocodeAccuracy') + 1);
+        const [contact] = run('SELECT FIELDS(ALL) FROM Contact LIMIT 1');
+        expect(contact.MailingAddress).toMatchObject({ city: 'Paris' });
+        expect(contact).toHaveProperty('OtherAddress', null);
+        expect(Object.keys(run('SELECT FIELDS(CUSTOM) FROM Account LIMIT 1')[0])).not.toContain(
+            'BillingAddress'
+        );
+        refused(
+            'SELECT BillingAddress, FIELDS(STANDARD) FROM Account',
+            'INVALID_FIELD',
+            /duplicate field selected: BillingAddress/
+        );
+        const res = await apiCall(seeded.org, `/sobjects/Account/${ids.account}`);
+        const read = (await res.json()) as Record<string, unknown>;
+        expect(read).toMatchObject({ BillingAddress: billing, ShippingAddress: null });
+        const some = await apiCall(seeded.org, `/sobjects/Account/${ids.account}?fields=Name`);
+        expect(Object.keys((await some.json()) as object)).toEqual(['attributes', 'Name']);
+    });
+
+    it('are left out of FIELDS() in a Bulk API 2.0 query, whose CSV has the parts', async () => {
+        const res = await apiCall(seeded.org, '/jobs/query', {
+            method: 'POST',
+            body: JSON.stringify({
+                operation: 'query',
+                query: 'SELECT FIELDS(STANDARD) FROM Account'
+            })
+        });
+        expect(res.status).toBe(200);
+    });
+
     it('are refused by Bulk API 2.0 queries, whose CSV has no form for them', async () => {
         const res = await apiCall(seeded.org, '/jobs/query', {
             method: 'POST',

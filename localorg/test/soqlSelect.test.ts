@@ -1,5 +1,7 @@
 /** SOQL select lists that stand for other fields: FIELDS(ALL | STANDARD | CUSTOM) and TYPEOF. */
 import { describe, expect, it } from 'vitest';
+import { namesWithCompounds } from '../src/store/compoundFields';
+import { describeSObject } from '../src/store/describe';
 import { runSoql } from '../src/store/soql';
 import { queryColumns } from '../src/store/soqlColumns';
 import { apiCall } from './http';
@@ -30,8 +32,15 @@ const refused = (soql: string, errorCode: string, message: RegExp) =>
 describe('FIELDS()', () => {
     it('FIELDS(ALL) under LIMIT 200 returns every field of the object, in its order', () => {
         const [lead] = run('SELECT FIELDS(ALL) FROM Lead LIMIT 200');
-        const described = Object.keys(seeded.org.store.objectInfo('Lead')!.fields);
+        // Describe's order: the Address compound right after its last part, as the platform.
+        const described = (
+            describeSObject(seeded.org.store.objectInfo('Lead')!).fields as {
+                name: string;
+            }[]
+        ).map((f) => f.name);
+        expect(described).toContain('Address');
         expect(Object.keys(lead).filter((k) => k !== 'attributes')).toEqual(described);
+        expect(lead.Address).toBeNull();
         expect(lead).toMatchObject({ Id: ids.lead, LastName: 'Lee', Company: 'Acme' });
         expect(described.some((f) => f.endsWith('__c'))).toBe(true);
     });
@@ -50,11 +59,14 @@ describe('FIELDS()', () => {
         const [account] = run('SELECT Name, (SELECT FIELDS(STANDARD) FROM Contacts) FROM Account');
         expect(account.Contacts).toBeNull();
         const columns = queryColumns(seeded.org.store, 'SELECT FIELDS(STANDARD) FROM Account');
-        expect(columns.columnMetadata.map((c) => c.columnName)).toEqual(
-            Object.keys(seeded.org.store.objectInfo('Account')!.fields).filter(
+        const names = columns.columnMetadata.map((c) => c.columnName);
+        expect(names).toEqual(
+            namesWithCompounds(seeded.org.store.objectInfo('Account')!).filter(
                 (f) => !f.endsWith('__c')
             )
         );
+        expect(names.indexOf('BillingAddress')).toBe(names.indexOf('BillingGeocodeAccuracy') + 1);
+        expect(names).toContain('ShippingAddress');
     });
 
     it('refuses the unbounded forms without LIMIT 200, duplicates and GROUP BY', () => {

@@ -107,7 +107,7 @@ export function bulkQueryColumns(ctx: OrgContext, query: string): string[] {
     const parsed = parseSoql(query);
     // FIELDS() stands for its fields, which become the CSV's columns.
     const info = objectInfoOf(ctx.store, parsed.sObject);
-    const expanded = expandFields(ctx.store, info, parsed);
+    const expanded = expandFields(ctx.store, info, parsed, { compounds: false });
     const selected = (expanded.fields ?? []) as unknown as {
         type: string;
         field?: string;

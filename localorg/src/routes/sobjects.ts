@@ -6,6 +6,7 @@
 import { ApiError, notFound } from '../http/errors';
 import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
+import { namesWithCompounds } from '../store/compoundFields';
 import { describeGlobalEntry, describeSObject } from '../store/describe';
 import { normalizeId } from '../store/ids';
 import type { OrgContext } from './context';
@@ -51,7 +52,7 @@ export function register(router: Router, ctx: OrgContext): void {
     );
     router.get(`${SOBJECTS}/:object/:id`, (r) => {
         const { info, id } = recordPath(ctx, r);
-        const fields = fieldList(r.query('fields'), Object.keys(info.fields));
+        const fields = fieldList(r.query('fields'), namesWithCompounds(info));
         const record = readRecord(ctx, info.name, id, fields);
         if (!record) throw notFound();
         r.send(200, record);
@@ -89,7 +90,7 @@ export function register(router: Router, ctx: OrgContext): void {
         if (multipleChoices(ctx, r, info.name)) return;
         const ids = findByExternalId(ctx, info.name, r.params.field, r.params.value);
         if (!ids.length) throw notFound();
-        r.send(200, readRecord(ctx, info.name, ids[0], Object.keys(info.fields)));
+        r.send(200, readRecord(ctx, info.name, ids[0], namesWithCompounds(info)));
     });
 }
 

@@ -54,6 +54,18 @@ export function addressCompounds(fields: Record<string, FieldInfo>): Record<stri
     return out;
 }
 
+/**
+ * The object's field names as describe lists them: each compound right after its last part.
+ * What the platform reads for "every field" (FIELDS(ALL | STANDARD), a record's GET).
+ */
+export function namesWithCompounds(info: ObjectInfo): string[] {
+    const compounds = Object.values(info.compoundFields ?? {});
+    return Object.keys(info.fields).flatMap((name) => [
+        name,
+        ...compounds.filter((c) => c.after === name).map((c) => c.name)
+    ]);
+}
+
 /** A compound field selected in SOQL: where it goes in the record, and its parts' paths. */
 export interface CompoundSelection {
     path: string;

@@ -1,6 +1,6 @@
 /** sObject describe shapes (REST `describe` and describe global) from the schema. */
 import { API_VERSION } from '../../../core/src/index';
-import type { CompoundField } from './compoundFields';
+import { namesWithCompounds, type CompoundField } from './compoundFields';
 import type { FieldInfo, ObjectInfo } from './source';
 
 const base = `/services/data/v${API_VERSION}`;
@@ -115,11 +115,11 @@ function describeCompound(c: CompoundField): Record<string, unknown> {
 
 /** An object's fields as describe lists them: each compound right after its last part. */
 function describeFields(info: ObjectInfo): Record<string, unknown>[] {
-    const compounds = Object.values(info.compoundFields ?? {});
-    return Object.values(info.fields).flatMap((f) => [
-        describeField(f),
-        ...compounds.filter((c) => c.after === f.name).map(describeCompound)
-    ]);
+    return namesWithCompounds(info).map((name) =>
+        info.fields[name]
+            ? describeField(info.fields[name])
+            : describeCompound(info.compoundFields![name])
+    );
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Query } from '@jetstreamapp/soql-parser-js';
 import { API_VERSION } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
 import { SourceError, type FieldInfo, type ObjectInfo, type RecordValues } from './source';
+import { namesWithCompounds } from './compoundFields';
 import { canonicalPath, malformed, objectInfoOf, selectedCompound } from './soqlWhere';
 
 /** A record's `attributes`: its type, and its url when it has an id. */
@@ -40,10 +41,16 @@ function selectionKey(store: SqliteSource, info: ObjectInfo, item: SelectItem): 
 
 /**
  * The query with every FIELDS() replaced by the fields it stands for, in the
- * object's field order; a field selected twice is INVALID_FIELD, as on the
+ * object's field order (without the compounds for a reader that has no form for
+ * them: Bulk CSV); a field selected twice is INVALID_FIELD, as on the
  * platform ("duplicate field selected: Id").
  */
-export function expandFields(store: SqliteSource, info: ObjectInfo, query: Query): Query {
+export function expandFields(
+    store: SqliteSource,
+    info: ObjectInfo,
+    query: Query,
+    { compounds = true }: { compounds?: boolean } = {}
+): Query {
     const items = (query.fields ?? []) as unknown as SelectItem[];
     const expanded: SelectItem[] = [];
     for (const item of items) {
@@ -58,8 +65,11 @@ export function expandFields(store: SqliteSource, info: ObjectInfo, query: Query
         if (group !== 'STANDARD' && !(query.limit !== undefined && query.limit <= FIELDS_LIMIT))
             malformed(`The SOQL FIELDS function must have a LIMIT of at most ${FIELDS_LIMIT}`);
         if (query.groupBy) malformed('FIELDS() cannot be used in a query with GROUP BY.');
-        for (const f of Object.values(info.fields))
-            if (keep(f)) expanded.push({ type: 'Field', field: f.name });
+        // As the platform: the address compounds too (standard fields), each after its last part.
+        for (const name of compounds ? namesWithCompounds(info) : Object.keys(info.fields)) {
+            const f = info.fields[name];
+            if (f ? keep(f) : group !== 'CUSTOM') expanded.push({ type: 'Field', field: name });
+        }
     }
     const seen = new Set<string>();
     for (const item of expanded) {
