@@ -166,6 +166,20 @@ describe('the fields added from the reference', () => {
         await expect(
             conn.sobject('Opportunity').update({ Id: opp.id!, PushCount: 3 })
         ).rejects.toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' });
+        // The platform keeps them: a stage change stamps LastStageChangeDate, a close date moved
+        // to a later month counts in PushCount (a move within the month or back does not).
+        expect(await conn.sobject('Opportunity').retrieve(opp.id!)).toMatchObject({
+            PushCount: 0,
+            LastStageChangeDate: null
+        });
+        await conn.sobject('Opportunity').update({ Id: opp.id!, CloseDate: '2026-06-15' });
+        await conn
+            .sobject('Opportunity')
+            .update({ Id: opp.id!, CloseDate: '2026-08-01', StageName: 'Qualification' });
+        await conn.sobject('Opportunity').update({ Id: opp.id!, CloseDate: '2026-07-01' });
+        const moved = await conn.sobject('Opportunity').retrieve(opp.id!);
+        expect(moved.PushCount).toBe(1);
+        expect(typeof moved.LastStageChangeDate).toBe('string');
         const task = await conn.sobject('Task').create({
             Subject: 'Weekly',
             RecurrenceType: 'RecursWeekly',

@@ -261,6 +261,19 @@ export function openOrgDatabase(
                 values.IsClosed = values.StageName.startsWith('Closed');
                 values.IsWon = values.StageName === 'Closed Won';
             }
+            if (object === 'Opportunity' && current) {
+                // When the stage last changed, and how often the close date moved to a later month.
+                if (values.StageName !== undefined && values.StageName !== current.StageName)
+                    values.LastStageChangeDate = new Date().toISOString();
+                const close = values.CloseDate;
+                const before = current.CloseDate;
+                if (
+                    typeof close === 'string' &&
+                    typeof before === 'string' &&
+                    close.slice(0, 7) > before.slice(0, 7)
+                )
+                    values.PushCount = Number(current.PushCount ?? 0) + 1;
+            }
             if (object === 'Case' && typeof values.Status === 'string') {
                 values.IsClosed = values.Status === 'Closed';
                 if (values.IsClosed && !current?.IsClosed)
