@@ -156,6 +156,18 @@ describe('the standard schema', () => {
                 })
             );
             expect(() => loadStandardSchema(dir)).toThrow(/Case\.json: X: unsupported type "blob"/);
+            writeFileSync(
+                path.join(dir, 'Case.json'),
+                JSON.stringify({
+                    name: 'Case',
+                    keyPrefix: '500',
+                    systemFields: ['Id', 'Modstamp'],
+                    fields: []
+                })
+            );
+            expect(() => loadStandardSchema(dir)).toThrow(
+                /Case\.json: "systemFields" lists Modstamp; it takes Id and some of Id, CreatedDate/
+            );
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }

@@ -61,6 +61,8 @@ interface ObjectDef {
     label: string;
     labelPlural: string;
     keyPrefix: string;
+    /** The system fields the object has, when not all six (GroupMember has no audit fields). */
+    systemFields?: string[];
     fields: FieldDef[];
     childRelationships?: {
         relationshipName: string;
@@ -240,8 +242,15 @@ function objectInfo(file: string, def: ObjectDef, sets: ValueSets): ObjectInfo {
     if (!Array.isArray(def.fields)) throw new SchemaError(file, 'needs a "fields" array');
     if (!/^[0-9A-Za-z]{3}$/.test(String(def.keyPrefix)))
         throw new SchemaError(file, 'needs a three-character "keyPrefix"');
+    const system = def.systemFields ?? SYSTEM_FIELDS.map((f) => f.name);
+    const unknownSystem = system.filter((n) => !SYSTEM_FIELDS.some((f) => f.name === n));
+    if (!system.includes('Id') || unknownSystem.length)
+        throw new SchemaError(
+            file,
+            `"systemFields" lists ${unknownSystem.join(', ') || 'no Id'}; it takes Id and some of ${SYSTEM_FIELDS.map((f) => f.name).join(', ')}`
+        );
     const fields: Record<string, FieldInfo> = {};
-    for (const f of [...SYSTEM_FIELDS, ...def.fields]) {
+    for (const f of [...SYSTEM_FIELDS.filter((s) => system.includes(s.name)), ...def.fields]) {
         if (fields[f?.name]) throw new SchemaError(file, `${f.name} is listed twice`);
         fields[f.name] = fieldInfo(file, f, sets);
     }
