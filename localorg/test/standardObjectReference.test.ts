@@ -205,12 +205,24 @@ describe('the fields added from the reference', () => {
             UserPreferencesHideS1BrowserUI: true,
             Signature: 'Ada'
         });
+        // A campaign member's LeadOrContactId: its contact, else its lead.
+        const campaign = await conn.sobject('Campaign').create({ Name: 'Launch' });
+        const member = await conn
+            .sobject('CampaignMember')
+            .create({ CampaignId: campaign.id, LeadId: lead.id });
+        const [m] = (
+            await conn.query<Record<string, unknown>>(
+                `SELECT LeadOrContactId FROM CampaignMember WHERE Id = '${member.id}'`
+            )
+        ).records;
+        expect(m.LeadOrContactId).toBe(lead.id);
+
         // GroupMember has no audit fields on the platform: none here either, and a write needs none.
         const queue = await conn.sobject('Group').create({ Name: 'Q', Type: 'Queue' });
-        const member = await conn
+        const grouped = await conn
             .sobject('GroupMember')
             .create({ GroupId: queue.id, UserOrGroupId: user.Id });
-        expect(Object.keys(await conn.sobject('GroupMember').retrieve(member.id!))).toEqual([
+        expect(Object.keys(await conn.sobject('GroupMember').retrieve(grouped.id!))).toEqual([
             'attributes',
             'Id',
             'SystemModstamp',

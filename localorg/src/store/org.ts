@@ -274,6 +274,13 @@ export function openOrgDatabase(
                 )
                     values.PushCount = Number(current.PushCount ?? 0) + 1;
             }
+            if (object === 'CampaignMember') {
+                // The member's contact, else its lead (read-only, kept by the platform).
+                const contact =
+                    values.ContactId !== undefined ? values.ContactId : current?.ContactId;
+                const lead = values.LeadId !== undefined ? values.LeadId : current?.LeadId;
+                values.LeadOrContactId = contact ?? lead ?? null;
+            }
             if (object === 'Case' && typeof values.Status === 'string') {
                 values.IsClosed = values.Status === 'Closed';
                 if (values.IsClosed && !current?.IsClosed)
