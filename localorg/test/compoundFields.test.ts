@@ -161,25 +161,15 @@ describe('address compound fields', () => {
         expect(Object.keys((await some.json()) as object)).toEqual(['attributes', 'Name']);
     });
 
-    it('are left out of FIELDS() in a Bulk API 2.0 query, whose CSV has the parts', async () => {
-        const res = await apiCall(seeded.org, '/jobs/query', {
-            method: 'POST',
-            body: JSON.stringify({
-                operation: 'query',
-                query: 'SELECT FIELDS(STANDARD) FROM Account'
-            })
-        });
-        expect(res.status).toBe(200);
-    });
-
     it('are refused by Bulk API 2.0 queries, whose CSV has no form for them', async () => {
-        const res = await apiCall(seeded.org, '/jobs/query', {
-            method: 'POST',
-            body: JSON.stringify({
-                operation: 'query',
-                query: 'SELECT Id, BillingAddress FROM Account'
-            })
-        });
+        const queryJob = (query: string) =>
+            apiCall(seeded.org, '/jobs/query', {
+                method: 'POST',
+                body: JSON.stringify({ operation: 'query', query })
+            });
+        // FIELDS() leaves them out there: its CSV columns are the parts.
+        expect((await queryJob('SELECT FIELDS(STANDARD) FROM Account')).status).toBe(200);
+        const res = await queryJob('SELECT Id, BillingAddress FROM Account');
         expect(res.status).toBe(400);
         expect(await res.json()).toEqual([
             expect.objectContaining({

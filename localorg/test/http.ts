@@ -1,7 +1,17 @@
 /** Raw-HTTP helpers for local org tests: API calls with the token, and a whole Bulk 2.0 ingest job. */
+import jsforce, { type Connection } from 'jsforce';
 import { API_VERSION } from '../../core/src/index';
 import type { LocalOrg } from '../src/index';
 import { parseCsv } from '../src/csv';
+
+/** An unmodified jsforce client of the org, with its token. */
+export function jsforceConnection(org: LocalOrg): Connection {
+    return new jsforce.Connection({
+        instanceUrl: org.instanceUrl,
+        accessToken: org.accessToken,
+        version: API_VERSION
+    });
+}
 
 export function apiCall(org: LocalOrg, path: string, init: RequestInit = {}): Promise<Response> {
     return fetch(`${org.instanceUrl}/services/data/v${API_VERSION}${path}`, {

@@ -6,16 +6,18 @@
  * directory made before they existed.
  */
 import Database from 'better-sqlite3';
-import jsforce, { type Connection } from 'jsforce';
+import type { Connection } from 'jsforce';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../core/src/index';
-import { startLocalOrg, type LocalOrg } from '../src/index';
+import { startLocalOrg } from '../src/index';
 import { describeSObject } from '../src/store/describe';
 import { SCHEMA_DIR } from '../src/store/objectInfos';
 import { runSoql } from '../src/store/soql';
+import { jsforceConnection } from './http';
+import { seededOrg } from './seededOrg';
 
 interface FieldGroup {
     fields: string[];
@@ -42,24 +44,14 @@ const reference = JSON.parse(
     readFileSync(path.join(__dirname, 'data', 'standardObjectReference.json'), 'utf8')
 ) as { objects: Record<string, ObjectReference> };
 
-let org: LocalOrg;
+const seeded = seededOrg(() => undefined);
 let conn: Connection;
-
-beforeAll(async () => {
-    org = await startLocalOrg({ dataDir: ':memory:' });
-    conn = new jsforce.Connection({
-        instanceUrl: org.instanceUrl,
-        accessToken: org.accessToken,
-        version: API_VERSION
-    });
-});
-
-afterAll(async () => {
-    await org.close();
+beforeAll(() => {
+    conn = jsforceConnection(seeded.org);
 });
 
 function described(object: string): Map<string, DescribedField> {
-    const info = org.store.objectInfo(object);
+    const info = seeded.org.store.objectInfo(object);
     if (!info) throw new Error(`the local org has no ${object}`);
     const fields = describeSObject(info).fields as unknown as DescribedField[];
     return new Map(fields.filter((f) => !f.custom).map((f) => [f.name, f]));
