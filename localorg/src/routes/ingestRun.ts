@@ -149,11 +149,11 @@ function applyRow(
     if (error)
         return { row: index, success: false, id: '', detail: `INVALID_ROW:${error}:`, values: row };
     const values: RecordValues = {};
-    columns.forEach((c, i) => {
+    for (let i = 0; i < columns.length; i++) {
         const v = row[i];
-        if (v === undefined || v === '') return;
-        values[c.name] = v === '#N/A' ? null : cellValue(c.kind, v);
-    });
+        if (v === undefined || v === '') continue;
+        values[columns[i].name] = v === '#N/A' ? null : cellValue(columns[i].kind, v);
+    }
     try {
         // One store write (each is atomic on its own): a row that fails leaves nothing behind.
         const out = write(ctx, job, values);

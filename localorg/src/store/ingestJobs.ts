@@ -190,14 +190,19 @@ export class IngestJobStore {
         const insert = this.db.prepare(
             'INSERT INTO "_ll_ingest_results" ("job", "first", "success", "results") VALUES (?, ?, ?, ?)'
         );
-        for (const success of [true, false]) {
-            const kind = results.filter((r) => r.success === success);
-            for (let at = 0; at < kind.length; at += RESULTS_PER_ROW) {
-                const part = kind.slice(at, at + RESULTS_PER_ROW);
-                const stored = part.map((r): StoredResult => [r.row, r.id, r.detail, r.values]);
-                insert.run(job, part[0].row, success ? 1 : 0, JSON.stringify(stored));
-            }
+        // One pass: each kind's results stored as its rows fill up (and the rest at the end).
+        const parts: [StoredResult[], StoredResult[]] = [[], []];
+        const store = (kind: number) => {
+            const part = parts[kind];
+            insert.run(job, part[0][0], kind, JSON.stringify(part));
+            parts[kind] = [];
+        };
+        for (const r of results) {
+            const kind = r.success ? 1 : 0;
+            parts[kind].push([r.row, r.id, r.detail, r.values]);
+            if (parts[kind].length === RESULTS_PER_ROW) store(kind);
         }
+        for (const kind of [1, 0]) if (parts[kind].length) store(kind);
     }
 
     /** Results of one kind, in row order, a stored row at a time. */
