@@ -95,31 +95,36 @@ export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string):
         if (!ctx.org.db.open) return false;
         const current = jobs.get(id);
         if (!current || current.state !== 'InProgress') return false;
-        const results: RowResult[] = [];
+        const results = jobs.resultWriter(id);
+        let applied = 0;
+        let failed = 0;
         ctx.store.transaction(() => {
             const started = performance.now();
-            while (results.length < CHUNK_ROWS) {
+            while (applied < CHUNK_ROWS) {
                 const next = rows.next();
                 if (!next) {
                     more = false;
                     break;
                 }
-                results.push(applyRow(ctx, current, columns, next, row + results.length));
+                const result = applyRow(ctx, current, columns, next, row + applied);
+                results.add(result);
+                applied += 1;
+                if (!result.success) failed += 1;
                 if (
-                    results.length >= CHUNK_MIN_ROWS &&
-                    results.length % 64 === 0 &&
+                    applied >= CHUNK_MIN_ROWS &&
+                    applied % 64 === 0 &&
                     performance.now() - started > CHUNK_MS
                 )
                     break;
             }
-            jobs.addResults(id, results);
+            results.flush();
             jobs.save({
                 ...current,
-                processed: current.processed + results.length,
-                failed: current.failed + results.filter((r) => !r.success).length
+                processed: current.processed + applied,
+                failed: current.failed + failed
             });
         });
-        row += results.length;
+        row += applied;
         return true;
     };
     while (more) {
@@ -149,11 +154,11 @@ function applyRow(
     if (error)
         return { row: index, success: false, id: '', detail: `INVALID_ROW:${error}:`, values: row };
     const values: RecordValues = {};
-    columns.forEach((c, i) => {
+    for (let i = 0; i < columns.length; i++) {
         const v = row[i];
-        if (v === undefined || v === '') return;
-        values[c.name] = v === '#N/A' ? null : cellValue(c.kind, v);
-    });
+        if (v === undefined || v === '') continue;
+        values[columns[i].name] = v === '#N/A' ? null : cellValue(columns[i].kind, v);
+    }
     try {
         // One store write (each is atomic on its own): a row that fails leaves nothing behind.
         const out = write(ctx, job, values);

@@ -60,7 +60,9 @@ export function checkValues(
     references: ReferenceLookup
 ): RecordValues {
     const out: RecordValues = {};
-    for (const [key, raw] of Object.entries(values)) {
+    // for…in, not Object.entries: no array per field for every record a Bulk job writes.
+    for (const key in values) {
+        const raw = values[key];
         // Field names are case-insensitive in the API; the canonical name is stored.
         const f =
             info.fields[key] ??

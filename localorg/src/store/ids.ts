@@ -20,14 +20,22 @@ export function checksum(id15: string): string {
     return out;
 }
 
-/** The last id normalizeId was given and its answer: a write gives the same id in a row. */
+/**
+ * The last two ids normalizeId was given and its answers: a write gives the same ids again and
+ * again (a Bulk job's rows alternate between each new record's id and the acting user's).
+ */
 let lastId: string | undefined;
 let lastNormal: string | null = null;
+let otherId: string | undefined;
+let otherNormal: string | null = null;
 
 /** The 18-character id for a 15- or 18-character id; null if malformed. */
 export function normalizeId(id: unknown): string | null {
     if (typeof id !== 'string') return null;
     if (id === lastId) return lastNormal;
+    if (id === otherId) return otherNormal;
+    otherId = lastId;
+    otherNormal = lastNormal;
     lastNormal = normalizedId(id);
     lastId = id;
     return lastNormal;

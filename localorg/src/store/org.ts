@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LEAD_FIELDS, NURTURE_QUEUE_DEVELOPER_NAME } from '../../../core/src/index';
 import { addCustomObjects, buildObjectInfos, SCHEMA_DIR } from './objectInfos';
+import { isoNow } from './clock';
 import { SqliteSource } from './sqliteSource';
 import type { ObjectInfo, RecordValues } from './source';
 import {
@@ -283,8 +284,7 @@ export function openOrgDatabase(
             }
             if (object === 'Case' && typeof values.Status === 'string') {
                 values.IsClosed = values.Status === 'Closed';
-                if (values.IsClosed && !current?.IsClosed)
-                    values.ClosedDate = new Date().toISOString();
+                if (values.IsClosed && !current?.IsClosed) values.ClosedDate = isoNow();
             }
             if (object === 'Lead') {
                 if (!current && !values.Status) {
@@ -295,7 +295,7 @@ export function openOrgDatabase(
                 const statusChanged =
                     current && values.Status !== undefined && values.Status !== current.Status;
                 if ((!current && !values[stamp]) || statusChanged) {
-                    values[stamp] = new Date().toISOString();
+                    values[stamp] = isoNow();
                 }
             }
             if (object === 'Task' && values.Status !== undefined) {
