@@ -105,8 +105,8 @@ export class Request {
         this.sendJson(status, JSON.stringify(body), headers);
     }
 
-    /** An answer whose JSON is already written. */
-    sendJson(status: number, text: string, headers: Record<string, string> = {}): void {
+    /** An answer whose JSON is already written (as text, or as its UTF-8 bytes). */
+    sendJson(status: number, text: string | Buffer, headers: Record<string, string> = {}): void {
         this.res.writeHead(status, {
             'Content-Type': 'application/json;charset=UTF-8',
             'Content-Length': String(Buffer.byteLength(text)),
