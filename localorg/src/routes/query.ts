@@ -66,8 +66,7 @@ export function register(router: Router, ctx: OrgContext): void {
             return;
         }
         const id = ctx.nextId('01g');
-        const pages: Buffer[] = [];
-        for (let at = 0; at < result.size; at += batch) pages.push(result.json(at, at + batch));
+        const pages = [result.json(0, batch)];
         const cursor: Cursor = {
             pages,
             size: result.size,
@@ -81,6 +80,15 @@ export function register(router: Router, ctx: OrgContext): void {
             if (key !== id) cursors.delete(key);
         }
         page(r, id, cursor, 0);
+        // The other pages are written once the first is on its way (the socket takes it at
+        // once, as a rule), while the client reads it.
+        try {
+            for (let at = batch; at < result.size; at += batch)
+                pages.push(result.json(at, at + batch));
+        } catch (e) {
+            cursors.delete(id);
+            throw e;
+        }
     };
 
     const queryMore = (r: Request) => {
@@ -100,14 +108,12 @@ export function register(router: Router, ctx: OrgContext): void {
 }
 
 /**
- * The JSON of `{ totalSize, done, nextRecordsUrl?, records }` from the JSON of the object
- * without its records (`head`) and of the records.
+ * The JSON of `{ totalSize, done, nextRecordsUrl?, records }` in parts, from the JSON of the
+ * object without its records (`head`) and of the records.
  */
-function withRecords(head: string, records: Buffer): Buffer {
-    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"records":`), records, CLOSE]);
+function withRecords(head: string, records: Buffer): (string | Buffer)[] {
+    return [`${head.slice(0, -1)},"records":`, records, '}'];
 }
-
-const CLOSE = Buffer.from('}');
 
 /** The JSON array of the page of records from `start` (a page's start, or read from two). */
 function recordsJson(cursor: Cursor, start: number): Buffer {
