@@ -126,7 +126,8 @@ const DIRECT = [
     'SELECT Name, AnnualRevenue, Parent.Name, Owner.Manager.Name FROM Account ORDER BY Name',
     "SELECT LastName FROM Lead WHERE LastName LIKE 'say%'",
     'SELECT FIELDS(STANDARD) FROM Lead ORDER BY LastName LIMIT 30',
-    "SELECT Id FROM Lead WHERE LastName = 'no such lead'"
+    "SELECT Id FROM Lead WHERE LastName = 'no such lead'",
+    'SELECT Id, Name FROM Lead LIMIT 0'
 ];
 
 /** Queries left to the record objects (what the fast path does not write). */

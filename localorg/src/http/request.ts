@@ -122,8 +122,6 @@ export class Request {
             'Content-Length': String(length),
             ...headers
         });
-        // Corked, the parts leave in one write.
-        this.res.cork();
         for (const part of parts.slice(0, -1)) this.res.write(part);
         this.res.end(parts[parts.length - 1]);
     }
