@@ -36,6 +36,13 @@ type Node = FieldNode | ParentNode;
  */
 type Part = (row: unknown[], holder: ObjectInfo | undefined) => string;
 
+/** A parent's id in a row and its reference, for one object holding it; its JSON by id. */
+interface Link {
+    index?: number;
+    ref?: FieldInfo;
+    written: Map<unknown, string>;
+}
+
 /** Parents' JSON kept per query at most (a query of many parents keeps the first ones). */
 const MAX_PARENTS = 10_000;
 
@@ -112,25 +119,25 @@ export function recordsWriter(
             return index === undefined ? () => nothing : (row) => key + valueJson(row[index]);
         }
         const children = node.children.map(part);
-        /** As shape() finds a parent's id: through the relationship of the object holding it. */
-        const links = new Map<ObjectInfo | undefined, { index?: number; ref?: FieldInfo }>();
+        const nothing = `${key}null`;
+        /**
+         * As shape() finds a parent's id: through the relationship of the object holding it;
+         * with the parent's whole JSON by its id: everything selected of a parent is read
+         * through its id, so the records of one parent (the leads of one owner) share it.
+         */
+        const links = new Map<ObjectInfo | undefined, Link>();
         const link = (holder: ObjectInfo | undefined) => {
             let found = links.get(holder);
             if (!found) {
                 const ref = referenceNamed(holder, node.name);
                 const idPath = node.prefix ? `${node.prefix}.${ref?.name}` : String(ref?.name);
-                links.set(holder, (found = { index: at.get(idPath), ref }));
+                found = { index: at.get(idPath), ref, written: new Map() };
+                links.set(holder, found);
             }
             return found;
         };
-        /**
-         * The parent's whole JSON by its id: everything selected of a parent is read through
-         * its id, so the records of one parent (the leads of one owner) share it.
-         */
-        const written = new Map<unknown, string>();
-        const nothing = `${key}null`;
         return (row, holder) => {
-            const { index, ref } = link(holder);
+            const { index, ref, written } = link(holder);
             const parentId = index === undefined ? undefined : row[index];
             if (!parentId) return nothing;
             let text = written.get(parentId);
