@@ -349,13 +349,18 @@ type QueryRows =
     | { aggregate: SoqlRows }
     | { p: SelectPlan; rows: unknown[][]; at: Map<string, number>; totalSize: number };
 
+/** How a query is narrowed: by its parent's row (a subquery's), by a search, to live rows. */
+interface ReadContext {
+    parentFilter?: Filter;
+    scope?: SearchScope;
+    includeDeleted: boolean;
+}
+
 function readRows(
     store: SqliteSource,
     query: Query,
     now: Date,
-    parentFilter?: Filter,
-    scope?: SearchScope,
-    includeDeleted = false
+    { parentFilter, scope, includeDeleted }: ReadContext
 ): QueryRows {
     const info = objectInfoOf(store, query.sObject);
     const nested = parentFilter || scope ? 'child' : 'top';
@@ -395,7 +400,7 @@ function runQuery(
     scope?: SearchScope,
     includeDeleted = false
 ): SoqlRows {
-    const read = readRows(store, query, now, parentFilter, scope, includeDeleted);
+    const read = readRows(store, query, now, { parentFilter, scope, includeDeleted });
     if ('aggregate' in read) return read.aggregate;
     return { totalSize: read.totalSize, records: shapeRows(store, read, now, includeDeleted) };
 }
@@ -451,7 +456,7 @@ export function runSoqlJson(
     options: { includeDeleted?: boolean } = {}
 ): SoqlJson {
     const includeDeleted = options.includeDeleted ?? false;
-    const read = readRows(store, parseSoql(text), now, undefined, undefined, includeDeleted);
+    const read = readRows(store, parseSoql(text), now, { includeDeleted });
     if (!('aggregate' in read)) {
         const { p, rows } = read;
         const plain = !p.subqueries.length && !p.typeofs.length && !p.derived;
