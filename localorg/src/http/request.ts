@@ -105,14 +105,25 @@ export class Request {
         this.sendJson(status, JSON.stringify(body), headers);
     }
 
-    /** An answer whose JSON is already written. */
-    sendJson(status: number, text: string, headers: Record<string, string> = {}): void {
+    /**
+     * An answer whose JSON is already written: as text, or as parts (text or UTF-8 bytes) sent
+     * one after the other as they are, never copied into one.
+     */
+    sendJson(
+        status: number,
+        text: string | (string | Buffer)[],
+        headers: Record<string, string> = {}
+    ): void {
+        const parts = typeof text === 'string' ? [text] : text;
+        let length = 0;
+        for (const part of parts) length += Buffer.byteLength(part);
         this.res.writeHead(status, {
             'Content-Type': 'application/json;charset=UTF-8',
-            'Content-Length': String(Buffer.byteLength(text)),
+            'Content-Length': String(length),
             ...headers
         });
-        this.res.end(text);
+        for (const part of parts.slice(0, -1)) this.res.write(part);
+        this.res.end(parts[parts.length - 1]);
     }
 
     /**

@@ -5,7 +5,7 @@
 import { ApiError } from '../http/errors';
 import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
-import { runSoql } from '../store/soql';
+import { runSoqlJson } from '../store/soql';
 import { queryColumns } from '../store/soqlColumns';
 import type { OrgContext } from './context';
 import { explainQuery } from './queryExplain';
@@ -13,12 +13,13 @@ import { BASE } from './limits';
 
 /**
  * A query's rows, served a page at a time; a locator names the cursor and a position in it.
- * The records are kept a page at a time as the JSON they are sent as: as objects they would
- * live in the org's memory (and its collector's work) while the cursor lasts.
+ * The records are kept a page at a time as the JSON they are sent as, in UTF-8: as objects
+ * (or strings) they would live in the org's memory and its collector's work while the cursor
+ * lasts; as bytes they are outside the collector's heap, and sent as they are.
  */
 interface Cursor {
     /** JSON arrays of `batch` records each (the last may have fewer). */
-    pages: string[];
+    pages: Buffer[];
     size: number;
     batch: number;
     created: number;
@@ -41,8 +42,7 @@ export function register(router: Router, ctx: OrgContext): void {
             done,
             ...(done ? {} : { nextRecordsUrl: `${BASE}/query/${id}-${next}` })
         });
-        // The same JSON as `{ totalSize, done, nextRecordsUrl?, records }`, from the kept pages.
-        r.sendJson(200, `${head.slice(0, -1)},"records":${recordsJson(cursor, start)}}`);
+        r.sendJson(200, withRecords(head, recordsJson(cursor, start)));
     };
 
     const query = (r: Request, includeDeleted: boolean) => {
@@ -58,19 +58,18 @@ export function register(router: Router, ctx: OrgContext): void {
             r.send(200, queryColumns(ctx.store, q));
             return;
         }
-        const result = runSoql(ctx.store, q, new Date(), { includeDeleted });
+        const result = runSoqlJson(ctx.store, q, new Date(), { includeDeleted });
         const batch = batchSize(r);
-        if (result.records.length <= batch) {
-            r.send(200, { totalSize: result.totalSize, done: true, records: result.records });
+        if (result.size <= batch) {
+            const head = JSON.stringify({ totalSize: result.totalSize, done: true });
+            r.sendJson(200, withRecords(head, result.json(0, result.size)));
             return;
         }
         const id = ctx.nextId('01g');
-        const pages: string[] = [];
-        for (let at = 0; at < result.records.length; at += batch)
-            pages.push(JSON.stringify(result.records.slice(at, at + batch)));
+        const pages = [result.json(0, batch)];
         const cursor: Cursor = {
             pages,
-            size: result.records.length,
+            size: result.size,
             batch,
             created: Date.now(),
             totalSize: result.totalSize
@@ -81,6 +80,15 @@ export function register(router: Router, ctx: OrgContext): void {
             if (key !== id) cursors.delete(key);
         }
         page(r, id, cursor, 0);
+        // The other pages are written once the first is on its way (the socket takes it at
+        // once, as a rule), while the client reads it.
+        try {
+            for (let at = batch; at < result.size; at += batch)
+                pages.push(result.json(at, at + batch));
+        } catch (e) {
+            cursors.delete(id);
+            throw e;
+        }
     };
 
     const queryMore = (r: Request) => {
@@ -99,17 +107,25 @@ export function register(router: Router, ctx: OrgContext): void {
     }
 }
 
+/**
+ * The JSON of `{ totalSize, done, nextRecordsUrl?, records }` in parts, from the JSON of the
+ * object without its records (`head`) and of the records.
+ */
+function withRecords(head: string, records: Buffer): (string | Buffer)[] {
+    return [`${head.slice(0, -1)},"records":`, records, '}'];
+}
+
 /** The JSON array of the page of records from `start` (a page's start, or read from two). */
-function recordsJson(cursor: Cursor, start: number): string {
+function recordsJson(cursor: Cursor, start: number): Buffer {
     const { batch, pages } = cursor;
     const page = Math.floor(start / batch);
     if (start % batch === 0) return pages[page];
     const records = [
-        ...JSON.parse(pages[page]),
-        ...JSON.parse(pages[page + 1] ?? '[]')
+        ...JSON.parse(pages[page].toString()),
+        ...JSON.parse(pages[page + 1]?.toString() ?? '[]')
     ] as unknown[];
     const from = start % batch;
-    return JSON.stringify(records.slice(from, from + batch));
+    return Buffer.from(JSON.stringify(records.slice(from, from + batch)));
 }
 
 function batchSize(r: Request): number {

@@ -11,7 +11,6 @@ import { parseWithSeparators } from './soqlLiterals';
 import type { SqliteSource } from './sqliteSource';
 import {
     SourceError,
-    type FieldInfo,
     type Filter,
     type FindSpec,
     type ObjectInfo,
@@ -22,11 +21,13 @@ import { compoundValue } from './compoundFields';
 import { canonicalPath, malformed, objectInfoOf, selectedCompound, whereFilter } from './soqlWhere';
 import { AGGREGATE_FUNCTIONS } from './soqlHaving';
 import { isAggregate, runAggregate } from './soqlAggregate';
+import { recordsWriter } from './soqlJson';
 import {
     expandFields,
     planToLabel,
     planTypeof,
     recordAttributes,
+    referenceNamed,
     shapeTypeof,
     type TypeofPlan
 } from './soqlSelect';
@@ -170,25 +171,6 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
         typeofs,
         derived: derived.size ? derived : undefined
     };
-}
-
-/**
- * Reference fields by relationship name, per object description (a changed description is a
- * new ObjectInfo): shape() asks once per row and path.
- */
-const references = new WeakMap<ObjectInfo, Map<string, FieldInfo>>();
-
-function referenceNamed(info: ObjectInfo | undefined, relationship: string): FieldInfo | undefined {
-    if (!info) return undefined;
-    let byName = references.get(info);
-    if (!byName) {
-        byName = new Map();
-        for (const f of Object.values(info.fields))
-            if (f.relationshipName && !byName.has(f.relationshipName))
-                byName.set(f.relationshipName, f);
-        references.set(info, byName);
-    }
-    return byName.get(relationship);
 }
 
 const splitPaths = new Map<string, string[]>();
@@ -362,14 +344,24 @@ export function runSearchQuery(
     return runQuery(store, query, now, undefined, scope);
 }
 
-function runQuery(
+/** A query's rows as read, with its plan; or an aggregate's records. */
+type QueryRows =
+    | { aggregate: SoqlRows }
+    | { p: SelectPlan; rows: unknown[][]; at: Map<string, number>; totalSize: number };
+
+/** How a query is narrowed: by its parent's row (a subquery's), by a search, to live rows. */
+interface ReadContext {
+    parentFilter?: Filter;
+    scope?: SearchScope;
+    includeDeleted: boolean;
+}
+
+function readRows(
     store: SqliteSource,
     query: Query,
     now: Date,
-    parentFilter?: Filter,
-    scope?: SearchScope,
-    includeDeleted = false
-): SoqlRows {
+    { parentFilter, scope, includeDeleted }: ReadContext
+): QueryRows {
     const info = objectInfoOf(store, query.sObject);
     const nested = parentFilter || scope ? 'child' : 'top';
     const filters = [
@@ -380,7 +372,8 @@ function runQuery(
     const present = filters.filter((f): f is Filter => !!f);
     const where = present.length > 1 ? { and: present } : present[0];
     const expanded = expandFields(store, info, query);
-    if (isAggregate(expanded)) return runAggregate(store, info, expanded, where, includeDeleted);
+    if (isAggregate(expanded))
+        return { aggregate: runAggregate(store, info, expanded, where, includeDeleted) };
     const p = plan(store, info, expanded);
     const spec: FindSpec = {
         fields: p.paths,
@@ -395,8 +388,32 @@ function runQuery(
         ? rowsOf(scope.find(info.name, spec), p.paths)
         : store.findRows(info.name, spec);
     const at = new Map(p.paths.map((path, i) => [path, i]));
+    const totalSize = query.limit || query.offset ? rows.length : totalCount;
+    return { p, rows, at, totalSize };
+}
+
+function runQuery(
+    store: SqliteSource,
+    query: Query,
+    now: Date,
+    parentFilter?: Filter,
+    scope?: SearchScope,
+    includeDeleted = false
+): SoqlRows {
+    const read = readRows(store, query, now, { parentFilter, scope, includeDeleted });
+    if ('aggregate' in read) return read.aggregate;
+    return { totalSize: read.totalSize, records: shapeRows(store, read, now, includeDeleted) };
+}
+
+/** The records of rows as read: shaped, with their derived selections and subqueries. */
+function shapeRows(
+    store: SqliteSource,
+    { p, rows, at }: Exclude<QueryRows, { aggregate: SoqlRows }>,
+    now: Date,
+    includeDeleted: boolean
+): RecordValues[] {
     const parents: ParentAttributes = new Map();
-    const shaped = rows.map((values) => {
+    return rows.map((values) => {
         const row = { values, at };
         const rec = shape(store, p, row, parents);
         if (p.derived) addDerived(rec, p.derived, row);
@@ -415,7 +432,53 @@ function runQuery(
         }
         return rec;
     });
-    return { totalSize: query.limit || query.offset ? shaped.length : totalCount, records: shaped };
+}
+
+/** A query's records as the JSON the REST API answers, a range of them at a time. */
+export interface SoqlJson {
+    totalSize: number;
+    /** How many records there are. */
+    size: number;
+    /** The JSON array of records [from, to), in UTF-8. */
+    json(from: number, to: number): Buffer;
+    /** Whether the JSON is written from the rows as read, with no record objects. */
+    direct: boolean;
+}
+
+/**
+ * runSoql for an answer sent as JSON: a select list of fields and parent paths is written
+ * straight from the rows (soqlJson.ts, the same bytes); any other from the records.
+ */
+export function runSoqlJson(
+    store: SqliteSource,
+    text: string,
+    now = new Date(),
+    options: { includeDeleted?: boolean } = {}
+): SoqlJson {
+    const includeDeleted = options.includeDeleted ?? false;
+    const read = readRows(store, parseSoql(text), now, { includeDeleted });
+    if (!('aggregate' in read)) {
+        const { p, rows } = read;
+        const plain = !p.subqueries.length && !p.typeofs.length && !p.derived;
+        const writer = plain ? recordsWriter(store, p.info, p.selected, read.at) : undefined;
+        if (writer)
+            return {
+                totalSize: read.totalSize,
+                size: rows.length,
+                json: (from, to) => writer(rows, from, Math.min(to, rows.length)),
+                direct: true
+            };
+    }
+    const { totalSize, records } =
+        'aggregate' in read
+            ? read.aggregate
+            : { totalSize: read.totalSize, records: shapeRows(store, read, now, includeDeleted) };
+    return {
+        totalSize,
+        size: records.length,
+        json: (from, to) => Buffer.from(JSON.stringify(records.slice(from, to))),
+        direct: false
+    };
 }
 
 /** Records as rows of their values at `paths`. */

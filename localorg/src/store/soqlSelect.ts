@@ -18,6 +18,28 @@ export function recordAttributes(type: string, id: unknown): RecordValues {
     return attrs;
 }
 
+/**
+ * Reference fields by relationship name, per object description (a changed description is a
+ * new ObjectInfo): shape() asks once per row and path.
+ */
+const references = new WeakMap<ObjectInfo, Map<string, FieldInfo>>();
+
+export function referenceNamed(
+    info: ObjectInfo | undefined,
+    relationship: string
+): FieldInfo | undefined {
+    if (!info) return undefined;
+    let byName = references.get(info);
+    if (!byName) {
+        byName = new Map();
+        for (const f of Object.values(info.fields))
+            if (f.relationshipName && !byName.has(f.relationshipName))
+                byName.set(f.relationshipName, f);
+        references.set(info, byName);
+    }
+    return byName.get(relationship);
+}
+
 /** FIELDS(ALL) and FIELDS(CUSTOM) may read at most this many rows. */
 export const FIELDS_LIMIT = 200;
 

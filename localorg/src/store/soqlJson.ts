@@ -1,0 +1,210 @@
+/**
+ * A query's records written as JSON text straight from the store's rows (arrays of values in
+ * the order of the query's paths), without a record object per row: the same bytes as
+ * JSON.stringify of the records soql.ts shapes (`attributes` first, fields and parents in
+ * SELECT order, a missing parent as null), for select lists of fields and parent paths only.
+ * Built once per query from its selections; names from the schema are the only keys written.
+ */
+import { recordAttributes, referenceNamed } from './soqlSelect';
+import type { SqliteSource } from './sqliteSource';
+import type { FieldInfo, ObjectInfo } from './source';
+
+/** Writes the JSON array of the records of rows [from, to), in UTF-8. */
+export type RecordsWriter = (rows: unknown[][], from: number, to: number) => Buffer;
+
+/** A selected field: its key (`,"Name":`) and where its value is in a row. */
+interface FieldNode {
+    key: string;
+    index: number | undefined;
+    children?: undefined;
+}
+
+/** A parent on a path (Owner in Owner.Name): its key, and what is selected of it. */
+interface ParentNode {
+    key: string;
+    name: string;
+    /** The relationship path before this one ('' at the top, 'Owner' for Owner.Manager). */
+    prefix: string;
+    children: Node[];
+}
+
+type Node = FieldNode | ParentNode;
+
+/**
+ * Writes one selection's part of a record (`,"Name":"Ada"`) from its row, given the object
+ * description of the record or parent that holds it (a polymorphic parent's depends on the row).
+ */
+type Part = (row: unknown[], holder: ObjectInfo | undefined) => string;
+
+/** A parent's id in a row and its reference, for one object holding it; its JSON by id. */
+interface Link {
+    index?: number;
+    ref?: FieldInfo;
+    written: Map<unknown, string>;
+}
+
+/** Parents' JSON kept per query at most (a query of many parents keeps the first ones). */
+const MAX_PARENTS = 10_000;
+
+/** Characters JSON.stringify writes otherwise than as themselves (quote, backslash, controls, surrogates). */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string's JSON, as JSON.stringify writes it. */
+function stringJson(s: string): string {
+    return ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
+/** A value's JSON as JSON.stringify writes it in a record (undefined as the null shape() puts). */
+function valueJson(v: unknown): string {
+    if (typeof v === 'string') return stringJson(v);
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    return JSON.stringify(v);
+}
+
+/** Writes `{"type":…,"url":…}` as JSON.stringify writes recordAttributes(type, id). */
+function attributesWriter(type: string): (id: unknown) => string {
+    // The url is the one recordAttributes makes: its part before the id, from an empty id.
+    const start = `{"type":${stringJson(type)},"url":${stringJson(String(recordAttributes(type, '').url)).slice(0, -1)}`;
+    return (id) => {
+        if (typeof id !== 'string') return JSON.stringify(recordAttributes(type, id));
+        return `${start}${ESCAPED.test(id) ? JSON.stringify(id).slice(1, -1) : id}"}`;
+    };
+}
+
+/**
+ * The writer for a select list of field paths (canonical, as the plan reads them), or
+ * undefined when two selections would share a key (left to the record objects).
+ */
+export function recordsWriter(
+    store: SqliteSource,
+    info: ObjectInfo,
+    selected: string[],
+    at: Map<string, number>
+): RecordsWriter | undefined {
+    const top: Node[] = [];
+    for (const path of selected) {
+        const parts = path.split('.');
+        let nodes = top;
+        let prefix = '';
+        for (let i = 0; i < parts.length - 1; i++) {
+            const name = parts[i];
+            if (name === 'attributes') return undefined;
+            let parent = nodes.find((n) => n.key === keyJson(name));
+            if (parent && !parent.children) return undefined;
+            if (!parent) {
+                parent = { key: keyJson(name), name, prefix, children: [] };
+                nodes.push(parent);
+            }
+            nodes = (parent as ParentNode).children;
+            prefix = prefix ? `${prefix}.${name}` : name;
+        }
+        const key = keyJson(parts[parts.length - 1]);
+        if (nodes.some((n) => n.key === key) || key === keyJson('attributes')) return undefined;
+        nodes.push({ key, index: at.get(path) });
+    }
+    const attributesOf = new Map<string, (id: unknown) => string>();
+    const attributes = (type: string) => {
+        let write = attributesOf.get(type);
+        if (!write) attributesOf.set(type, (write = attributesWriter(type)));
+        return write;
+    };
+
+    const part = (node: Node): Part => {
+        const { key } = node;
+        if (!node.children) {
+            const { index } = node;
+            const nothing = `${key}null`;
+            return index === undefined ? () => nothing : (row) => key + valueJson(row[index]);
+        }
+        const children = node.children.map(part);
+        const nothing = `${key}null`;
+        /**
+         * As shape() finds a parent's id: through the relationship of the object holding it;
+         * with the parent's whole JSON by its id: everything selected of a parent is read
+         * through its id, so the records of one parent (the leads of one owner) share it.
+         */
+        const links = new Map<ObjectInfo | undefined, Link>();
+        const link = (holder: ObjectInfo | undefined) => {
+            let found = links.get(holder);
+            if (!found) {
+                const ref = referenceNamed(holder, node.name);
+                const idPath = node.prefix ? `${node.prefix}.${ref?.name}` : String(ref?.name);
+                found = { index: at.get(idPath), ref, written: new Map() };
+                links.set(holder, found);
+            }
+            return found;
+        };
+        return (row, holder) => {
+            const { index, ref, written } = link(holder);
+            const parentId = index === undefined ? undefined : row[index];
+            if (!parentId) return nothing;
+            let text = written.get(parentId);
+            if (text === undefined) {
+                const type = store.objectOfId(String(parentId)) ?? ref?.referenceTo?.[0] ?? 'Name';
+                const parentInfo = store.objectInfo(type);
+                text = `${key}{"attributes":${attributes(type)(parentId)}`;
+                for (const child of children) text += child(row, parentInfo);
+                text += '}';
+                if (written.size < MAX_PARENTS) written.set(parentId, text);
+            }
+            return text;
+        };
+    };
+    const parts = top.map(part);
+    const idIndex = at.get('Id');
+    const recordAttributesJson = attributes(info.name);
+
+    return (rows, from, to) => {
+        const out = new BytesOut();
+        // Records are put together in runs of some kilobytes, each written out at once.
+        let run = '[';
+        for (let i = from; i < to; i++) {
+            const row = rows[i];
+            const id = idIndex === undefined ? undefined : row[idIndex];
+            if (i > from) run += ',';
+            run += `{"attributes":${recordAttributesJson(id)}`;
+            for (const write of parts) run += write(row, info);
+            run += '}';
+            if (run.length > 16_384) {
+                out.write(run);
+                run = '';
+            }
+        }
+        out.write(`${run}]`);
+        return out.take();
+    };
+}
+
+/**
+ * Text written as UTF-8 into one scratch buffer shared by all writers (they run start to end
+ * within one turn), taken out as a buffer of its size.
+ */
+class BytesOut {
+    private static scratch = Buffer.allocUnsafe(1 << 20);
+    private at = 0;
+
+    write(text: string): void {
+        let buf = BytesOut.scratch;
+        // At most 3 bytes per UTF-16 unit.
+        if (this.at + 3 * text.length > buf.length) {
+            const bigger = Buffer.allocUnsafe(Math.max(2 * buf.length, this.at + 3 * text.length));
+            buf.copy(bigger, 0, 0, this.at);
+            BytesOut.scratch = buf = bigger;
+        }
+        this.at += buf.write(text, this.at);
+    }
+
+    take(): Buffer {
+        const out = Buffer.from(BytesOut.scratch.subarray(0, this.at));
+        // A large page's scratch is not kept for the org's lifetime.
+        if (BytesOut.scratch.length > 1 << 23) BytesOut.scratch = Buffer.allocUnsafe(1 << 20);
+        return out;
+    }
+}
+
+/** `,"Name":`: a key after the record's attributes. */
+function keyJson(name: string): string {
+    return `,${JSON.stringify(name)}:`;
+}
