@@ -68,7 +68,10 @@ const seeded = seededOrg((s, ids) => {
         ParentId: ids.parent,
         OwnerId: ids.owner,
         AnnualRevenue: 1e21,
-        NumberOfEmployees: 42
+        NumberOfEmployees: 42,
+        BillingStreet: '1 Main St\nSuite "2"',
+        BillingCity: 'Zürich',
+        BillingLatitude: 47.37
     });
     ids.lonely = s.create('Account', { Name: 'Lonely', AnnualRevenue: -12345.678 });
     ids.boss = s.create('Contact', { LastName: 'Chief', AccountId: ids.account });
@@ -127,15 +130,18 @@ const DIRECT = [
     "SELECT LastName FROM Lead WHERE LastName LIKE 'say%'",
     'SELECT FIELDS(STANDARD) FROM Lead ORDER BY LastName LIMIT 30',
     "SELECT Id FROM Lead WHERE LastName = 'no such lead'",
-    'SELECT Id, Name FROM Lead LIMIT 0'
+    'SELECT Id, Name FROM Lead LIMIT 0',
+    // Derived selections: a compound from its parts (all null: null), toLabel, through parents.
+    'SELECT toLabel(Status) label, LastName FROM Lead LIMIT 10',
+    'SELECT Name, BillingAddress, ShippingAddress FROM Account',
+    'SELECT LastName, Account.BillingAddress, Account.Name, MailingAddress, ReportsTo.Account.BillingAddress FROM Contact ORDER BY LastName',
+    'SELECT Subject, What.Name, Owner.Name FROM Task'
 ];
 
 /** Queries left to the record objects (what the fast path does not write). */
 const SHAPED = [
     'SELECT Name, (SELECT LastName FROM Contacts) FROM Account',
     'SELECT Subject, TYPEOF What WHEN Account THEN Name, AnnualRevenue ELSE Name END FROM Task',
-    'SELECT toLabel(Status) label, LastName FROM Lead LIMIT 10',
-    'SELECT Name, BillingAddress FROM Account',
     'SELECT COUNT() FROM Lead',
     'SELECT Status, COUNT(Id) n FROM Lead GROUP BY Status'
 ];

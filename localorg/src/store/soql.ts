@@ -446,7 +446,8 @@ export interface SoqlJson {
 }
 
 /**
- * runSoql for an answer sent as JSON: a select list of fields and parent paths is written
+ * runSoql for an answer sent as JSON: a select list of fields, parent paths and values derived
+ * from them (compound fields, toLabel()) is written
  * straight from the rows (soqlJson.ts, the same bytes); any other from the records.
  */
 export function runSoqlJson(
@@ -459,8 +460,10 @@ export function runSoqlJson(
     const read = readRows(store, parseSoql(text), now, { includeDeleted });
     if (!('aggregate' in read)) {
         const { p, rows } = read;
-        const plain = !p.subqueries.length && !p.typeofs.length && !p.derived;
-        const writer = plain ? recordsWriter(store, p.info, p.selected, read.at) : undefined;
+        const plain = !p.subqueries.length && !p.typeofs.length;
+        const writer = plain
+            ? recordsWriter(store, p.info, p.selected, read.at, p.derived)
+            : undefined;
         if (writer)
             return {
                 totalSize: read.totalSize,

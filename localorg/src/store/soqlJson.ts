@@ -2,7 +2,8 @@
  * A query's records written as JSON text straight from the store's rows (arrays of values in
  * the order of the query's paths), without a record object per row: the same bytes as
  * JSON.stringify of the records soql.ts shapes (`attributes` first, fields and parents in
- * SELECT order, a missing parent as null), for select lists of fields and parent paths only.
+ * SELECT order, a missing parent as null), for select lists of fields, parent paths and values
+ * derived from them (compound fields, toLabel()).
  * Built once per query from its selections; names from the schema are the only keys written.
  */
 import { recordAttributes, referenceNamed } from './soqlSelect';
@@ -16,8 +17,13 @@ export type RecordsWriter = (rows: unknown[][], from: number, to: number) => Buf
 interface FieldNode {
     key: string;
     index: number | undefined;
+    /** A derived selection's value from the row's values (BillingAddress, toLabel(Status)). */
+    compute?: Derived;
     children?: undefined;
 }
+
+/** A derived selection's value, given a reader of the row's values by canonical path. */
+export type Derived = (read: (path: string) => unknown) => unknown;
 
 /** A parent on a path (Owner in Owner.Name): its key, and what is selected of it. */
 interface ParentNode {
@@ -81,7 +87,8 @@ export function recordsWriter(
     store: SqliteSource,
     info: ObjectInfo,
     selected: string[],
-    at: Map<string, number>
+    at: Map<string, number>,
+    derived?: Map<string, Derived>
 ): RecordsWriter | undefined {
     const top: Node[] = [];
     for (const path of selected) {
@@ -102,7 +109,7 @@ export function recordsWriter(
         }
         const key = keyJson(parts[parts.length - 1]);
         if (nodes.some((n) => n.key === key) || key === keyJson('attributes')) return undefined;
-        nodes.push({ key, index: at.get(path) });
+        nodes.push({ key, index: at.get(path), compute: derived?.get(path) });
     }
     const attributesOf = new Map<string, (id: unknown) => string>();
     const attributes = (type: string) => {
@@ -114,7 +121,16 @@ export function recordsWriter(
     const part = (node: Node): Part => {
         const { key } = node;
         if (!node.children) {
-            const { index } = node;
+            const { index, compute } = node;
+            if (compute)
+                // As JSON.stringify writes the record's value: an undefined one leaves its key out.
+                return (row) => {
+                    const v = compute((path) => {
+                        const i = at.get(path);
+                        return i === undefined ? undefined : row[i];
+                    });
+                    return v === undefined ? '' : key + valueJson(v);
+                };
             const nothing = `${key}null`;
             return index === undefined ? () => nothing : (row) => key + valueJson(row[index]);
         }
