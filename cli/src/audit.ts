@@ -5,7 +5,7 @@
  * transport of leads and tasks (the activity log grows with them): REST pages below the Bulk
  * threshold, Bulk API 2.0 at or above it. Contacts, accounts, opportunities and events need
  * not grow with leads: their first REST page tells their size (`api.readBySize`). Users and
- * queues are always few: REST.
+ * queues are always few: read with the lead count and the settings in one composite call.
  */
 import {
     AUDIT_RUN,
@@ -32,75 +32,87 @@ export interface OrgSnapshot {
     transport: Transport;
 }
 
-/** The active LL_Settings__c, parsed (defaults when there is none). */
-export async function readSettings(
-    api: Api
-): Promise<{ settings: LeadLoopSettings; issues: string[] }> {
-    const rows = await api.query(
-        soql({
-            select: ['Id', ...Object.values(SETTINGS.fields).filter((f) => f !== 'Id')],
-            from: SETTINGS.objectApiName,
-            where: [cond(SETTINGS.fields.active, '=', true)],
-            limit: 1
-        })
-    );
+/** The query of the active LL_Settings__c. */
+function settingsQuery(): string {
+    return soql({
+        select: ['Id', ...Object.values(SETTINGS.fields).filter((f) => f !== 'Id')],
+        from: SETTINGS.objectApiName,
+        where: [cond(SETTINGS.fields.active, '=', true)],
+        limit: 1
+    });
+}
+
+/** The settings from the active LL_Settings__c row, parsed (defaults when there is none). */
+function settingsFrom(rows: SObjectRecord[]): { settings: LeadLoopSettings; issues: string[] } {
     const parsed = parseSettings(rows[0] ?? null);
     return { settings: parsed.settings, issues: parsed.issues.map((i) => i.message) };
 }
 
-/** The users and queues that can own leads, as the audit reads them (two independent reads). */
-export function readOwners(api: Api): [Promise<SObjectRecord[]>, Promise<SObjectRecord[]>] {
+/** The active LL_Settings__c, parsed (defaults when there is none). */
+export async function readSettings(
+    api: Api
+): Promise<{ settings: LeadLoopSettings; issues: string[] }> {
+    return settingsFrom(await api.query(settingsQuery()));
+}
+
+/** The queries of the users and queues that can own leads. */
+function ownerQueries(): [string, string] {
     return [
-        api.query(soql({ select: HYGIENE_READS.User, from: 'User' })),
-        api.query(
-            soql({
-                select: HYGIENE_READS.Group,
-                from: 'Group',
-                where: [cond('Type', '=', 'Queue')]
-            })
-        )
+        soql({ select: HYGIENE_READS.User, from: 'User' }),
+        soql({ select: HYGIENE_READS.Group, from: 'Group', where: [cond('Type', '=', 'Queue')] })
     ];
 }
 
-/** Everything the audit reads, in as few calls as the transport allows. */
+/** The users and queues that can own leads, as the audit reads them (two independent reads). */
+export function readOwners(api: Api): [Promise<SObjectRecord[]>, Promise<SObjectRecord[]>] {
+    const [users, queues] = ownerQueries();
+    return [api.query(users), api.query(queues)];
+}
+
+/**
+ * Everything the audit reads, in as few calls as the transport allows: the lead count, the
+ * settings and the owners (few rows each) in one composite call, then the rest at once.
+ */
 export async function readHygieneSnapshot(
     api: Api,
     opts: { bulkThreshold: number }
 ): Promise<OrgSnapshot> {
-    const leadCount = await api.count(soql({ select: ['COUNT()'], from: 'Lead' }));
-    const { transport, read } = api.reader(leadCount, opts.bulkThreshold);
+    const [count, settingsRows, users, queues] = await api.queries([
+        soql({ select: ['COUNT()'], from: 'Lead' }),
+        settingsQuery(),
+        ...ownerQueries()
+    ]);
+    const settings = settingsFrom(settingsRows.records);
+    const { transport, read } = api.reader(count.totalSize, opts.bulkThreshold);
     const bySize = (object: keyof typeof HYGIENE_READS) =>
         api.readBySize(soql({ select: HYGIENE_READS[object], from: object }), opts.bulkThreshold);
     // Independent reads: at once (the same calls, less wall time).
-    const [settings, users, queues, leads, contacts, accounts, opportunities, tasks, events] =
-        await Promise.all([
-            readSettings(api),
-            ...readOwners(api),
-            read(soql({ select: HYGIENE_READS.Lead, from: 'Lead' })),
-            bySize('Contact'),
-            bySize('Account'),
-            bySize('Opportunity'),
-            read(
-                soql({
-                    select: HYGIENE_READS.Task,
-                    from: 'Task',
-                    where: [cond('WhoId', '!=', null)]
-                })
-            ),
-            api.readBySize(
-                soql({
-                    select: HYGIENE_READS.Event,
-                    from: 'Event',
-                    where: [cond('WhoId', '!=', null)]
-                }),
-                opts.bulkThreshold
-            )
-        ]);
+    const [leads, contacts, accounts, opportunities, tasks, events] = await Promise.all([
+        read(soql({ select: HYGIENE_READS.Lead, from: 'Lead' })),
+        bySize('Contact'),
+        bySize('Account'),
+        bySize('Opportunity'),
+        read(
+            soql({
+                select: HYGIENE_READS.Task,
+                from: 'Task',
+                where: [cond('WhoId', '!=', null)]
+            })
+        ),
+        api.readBySize(
+            soql({
+                select: HYGIENE_READS.Event,
+                from: 'Event',
+                where: [cond('WhoId', '!=', null)]
+            }),
+            opts.bulkThreshold
+        )
+    ]);
     return {
         snapshot: hygieneSnapshotFromRecords({
             Lead: leads,
-            User: users,
-            Group: queues,
+            User: users.records,
+            Group: queues.records,
             Contact: contacts,
             Account: accounts,
             Opportunity: opportunities,

@@ -72,9 +72,10 @@ describe('leadloop audit', () => {
         }
         expect(missed).toEqual([]);
         expect(json.result.leadsAudited).toBe(300);
-        // A small org in the fewest calls: the lead count, settings, and one REST page each
-        // for users, queues, leads, contacts, accounts, opportunities, tasks and events.
-        expect((json.result.api as { calls: number }).calls).toBe(10);
+        // A small org in the fewest calls: the lead count, settings, users and queues in one
+        // composite call, then one REST page each for leads, contacts, accounts,
+        // opportunities, tasks and events.
+        expect((json.result.api as { calls: number }).calls).toBe(7);
         // The same counts as the core's audit of the generator's records (no API in between).
         const core = auditLeads(demoSnapshot(data), DEMO_SETTINGS, new Date(NOW));
         expect(json.result.countsByCheck).toEqual(core.countsByCheck);

@@ -204,13 +204,10 @@ export class Api {
     }
 
     private async restRead<T>(soql: string, bulkThreshold: number | null): Promise<T[]> {
-        const out: T[] = [];
-        let page = await this.request<{
-            records: T[];
-            done: boolean;
-            totalSize: number;
-            nextRecordsUrl?: string;
-        }>('GET', `/query?q=${encodeURIComponent(soql)}`);
+        const page = await this.request<QueryPage<T>>(
+            'GET',
+            `/query?q=${encodeURIComponent(soql)}`
+        );
         if (bulkThreshold !== null && !page.done && page.totalSize >= bulkThreshold) {
             const perPage = Math.max(1, page.records.length);
             const restLeft = Math.ceil((page.totalSize - page.records.length) / perPage);
@@ -218,11 +215,55 @@ export class Api {
             const bulkCalls = 2 + Math.max(1, Math.ceil(page.totalSize / bulkPage));
             if (bulkCalls < restLeft) return (await this.bulkQuery(soql)) as T[];
         }
-        for (;;) {
+        return this.restFrom(page);
+    }
+
+    /** The records of a first REST page and of the pages after it (queryMore). */
+    private async restFrom<T>(first: QueryPage<T>): Promise<T[]> {
+        const out: T[] = [];
+        for (let page = first; ;) {
             for (const r of page.records) out.push(stripAttributes(r as SObjectRecord) as T);
             if (page.done || !page.nextRecordsUrl) return out;
-            page = await this.request('GET', page.nextRecordsUrl);
+            page = await this.request<QueryPage<T>>('GET', page.nextRecordsUrl);
         }
+    }
+
+    /**
+     * Small reads together: up to 5 SOQL queries in one composite request (the platform's cap
+     * on query subrequests per request), so several reads of a few rows each (settings,
+     * owners, a count) cost one API call; each is then read to its end with queryMore. A
+     * query the org refuses fails the whole read with its error code and message.
+     */
+    async queries<T = SObjectRecord>(
+        soqls: string[]
+    ): Promise<{ totalSize: number; records: T[] }[]> {
+        const out: { totalSize: number; records: T[] }[] = [];
+        for (let at = 0; at < soqls.length; at += COMPOSITE_QUERIES) {
+            const group = soqls.slice(at, at + COMPOSITE_QUERIES);
+            const firsts = await this.call('composite query', async () => {
+                const res = await this.conn.request<{ compositeResponse: SubAnswer[] }>({
+                    method: 'POST',
+                    url: `${this.base}/composite`,
+                    body: JSON.stringify({
+                        allOrNone: false,
+                        compositeRequest: group.map((q, i) => ({
+                            method: 'GET',
+                            url: `${this.base}/query?q=${encodeURIComponent(q)}`,
+                            referenceId: `q${i}`
+                        }))
+                    }),
+                    headers: { 'Content-Type': 'application/json' }
+                });
+                return group.map((_, i) => {
+                    const answer = res.compositeResponse.find((a) => a.referenceId === `q${i}`);
+                    if (!answer || answer.httpStatusCode >= 400) throw subrequestError(answer);
+                    return answer.body as QueryPage<T>;
+                });
+            });
+            for (const first of firsts)
+                out.push({ totalSize: first.totalSize, records: await this.restFrom(first) });
+        }
+        return out;
     }
 
     /** The `totalSize` of a `SELECT COUNT() …` query (one call, no records). */
@@ -300,4 +341,36 @@ export function stripAttributes(record: SObjectRecord): SObjectRecord {
                 : v;
     }
     return out;
+}
+
+/** Query subrequests per composite request, as the platform caps them. */
+const COMPOSITE_QUERIES = 5;
+
+/** A page of a REST query's answer. */
+interface QueryPage<T> {
+    records: T[];
+    done: boolean;
+    totalSize: number;
+    nextRecordsUrl?: string;
+}
+
+/** One subrequest's answer in a composite response. */
+interface SubAnswer {
+    referenceId: string;
+    httpStatusCode: number;
+    body: unknown;
+}
+
+/** A refused subrequest as the error a REST call with its answer throws (code, status). */
+function subrequestError(answer: SubAnswer | undefined): Error {
+    const first = (Array.isArray(answer?.body) ? answer.body[0] : undefined) as
+        { errorCode?: string; message?: string } | undefined;
+    const code = first?.errorCode ?? 'ERROR';
+    const err = new Error(
+        first?.message ?? 'The org did not answer a query of the composite request.'
+    ) as Error & { errorCode: string; statusCode?: number };
+    err.name = code;
+    err.errorCode = code;
+    err.statusCode = answer?.httpStatusCode;
+    return err;
 }
