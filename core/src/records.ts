@@ -17,6 +17,13 @@ export function fieldValue(raw: unknown): unknown {
     return raw;
 }
 
+/** A number field's value (a number, or numeric text as some shapes send it); null otherwise. */
+export function fieldNumber(raw: unknown): number | null {
+    const x = fieldValue(raw);
+    const n = typeof x === 'string' && x !== '' ? Number(x) : x;
+    return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
 function flatten(record: SalesforceRecord): SalesforceRecord {
     const fields = record.fields;
     if (fields && typeof fields === 'object' && !Array.isArray(fields)) {

@@ -5,7 +5,7 @@
  * `leadloop audit` and the audit page agree by construction (one implementation: the
  * accumulator). The page then reads the latest LL_Audit_Run__c: one small record.
  */
-import { fieldValue, graphqlNodes, type SalesforceRecord } from '../records';
+import { fieldNumber, fieldValue, graphqlNodes, type SalesforceRecord } from '../records';
 import { AUDIT_RUN } from '../schema';
 import type { IsoDateTime } from '../types';
 import type { LeadLoopMetrics } from './types';
@@ -59,14 +59,12 @@ export function auditFiguresFields(figures: AuditFigures): SalesforceRecord {
 }
 
 const count = (v: unknown): number | null => {
-    const x = fieldValue(v);
-    const n = typeof x === 'string' && x !== '' ? Number(x) : x;
-    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
+    const n = fieldNumber(v);
+    return n !== null && Number.isInteger(n) && n >= 0 ? n : null;
 };
 const hoursOf = (v: unknown): number | null => {
-    const x = fieldValue(v);
-    const n = typeof x === 'string' && x !== '' ? Number(x) : x;
-    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
+    const n = fieldNumber(v);
+    return n !== null && n >= 0 ? n : null;
 };
 
 /** A run record (REST or GraphQL shape) as figures; null without a valid LL_Ran_At__c. */

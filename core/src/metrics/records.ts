@@ -2,7 +2,7 @@
  * Records (REST, UI API or GraphQL shape) as metrics inputs, so the CLI and
  * the funnel page read them the same way. API names come from the schema.
  */
-import { fieldValue, fromRecord, type SalesforceRecord } from '../records';
+import { fieldNumber, fieldValue, fromRecord, type SalesforceRecord } from '../records';
 import { REVIEW_ENTRY, REVIEW_MEETING } from '../schema';
 import { activityFromRecord } from '../scoring/records';
 import type {
@@ -16,11 +16,6 @@ import type {
 const str = (v: unknown): string | null => {
     const x = fieldValue(v);
     return typeof x === 'string' && x !== '' ? x : null;
-};
-const num = (v: unknown): number | null => {
-    const x = fieldValue(v);
-    const n = typeof x === 'string' && x !== '' ? Number(x) : x;
-    return typeof n === 'number' && Number.isFinite(n) ? n : null;
 };
 const bool = (v: unknown): boolean => {
     const x = fieldValue(v);
@@ -50,13 +45,13 @@ export function metricOpportunityFromRecord(record: SalesforceRecord): MetricOpp
         id: str(r.Id) ?? '',
         isWon: bool(r.IsWon),
         isClosed: bool(r.IsClosed),
-        amount: num(r.Amount)
+        amount: fieldNumber(r.Amount)
     };
 }
 
 export function metricCampaignFromRecord(record: SalesforceRecord): MetricCampaign {
     const r = flat(record ?? {});
-    return { id: str(r.Id) ?? '', name: str(r.Name) ?? '', actualCost: num(r.ActualCost) };
+    return { id: str(r.Id) ?? '', name: str(r.Name) ?? '', actualCost: fieldNumber(r.ActualCost) };
 }
 
 export function reviewEntryFromRecord(record: SalesforceRecord): MetricReviewEntry {
@@ -74,7 +69,7 @@ export function reviewMeetingFromRecord(record: SalesforceRecord): MetricReviewM
         id: str(m.id) ?? '',
         meetingDate: str(m.meetingDate),
         status: str(m.status),
-        leadsInScope: num(m.leadsInScope),
-        leadsReviewed: num(m.leadsReviewed)
+        leadsInScope: fieldNumber(m.leadsInScope),
+        leadsReviewed: fieldNumber(m.leadsReviewed)
     };
 }

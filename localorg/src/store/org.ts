@@ -265,7 +265,7 @@ export function openOrgDatabase(
             if (object === 'Opportunity' && current) {
                 // When the stage last changed, and how often the close date moved to a later month.
                 if (values.StageName !== undefined && values.StageName !== current.StageName)
-                    values.LastStageChangeDate = new Date().toISOString();
+                    values.LastStageChangeDate = isoNow();
                 const close = values.CloseDate;
                 const before = current.CloseDate;
                 if (

@@ -21,7 +21,7 @@ import { compoundValue } from './compoundFields';
 import { canonicalPath, malformed, objectInfoOf, selectedCompound, whereFilter } from './soqlWhere';
 import { AGGREGATE_FUNCTIONS } from './soqlHaving';
 import { isAggregate, runAggregate } from './soqlAggregate';
-import { recordsWriter } from './soqlJson';
+import { recordsWriter, type Derived } from './soqlJson';
 import {
     expandFields,
     planToLabel,
@@ -80,12 +80,11 @@ interface SelectPlan {
     selected: string[];
     subqueries: { name: string; query: Query; childObject: string; field: string }[];
     typeofs: TypeofPlan[];
-    /** Selected compound fields (BillingAddress) by path: their parts' keys and paths. */
     /**
      * Selections computed from the values read (BillingAddress from its parts, toLabel(Status)
      * from Status), by their key in the record; undefined when there are none.
      */
-    derived?: Map<string, (read: (path: string) => unknown) => unknown>;
+    derived?: Map<string, Derived>;
 }
 
 function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
@@ -447,8 +446,8 @@ export interface SoqlJson {
 
 /**
  * runSoql for an answer sent as JSON: a select list of fields, parent paths and values derived
- * from them (compound fields, toLabel()) is written
- * straight from the rows (soqlJson.ts, the same bytes); any other from the records.
+ * from them (compound fields, toLabel()) is written straight from the rows (soqlJson.ts, the
+ * same bytes); any other from the records.
  */
 export function runSoqlJson(
     store: SqliteSource,

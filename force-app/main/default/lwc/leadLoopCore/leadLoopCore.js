@@ -264,6 +264,11 @@ function fieldValue(raw) {
   }
   return raw;
 }
+function fieldNumber(raw) {
+  const x = fieldValue(raw);
+  const n = typeof x === "string" && x !== "" ? Number(x) : x;
+  return typeof n === "number" && Number.isFinite(n) ? n : null;
+}
 function flatten(record) {
   const fields = record.fields;
   if (fields && typeof fields === "object" && !Array.isArray(fields)) {
@@ -4083,11 +4088,6 @@ var str3 = (v) => {
   const x = fieldValue(v);
   return typeof x === "string" && x !== "" ? x : null;
 };
-var num = (v) => {
-  const x = fieldValue(v);
-  const n = typeof x === "string" && x !== "" ? Number(x) : x;
-  return typeof n === "number" && Number.isFinite(n) ? n : null;
-};
 var bool = (v) => {
   const x = fieldValue(v);
   return x === true || x === "true";
@@ -4109,12 +4109,12 @@ function metricOpportunityFromRecord(record) {
     id: str3(r.Id) ?? "",
     isWon: bool(r.IsWon),
     isClosed: bool(r.IsClosed),
-    amount: num(r.Amount)
+    amount: fieldNumber(r.Amount)
   };
 }
 function metricCampaignFromRecord(record) {
   const r = flat2(record ?? {});
-  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", actualCost: num(r.ActualCost) };
+  return { id: str3(r.Id) ?? "", name: str3(r.Name) ?? "", actualCost: fieldNumber(r.ActualCost) };
 }
 function reviewEntryFromRecord(record) {
   const e = fromRecord(REVIEW_ENTRY.fields, record ?? {});
@@ -4130,8 +4130,8 @@ function reviewMeetingFromRecord(record) {
     id: str3(m.id) ?? "",
     meetingDate: str3(m.meetingDate),
     status: str3(m.status),
-    leadsInScope: num(m.leadsInScope),
-    leadsReviewed: num(m.leadsReviewed)
+    leadsInScope: fieldNumber(m.leadsInScope),
+    leadsReviewed: fieldNumber(m.leadsReviewed)
   };
 }
 
@@ -4508,14 +4508,12 @@ function auditFiguresFields(figures) {
   };
 }
 var count = (v) => {
-  const x = fieldValue(v);
-  const n = typeof x === "string" && x !== "" ? Number(x) : x;
-  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : null;
+  const n = fieldNumber(v);
+  return n !== null && Number.isInteger(n) && n >= 0 ? n : null;
 };
 var hoursOf = (v) => {
-  const x = fieldValue(v);
-  const n = typeof x === "string" && x !== "" ? Number(x) : x;
-  return typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : null;
+  const n = fieldNumber(v);
+  return n !== null && n >= 0 ? n : null;
 };
 function auditRunFiguresFromRecord(record) {
   if (!record || typeof record !== "object") return null;
@@ -6970,6 +6968,7 @@ export {
   entryToFields,
   errorsUnder,
   evidence,
+  fieldNumber,
   fieldValue,
   finishMetrics,
   fixLogEntryFromRecord,
