@@ -59,20 +59,46 @@ export function defineTable(db: Database, o: ObjectInfo): boolean {
             db.exec(`ALTER TABLE ${q(o.name)} ADD COLUMN ${q(f.name)} ${sqlType(f)}${fill}`);
             added = true;
         }
-        if (f.unique || f.externalId || INDEXED.has(f.name)) {
+        if (indexed(f)) {
             const unique = f.unique ? 'UNIQUE ' : '';
             db.exec(
-                `CREATE ${unique}INDEX IF NOT EXISTS ${q(`ix_${o.name}_${f.name}`)} ON ${q(o.name)} (${q(f.name)})`
+                `CREATE ${unique}INDEX IF NOT EXISTS ${q(indexName(o, f))} ON ${q(o.name)} (${q(f.name)})`
             );
         }
     }
+    dropUnwantedIndexes(db, o);
     return added;
 }
 
-/** Fields worth an index in every table that has them. */
+const indexName = (o: ObjectInfo, f: FieldInfo) => `ix_${o.name}_${f.name}`;
+
+const indexed = (f: FieldInfo) => f.unique || f.externalId || INDEXED.has(f.name);
+
+/**
+ * Drops the org's own indexes (`ix_…`) that no field wants any more, so a data directory made
+ * by an earlier version pays for the same indexes as a new one: every index is a B-tree each
+ * insert writes.
+ */
+function dropUnwantedIndexes(db: Database, o: ObjectInfo): void {
+    const wanted = new Set(
+        Object.values(o.fields)
+            .filter(indexed)
+            .map((f) => indexName(o, f))
+    );
+    const existing = db.prepare(`PRAGMA index_list(${q(o.name)})`).all() as { name: string }[];
+    for (const { name } of existing)
+        if (name.startsWith(`ix_${o.name}_`) && !wanted.has(name))
+            db.exec(`DROP INDEX IF EXISTS ${q(name)}`);
+}
+
+/**
+ * Fields worth an index in every table that has them: the platform's standard indexes among
+ * the fields the org is queried by (owner, email, the lookups, CreatedDate, SystemModstamp, the
+ * unique names). Status and LastModifiedDate are not among the platform's standard indexes,
+ * and each of them cost an insert into the Lead table about a tenth of its time.
+ */
 const INDEXED = new Set([
     'OwnerId',
-    'Status',
     'Email',
     'WhoId',
     'LeadId',
@@ -80,7 +106,6 @@ const INDEXED = new Set([
     'AccountId',
     'CreatedDate',
     'SystemModstamp',
-    'LastModifiedDate',
     'Username',
     'DeveloperName'
 ]);
