@@ -36,9 +36,11 @@ export class LocalOrgServer {
     private instanceUrl = 'http://127.0.0.1:0';
     server?: http.Server;
     private readonly router = new Router();
+    private readonly idle: OrgDatabase['idle'];
 
     constructor(options: ServerOptions) {
         this.store = options.org.store;
+        this.idle = options.org.idle;
         this.sessions = new Sessions(options.accessToken, options.refreshToken);
         this.faults = new Faults(options.faults);
         this.usage = new ApiUsage(options.org.db, options.dailyApiLimit ?? 100_000);
@@ -83,7 +85,8 @@ export class LocalOrgServer {
         this.server = createHttpServer({
             router: this.router,
             authorize: (req) => this.sessions.authorize(req),
-            meter: (r) => this.faults.meter(r, this.usage)
+            meter: (r) => this.faults.meter(r, this.usage),
+            activity: this.idle
         });
         this.instanceUrl = await listen(this.server, port);
         return this.instanceUrl;

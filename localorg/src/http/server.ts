@@ -17,6 +17,8 @@ export interface PipelineOptions {
     /** Runs before every metered route (counting, limits, faults); throws to refuse the call. */
     meter?(r: Request): Promise<void>;
     maxBodyBytes?: number;
+    /** Told when each request starts and ends (the org checkpoints its log between them). */
+    activity?: { begin(): void; end(): void };
 }
 
 /** The oldest API version the platform still serves (Summer '14); the newest is the org's own. */
@@ -39,6 +41,7 @@ export async function handleRequest(
     res: ServerResponse
 ): Promise<void> {
     const r = new Request(req, res, options.maxBodyBytes ?? MAX_BODY_BYTES);
+    options.activity?.begin();
     try {
         checkVersion(r.path);
         const match = options.router.match(r.method, r.path);
@@ -69,6 +72,8 @@ export async function handleRequest(
         }
         const { status, body } = errorResponse(e);
         r.send(status, body);
+    } finally {
+        options.activity?.end();
     }
 }
 

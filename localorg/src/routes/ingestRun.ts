@@ -74,6 +74,16 @@ async function check(ctx: OrgContext, jobs: IngestJobStore, job: IngestJob) {
 }
 
 export async function runJob(ctx: OrgContext, jobs: IngestJobStore, id: string): Promise<void> {
+    // A running job is work under way: the log is not checkpointed between its chunks.
+    ctx.org.idle.begin();
+    try {
+        await applyJob(ctx, jobs, id);
+    } finally {
+        ctx.org.idle.end();
+    }
+}
+
+async function applyJob(ctx: OrgContext, jobs: IngestJobStore, id: string): Promise<void> {
     let job = jobs.get(id);
     if (!job || job.state !== 'UploadComplete') return;
     job = { ...job, state: 'InProgress' };

@@ -19,6 +19,7 @@ import {
     readReports,
     readSourceDirObjects
 } from '../../../metadata/src/index';
+import { IdleCheckpoint } from './idleCheckpoint';
 import { SchemaRegistry } from './schemaRegistry';
 import { READ_ONLY_PROFILE_ID } from './access';
 
@@ -105,6 +106,8 @@ export interface OrgDatabase {
     schema: SchemaRegistry;
     adminUserId: string;
     organizationId: string;
+    /** Requests and Bulk jobs mark themselves here; the log is checkpointed between them. */
+    idle: IdleCheckpoint;
     close(): void;
 }
 
@@ -168,10 +171,12 @@ export function openOrgDatabase(
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    // The write-ahead log is copied into the database (and both synced) once it has 10,000
-    // pages (40 MB), not SQLite's 1,000: a Bulk job commits every few hundred rows, and a
-    // checkpoint every few commits cost more than the rows themselves.
-    db.pragma('wal_autocheckpoint = 10000');
+    // The write-ahead log is copied into the database when the org is idle (IdleCheckpoint);
+    // SQLite's own checkpoint, inside the commit that fills the log, only once it has 50,000
+    // pages (200 MB), the ceiling during a long write, not SQLite's 1,000: a Bulk job commits
+    // every few hundred rows, and a checkpoint every few commits cost more than the rows.
+    db.pragma('wal_autocheckpoint = 50000');
+    const idle = new IdleCheckpoint(db);
     const meta = readPackageMetadata(projectRoot);
     const schema = new SchemaRegistry(db);
     const infos = buildObjectInfos(meta, LEAD_STATUSES, SCHEMA_DIR, schema.keyPrefix);
@@ -318,6 +323,10 @@ export function openOrgDatabase(
         schema,
         adminUserId,
         organizationId,
-        close: () => db.close()
+        idle,
+        close: () => {
+            idle.stop();
+            db.close();
+        }
     };
 }
