@@ -12,6 +12,7 @@ import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
 import { IngestJobStore, type IngestJob } from '../store/ingestJobs';
 import type { OrgContext } from './context';
+import { resultsWithValues } from './ingestRows';
 import { headerOf, rowsOf, runJob } from './ingestRun';
 import { externalField, objectNamed } from './records';
 
@@ -124,7 +125,7 @@ export function register(router: Router, ctx: OrgContext): void {
             r.res.write(
                 toCsvRows([['sf__Id', success ? 'sf__Created' : 'sf__Error', ...header]], job)
             );
-            for (const page of jobs.results(job.id, success))
+            for (const page of resultsWithValues(jobs, job.id, success))
                 if (
                     !(await r.writePart(
                         toCsvRows(

@@ -27,6 +27,7 @@ import {
 } from '../store/bulkV1Jobs';
 import { bulkQueryColumns, bulkQueryRows } from './bulkQuery';
 import { receiveUpload, startIngestJob } from './bulkIngest';
+import { resultsWithValues } from './ingestRows';
 import {
     batchInfo,
     BulkV1Error,
@@ -460,6 +461,6 @@ function abortBatches(jobs: IngestJobStore, v1: V1JobStore, job: V1Job): void {
 function batchResults(jobs: IngestJobStore, id: string): RowResult[] {
     const all: RowResult[] = [];
     for (const success of [true, false])
-        for (const page of jobs.results(id, success)) all.push(...page);
+        for (const page of resultsWithValues(jobs, id, success)) all.push(...page);
     return all.sort((a, b) => a.row - b.row);
 }

@@ -8,7 +8,7 @@
  */
 import { COLUMN_DELIMITERS, UploadTable, type CsvRow } from '../csv';
 import { CsvReader } from '../csvReader';
-import type { IngestJobStore } from '../store/ingestJobs';
+import type { IngestJobStore, RowResult, StoredRowResult } from '../store/ingestJobs';
 
 export class UploadRows {
     /** The header of the first upload, once read. */
@@ -66,4 +66,29 @@ export class UploadRows {
         }
         return false;
     }
+}
+
+/**
+ * A job's results of one kind with each row's values, a stored page at a time: the values are
+ * read back from the job's upload (one pass, rows in order), not stored a second time with the
+ * results (results stored before that carry their own).
+ */
+export function* resultsWithValues(
+    jobs: IngestJobStore,
+    id: string,
+    success: boolean
+): Generator<RowResult[]> {
+    let rows: UploadRows | undefined;
+    let next = 0;
+    let current: string[] = [];
+    const valuesOf = (row: number): string[] => {
+        rows ??= new UploadRows(jobs, id);
+        while (next <= row) {
+            current = rows.next()?.values ?? [];
+            next += 1;
+        }
+        return current;
+    };
+    for (const page of jobs.results(id, success))
+        yield page.map((r: StoredRowResult) => ({ ...r, values: r.values ?? valuesOf(r.row) }));
 }

@@ -39,6 +39,12 @@ export interface RowResult {
     values: string[];
 }
 
+/**
+ * A result as stored: without the row's values, which the job's upload holds (routes/ingestRows.ts
+ * puts them back); results stored before that have them.
+ */
+export type StoredRowResult = Omit<RowResult, 'values'> & { values?: string[] };
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS "_ll_ingest_job" ("id" TEXT PRIMARY KEY, "job" TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS "_ll_ingest_upload" ("job" TEXT NOT NULL, "upload" INTEGER NOT NULL,
@@ -55,8 +61,11 @@ CREATE TABLE IF NOT EXISTS "_ll_ingest_results" ("job" TEXT NOT NULL, "first" IN
 /** Results stored per row of `_ll_ingest_results`. */
 const RESULTS_PER_ROW = 250;
 
-/** A stored result: row number, record id, sf__Created or sf__Error, the row's values. */
-type StoredResult = [number, string, string, string[]];
+/**
+ * A stored result: row number, record id, sf__Created or sf__Error (and the row's values, in
+ * results stored before the upload was read back for them).
+ */
+type StoredResult = [number, string, string, string[]?];
 
 export class IngestJobStore {
     constructor(private readonly db: Database) {
@@ -196,7 +205,7 @@ export class IngestJobStore {
     }
 
     /** Results of one kind, in row order, a stored row at a time. */
-    *results(job: string, success: boolean): Generator<RowResult[]> {
+    *results(job: string, success: boolean): Generator<StoredRowResult[]> {
         yield* this.resultsStoredPerRow(job, success);
         const select = this.db.prepare(
             'SELECT "first", "results" FROM "_ll_ingest_results" WHERE "job" = ? AND "success" = ? AND "first" > ? ORDER BY "first" LIMIT 1'
@@ -262,9 +271,10 @@ export class ResultWriter {
         private readonly job: string
     ) {}
 
-    add(r: RowResult): void {
+    /** Stores a result without the row's values: the upload has them already. */
+    add(r: Omit<RowResult, 'values'>): void {
         const kind = r.success ? 1 : 0;
-        this.parts[kind].push([r.row, r.id, r.detail, r.values]);
+        this.parts[kind].push([r.row, r.id, r.detail]);
         if (this.parts[kind].length === RESULTS_PER_ROW) this.store(kind);
     }
 
