@@ -5,7 +5,7 @@
 import { ApiError } from '../http/errors';
 import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
-import { runSoqlJson } from '../store/soql';
+import { runSoqlJson } from '../store/soqlJson';
 import { queryColumns } from '../store/soqlColumns';
 import type { OrgContext } from './context';
 import { explainQuery } from './queryExplain';

@@ -1,22 +1,110 @@
 /**
  * A query's records written as JSON text straight from the store's rows (arrays of values in
- * the order of the query's paths), without a record object per row: the same bytes as
+ * the order of the query's paths, and runs of each record's JSON SQLite writes), without a
+ * record object per row: the same bytes as
  * JSON.stringify of the records soql.ts shapes (`attributes` first, fields and parents in
  * SELECT order, a missing parent as null), for select lists of fields, parent paths and values
  * derived from them (compound fields, toLabel()).
  * Built once per query from its selections; names from the schema are the only keys written.
  */
+import {
+    parseSoql,
+    planRows,
+    runQuery,
+    totalSizeOf,
+    type PlannedRows,
+    type SoqlRows
+} from './soql';
 import { recordAttributes, referenceNamed } from './soqlSelect';
+import { writesJson, type JsonColumn } from './sqliteQuery';
 import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
+
+/** A query's records as the JSON the REST API answers, a range of them at a time. */
+export interface SoqlJson {
+    totalSize: number;
+    /** How many records there are. */
+    size: number;
+    /** The JSON array of records [from, to), in UTF-8. */
+    json(from: number, to: number): Buffer;
+    /** Whether the JSON is written from the rows as read, with no record objects. */
+    direct: boolean;
+    /** Whether SQLite wrote the records' attributes and text fields (else each value is read). */
+    sqlite?: boolean;
+}
+
+/**
+ * runSoql for an answer sent as JSON: a select list of fields, parent paths and values derived
+ * from them (compound fields, toLabel()) is written straight from the rows (the same bytes);
+ * any other from the records.
+ */
+export function runSoqlJson(
+    store: SqliteSource,
+    text: string,
+    now = new Date(),
+    options: { includeDeleted?: boolean } = {}
+): SoqlJson {
+    const includeDeleted = options.includeDeleted ?? false;
+    const query = parseSoql(text);
+    const planned = planRows(store, query, now, { includeDeleted });
+    if (!('aggregate' in planned)) {
+        const direct = directJson(store, planned);
+        if (direct) return direct;
+    }
+    const { totalSize, records } =
+        'aggregate' in planned
+            ? planned.aggregate
+            : runQuery(store, query, now, undefined, undefined, includeDeleted);
+    return {
+        totalSize,
+        size: records.length,
+        json: (from, to) => Buffer.from(JSON.stringify(records.slice(from, to))),
+        direct: false
+    };
+}
+
+/**
+ * The JSON written from the rows, for a select list without subqueries or TYPEOF: first with
+ * SQLite writing what it can of each record; when a row holds a value it cannot write as
+ * JSON.stringify does (a number in a text column), read again as values.
+ */
+function directJson(
+    store: SqliteSource,
+    { p, spec, query }: Exclude<PlannedRows, { aggregate: SoqlRows }>
+): SoqlJson | undefined {
+    if (p.subqueries.length || p.typeofs.length) return undefined;
+    for (const sqlWrites of [true, false]) {
+        const writer = recordsWriter(store, p.info, p.selected, p.inputs, p.derived, sqlWrites);
+        if (!writer) return undefined;
+        const sqlite = writer.json.length > 0;
+        let read: { rows: unknown[][]; totalCount: number };
+        try {
+            read = store.findRows(p.info.name, { ...spec, fields: writer.fields }, writer.json);
+        } catch (e) {
+            if (sqlite && /JSON cannot hold BLOB/.test((e as Error).message)) continue;
+            throw e;
+        }
+        const { rows, totalCount } = read;
+        const from = writer.fields.length;
+        if (sqlite && rows.some((r) => r.includes(null, from))) continue;
+        return {
+            totalSize: totalSizeOf(query, rows, totalCount),
+            size: rows.length,
+            json: (start, end) => writer.write(rows, start, Math.min(end, rows.length)),
+            direct: true,
+            sqlite
+        };
+    }
+    return undefined;
+}
 
 /** Writes the JSON array of the records of rows [from, to), in UTF-8. */
 export type RecordsWriter = (rows: unknown[][], from: number, to: number) => Buffer;
 
-/** A selected field: its key (`,"Name":`) and where its value is in a row. */
+/** A selected field: its key (`,"Name":`) and its canonical path. */
 interface FieldNode {
     key: string;
-    index: number | undefined;
+    path: string;
     /** A derived selection's value from the row's values (BillingAddress, toLabel(Status)). */
     compute?: Derived;
     children?: undefined;
@@ -49,6 +137,9 @@ interface Link {
     written: Map<unknown, string>;
 }
 
+/** Fields in one json column at most: SQLite takes up to 1,000 arguments in a function call. */
+const MAX_JSON_FIELDS = 400;
+
 /** Parents' JSON kept per query at most (a query of many parents keeps the first ones). */
 const MAX_PARENTS = 10_000;
 
@@ -80,16 +171,30 @@ function attributesWriter(type: string): (id: unknown) => string {
 }
 
 /**
+ * A query's records as JSON: the columns to read of each row (values at `fields`, then the text
+ * of the `json` columns, which SQLite writes) and the writer of the rows read so.
+ */
+export interface RecordsPlan {
+    fields: string[];
+    json: JsonColumn[];
+    write: RecordsWriter;
+}
+
+/**
  * The writer for a select list of field paths (canonical, as the plan reads them), or
- * undefined when two selections would share a key (left to the record objects).
+ * undefined when two selections would share a key (left to the record objects). `inputs` are
+ * the other paths its parts read (parents' ids, derived selections' fields, the Id). With
+ * `sqlWrites`, SQLite writes the record's attributes and the top-level fields whose JSON it
+ * writes as JSON.stringify does (text, checkboxes): one string per run of them, not a value each.
  */
 export function recordsWriter(
     store: SqliteSource,
     info: ObjectInfo,
     selected: string[],
-    at: Map<string, number>,
-    derived?: Map<string, Derived>
-): RecordsWriter | undefined {
+    inputs: string[],
+    derived?: Map<string, Derived>,
+    sqlWrites = false
+): RecordsPlan | undefined {
     const top: Node[] = [];
     for (const path of selected) {
         const parts = path.split('.');
@@ -109,8 +214,20 @@ export function recordsWriter(
         }
         const key = keyJson(parts[parts.length - 1]);
         if (nodes.some((n) => n.key === key) || key === keyJson('attributes')) return undefined;
-        nodes.push({ key, index: at.get(path), compute: derived?.get(path) });
+        nodes.push({ key, path, compute: derived?.get(path) });
     }
+    // The attributes' url needs the Id: without SQLite writing it, SQLite writes nothing.
+    const sql = sqlWrites && writesJson(info.fields.Id);
+    const bySql = (node: Node): node is FieldNode =>
+        sql && !node.children && !node.compute && writesJson(info.fields[node.path]);
+    const sqlPaths = new Set(top.filter(bySql).map((n) => n.path));
+    const fields = [
+        ...new Set([
+            ...selected.filter((path) => !derived?.has(path) && !sqlPaths.has(path)),
+            ...inputs.filter((path) => !(sql && path === 'Id'))
+        ])
+    ];
+    const at = new Map(fields.map((path, i) => [path, i]));
     const attributesOf = new Map<string, (id: unknown) => string>();
     const attributes = (type: string) => {
         let write = attributesOf.get(type);
@@ -121,7 +238,8 @@ export function recordsWriter(
     const part = (node: Node): Part => {
         const { key } = node;
         if (!node.children) {
-            const { index, compute } = node;
+            const { compute } = node;
+            const index = at.get(node.path);
             if (compute)
                 // As JSON.stringify writes the record's value: an undefined one leaves its key out.
                 return (row) => {
@@ -168,29 +286,59 @@ export function recordsWriter(
             return text;
         };
     };
-    const parts = top.map(part);
-    const idIndex = at.get('Id');
-    const recordAttributesJson = attributes(info.name);
 
-    return (rows, from, to) => {
+    // The record's parts in order: its attributes, then its selections; with `sql`, each run of
+    // parts SQLite writes is one json column (an object: its text without the braces).
+    const json: JsonColumn[] = [];
+    const parts: Part[] = [];
+    let run: JsonColumn | undefined;
+    const sqlPart = (column: JsonColumn) => {
+        const at = fields.length + json.length;
+        json.push((run = column));
+        parts.push(
+            at === fields.length
+                ? (row) => (row[at] as string).slice(0, -1)
+                : (row) => `,${(row[at] as string).slice(1, -1)}`
+        );
+    };
+    if (sql) {
+        const url = String(recordAttributes(info.name, '').url);
+        sqlPart({ attributes: { type: info.name, url }, fields: [] });
+    } else {
+        const idIndex = at.get('Id');
+        const recordAttributesJson = attributes(info.name);
+        parts.push(
+            (row) =>
+                `{"attributes":${recordAttributesJson(idIndex === undefined ? undefined : row[idIndex])}`
+        );
+    }
+    for (const node of top) {
+        if (!bySql(node)) {
+            run = undefined;
+            parts.push(part(node));
+        } else if (run && run.fields.length < MAX_JSON_FIELDS)
+            run.fields.push({ key: node.path, path: node.path });
+        else sqlPart({ fields: [{ key: node.path, path: node.path }] });
+    }
+
+    const write: RecordsWriter = (rows, from, to) => {
         const out = new BytesOut();
         // Records are put together in runs of some kilobytes, each written out at once.
-        let run = '[';
+        let text = '[';
         for (let i = from; i < to; i++) {
             const row = rows[i];
-            const id = idIndex === undefined ? undefined : row[idIndex];
-            if (i > from) run += ',';
-            run += `{"attributes":${recordAttributesJson(id)}`;
-            for (const write of parts) run += write(row, info);
-            run += '}';
-            if (run.length > 16_384) {
-                out.write(run);
-                run = '';
+            if (i > from) text += ',';
+            for (const write of parts) text += write(row, info);
+            text += '}';
+            if (text.length > 16_384) {
+                out.write(text);
+                text = '';
             }
         }
-        out.write(`${run}]`);
+        out.write(`${text}]`);
         return out.take();
     };
+    return { fields, json, write };
 }
 
 /**

@@ -38,6 +38,44 @@ export function live(info: ObjectInfo): string {
     return info.fields.IsDeleted ? ' AND t."IsDeleted" = 0' : '';
 }
 
+/**
+ * Part of a record's JSON SQLite writes for each row, as one object (json_object): the record's
+ * attributes when set (its type and the url before its id), then fields' values by key.
+ */
+export interface JsonColumn {
+    attributes?: { type: string; url: string };
+    fields: { key: string; path: string }[];
+}
+
+/**
+ * Whether SQLite writes a field's JSON as JSON.stringify writes the value read: fields whose
+ * columns hold text (json_object escapes as JSON.stringify does). Not numbers (SQLite writes
+ * 1.0 and 1.0e+21 where JSON.stringify writes 1 and 1e+21) nor checkboxes (read as booleans).
+ */
+export function writesJson(field: FieldInfo | undefined): boolean {
+    return !!field && TEXT_KINDS.has(field.kind);
+}
+
+const TEXT_KINDS = new Set<FieldInfo['kind']>([
+    'id',
+    'string',
+    'textarea',
+    'email',
+    'phone',
+    'url',
+    'picklist',
+    'multipicklist',
+    'combobox',
+    'date',
+    'datetime',
+    'reference'
+]);
+
+/** Text as an SQL string literal. */
+function sqlText(text: string): string {
+    return `'${text.replaceAll("'", "''")}'`;
+}
+
 /** The LEFT JOINs a select list reads parents through, by row alias, reference and parent. */
 export type Joins = Map<string, { alias: string; sql: string }>;
 
@@ -154,6 +192,26 @@ export class SqlBuilder {
                 `No such column '${rest.join('.')}' through '${head}' on entity '${info.name}'.`
             );
         return { sql: parts.length === 1 ? parts[0] : `COALESCE(${parts.join(', ')})`, field };
+    }
+
+    /**
+     * A JsonColumn's SQL. A text column holding bytes fails the statement (JSON cannot hold
+     * BLOB values); a record without an id (no url) makes the column NULL: the reader can tell.
+     */
+    jsonColumn(info: ObjectInfo, alias: string, { attributes, fields }: JsonColumn): string {
+        const args: string[] = [];
+        if (attributes)
+            args.push(
+                `'attributes', json_object('type', ${sqlText(attributes.type)}, 'url', ${sqlText(attributes.url)} || ${alias}."Id")`
+            );
+        for (const { key, path } of fields) {
+            const { sql, field } = this.expr(info, alias, path);
+            if (!writesJson(field))
+                throw new SourceError('INVALID_FIELD', `${path} is not written as JSON.`);
+            args.push(sqlText(key), sql);
+        }
+        const object = `json_object(${args.join(', ')})`;
+        return attributes ? `CASE WHEN ${alias}."Id" IS NOT NULL THEN ${object} END` : object;
     }
 
     /** `NAME(path)`: the function's SQL (from its table, never the path) over the field's. */
