@@ -137,7 +137,9 @@ const DIRECT = [
     'SELECT toLabel(Status) label, LastName FROM Lead LIMIT 10',
     'SELECT Name, BillingAddress, ShippingAddress FROM Account',
     'SELECT LastName, Account.BillingAddress, Account.Name, MailingAddress, ReportsTo.Account.BillingAddress FROM Contact ORDER BY LastName',
-    'SELECT Subject, What.Name, Owner.Name FROM Task'
+    'SELECT Subject, What.Name, Owner.Name FROM Task',
+    // The benchmark's shape: parents of plain fields are read once per parent (users, queues).
+    "SELECT Id, Name, Company, Status, Owner.Name, Owner.IsActive FROM Lead WHERE LastName LIKE '%0'"
 ];
 
 /** Queries left to the record objects (what the fast path does not write). */
@@ -227,6 +229,13 @@ describe('records written from the rows', () => {
             []
         );
         expect(missing(DIRECT[5], ['1e+21', '"CloseDate":"2026-03-01"'])).toEqual([]);
+        expect(
+            missing(DIRECT.at(-1)!, [
+                '"Owner":{"attributes":{"type":"Group"',
+                '"IsActive":null}',
+                '"IsActive":false}'
+            ])
+        ).toEqual([]);
     });
 
     it.each(SHAPED)('leaves other select lists to the records, the same JSON: %s', (q) => {

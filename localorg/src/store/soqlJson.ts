@@ -221,9 +221,22 @@ export function recordsWriter(
     const bySql = (node: Node): node is FieldNode =>
         sql && !node.children && !node.compute && writesJson(info.fields[node.path]);
     const sqlPaths = new Set(top.filter(bySql).map((n) => n.path));
+    // With `sql`, a parent of plain fields (Owner.Name, Owner.IsActive) is read once per parent
+    // id after the rows, not joined to every row (its reference; undefined for the others).
+    const fetchedBy = (node: Node): FieldInfo | undefined =>
+        sql &&
+        node.children &&
+        node.children.every((c) => !c.children && !c.compute && c.key !== keyJson('Type'))
+            ? referenceNamed(info, node.name)
+            : undefined;
+    const fetchedPaths = new Set(
+        top.flatMap((n) => (fetchedBy(n) ? n.children!.map((c) => (c as FieldNode).path) : []))
+    );
     const fields = [
         ...new Set([
-            ...selected.filter((path) => !derived?.has(path) && !sqlPaths.has(path)),
+            ...selected.filter(
+                (path) => !derived?.has(path) && !sqlPaths.has(path) && !fetchedPaths.has(path)
+            ),
             ...inputs.filter((path) => !(sql && path === 'Id'))
         ])
     ];
@@ -312,8 +325,33 @@ export function recordsWriter(
                 `{"attributes":${recordAttributesJson(idIndex === undefined ? undefined : row[idIndex])}`
         );
     }
+    /** Work on the rows before their first records are written: fetching their parents. */
+    const prepare: ((rows: unknown[][]) => void)[] = [];
+    const fetchedPart = (node: ParentNode, ref: FieldInfo): Part => {
+        const idIndex = at.get(ref.name)!;
+        const names = node.children.map((c) => (c as FieldNode).path.slice(node.name.length + 1));
+        let written = new Map<unknown, string>();
+        prepare.push((rows) => {
+            const ids = [...new Set(rows.map((r) => r[idIndex]).filter((id) => id))];
+            const values = fetchParents(store, ref, names, ids);
+            written = new Map();
+            for (const id of ids) {
+                const type = store.objectOfId(String(id)) ?? ref.referenceTo?.[0] ?? 'Name';
+                const found = values.get(id);
+                let text = `${node.key}{"attributes":${attributes(type)(id)}`;
+                node.children.forEach((c, i) => (text += c.key + valueJson(found?.[i])));
+                written.set(id, `${text}}`);
+            }
+        });
+        const nothing = `${node.key}null`;
+        return (row) => written.get(row[idIndex]) ?? nothing;
+    };
     for (const node of top) {
-        if (!bySql(node)) {
+        const ref = fetchedBy(node);
+        if (ref) {
+            run = undefined;
+            parts.push(fetchedPart(node as ParentNode, ref));
+        } else if (!bySql(node)) {
             run = undefined;
             parts.push(part(node));
         } else if (run && run.fields.length < MAX_JSON_FIELDS)
@@ -321,7 +359,9 @@ export function recordsWriter(
         else sqlPart({ fields: [{ key: node.path, path: node.path }] });
     }
 
+    let prepared: unknown[][] | undefined;
     const write: RecordsWriter = (rows, from, to) => {
+        if (prepared !== rows) for (const p of prepare) p((prepared = rows));
         const out = new BytesOut();
         // Records are put together in runs of some kilobytes, each written out at once.
         let text = '[';
@@ -339,6 +379,48 @@ export function recordsWriter(
         return out.take();
     };
     return { fields, json, write };
+}
+
+/** Parent ids read at once: one statement for every group (the last padded with nulls). */
+const IDS_AT_ONCE = 200;
+
+/**
+ * The values of `names` of the parents with these ids, as a select list's LEFT JOINs read them:
+ * each the first non-null one from the reference's objects in order (null where an object has
+ * no such field), deleted parents too; a parent not found has none.
+ */
+function fetchParents(
+    store: SqliteSource,
+    ref: FieldInfo,
+    names: string[],
+    ids: unknown[]
+): Map<unknown, unknown[]> {
+    const found = new Map<unknown, unknown[]>();
+    for (const target of ref.referenceTo ?? []) {
+        const fields = store.objectInfo(target)?.fields;
+        if (!fields) continue;
+        const present = names.filter((name) => fields[name]);
+        for (let i = 0; i < ids.length; i += IDS_AT_ONCE) {
+            const group = ids.slice(i, i + IDS_AT_ONCE);
+            while (group.length < IDS_AT_ONCE) group.push(null);
+            const { rows } = store.findRows(target, {
+                fields: ['Id', ...present],
+                where: { field: 'Id', op: 'in', value: group },
+                limit: IDS_AT_ONCE + 1,
+                offset: 0,
+                includeDeleted: true
+            });
+            for (const [id, ...values] of rows) {
+                let merged = found.get(id);
+                if (!merged) found.set(id, (merged = names.map(() => null)));
+                present.forEach((name, k) => {
+                    const at = names.indexOf(name);
+                    if (merged[at] === null || merged[at] === undefined) merged[at] = values[k];
+                });
+            }
+        }
+    }
+    return found;
 }
 
 /**
