@@ -312,3 +312,25 @@ describe('the REST query route', () => {
         expect(await checkPages(DIRECT[0], at, 200, false, 150)).toBe(2);
     });
 });
+
+describe('a field whose type a deploy changed', () => {
+    const changed = seededOrg((s) => {
+        const id = s.create('Lead', { LastName: 'Typed', Company: 'Co' });
+        writeRaw(s, id, { Latitude: 0.1 + 0.2 });
+        const lead = s.objectInfo('Lead')!;
+        // As a deploy that makes a number field text: its column stays REAL.
+        s.define({
+            ...lead,
+            fields: { ...lead.fields, Latitude: { ...lead.fields.Latitude, kind: 'string' } }
+        });
+    });
+
+    it('is written from its value as its column holds it, not by SQLite', () => {
+        const q = 'SELECT Id, LastName, Latitude FROM Lead';
+        const fast = runSoqlJson(changed.org.store, q);
+        expect(fast.sqlite).toBe(true);
+        const text = bytes(fast.json(0, fast.size));
+        expect(text).toBe(bytes(JSON.stringify(runSoql(changed.org.store, q).records)));
+        expect(text).toContain('"Latitude":0.30000000000000004');
+    });
+});

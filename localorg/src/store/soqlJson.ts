@@ -16,7 +16,7 @@ import {
     type SoqlRows
 } from './soql';
 import { recordAttributes, referenceNamed } from './soqlSelect';
-import { writesJson, type JsonColumn } from './sqliteQuery';
+import type { JsonColumn } from './sqliteQuery';
 import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
 
@@ -217,9 +217,9 @@ export function recordsWriter(
         nodes.push({ key, path, compute: derived?.get(path) });
     }
     // The attributes' url needs the Id: without SQLite writing it, SQLite writes nothing.
-    const sql = sqlWrites && writesJson(info.fields.Id);
+    const sql = sqlWrites && store.writesJson(info, 'Id');
     const bySql = (node: Node): node is FieldNode =>
-        sql && !node.children && !node.compute && writesJson(info.fields[node.path]);
+        sql && !node.children && !node.compute && store.writesJson(info, node.path);
     const sqlPaths = new Set(top.filter(bySql).map((n) => n.path));
     // With `sql`, a parent of plain fields (Owner.Name, Owner.IsActive) is read once per parent
     // id after the rows, not joined to every row (its reference; undefined for the others).

@@ -47,30 +47,6 @@ export interface JsonColumn {
     fields: { key: string; path: string }[];
 }
 
-/**
- * Whether SQLite writes a field's JSON as JSON.stringify writes the value read: fields whose
- * columns hold text (json_object escapes as JSON.stringify does). Not numbers (SQLite writes
- * 1.0 and 1.0e+21 where JSON.stringify writes 1 and 1e+21) nor checkboxes (read as booleans).
- */
-export function writesJson(field: FieldInfo | undefined): boolean {
-    return !!field && TEXT_KINDS.has(field.kind);
-}
-
-const TEXT_KINDS = new Set<FieldInfo['kind']>([
-    'id',
-    'string',
-    'textarea',
-    'email',
-    'phone',
-    'url',
-    'picklist',
-    'multipicklist',
-    'combobox',
-    'date',
-    'datetime',
-    'reference'
-]);
-
 /** Text as an SQL string literal. */
 function sqlText(text: string): string {
     return `'${text.replaceAll("'", "''")}'`;
@@ -96,7 +72,29 @@ export interface AggregateSpec {
 }
 
 export class SqlBuilder {
-    constructor(private readonly infos: Map<string, ObjectInfo>) {}
+    /** By object description: its columns declared TEXT. */
+    private readonly textColumns = new WeakMap<ObjectInfo, Set<string>>();
+
+    constructor(
+        private readonly infos: Map<string, ObjectInfo>,
+        /** A table's columns as `PRAGMA table_info` lists them. */
+        private readonly columnsOf: (object: string) => unknown[]
+    ) {}
+
+    /**
+     * Whether SQLite writes a field's JSON as JSON.stringify writes the value findRows reads: not
+     * a checkbox (read as a boolean), and its column declared TEXT (text, null or bytes; a deploy
+     * that changes a field's type keeps its column): SQLite writes doubles otherwise.
+     */
+    writesJson(info: ObjectInfo, name: string): boolean {
+        let text = this.textColumns.get(info);
+        if (!text) {
+            const columns = this.columnsOf(info.name) as { name: string; type: string }[];
+            text = new Set(columns.filter((c) => /^TEXT\b/i.test(c.type)).map((c) => c.name));
+            this.textColumns.set(info, text);
+        }
+        return text.has(name) && info.fields[name]?.kind !== 'boolean';
+    }
 
     /** An object's description; INVALID_TYPE when the org has no such object. */
     info(object: string): ObjectInfo {
@@ -195,8 +193,9 @@ export class SqlBuilder {
     }
 
     /**
-     * A JsonColumn's SQL. A text column holding bytes fails the statement (JSON cannot hold
-     * BLOB values); a record without an id (no url) makes the column NULL: the reader can tell.
+     * A JsonColumn's SQL, of fields writesJson accepts. A text column holding bytes
+     * fails the statement (JSON cannot hold BLOB values); a record without an id (no url) makes
+     * the column NULL: the reader can tell.
      */
     jsonColumn(info: ObjectInfo, alias: string, { attributes, fields }: JsonColumn): string {
         const args: string[] = [];
@@ -205,10 +204,9 @@ export class SqlBuilder {
                 `'attributes', json_object('type', ${sqlText(attributes.type)}, 'url', ${sqlText(attributes.url)} || ${alias}."Id")`
             );
         for (const { key, path } of fields) {
-            const { sql, field } = this.expr(info, alias, path);
-            if (!writesJson(field))
+            if (!this.writesJson(info, path))
                 throw new SourceError('INVALID_FIELD', `${path} is not written as JSON.`);
-            args.push(sqlText(key), sql);
+            args.push(sqlText(key), this.expr(info, alias, path).sql);
         }
         const object = `json_object(${args.join(', ')})`;
         return attributes ? `CASE WHEN ${alias}."Id" IS NOT NULL THEN ${object} END` : object;

@@ -51,7 +51,9 @@ const MAX_STATEMENTS = 500;
 
 export class SqliteSource implements RecordSource {
     private readonly infos = new Map<string, ObjectInfo>();
-    private readonly sql = new SqlBuilder(this.infos);
+    private readonly sql = new SqlBuilder(this.infos, (object) =>
+        this.db.prepare(`PRAGMA table_info(${q(object)})`).all()
+    );
     private readonly byPrefix = new Map<string, string>();
     private readonly statements = new Map<string, Statement>();
     /** The last write's SQL, columns and statement (see writeStatement). */
@@ -90,6 +92,11 @@ export class SqliteSource implements RecordSource {
             this.statements.clear();
             this.lastWrite = undefined;
         }
+    }
+
+    /** Whether SQLite writes a field's JSON as findRows's value is written (SqlBuilder). */
+    writesJson(info: ObjectInfo, name: string): boolean {
+        return this.sql.writesJson(info, name);
     }
 
     /** A cached prepared statement: SQL text here is built from checked identifiers only. */
