@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE } from '../src/routes/limits';
 import { runSoql } from '../src/store/soql';
-import { runSoqlJson } from '../src/store/soqlJson';
+import { runSoqlJson } from '../src/store/soqlRest';
 import type { Database } from 'better-sqlite3';
 import type { SqliteSource } from '../src/store/sqliteSource';
 import { apiCall } from './http';
@@ -171,14 +171,22 @@ describe('records written from the rows', () => {
             expect(fast.totalSize).toBe(shaped.totalSize);
             expect(fast.size).toBe(shaped.records.length);
             const n = fast.size;
+            // Read at once, or the first 5 rows first and the others when asked for.
+            const inParts = runSoqlJson(seeded.org.store, q, new Date(), {
+                includeDeleted,
+                firstRows: 5
+            });
+            expect([inParts.totalSize, inParts.size]).toEqual([fast.totalSize, fast.size]);
             for (const [from, to] of [
                 [0, n],
                 [0, 1],
                 [1, Math.min(n, 7)],
                 [Math.floor(n / 3), n],
                 [n, n]
-            ])
+            ]) {
                 expect(bytes(fast.json(from, to))).toBe(shapedJson(q, from, to, includeDeleted));
+                expect(bytes(inParts.json(from, to))).toBe(bytes(fast.json(from, to)));
+            }
         }
     });
 

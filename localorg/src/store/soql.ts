@@ -392,8 +392,8 @@ export function planRows(
 }
 
 /** The query's totalSize: its rows', or with LIMIT or OFFSET, the rows answered. */
-export function totalSizeOf(query: Query, rows: unknown[], totalCount: number): number {
-    return query.limit || query.offset ? rows.length : totalCount;
+export function totalSizeOf(query: Query, answered: number, totalCount: number): number {
+    return query.limit || query.offset ? answered : totalCount;
 }
 
 function readRows(store: SqliteSource, query: Query, now: Date, context: ReadContext): QueryRows {
@@ -405,7 +405,7 @@ function readRows(store: SqliteSource, query: Query, now: Date, context: ReadCon
         ? rowsOf(context.scope.find(p.info.name, spec), p.paths)
         : store.findRows(p.info.name, spec);
     const at = new Map(p.paths.map((path, i) => [path, i]));
-    return { p, rows, at, totalSize: totalSizeOf(query, rows, totalCount) };
+    return { p, rows, at, totalSize: totalSizeOf(query, rows.length, totalCount) };
 }
 
 export function runQuery(

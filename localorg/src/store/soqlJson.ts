@@ -7,96 +7,10 @@
  * derived from them (compound fields, toLabel()).
  * Built once per query from its selections; names from the schema are the only keys written.
  */
-import {
-    parseSoql,
-    planRows,
-    runQuery,
-    totalSizeOf,
-    type PlannedRows,
-    type SoqlRows
-} from './soql';
 import { recordAttributes, referenceNamed } from './soqlSelect';
 import type { JsonColumn } from './sqliteQuery';
 import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
-
-/** A query's records as the JSON the REST API answers, a range of them at a time. */
-export interface SoqlJson {
-    totalSize: number;
-    /** How many records there are. */
-    size: number;
-    /** The JSON array of records [from, to), in UTF-8. */
-    json(from: number, to: number): Buffer;
-    /** Whether the JSON is written from the rows as read, with no record objects. */
-    direct: boolean;
-    /** Whether SQLite wrote the records' attributes and text fields (else each value is read). */
-    sqlite?: boolean;
-}
-
-/**
- * runSoql for an answer sent as JSON: a select list of fields, parent paths and values derived
- * from them (compound fields, toLabel()) is written straight from the rows (the same bytes);
- * any other from the records.
- */
-export function runSoqlJson(
-    store: SqliteSource,
-    text: string,
-    now = new Date(),
-    options: { includeDeleted?: boolean } = {}
-): SoqlJson {
-    const includeDeleted = options.includeDeleted ?? false;
-    const query = parseSoql(text);
-    const planned = planRows(store, query, now, { includeDeleted });
-    if (!('aggregate' in planned)) {
-        const direct = directJson(store, planned);
-        if (direct) return direct;
-    }
-    const { totalSize, records } =
-        'aggregate' in planned
-            ? planned.aggregate
-            : runQuery(store, query, now, undefined, undefined, includeDeleted);
-    return {
-        totalSize,
-        size: records.length,
-        json: (from, to) => Buffer.from(JSON.stringify(records.slice(from, to))),
-        direct: false
-    };
-}
-
-/**
- * The JSON written from the rows, for a select list without subqueries or TYPEOF: first with
- * SQLite writing what it can of each record; when a row holds a value it cannot write as
- * JSON.stringify does (a number in a text column), read again as values.
- */
-function directJson(
-    store: SqliteSource,
-    { p, spec, query }: Exclude<PlannedRows, { aggregate: SoqlRows }>
-): SoqlJson | undefined {
-    if (p.subqueries.length || p.typeofs.length) return undefined;
-    for (const sqlWrites of [true, false]) {
-        const writer = recordsWriter(store, p.info, p.selected, p.inputs, p.derived, sqlWrites);
-        if (!writer) return undefined;
-        const sqlite = writer.json.length > 0;
-        let read: { rows: unknown[][]; totalCount: number };
-        try {
-            read = store.findRows(p.info.name, { ...spec, fields: writer.fields }, writer.json);
-        } catch (e) {
-            if (sqlite && /JSON cannot hold BLOB/.test((e as Error).message)) continue;
-            throw e;
-        }
-        const { rows, totalCount } = read;
-        const from = writer.fields.length;
-        if (sqlite && rows.some((r) => r.includes(null, from))) continue;
-        return {
-            totalSize: totalSizeOf(query, rows, totalCount),
-            size: rows.length,
-            json: (start, end) => writer.write(rows, start, Math.min(end, rows.length)),
-            direct: true,
-            sqlite
-        };
-    }
-    return undefined;
-}
 
 /** Writes the JSON array of the records of rows [from, to), in UTF-8. */
 export type RecordsWriter = (rows: unknown[][], from: number, to: number) => Buffer;
@@ -325,16 +239,19 @@ export function recordsWriter(
                 `{"attributes":${recordAttributesJson(idIndex === undefined ? undefined : row[idIndex])}`
         );
     }
-    /** Work on the rows before their first records are written: fetching their parents. */
-    const prepare: ((rows: unknown[][]) => void)[] = [];
+    /** Work on rows [from, to) before their records are written: fetching their parents. */
+    const prepare: ((rows: unknown[][], from: number, to: number) => void)[] = [];
     const fetchedPart = (node: ParentNode, ref: FieldInfo): Part => {
         const idIndex = at.get(ref.name)!;
         const names = node.children.map((c) => (c as FieldNode).path.slice(node.name.length + 1));
-        let written = new Map<unknown, string>();
-        prepare.push((rows) => {
-            const ids = [...new Set(rows.map((r) => r[idIndex]).filter((id) => id))];
-            const values = fetchParents(store, ref, names, ids);
-            written = new Map();
+        const written = new Map<unknown, string>();
+        prepare.push((rows, from, to) => {
+            const ids = new Set<unknown>();
+            for (let i = from; i < to; i++) {
+                const id = rows[i][idIndex];
+                if (id && !written.has(id)) ids.add(id);
+            }
+            const values = fetchParents(store, ref, names, [...ids]);
             for (const id of ids) {
                 const type = store.objectOfId(String(id)) ?? ref.referenceTo?.[0] ?? 'Name';
                 const found = values.get(id);
@@ -359,9 +276,8 @@ export function recordsWriter(
         else sqlPart({ fields: [{ key: node.path, path: node.path }] });
     }
 
-    let prepared: unknown[][] | undefined;
     const write: RecordsWriter = (rows, from, to) => {
-        if (prepared !== rows) for (const p of prepare) p((prepared = rows));
+        for (const p of prepare) p(rows, from, to);
         const out = new BytesOut();
         // Records are put together in runs of some kilobytes, each written out at once.
         let text = '[';
