@@ -5,7 +5,7 @@
 import { ApiError } from '../http/errors';
 import type { Request } from '../http/request';
 import { API, type Router } from '../http/router';
-import { runSoqlJson } from '../store/soql';
+import { runSoqlJson } from '../store/soqlRest';
 import { queryColumns } from '../store/soqlColumns';
 import type { OrgContext } from './context';
 import { explainQuery } from './queryExplain';
@@ -58,8 +58,9 @@ export function register(router: Router, ctx: OrgContext): void {
             r.send(200, queryColumns(ctx.store, q));
             return;
         }
-        const result = runSoqlJson(ctx.store, q, new Date(), { includeDeleted });
         const batch = batchSize(r);
+        // The first page's rows are read first; the others once it is on its way (below).
+        const result = runSoqlJson(ctx.store, q, new Date(), { includeDeleted, firstRows: batch });
         if (result.size <= batch) {
             const head = JSON.stringify({ totalSize: result.totalSize, done: true });
             r.sendJson(200, withRecords(head, result.json(0, result.size)));

@@ -21,7 +21,7 @@ import { compoundValue } from './compoundFields';
 import { canonicalPath, malformed, objectInfoOf, selectedCompound, whereFilter } from './soqlWhere';
 import { AGGREGATE_FUNCTIONS } from './soqlHaving';
 import { isAggregate, runAggregate } from './soqlAggregate';
-import { recordsWriter, type Derived } from './soqlJson';
+import type { Derived } from './soqlJson';
 import {
     expandFields,
     planToLabel,
@@ -71,12 +71,14 @@ function checkOffset(query: Query): void {
         malformed(`The maximum OFFSET is 2,000; this query asks for ${String(offset)}.`);
 }
 
-interface SelectPlan {
+export interface SelectPlan {
     info: ObjectInfo;
     /** Canonical field paths to read. */
     paths: string[];
     /** Reference id paths needed to shape parent objects (not returned unless selected). */
     refPaths: string[];
+    /** The paths read for other selections: refPaths, and the fields derived selections read. */
+    inputs: string[];
     selected: string[];
     subqueries: { name: string; query: Query; childObject: string; field: string }[];
     typeofs: TypeofPlan[];
@@ -165,6 +167,7 @@ function plan(store: SqliteSource, info: ObjectInfo, query: Query): SelectPlan {
         info,
         paths,
         refPaths: [...refPaths],
+        inputs: [...new Set([...refPaths, ...derivedPaths])],
         selected,
         subqueries,
         typeofs,
@@ -349,18 +352,21 @@ type QueryRows =
     | { p: SelectPlan; rows: unknown[][]; at: Map<string, number>; totalSize: number };
 
 /** How a query is narrowed: by its parent's row (a subquery's), by a search, to live rows. */
-interface ReadContext {
+export interface ReadContext {
     parentFilter?: Filter;
     scope?: SearchScope;
     includeDeleted: boolean;
 }
 
-function readRows(
+/** A query's plan and the store's read of its rows; or an aggregate's records. */
+export type PlannedRows = { aggregate: SoqlRows } | { p: SelectPlan; spec: FindSpec; query: Query };
+
+export function planRows(
     store: SqliteSource,
     query: Query,
     now: Date,
     { parentFilter, scope, includeDeleted }: ReadContext
-): QueryRows {
+): PlannedRows {
     const info = objectInfoOf(store, query.sObject);
     const nested = parentFilter || scope ? 'child' : 'top';
     const filters = [
@@ -382,16 +388,27 @@ function readRows(
         offset: query.offset ?? 0,
         includeDeleted
     };
-    // The store's rows as read (a search's own reader answers records).
-    const { rows, totalCount } = scope
-        ? rowsOf(scope.find(info.name, spec), p.paths)
-        : store.findRows(info.name, spec);
-    const at = new Map(p.paths.map((path, i) => [path, i]));
-    const totalSize = query.limit || query.offset ? rows.length : totalCount;
-    return { p, rows, at, totalSize };
+    return { p, spec, query };
 }
 
-function runQuery(
+/** The query's totalSize: its rows', or with LIMIT or OFFSET, the rows answered. */
+export function totalSizeOf(query: Query, answered: number, totalCount: number): number {
+    return query.limit || query.offset ? answered : totalCount;
+}
+
+function readRows(store: SqliteSource, query: Query, now: Date, context: ReadContext): QueryRows {
+    const planned = planRows(store, query, now, context);
+    if ('aggregate' in planned) return planned;
+    const { p, spec } = planned;
+    // The store's rows as read (a search's own reader answers records).
+    const { rows, totalCount } = context.scope
+        ? rowsOf(context.scope.find(p.info.name, spec), p.paths)
+        : store.findRows(p.info.name, spec);
+    const at = new Map(p.paths.map((path, i) => [path, i]));
+    return { p, rows, at, totalSize: totalSizeOf(query, rows.length, totalCount) };
+}
+
+export function runQuery(
     store: SqliteSource,
     query: Query,
     now: Date,
@@ -431,56 +448,6 @@ function shapeRows(
         }
         return rec;
     });
-}
-
-/** A query's records as the JSON the REST API answers, a range of them at a time. */
-export interface SoqlJson {
-    totalSize: number;
-    /** How many records there are. */
-    size: number;
-    /** The JSON array of records [from, to), in UTF-8. */
-    json(from: number, to: number): Buffer;
-    /** Whether the JSON is written from the rows as read, with no record objects. */
-    direct: boolean;
-}
-
-/**
- * runSoql for an answer sent as JSON: a select list of fields, parent paths and values derived
- * from them (compound fields, toLabel()) is written straight from the rows (soqlJson.ts, the
- * same bytes); any other from the records.
- */
-export function runSoqlJson(
-    store: SqliteSource,
-    text: string,
-    now = new Date(),
-    options: { includeDeleted?: boolean } = {}
-): SoqlJson {
-    const includeDeleted = options.includeDeleted ?? false;
-    const read = readRows(store, parseSoql(text), now, { includeDeleted });
-    if (!('aggregate' in read)) {
-        const { p, rows } = read;
-        const plain = !p.subqueries.length && !p.typeofs.length;
-        const writer = plain
-            ? recordsWriter(store, p.info, p.selected, read.at, p.derived)
-            : undefined;
-        if (writer)
-            return {
-                totalSize: read.totalSize,
-                size: rows.length,
-                json: (from, to) => writer(rows, from, Math.min(to, rows.length)),
-                direct: true
-            };
-    }
-    const { totalSize, records } =
-        'aggregate' in read
-            ? read.aggregate
-            : { totalSize: read.totalSize, records: shapeRows(store, read, now, includeDeleted) };
-    return {
-        totalSize,
-        size: records.length,
-        json: (from, to) => Buffer.from(JSON.stringify(records.slice(from, to))),
-        direct: false
-    };
 }
 
 /** Records as rows of their values at `paths`. */

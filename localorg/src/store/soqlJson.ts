@@ -1,22 +1,24 @@
 /**
  * A query's records written as JSON text straight from the store's rows (arrays of values in
- * the order of the query's paths), without a record object per row: the same bytes as
+ * the order of the query's paths, and runs of each record's JSON SQLite writes), without a
+ * record object per row: the same bytes as
  * JSON.stringify of the records soql.ts shapes (`attributes` first, fields and parents in
  * SELECT order, a missing parent as null), for select lists of fields, parent paths and values
  * derived from them (compound fields, toLabel()).
  * Built once per query from its selections; names from the schema are the only keys written.
  */
 import { recordAttributes, referenceNamed } from './soqlSelect';
+import type { JsonColumn } from './sqliteQuery';
 import type { SqliteSource } from './sqliteSource';
 import type { FieldInfo, ObjectInfo } from './source';
 
 /** Writes the JSON array of the records of rows [from, to), in UTF-8. */
 export type RecordsWriter = (rows: unknown[][], from: number, to: number) => Buffer;
 
-/** A selected field: its key (`,"Name":`) and where its value is in a row. */
+/** A selected field: its key (`,"Name":`) and its canonical path. */
 interface FieldNode {
     key: string;
-    index: number | undefined;
+    path: string;
     /** A derived selection's value from the row's values (BillingAddress, toLabel(Status)). */
     compute?: Derived;
     children?: undefined;
@@ -49,6 +51,9 @@ interface Link {
     written: Map<unknown, string>;
 }
 
+/** Fields in one json column at most: SQLite takes up to 1,000 arguments in a function call. */
+const MAX_JSON_FIELDS = 400;
+
 /** Parents' JSON kept per query at most (a query of many parents keeps the first ones). */
 const MAX_PARENTS = 10_000;
 
@@ -80,16 +85,30 @@ function attributesWriter(type: string): (id: unknown) => string {
 }
 
 /**
+ * A query's records as JSON: the columns to read of each row (values at `fields`, then the text
+ * of the `json` columns, which SQLite writes) and the writer of the rows read so.
+ */
+export interface RecordsPlan {
+    fields: string[];
+    json: JsonColumn[];
+    write: RecordsWriter;
+}
+
+/**
  * The writer for a select list of field paths (canonical, as the plan reads them), or
- * undefined when two selections would share a key (left to the record objects).
+ * undefined when two selections would share a key (left to the record objects). `inputs` are
+ * the other paths its parts read (parents' ids, derived selections' fields, the Id). With
+ * `sqlWrites`, SQLite writes the record's attributes and the top-level fields whose JSON it
+ * writes as JSON.stringify does (text, checkboxes): one string per run of them, not a value each.
  */
 export function recordsWriter(
     store: SqliteSource,
     info: ObjectInfo,
     selected: string[],
-    at: Map<string, number>,
-    derived?: Map<string, Derived>
-): RecordsWriter | undefined {
+    inputs: string[],
+    derived?: Map<string, Derived>,
+    sqlWrites = false
+): RecordsPlan | undefined {
     const top: Node[] = [];
     for (const path of selected) {
         const parts = path.split('.');
@@ -109,8 +128,33 @@ export function recordsWriter(
         }
         const key = keyJson(parts[parts.length - 1]);
         if (nodes.some((n) => n.key === key) || key === keyJson('attributes')) return undefined;
-        nodes.push({ key, index: at.get(path), compute: derived?.get(path) });
+        nodes.push({ key, path, compute: derived?.get(path) });
     }
+    // The attributes' url needs the Id: without SQLite writing it, SQLite writes nothing.
+    const sql = sqlWrites && store.writesJson(info, 'Id');
+    const bySql = (node: Node): node is FieldNode =>
+        sql && !node.children && !node.compute && store.writesJson(info, node.path);
+    const sqlPaths = new Set(top.filter(bySql).map((n) => n.path));
+    // With `sql`, a parent of plain fields (Owner.Name, Owner.IsActive) is read once per parent
+    // id after the rows, not joined to every row (its reference; undefined for the others).
+    const fetchedBy = (node: Node): FieldInfo | undefined =>
+        sql &&
+        node.children &&
+        node.children.every((c) => !c.children && !c.compute && c.key !== keyJson('Type'))
+            ? referenceNamed(info, node.name)
+            : undefined;
+    const fetchedPaths = new Set(
+        top.flatMap((n) => (fetchedBy(n) ? n.children!.map((c) => (c as FieldNode).path) : []))
+    );
+    const fields = [
+        ...new Set([
+            ...selected.filter(
+                (path) => !derived?.has(path) && !sqlPaths.has(path) && !fetchedPaths.has(path)
+            ),
+            ...inputs.filter((path) => !(sql && path === 'Id'))
+        ])
+    ];
+    const at = new Map(fields.map((path, i) => [path, i]));
     const attributesOf = new Map<string, (id: unknown) => string>();
     const attributes = (type: string) => {
         let write = attributesOf.get(type);
@@ -121,7 +165,8 @@ export function recordsWriter(
     const part = (node: Node): Part => {
         const { key } = node;
         if (!node.children) {
-            const { index, compute } = node;
+            const { compute } = node;
+            const index = at.get(node.path);
             if (compute)
                 // As JSON.stringify writes the record's value: an undefined one leaves its key out.
                 return (row) => {
@@ -168,29 +213,130 @@ export function recordsWriter(
             return text;
         };
     };
-    const parts = top.map(part);
-    const idIndex = at.get('Id');
-    const recordAttributesJson = attributes(info.name);
 
-    return (rows, from, to) => {
+    // The record's parts in order: its attributes, then its selections; with `sql`, each run of
+    // parts SQLite writes is one json column (an object: its text without the braces).
+    const json: JsonColumn[] = [];
+    const parts: Part[] = [];
+    let run: JsonColumn | undefined;
+    const sqlPart = (column: JsonColumn) => {
+        const at = fields.length + json.length;
+        json.push((run = column));
+        parts.push(
+            at === fields.length
+                ? (row) => (row[at] as string).slice(0, -1)
+                : (row) => `,${(row[at] as string).slice(1, -1)}`
+        );
+    };
+    if (sql) {
+        const url = String(recordAttributes(info.name, '').url);
+        sqlPart({ attributes: { type: info.name, url }, fields: [] });
+    } else {
+        const idIndex = at.get('Id');
+        const recordAttributesJson = attributes(info.name);
+        parts.push(
+            (row) =>
+                `{"attributes":${recordAttributesJson(idIndex === undefined ? undefined : row[idIndex])}`
+        );
+    }
+    /** Work on rows [from, to) before their records are written: fetching their parents. */
+    const prepare: ((rows: unknown[][], from: number, to: number) => void)[] = [];
+    const fetchedPart = (node: ParentNode, ref: FieldInfo): Part => {
+        const idIndex = at.get(ref.name)!;
+        const names = node.children.map((c) => (c as FieldNode).path.slice(node.name.length + 1));
+        const written = new Map<unknown, string>();
+        prepare.push((rows, from, to) => {
+            const ids = new Set<unknown>();
+            for (let i = from; i < to; i++) {
+                const id = rows[i][idIndex];
+                if (id && !written.has(id)) ids.add(id);
+            }
+            const values = fetchParents(store, ref, names, [...ids]);
+            for (const id of ids) {
+                const type = store.objectOfId(String(id)) ?? ref.referenceTo?.[0] ?? 'Name';
+                const found = values.get(id);
+                let text = `${node.key}{"attributes":${attributes(type)(id)}`;
+                node.children.forEach((c, i) => (text += c.key + valueJson(found?.[i])));
+                written.set(id, `${text}}`);
+            }
+        });
+        const nothing = `${node.key}null`;
+        return (row) => written.get(row[idIndex]) ?? nothing;
+    };
+    for (const node of top) {
+        const ref = fetchedBy(node);
+        if (ref) {
+            run = undefined;
+            parts.push(fetchedPart(node as ParentNode, ref));
+        } else if (!bySql(node)) {
+            run = undefined;
+            parts.push(part(node));
+        } else if (run && run.fields.length < MAX_JSON_FIELDS)
+            run.fields.push({ key: node.path, path: node.path });
+        else sqlPart({ fields: [{ key: node.path, path: node.path }] });
+    }
+
+    const write: RecordsWriter = (rows, from, to) => {
+        for (const p of prepare) p(rows, from, to);
         const out = new BytesOut();
         // Records are put together in runs of some kilobytes, each written out at once.
-        let run = '[';
+        let text = '[';
         for (let i = from; i < to; i++) {
             const row = rows[i];
-            const id = idIndex === undefined ? undefined : row[idIndex];
-            if (i > from) run += ',';
-            run += `{"attributes":${recordAttributesJson(id)}`;
-            for (const write of parts) run += write(row, info);
-            run += '}';
-            if (run.length > 16_384) {
-                out.write(run);
-                run = '';
+            if (i > from) text += ',';
+            for (const write of parts) text += write(row, info);
+            text += '}';
+            if (text.length > 16_384) {
+                out.write(text);
+                text = '';
             }
         }
-        out.write(`${run}]`);
+        out.write(`${text}]`);
         return out.take();
     };
+    return { fields, json, write };
+}
+
+/** Parent ids read at once: one statement for every group (the last padded with nulls). */
+const IDS_AT_ONCE = 200;
+
+/**
+ * The values of `names` of the parents with these ids, as a select list's LEFT JOINs read them:
+ * each the first non-null one from the reference's objects in order (null where an object has
+ * no such field), deleted parents too; a parent not found has none.
+ */
+function fetchParents(
+    store: SqliteSource,
+    ref: FieldInfo,
+    names: string[],
+    ids: unknown[]
+): Map<unknown, unknown[]> {
+    const found = new Map<unknown, unknown[]>();
+    for (const target of ref.referenceTo ?? []) {
+        const fields = store.objectInfo(target)?.fields;
+        if (!fields) continue;
+        const present = names.filter((name) => fields[name]);
+        for (let i = 0; i < ids.length; i += IDS_AT_ONCE) {
+            const group = ids.slice(i, i + IDS_AT_ONCE);
+            while (group.length < IDS_AT_ONCE) group.push(null);
+            const { rows } = store.findRows(target, {
+                fields: ['Id', ...present],
+                where: { field: 'Id', op: 'in', value: group },
+                limit: IDS_AT_ONCE + 1,
+                offset: 0,
+                includeDeleted: true
+            });
+            for (const [id, ...values] of rows) {
+                let merged = found.get(id);
+                if (!merged) found.set(id, (merged = names.map(() => null)));
+                present.forEach((name, k) => {
+                    const at = names.indexOf(name);
+                    if (merged[at] === null || merged[at] === undefined) merged[at] = values[k];
+                });
+            }
+        }
+    }
+    return found;
 }
 
 /**

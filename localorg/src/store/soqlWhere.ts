@@ -8,7 +8,14 @@ import { MS_PER_DAY } from '../../../core/src/index';
 import { compoundSelection, type CompoundSelection } from './compoundFields';
 import { dateFunctionField, dateFunctionPath, isDateFunction } from './soqlDateFunctions';
 import type { SqliteSource } from './sqliteSource';
-import { SourceError, type FieldInfo, type Filter, type FilterOp, type ObjectInfo } from './source';
+import {
+    namesOf,
+    SourceError,
+    type FieldInfo,
+    type Filter,
+    type FilterOp,
+    type ObjectInfo
+} from './source';
 
 export type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
 
@@ -139,13 +146,11 @@ export function canonicalPath(
         let found: FieldInfo | undefined;
         let next: ObjectInfo[] = [];
         for (const obj of current) {
-            const fields = Object.values(obj.fields);
+            const names = namesOf(obj);
             if (last) {
-                found = fields.find((f) => f.name.toLowerCase() === part);
+                found = names.fields.get(part);
             } else {
-                const ref = fields.find(
-                    (f) => f.kind === 'reference' && f.relationshipName?.toLowerCase() === part
-                );
+                const ref = names.references.get(part);
                 if (ref) {
                     found = ref;
                     next = (ref.referenceTo ?? [])

@@ -136,3 +136,28 @@ export interface RecordSource {
     /** Runs fn atomically: if it throws, nothing it wrote stays. */
     transaction<T>(fn: () => T): T;
 }
+
+/** An object's fields by lower-case name, and references by lower-case relationship name. */
+export interface Names {
+    fields: Map<string, FieldInfo>;
+    references: Map<string, FieldInfo>;
+}
+
+/** By object description (a changed description is a new ObjectInfo): looked up per path. */
+const namesByInfo = new WeakMap<ObjectInfo, Names>();
+
+/** The first field of each name, as a search of the fields in order finds it. */
+export function namesOf(info: ObjectInfo): Names {
+    let names = namesByInfo.get(info);
+    if (!names) {
+        names = { fields: new Map(), references: new Map() };
+        for (const f of Object.values(info.fields)) {
+            const name = f.name.toLowerCase();
+            if (!names.fields.has(name)) names.fields.set(name, f);
+            const rel = f.kind === 'reference' ? f.relationshipName?.toLowerCase() : undefined;
+            if (rel !== undefined && !names.references.has(rel)) names.references.set(rel, f);
+        }
+        namesByInfo.set(info, names);
+    }
+    return names;
+}

@@ -38,6 +38,20 @@ export function live(info: ObjectInfo): string {
     return info.fields.IsDeleted ? ' AND t."IsDeleted" = 0' : '';
 }
 
+/**
+ * Part of a record's JSON SQLite writes for each row, as one object (json_object): the record's
+ * attributes when set (its type and the url before its id), then fields' values by key.
+ */
+export interface JsonColumn {
+    attributes?: { type: string; url: string };
+    fields: { key: string; path: string }[];
+}
+
+/** Text as an SQL string literal. */
+function sqlText(text: string): string {
+    return `'${text.replaceAll("'", "''")}'`;
+}
+
 /** The LEFT JOINs a select list reads parents through, by row alias, reference and parent. */
 export type Joins = Map<string, { alias: string; sql: string }>;
 
@@ -58,7 +72,29 @@ export interface AggregateSpec {
 }
 
 export class SqlBuilder {
-    constructor(private readonly infos: Map<string, ObjectInfo>) {}
+    /** By object description: its columns declared TEXT. */
+    private readonly textColumns = new WeakMap<ObjectInfo, Set<string>>();
+
+    constructor(
+        private readonly infos: Map<string, ObjectInfo>,
+        /** A table's columns as `PRAGMA table_info` lists them. */
+        private readonly columnsOf: (object: string) => unknown[]
+    ) {}
+
+    /**
+     * Whether SQLite writes a field's JSON as JSON.stringify writes the value findRows reads: not
+     * a checkbox (read as a boolean), and its column declared TEXT (text, null or bytes; a deploy
+     * that changes a field's type keeps its column): SQLite writes doubles otherwise.
+     */
+    writesJson(info: ObjectInfo, name: string): boolean {
+        let text = this.textColumns.get(info);
+        if (!text) {
+            const columns = this.columnsOf(info.name) as { name: string; type: string }[];
+            text = new Set(columns.filter((c) => /^TEXT\b/i.test(c.type)).map((c) => c.name));
+            this.textColumns.set(info, text);
+        }
+        return text.has(name) && info.fields[name]?.kind !== 'boolean';
+    }
 
     /** An object's description; INVALID_TYPE when the org has no such object. */
     info(object: string): ObjectInfo {
@@ -154,6 +190,26 @@ export class SqlBuilder {
                 `No such column '${rest.join('.')}' through '${head}' on entity '${info.name}'.`
             );
         return { sql: parts.length === 1 ? parts[0] : `COALESCE(${parts.join(', ')})`, field };
+    }
+
+    /**
+     * A JsonColumn's SQL, of fields writesJson accepts. A text column holding bytes
+     * fails the statement (JSON cannot hold BLOB values); a record without an id (no url) makes
+     * the column NULL: the reader can tell.
+     */
+    jsonColumn(info: ObjectInfo, alias: string, { attributes, fields }: JsonColumn): string {
+        const args: string[] = [];
+        if (attributes)
+            args.push(
+                `'attributes', json_object('type', ${sqlText(attributes.type)}, 'url', ${sqlText(attributes.url)} || ${alias}."Id")`
+            );
+        for (const { key, path } of fields) {
+            if (!this.writesJson(info, path))
+                throw new SourceError('INVALID_FIELD', `${path} is not written as JSON.`);
+            args.push(sqlText(key), this.expr(info, alias, path).sql);
+        }
+        const object = `json_object(${args.join(', ')})`;
+        return attributes ? `CASE WHEN ${alias}."Id" IS NOT NULL THEN ${object} END` : object;
     }
 
     /** `NAME(path)`: the function's SQL (from its table, never the path) over the field's. */

@@ -9,7 +9,15 @@ import type { Database, Statement } from 'better-sqlite3';
 import { isoNow } from './clock';
 import { checkValues } from './fieldRules';
 import { newId, normalizeId } from './ids';
-import { live, q, SqlBuilder, toDb, type AggregateSpec, type Joins } from './sqliteQuery';
+import {
+    live,
+    q,
+    SqlBuilder,
+    toDb,
+    type AggregateSpec,
+    type Joins,
+    type JsonColumn
+} from './sqliteQuery';
 import { defineTable } from './sqliteTables';
 import { convertLeadRow, type LeadConversion } from './leadConversion';
 import {
@@ -43,7 +51,9 @@ const MAX_STATEMENTS = 500;
 
 export class SqliteSource implements RecordSource {
     private readonly infos = new Map<string, ObjectInfo>();
-    private readonly sql = new SqlBuilder(this.infos);
+    private readonly sql = new SqlBuilder(this.infos, (object) =>
+        this.db.prepare(`PRAGMA table_info(${q(object)})`).all()
+    );
     private readonly byPrefix = new Map<string, string>();
     private readonly statements = new Map<string, Statement>();
     /** The last write's SQL, columns and statement (see writeStatement). */
@@ -82,6 +92,11 @@ export class SqliteSource implements RecordSource {
             this.statements.clear();
             this.lastWrite = undefined;
         }
+    }
+
+    /** Whether SQLite writes a field's JSON as findRows's value is written (SqlBuilder). */
+    writesJson(info: ObjectInfo, name: string): boolean {
+        return this.sql.writesJson(info, name);
     }
 
     /** A cached prepared statement: SQL text here is built from checked identifiers only. */
@@ -178,16 +193,24 @@ export class SqliteSource implements RecordSource {
 
     /**
      * find() with each row as an array of its values in the order of `spec.fields` (checkboxes
-     * as booleans): one object less per row for a reader that knows the order (SOQL's).
+     * as booleans): one object less per row for a reader that knows the order (SOQL's). Then
+     * the text of each of `json`'s columns, as SQLite writes it (null where it could not).
      */
-    findRows(object: string, spec: FindSpec): { rows: unknown[][]; totalCount: number } {
+    findRows(
+        object: string,
+        spec: FindSpec,
+        json: JsonColumn[] = []
+    ): { rows: unknown[][]; totalCount: number } {
         const info = this.info(object);
         const params: unknown[] = [];
         const where = this.sql.whereClause(info, spec, params);
         const joins: Joins = new Map();
         const exprs = spec.fields.map((f) => this.sql.expr(info, 't', f, 0, joins));
         const joined = [...joins.values()].map((j) => ` ${j.sql}`).join('');
-        const cols = exprs.map((e, i) => `${e.sql} AS "c${i}"`);
+        const cols = [
+            ...exprs.map((e, i) => `${e.sql} AS "c${i}"`),
+            ...json.map((parts, i) => `${this.sql.jsonColumn(info, 't', parts)} AS "j${i}"`)
+        ];
         const order = (spec.orderBy ?? []).map((o) => {
             const dir = o.direction === 'DESC' ? 'DESC' : 'ASC';
             const nulls =
