@@ -47,9 +47,18 @@ export interface JsonColumn {
     fields: { key: string; path: string }[];
 }
 
-/** Text as an SQL string literal. */
+/** Names, API paths and versions: all a JSON column's literal text may hold. */
+const LITERAL = /^[A-Za-z0-9_./]*$/;
+
+/**
+ * A JSON column's key or attribute (a field's name, an object's type or url, all from the object
+ * descriptions) as an SQL string literal; anything else is refused, never escaped, as q() does
+ * for identifiers: values always go in as bound parameters.
+ */
 function sqlText(text: string): string {
-    return `'${text.replaceAll("'", "''")}'`;
+    if (!LITERAL.test(text))
+        throw new SourceError('INVALID_FIELD', `Invalid name: ${text.slice(0, 80)}`);
+    return `'${text}'`;
 }
 
 /** The LEFT JOINs a select list reads parents through, by row alias, reference and parent. */
