@@ -8,8 +8,8 @@
 import { CsvError, type CsvRow } from '../csv';
 import { isRecordError, recordError } from '../http/errors';
 import { normalizeId } from '../store/ids';
-import type { IngestJob, IngestJobStore, RowResult } from '../store/ingestJobs';
-import { SourceError, type RecordValues } from '../store/source';
+import type { IngestJob, IngestJobStore, RowOutcome } from '../store/ingestJobs';
+import { namesOf, SourceError, type RecordValues } from '../store/source';
 import type { OrgContext } from './context';
 import { UploadRows } from './ingestRows';
 import { upsertOne } from './records';
@@ -63,10 +63,8 @@ async function check(ctx: OrgContext, jobs: IngestJobStore, job: IngestJob) {
     const header = rows.table.header;
     // A job given no data (jsforce uploads nothing for an empty input) completes with no rows.
     if (!jobs.uploads(job.id).length) return { header, columns: [] };
-    const fields = Object.values(ctx.store.objectInfo(job.object)!.fields);
-    const columns = header.map((h) =>
-        fields.find((x) => x.name.toLowerCase() === h.trim().toLowerCase())
-    );
+    const { fields } = namesOf(ctx.store.objectInfo(job.object)!);
+    const columns = header.map((h) => fields.get(h.trim().toLowerCase()));
     const unknown = header.find((_h, i) => !columns[i]);
     if (!header.length) return { header, error: 'The CSV has no header row.' };
     if (unknown !== undefined) return { header, error: `Field name not found : ${unknown}` };
@@ -160,9 +158,8 @@ function applyRow(
     columns: { name: string; kind: string }[],
     { values: row, error }: CsvRow,
     index: number
-): RowResult {
-    if (error)
-        return { row: index, success: false, id: '', detail: `INVALID_ROW:${error}:`, values: row };
+): RowOutcome {
+    if (error) return { row: index, success: false, id: '', detail: `INVALID_ROW:${error}:` };
     const values: RecordValues = {};
     for (let i = 0; i < columns.length; i++) {
         const v = row[i];
@@ -172,7 +169,7 @@ function applyRow(
     try {
         // One store write (each is atomic on its own): a row that fails leaves nothing behind.
         const out = write(ctx, job, values);
-        return { row: index, success: true, id: out.id, detail: String(out.created), values: row };
+        return { row: index, success: true, id: out.id, detail: String(out.created) };
     } catch (e) {
         if (!isRecordError(e)) throw e;
         const { statusCode, message, fields } = recordError(e);
@@ -181,8 +178,7 @@ function applyRow(
             success: false,
             id: String(values.Id ?? ''),
             // The platform's sf__Error: `CODE:message:Field1,Field2 --` (`CODE:message:--` without fields).
-            detail: `${statusCode}:${message}:${fields.length ? `${fields.join(',')} ` : ''}--`,
-            values: row
+            detail: `${statusCode}:${message}:${fields.length ? `${fields.join(',')} ` : ''}--`
         };
     }
 }

@@ -5,7 +5,7 @@
  */
 import { ApiError, notFound } from '../http/errors';
 import { runSoqlWithFilter } from '../store/soql';
-import { SourceError, type ObjectInfo, type RecordValues } from '../store/source';
+import { namesOf, SourceError, type ObjectInfo, type RecordValues } from '../store/source';
 import type { OrgContext } from './context';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
@@ -68,7 +68,7 @@ export function recordBody(body: unknown): RecordValues {
 /** The external id field's canonical name (or Id); 404 when it is not one. */
 export function externalField(ctx: OrgContext, object: string, field: string): string {
     const info = objectNamed(ctx, object);
-    const f = Object.values(info.fields).find((x) => x.name.toLowerCase() === field.toLowerCase());
+    const f = namesOf(info).fields.get(field.toLowerCase());
     if (!f || (f.name !== 'Id' && !f.externalId)) {
         throw new ApiError(
             404,

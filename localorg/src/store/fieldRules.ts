@@ -5,7 +5,7 @@
  * picklists. Returns the values as the store writes them.
  */
 import { normalizeId } from './ids';
-import { SourceError, type ObjectInfo, type RecordValues } from './source';
+import { namesOf, SourceError, type ObjectInfo, type RecordValues } from './source';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -64,9 +64,7 @@ export function checkValues(
     for (const key in values) {
         const raw = values[key];
         // Field names are case-insensitive in the API; the canonical name is stored.
-        const f =
-            info.fields[key] ??
-            Object.values(info.fields).find((x) => x.name.toLowerCase() === key.toLowerCase());
+        const f = info.fields[key] ?? namesOf(info).fields.get(key.toLowerCase());
         const k = f?.name ?? key;
         const compound = f ? undefined : compoundFieldNamed(info, key);
         // Compound fields (BillingAddress) are read-only: their parts are written instead.

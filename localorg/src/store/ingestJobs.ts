@@ -31,11 +31,15 @@ export interface IngestJob {
 }
 
 /** One processed row: `success` with the record id and whether it was created, or its error. */
-export interface RowResult {
+export interface RowOutcome {
     row: number;
     success: boolean;
     id: string;
     detail: string;
+}
+
+/** A processed row's outcome with the row's values as uploaded: a line of a result file. */
+export interface RowResult extends RowOutcome {
     values: string[];
 }
 
@@ -43,7 +47,7 @@ export interface RowResult {
  * A result as stored: without the row's values, which the job's upload holds (routes/ingestRows.ts
  * puts them back); results stored before that have them.
  */
-export type StoredRowResult = Omit<RowResult, 'values'> & { values?: string[] };
+export type StoredRowResult = RowOutcome & { values?: string[] };
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS "_ll_ingest_job" ("id" TEXT PRIMARY KEY, "job" TEXT NOT NULL);
@@ -272,7 +276,7 @@ export class ResultWriter {
     ) {}
 
     /** Stores a result without the row's values: the upload has them already. */
-    add(r: Omit<RowResult, 'values'>): void {
+    add(r: RowOutcome): void {
         const kind = r.success ? 1 : 0;
         this.parts[kind].push([r.row, r.id, r.detail]);
         if (this.parts[kind].length === RESULTS_PER_ROW) this.store(kind);

@@ -7,7 +7,7 @@
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { API_VERSION } from '../../../core/src/index';
 import type { SqliteSource } from './sqliteSource';
-import { SourceError, type FieldInfo, type ObjectInfo, type RecordValues } from './source';
+import { namesOf, SourceError, type FieldInfo, type ObjectInfo, type RecordValues } from './source';
 import { namesWithCompounds } from './compoundFields';
 import { canonicalPath, malformed, objectInfoOf, selectedCompound } from './soqlWhere';
 
@@ -18,26 +18,12 @@ export function recordAttributes(type: string, id: unknown): RecordValues {
     return attrs;
 }
 
-/**
- * Reference fields by relationship name, per object description (a changed description is a
- * new ObjectInfo): shape() asks once per row and path.
- */
-const references = new WeakMap<ObjectInfo, Map<string, FieldInfo>>();
-
+/** The reference field of a relationship name (any case; shape() asks once per row and path). */
 export function referenceNamed(
     info: ObjectInfo | undefined,
     relationship: string
 ): FieldInfo | undefined {
-    if (!info) return undefined;
-    let byName = references.get(info);
-    if (!byName) {
-        byName = new Map();
-        for (const f of Object.values(info.fields))
-            if (f.relationshipName && !byName.has(f.relationshipName))
-                byName.set(f.relationshipName, f);
-        references.set(info, byName);
-    }
-    return byName.get(relationship);
+    return info ? namesOf(info).references.get(relationship.toLowerCase()) : undefined;
 }
 
 /** FIELDS(ALL) and FIELDS(CUSTOM) may read at most this many rows. */
@@ -123,10 +109,7 @@ interface TypeofItem {
 }
 
 export function planTypeof(store: SqliteSource, info: ObjectInfo, item: TypeofItem): TypeofPlan {
-    const ref = Object.values(info.fields).find(
-        (f) =>
-            f.kind === 'reference' && f.relationshipName?.toLowerCase() === item.field.toLowerCase()
-    );
+    const ref = referenceNamed(info, item.field);
     if (!ref)
         throw new SourceError(
             'INVALID_FIELD',
